@@ -1,0 +1,141 @@
+/**
+ * Money is an integer count of minor units (cents) with its currency. No floats near a price:
+ * every function here takes and returns integers, and the one place leftover cents are split
+ * is {@link allocate} (largest remainder).
+ */
+import { TillboxError } from './errors.js';
+
+export interface Money {
+  readonly amount: number;
+  readonly currency: string;
+}
+
+const CURRENCY = /^[A-Z]{3}$/;
+
+export function assertMinorUnits(amount: number, what = 'amount'): void {
+  if (!Number.isSafeInteger(amount)) {
+    throw new TillboxError('validation', `${what} must be an integer number of minor units, got ${amount}`);
+  }
+}
+
+export function money(amount: number, currency: string): Money {
+  assertMinorUnits(amount);
+  if (!CURRENCY.test(currency))
+    throw new TillboxError('validation', `currency must be an ISO 4217 code, got "${currency}"`);
+  return { amount, currency };
+}
+
+function sameCurrency(a: Money, b: Money): void {
+  if (a.currency !== b.currency) {
+    throw new TillboxError('validation', `cannot combine ${a.currency} with ${b.currency}`);
+  }
+}
+
+export function addMoney(a: Money, b: Money): Money {
+  sameCurrency(a, b);
+  return money(a.amount + b.amount, a.currency);
+}
+
+export function subtractMoney(a: Money, b: Money): Money {
+  sameCurrency(a, b);
+  return money(a.amount - b.amount, a.currency);
+}
+
+export function multiplyMoney(a: Money, factor: number): Money {
+  if (!Number.isSafeInteger(factor)) throw new TillboxError('validation', `factor must be an integer, got ${factor}`);
+  return money(a.amount * factor, a.currency);
+}
+
+export function sumMoney(items: readonly Money[], currency: string): Money {
+  let total = 0;
+  for (const m of items) {
+    if (m.currency !== currency) throw new TillboxError('validation', `cannot add ${m.currency} to a ${currency} sum`);
+    total += m.amount;
+  }
+  return money(total, currency);
+}
+
+export type RoundingMode = 'half-up' | 'half-even';
+
+/**
+ * Divide an integer by a positive integer and round the quotient: the one rounding helper.
+ * `half-up` rounds halves away from zero; `half-even` rounds halves to the even neighbour.
+ */
+export function divideRounded(numerator: number, denominator: number, mode: RoundingMode = 'half-up'): number {
+  assertMinorUnits(numerator, 'numerator');
+  if (!Number.isSafeInteger(denominator) || denominator <= 0) {
+    throw new TillboxError('validation', `denominator must be a positive integer, got ${denominator}`);
+  }
+  const sign = numerator < 0 ? -1 : 1;
+  const n = Math.abs(numerator);
+  const q = Math.floor(n / denominator);
+  const r = n - q * denominator;
+  const twice = r * 2;
+  let result = q;
+  if (twice > denominator) result = q + 1;
+  else if (twice === denominator) result = mode === 'half-up' || q % 2 === 1 ? q + 1 : q;
+  return sign * result;
+}
+
+/**
+ * Split `total` minor units in proportion to `weights` by the largest-remainder method:
+ * every share is the floor of its exact share, and the leftover units go one each to the
+ * shares with the largest remainders (earlier index first on ties). The shares always sum to
+ * `total` exactly. Weights must be non-negative integers; if all are zero the split is even.
+ */
+export function allocate(total: number, weights: readonly number[]): number[] {
+  assertMinorUnits(total, 'total');
+  if (weights.length === 0) {
+    if (total === 0) return [];
+    throw new TillboxError('validation', 'cannot allocate a non-zero amount to nothing');
+  }
+  for (const w of weights) {
+    if (!Number.isSafeInteger(w) || w < 0)
+      throw new TillboxError('validation', `weights must be non-negative integers, got ${w}`);
+  }
+  const sign = total < 0 ? -1 : 1;
+  const abs = Math.abs(total);
+  let weightSum = weights.reduce((s, w) => s + w, 0);
+  const effective = weightSum === 0 ? weights.map(() => 1) : weights;
+  if (weightSum === 0) weightSum = weights.length;
+
+  const shares: number[] = [];
+  const remainders: { index: number; remainder: number }[] = [];
+  let given = 0;
+  effective.forEach((w, index) => {
+    // BigInt keeps abs * w exact even past 2^53.
+    const exact = BigInt(abs) * BigInt(w);
+    const share = Number(exact / BigInt(weightSum));
+    const remainder = Number(exact % BigInt(weightSum));
+    shares.push(share);
+    remainders.push({ index, remainder });
+    given += share;
+  });
+  let leftover = abs - given;
+  remainders.sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  for (const { index } of remainders) {
+    if (leftover === 0) break;
+    shares[index] = (shares[index] ?? 0) + 1;
+    leftover -= 1;
+  }
+  return shares.map((s) => s * sign);
+}
+
+const DIGITS: Record<string, number> = { JPY: 0, KRW: 0, BHD: 3, KWD: 3, OMR: 3, TND: 3 };
+
+/** Number of minor-unit digits of a currency (2 unless listed). */
+export function currencyDigits(currency: string): number {
+  return DIGITS[currency] ?? 2;
+}
+
+/** Format for display, e.g. `formatMoney({amount: 1234, currency: 'USD'}, 'en') === '$12.34'`. */
+export function formatMoney(m: Money, locale = 'en'): string {
+  const digits = currencyDigits(m.currency);
+  const major = m.amount / 10 ** digits;
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: m.currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(major);
+}

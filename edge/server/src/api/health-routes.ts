@@ -1,0 +1,15 @@
+import { healthSchema, type Health } from '@tillbox/core';
+import { defineRoute, type AnyRoute } from './route.js';
+
+export function healthRoutes(health: () => Health): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/health',
+      summary: 'Liveness and the state of the store box',
+      tags: ['system'],
+      response: healthSchema,
+      handler: () => health(),
+    }),
+  ];
+}

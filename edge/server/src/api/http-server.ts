@@ -1,0 +1,121 @@
+/**
+ * The HTTP face of the edge: the JSON API under /api/v1 with its OpenAPI document, the
+ * stream at /api/v1/stream, and the built web app (hashed assets cached immutably).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import { errorBodySchema, isTillboxError, type ErrorBody, type ErrorCode } from '@tillbox/core';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { openApiDocument, registerRoutes, type AnyRoute } from './route.js';
+import type { StreamHub } from './stream-hub.js';
+
+export const API_PREFIX = '/api/v1';
+
+const STATUS: Record<ErrorCode, number> = {
+  validation: 400,
+  'not-found': 404,
+  conflict: 409,
+  forbidden: 403,
+  unavailable: 503,
+  'too-large': 413,
+  'device-unavailable': 503,
+  'device-timeout': 504,
+  'payment-declined': 402,
+  internal: 500,
+};
+
+export interface HttpServerOptions {
+  bodyLimitBytes: number;
+  webDir: string;
+  version: string;
+  log: Logger;
+  routes: AnyRoute[];
+  stream: StreamHub;
+}
+
+function errorBody(code: string, message: string, details: ErrorBody['error']['details'] = []): ErrorBody {
+  return { error: { code, message, details } };
+}
+
+export async function createHttpServer(options: HttpServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: options.log as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: options.bodyLimitBytes,
+    return503OnClosing: true,
+    forceCloseConnections: true,
+  });
+
+  app.setErrorHandler((err: FastifyError | Error, request, reply) => {
+    if (isTillboxError(err)) {
+      return reply.code(STATUS[err.code]).send(errorBody(err.code, err.message, [...err.details]));
+    }
+    const fe = err as FastifyError;
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.code(413).send(errorBody('too-large', `The body is larger than ${options.bodyLimitBytes} bytes`));
+    }
+    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply.code(415).send(errorBody('validation', 'Send the body as application/json'));
+    }
+    if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+      // Malformed JSON, empty JSON body and the like.
+      return reply.code(fe.statusCode).send(errorBody('validation', fe.message));
+    }
+    request.log.error({ err }, 'unexpected error');
+    return reply
+      .code(500)
+      .send(
+        errorBody(
+          'internal',
+          'Something went wrong on the store box; try again, and tell a manager if it keeps happening',
+        ),
+      );
+  });
+
+  await app.register(fastifyWebsocket, { options: { maxPayload: 16 * 1024 } });
+  app.get(`${API_PREFIX}/stream`, { websocket: true }, (socket) => options.stream.accept(socket));
+
+  registerRoutes(app, API_PREFIX, options.routes);
+  const openapi = openApiDocument(
+    { title: 'Tillbox edge API', version: options.version },
+    API_PREFIX,
+    options.routes,
+    errorBodySchema,
+  );
+  app.get(`${API_PREFIX}/openapi.json`, async () => openapi);
+
+  const index = join(options.webDir, 'index.html');
+  const hasWeb = existsSync(index);
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: options.webDir,
+      wildcard: false,
+      index: ['index.html'],
+      setHeaders: (res, path) => {
+        res.setHeader(
+          'Cache-Control',
+          path.includes('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  } else {
+    options.log.warn({ webDir: options.webDir }, 'no built web app found; run `npm run build` to serve the screens');
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (path.startsWith('/api/')) {
+      return reply.code(404).send(errorBody('not-found', `No API route ${request.method} ${path}`));
+    }
+    if (hasWeb && (request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/_app/')) {
+      // Screens are client-side routes of one app (e.g. /kds/bar): answer with its shell.
+      return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    }
+    return reply.code(404).send(errorBody('not-found', `Nothing at ${path}`));
+  });
+
+  return app;
+}

@@ -1,0 +1,129 @@
+/**
+ * The store process, composed: settings → database → event log → capabilities → HTTP + stream.
+ * Constructing does no work; start() brings everything up and stop() undoes it in reverse.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CatalogInput, Health } from '@tillbox/core';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { healthRoutes } from './api/health-routes.js';
+import { API_PREFIX, createHttpServer } from './api/http-server.js';
+import { StreamHub } from './api/stream-hub.js';
+import { catalogRoutes } from './catalog/catalog-routes.js';
+import { CatalogService } from './catalog/catalog-service.js';
+import { demoCatalog } from './catalog/demo-catalog.js';
+import type { Settings } from './config/settings.js';
+import { openDatabase, type OpenDatabase } from './db/database.js';
+import { EventLog } from './events/event-log.js';
+import { orderRoutes } from './orders/order-routes.js';
+import { OrderService } from './orders/order-service.js';
+
+const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+/** web/build of this checkout, used when `web.dir` is empty. */
+const DEFAULT_WEB_DIR = join(PACKAGE_ROOT, '..', '..', 'web', 'build');
+
+export interface EdgeContext {
+  settings: Settings;
+  log: Logger;
+  /** The menu a new store starts with (the demo menu unless a test gives another). */
+  seedCatalog?: CatalogInput;
+}
+
+interface Running {
+  database: OpenDatabase;
+  events: EventLog;
+  stream: StreamHub;
+  http: FastifyInstance;
+  orders: OrderService;
+  catalog: CatalogService;
+  startedAt: number;
+}
+
+export class Edge {
+  private running: Running | undefined;
+
+  constructor(private readonly ctx: EdgeContext) {}
+
+  /** The address the HTTP server listens on, e.g. http://127.0.0.1:8080. */
+  url = '';
+
+  get orders(): OrderService {
+    return this.need().orders;
+  }
+
+  get events(): EventLog {
+    return this.need().events;
+  }
+
+  get http(): FastifyInstance {
+    return this.need().http;
+  }
+
+  private need(): Running {
+    if (!this.running) throw new Error('the edge is not started');
+    return this.running;
+  }
+
+  async start(): Promise<string> {
+    const { settings, log } = this.ctx;
+    const database = openDatabase(settings.data.dir);
+    try {
+      const events = new EventLog(database.db, (err) => log.error({ err }, 'event listener failed'));
+      events.start();
+      const catalog = new CatalogService(database.db, this.ctx.seedCatalog ?? demoCatalog);
+      catalog.start();
+      const orders = new OrderService({ events, catalog, store: settings.store });
+      const stream = new StreamHub(
+        events,
+        { storeId: settings.store.id, ...settings.stream },
+        log.child({ module: 'stream' }),
+      );
+      const startedAt = Date.now();
+      const health = (): Health => ({
+        status: 'ok',
+        version: VERSION,
+        storeId: settings.store.id,
+        seq: events.lastSeq,
+        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+        db: { ok: database.sqlite.open, path: database.path },
+        streamClients: stream.size,
+      });
+      const http = await createHttpServer({
+        bodyLimitBytes: settings.http.bodyLimitBytes,
+        webDir: settings.web.dir === '' ? DEFAULT_WEB_DIR : resolve(settings.web.dir),
+        version: VERSION,
+        log: log.child({ module: 'http' }),
+        stream,
+        routes: [...healthRoutes(health), ...catalogRoutes(catalog), ...orderRoutes(orders)],
+      });
+      stream.start();
+      this.running = { database, events, stream, http, orders, catalog, startedAt };
+      const address = await http.listen({ host: settings.http.host, port: settings.http.port });
+      const port = new URL(address).port;
+      this.url = `http://${settings.http.host === '0.0.0.0' ? '127.0.0.1' : settings.http.host}:${port}`;
+      log.info(
+        { url: this.url, api: `${this.url}${API_PREFIX}`, db: database.path, seq: events.lastSeq },
+        'store box is selling',
+      );
+      return this.url;
+    } catch (e) {
+      await this.stop();
+      database.close();
+      throw e;
+    }
+  }
+
+  async stop(): Promise<void> {
+    const r = this.running;
+    this.running = undefined;
+    if (!r) return;
+    r.stream.stop();
+    await r.http.close();
+    r.events.stop();
+    r.catalog.stop();
+    r.database.close();
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * One settings schema. Every key has a description and a default that runs the demo store;
+ * env overrides are derived from the key path (`http.port` → `TILLBOX_HTTP_PORT`), and keys
+ * marked `secret` are masked when the settings are printed.
+ */
+import { isValidTimeZone } from '@tillbox/core';
+import { z } from 'zod';
+
+export const SECRET = { secret: true } as const;
+
+export const settingsSchema = z
+  .object({
+    store: z
+      .object({
+        id: z
+          .string()
+          .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase letters, digits and dashes')
+          .default('demo-store')
+          .describe('Store id, unique in the chain; used in MQTT topics'),
+        name: z.string().min(1).max(80).default('Tillbox Demo Coffee').describe('Store name shown on screens'),
+        timeZone: z
+          .string()
+          .refine(isValidTimeZone, 'not an IANA time zone such as America/New_York')
+          .default('America/New_York')
+          .describe('IANA time zone: business days, order numbers and time windows follow it'),
+        businessDayStartHour: z
+          .int()
+          .min(0)
+          .max(12)
+          .default(4)
+          .describe('Local hour the business day starts; order numbers restart then'),
+      })
+      .prefault({})
+      .describe('The store'),
+    http: z
+      .object({
+        host: z.string().min(1).default('0.0.0.0').describe('Address to listen on; the screens reach it over the LAN'),
+        port: z
+          .int()
+          .min(0)
+          .max(65535)
+          .default(8080)
+          .describe('HTTP port of the screens, API and stream (0 picks a free one)'),
+        bodyLimitBytes: z
+          .int()
+          .min(1024)
+          .max(10 * 1024 * 1024)
+          .default(256 * 1024)
+          .describe('Largest request body accepted; larger ones get 413'),
+      })
+      .prefault({})
+      .describe('HTTP server'),
+    data: z
+      .object({
+        dir: z.string().min(1).default('./data').describe('Folder of the SQLite database and other store data'),
+      })
+      .prefault({})
+      .describe('Storage'),
+    stream: z
+      .object({
+        heartbeatMs: z.int().min(500).max(60_000).default(5000).describe('Interval of heartbeats on the stream'),
+        maxBufferedBytes: z
+          .int()
+          .min(16 * 1024)
+          .default(4 * 1024 * 1024)
+          .describe('A client with more unsent bytes than this is dropped so it cannot stall others; it resumes'),
+        maxBacklog: z
+          .int()
+          .min(10)
+          .max(100_000)
+          .default(10_000)
+          .describe('Most missed events replayed on resume; further behind, the client reloads its snapshot'),
+      })
+      .prefault({})
+      .describe('The WebSocket stream'),
+    web: z
+      .object({
+        dir: z.string().default('').describe('Folder of the built web app; empty means the one in this checkout'),
+      })
+      .prefault({})
+      .describe('Web screens'),
+    log: z
+      .object({
+        level: z
+          .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+          .default('info')
+          .describe('Log level'),
+      })
+      .prefault({})
+      .describe('Logging'),
+    admin: z
+      .object({
+        token: z
+          .string()
+          .default('')
+          .meta(SECRET)
+          .describe('Bearer token of the admin API (coming with the admin screens); masked when printed'),
+      })
+      .prefault({})
+      .describe('Administration'),
+  })
+  .strict();
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingsInput = z.input<typeof settingsSchema>;

@@ -1,0 +1,81 @@
+/** The whole SQLite schema, in one place. Migrations are generated from it and only append. */
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** The store's event log: the spine every screen, the relay and reports read. */
+export const events = sqliteTable(
+  'events',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
+    type: text('type').notNull(),
+    /** The noun of the type (`order` for `order.placed`), so a stream client filters by it. */
+    topic: text('topic').notNull(),
+    subject: text('subject').notNull(),
+    data: text('data', { mode: 'json' }).notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('events_topic_seq').on(t.topic, t.seq), index('events_subject').on(t.subject)],
+);
+
+/** A catalog document as published (seeded with the demo menu); the highest version is current. */
+export const catalogs = sqliteTable('catalogs', {
+  version: integer('version').primaryKey(),
+  document: text('document', { mode: 'json' }).notNull(),
+  publishedAt: integer('published_at').notNull(),
+});
+
+/** The last order number given out on each business day. */
+export const orderNumbers = sqliteTable('order_numbers', {
+  businessDay: text('business_day').primaryKey(),
+  lastNumber: integer('last_number').notNull(),
+});
+
+export const orders = sqliteTable(
+  'orders',
+  {
+    id: text('id').primaryKey(),
+    number: integer('number').notNull(),
+    businessDay: text('business_day').notNull(),
+    status: text('status', { enum: ['placed', 'in_kitchen', 'ready', 'picked_up'] }).notNull(),
+    channel: text('channel').notNull(),
+    orderType: text('order_type').notNull(),
+    guestName: text('guest_name'),
+    currency: text('currency').notNull(),
+    subtotal: integer('subtotal').notNull(),
+    total: integer('total').notNull(),
+    /** SHA-256 of the placing request, so a reused id with a different cart is refused. */
+    requestHash: text('request_hash').notNull(),
+    catalogVersion: integer('catalog_version').notNull(),
+    placedAt: integer('placed_at').notNull(),
+    firedAt: integer('fired_at'),
+    readyAt: integer('ready_at'),
+    pickedUpAt: integer('picked_up_at'),
+  },
+  (t) => [
+    uniqueIndex('orders_day_number').on(t.businessDay, t.number),
+    index('orders_open')
+      .on(t.status)
+      .where(sql`status <> 'picked_up'`),
+  ],
+);
+
+export const orderLines = sqliteTable(
+  'order_lines',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    position: integer('position').notNull(),
+    itemId: text('item_id').notNull(),
+    variantId: text('variant_id'),
+    quantity: integer('quantity').notNull(),
+    unitPrice: integer('unit_price').notNull(),
+    lineTotal: integer('line_total').notNull(),
+    station: text('station').notNull(),
+    /** Names, modifiers, note and allergens as priced, for tickets and receipts. */
+    detail: text('detail', { mode: 'json' }).notNull(),
+  },
+  (t) => [uniqueIndex('order_lines_order_position').on(t.orderId, t.position)],
+);

@@ -1,0 +1,118 @@
+/**
+ * The event log. A command appends events inside its own transaction through {@link EventLog.transact};
+ * subscribers hear them only after the commit, so nothing is announced that could roll back.
+ */
+import { topicOf, uuidv7, type StoreEvent } from '@tillbox/core';
+import { and, asc, gt, inArray, max } from 'drizzle-orm';
+import type { Db, Tx } from '../db/database.js';
+import { events } from '../db/schema.js';
+
+export interface NewEvent {
+  type: string;
+  subject: string;
+  data: unknown;
+}
+
+export type EventListener = (committed: readonly StoreEvent[]) => void;
+
+export interface Append {
+  /** Append an event to this transaction; it gets its seq now and is published after commit. */
+  (event: NewEvent): StoreEvent;
+}
+
+export class EventLog {
+  private readonly listeners = new Set<EventListener>();
+  private head = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly onListenerError: (err: unknown) => void = () => {},
+  ) {}
+
+  start(): void {
+    const row = this.db
+      .select({ head: max(events.seq) })
+      .from(events)
+      .get();
+    this.head = row?.head ?? 0;
+  }
+
+  stop(): void {
+    this.listeners.clear();
+  }
+
+  /** The highest committed seq. */
+  get lastSeq(): number {
+    return this.head;
+  }
+
+  /**
+   * Run `work` in one synchronous transaction. Events it appends are written in the same
+   * transaction and, once it has committed, handed to the subscribers in seq order.
+   */
+  transact<T>(work: (tx: Tx, append: Append) => T): T {
+    const appended: StoreEvent[] = [];
+    const result = this.db.transaction((tx) => {
+      const append: Append = (e) => {
+        const at = Date.now();
+        const id = uuidv7(at);
+        const row = tx
+          .insert(events)
+          .values({ id, type: e.type, topic: topicOf(e.type), subject: e.subject, data: e.data, at })
+          .returning({ seq: events.seq })
+          .get();
+        const stored: StoreEvent = {
+          seq: row.seq,
+          id,
+          type: e.type,
+          subject: e.subject,
+          data: e.data,
+          at: new Date(at).toISOString(),
+        };
+        appended.push(stored);
+        return stored;
+      };
+      return work(tx, append);
+    });
+    const last = appended[appended.length - 1];
+    if (last) {
+      this.head = last.seq;
+      for (const listener of this.listeners) {
+        try {
+          listener(appended);
+        } catch (err) {
+          this.onListenerError(err);
+        }
+      }
+    }
+    return result;
+  }
+
+  /** Events after `since`, optionally only of some topics, oldest first, at most `limit`. */
+  readSince(since: number, options: { topics?: readonly string[]; limit?: number } = {}): StoreEvent[] {
+    const where = options.topics
+      ? and(gt(events.seq, since), inArray(events.topic, [...options.topics]))
+      : gt(events.seq, since);
+    const rows = this.db
+      .select()
+      .from(events)
+      .where(where)
+      .orderBy(asc(events.seq))
+      .limit(options.limit ?? 1000)
+      .all();
+    return rows.map((r) => ({
+      seq: r.seq,
+      id: r.id,
+      type: r.type,
+      subject: r.subject,
+      data: r.data,
+      at: new Date(r.at).toISOString(),
+    }));
+  }
+
+  /** Hear every committed batch of events. Returns the unsubscribe function. */
+  subscribe(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
