@@ -49,6 +49,14 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     forceCloseConnections: true,
   });
 
+  // A command such as bump has no body; accept an empty one even when it is labelled JSON.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') done(null, undefined);
+    else parseJson(request, String(body), done);
+  });
+
   app.setErrorHandler((err: FastifyError | Error, request, reply) => {
     if (isTillboxError(err)) {
       return reply.code(STATUS[err.code]).send(errorBody(err.code, err.message, [...err.details]));
@@ -94,6 +102,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
       root: options.webDir,
       wildcard: false,
       index: ['index.html'],
+      cacheControl: false, // setHeaders below decides
       setHeaders: (res, path) => {
         res.setHeader(
           'Cache-Control',

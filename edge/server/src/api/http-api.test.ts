@@ -1,0 +1,150 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { catalogSchema, LANGUAGES, uuidv7, type ErrorBody, type OrderList, type OrderView } from '@tillbox/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { latteOrder, startTestEdge, tempDir, type TestEdge } from '../testing/test-edge.js';
+
+describe('HTTP API', () => {
+  let t: TestEdge;
+  const web = tempDir('tillbox-web-');
+
+  beforeAll(async () => {
+    mkdirSync(join(web.dir, '_app', 'immutable'), { recursive: true });
+    writeFileSync(join(web.dir, 'index.html'), '<!doctype html><title>Tillbox</title>');
+    writeFileSync(join(web.dir, '_app', 'immutable', 'app.abc123.js'), 'console.log(1)');
+    t = await startTestEdge({ overrides: { 'web.dir': web.dir, 'http.bodyLimitBytes': 4096 } });
+  });
+  afterAll(async () => {
+    await t.stop();
+    web.remove();
+  });
+
+  const post = (url: string, payload?: unknown, headers: Record<string, string> = {}) =>
+    t.edge.http.inject({
+      method: 'POST',
+      url,
+      headers: { 'content-type': 'application/json', ...headers },
+      ...(payload === undefined ? {} : { payload: typeof payload === 'string' ? payload : JSON.stringify(payload) }),
+    });
+  const openOrders = async (): Promise<OrderList> => (await t.edge.http.inject({ url: '/api/v1/orders' })).json();
+
+  it('reports health', async () => {
+    const res = await t.edge.http.inject({ url: '/api/v1/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ok', storeId: 'demo-store', db: { ok: true } });
+  });
+
+  it('serves the demo catalog: a coffee chain of 30+ items in 6 categories in three languages', async () => {
+    const res = await t.edge.http.inject({ url: '/api/v1/catalog' });
+    const catalog = catalogSchema.parse(res.json());
+    expect(catalog.categories).toHaveLength(6);
+    expect(catalog.items.length).toBeGreaterThanOrEqual(30);
+    for (const item of catalog.items)
+      for (const lang of LANGUAGES) expect(item.name[lang], `${item.id} in ${lang}`).toBeTruthy();
+    const latte = catalog.items.find((i) => i.id === 'latte');
+    expect(latte?.variants.map((v) => v.id)).toEqual(['small', 'medium', 'large']);
+    expect(latte?.modifierGroupIds).toContain('milk');
+  });
+
+  it('places an order once per client id: 201, then 200 with the same order', async () => {
+    const order = latteOrder();
+    const first = await post('/api/v1/orders', order);
+    expect(first.statusCode).toBe(201);
+    const again = await post('/api/v1/orders', order);
+    expect(again.statusCode).toBe(200);
+    expect((again.json() as OrderView).number).toBe((first.json() as OrderView).number);
+    expect((await openOrders()).orders.filter((o) => o.id === order.id)).toHaveLength(1);
+  });
+
+  it.each([
+    ['malformed JSON', '{"id": "x", "lines": [', 400, /JSON/],
+    ['an unknown item', latteOrder({ lines: [{ itemId: 'moon-cake', quantity: 1 }] }), 400, /unknown item "moon-cake"/],
+    [
+      'a negative quantity',
+      latteOrder({ lines: [{ itemId: 'espresso', quantity: -2 }] }),
+      400,
+      /quantity must be at least 1/,
+    ],
+    ['a fractional quantity', latteOrder({ lines: [{ itemId: 'espresso', quantity: 1.5 }] }), 400, /quantity/],
+    ['no lines', latteOrder({ lines: [] }), 400, /at least one line/],
+    [
+      'a missing size',
+      latteOrder({ lines: [{ itemId: 'latte', quantity: 1, modifiers: [{ groupId: 'milk', optionId: 'oat' }] }] }),
+      400,
+      /needs a size/,
+    ],
+    ['a non-UUIDv7 id', latteOrder({ id: 'order-1' }), 400, /UUIDv7/],
+    ['an empty body', undefined, 400, /body/i],
+    ['an oversized body', latteOrder({ guestName: 'x'.repeat(5000) }), 413, /larger than 4096 bytes/],
+  ])('refuses %s with a reason and changes nothing', async (_name, payload, status, reason) => {
+    const before = await openOrders();
+    const res = await post('/api/v1/orders', payload);
+    expect(res.statusCode).toBe(status);
+    const body = res.json() as ErrorBody;
+    expect(body.error.message).toMatch(reason);
+    const after = await openOrders();
+    expect(after.seq).toBe(before.seq);
+    expect(after.orders).toHaveLength(before.orders.length);
+  });
+
+  it('refuses a body that is not JSON', async () => {
+    const res = await post('/api/v1/orders', 'id=1', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(res.statusCode).toBe(415);
+  });
+
+  it('bumps and picks up, and refuses a second bump with 409', async () => {
+    const placed = (await post('/api/v1/orders', latteOrder())).json() as OrderView;
+    const bumped = await post(`/api/v1/orders/${placed.id}/bump`);
+    expect(bumped.statusCode).toBe(200);
+    expect((bumped.json() as OrderView).status).toBe('ready');
+    const twice = await post(`/api/v1/orders/${placed.id}/bump`);
+    expect(twice.statusCode).toBe(409);
+    expect((twice.json() as ErrorBody).error.message).toBe('cannot bump an order that is ready');
+    expect((await post(`/api/v1/orders/${placed.id}/pick-up`)).statusCode).toBe(200);
+    expect((await openOrders()).orders.map((o) => o.id)).not.toContain(placed.id);
+    expect((await post(`/api/v1/orders/${uuidv7()}/bump`)).statusCode).toBe(404);
+    expect((await post(`/api/v1/orders/not-an-id/bump`)).statusCode).toBe(400);
+  });
+
+  it('publishes an OpenAPI document generated from the schemas', async () => {
+    const doc = (await t.edge.http.inject({ url: '/api/v1/openapi.json' })).json() as {
+      openapi: string;
+      paths: Record<
+        string,
+        Record<
+          string,
+          { requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } }
+        >
+      >;
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/health',
+        '/api/v1/catalog',
+        '/api/v1/orders',
+        '/api/v1/orders/{id}/bump',
+        '/api/v1/orders/{id}/pick-up',
+      ]),
+    );
+    const placeSchema = doc.paths['/api/v1/orders']?.post?.requestBody?.content['application/json']?.schema;
+    expect(Object.keys(placeSchema?.properties ?? {})).toEqual(expect.arrayContaining(['id', 'channel', 'lines']));
+  });
+
+  it('answers unknown API paths with a JSON 404', async () => {
+    const res = await t.edge.http.inject({ url: '/api/v1/nope' });
+    expect(res.statusCode).toBe(404);
+    expect((res.json() as ErrorBody).error.code).toBe('not-found');
+  });
+
+  it('serves the web app: screens fall back to the app shell, hashed assets are cached immutably', async () => {
+    const kds = await t.edge.http.inject({ url: '/kds/bar' });
+    expect(kds.statusCode).toBe(200);
+    expect(kds.body).toContain('<title>Tillbox</title>');
+    expect(kds.headers['cache-control']).toBe('no-cache');
+    const asset = await t.edge.http.inject({ url: '/_app/immutable/app.abc123.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await t.edge.http.inject({ url: '/_app/immutable/missing.js' })).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * The built edge as a real child process (`node edge/server/dist/main.js`), as `npm start` runs
+ * it: for the restart, resume and e2e tests and the benchmark. Build first (`npm run build`).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const MAIN = join(REPO, 'edge', 'server', 'dist', 'main.js');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface EdgeProcess {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  output(): string;
+  /** SIGTERM and wait for a clean exit; returns the exit code. */
+  stop(): Promise<number | null>;
+  /** SIGKILL: the process dies at once, mid-whatever. */
+  kill(): Promise<void>;
+}
+
+export async function startEdgeProcess(options: {
+  dataDir: string;
+  port?: number;
+  env?: Record<string, string>;
+}): Promise<EdgeProcess> {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first`);
+  const port = options.port ?? (await freePort());
+  let out = '';
+  const child = spawn(process.execPath, [MAIN], {
+    cwd: REPO,
+    env: {
+      ...process.env,
+      TILLBOX_DATA_DIR: options.dataDir,
+      TILLBOX_HTTP_PORT: String(port),
+      TILLBOX_HTTP_HOST: '127.0.0.1',
+      TILLBOX_LOG_LEVEL: 'warn',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the edge exited with ${child.exitCode} while starting:\n${out}`);
+    try {
+      const res = await fetch(`${url}/api/v1/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the edge did not answer within 20 s:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    port,
+    child,
+    output: () => out,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+    kill: async () => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
