@@ -86,6 +86,10 @@ export const catalogSchema = z
     const categories = new Set(c.categories.map((x) => x.id));
     const groups = new Set(c.modifierGroups.map((x) => x.id));
     c.items.forEach((item, i) => {
+      unique(
+        `variants of item "${item.id}"`,
+        item.variants.map((v) => v.id),
+      );
       if (!categories.has(item.categoryId)) {
         ctx.addIssue({
           code: 'custom',
@@ -104,6 +108,10 @@ export const catalogSchema = z
       }
     });
     c.modifierGroups.forEach((g, i) => {
+      unique(
+        `options of modifier group "${g.id}"`,
+        g.options.map((o) => o.id),
+      );
       if (g.min > g.max)
         ctx.addIssue({
           code: 'custom',

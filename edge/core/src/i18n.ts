@@ -12,6 +12,6 @@ export type LocalizedText = z.infer<typeof localizedText>;
 
 /** The text in `lang`, or English when there is none. */
 export function localize(text: LocalizedText, lang: string): string {
-  const t = text[lang];
+  const t = Object.hasOwn(text, lang) ? text[lang] : undefined;
   return t !== undefined && t !== '' ? t : text.en;
 }

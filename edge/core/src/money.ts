@@ -74,7 +74,7 @@ export function divideRounded(numerator: number, denominator: number, mode: Roun
   let result = q;
   if (twice > denominator) result = q + 1;
   else if (twice === denominator) result = mode === 'half-up' || q % 2 === 1 ? q + 1 : q;
-  return sign * result;
+  return sign * result + 0; // + 0 turns -0 into 0
 }
 
 /**
@@ -118,7 +118,7 @@ export function allocate(total: number, weights: readonly number[]): number[] {
     shares[index] = (shares[index] ?? 0) + 1;
     leftover -= 1;
   }
-  return shares.map((s) => s * sign);
+  return shares.map((s) => s * sign + 0); // + 0 turns -0 into 0
 }
 
 const DIGITS: Record<string, number> = { JPY: 0, KRW: 0, BHD: 3, KWD: 3, OMR: 3, TND: 3 };

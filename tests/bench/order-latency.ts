@@ -1,0 +1,158 @@
+/**
+ * Order-to-KDS latency: the built edge in its own process, N stream clients subscribed like
+ * KDS screens, orders POSTed at a fixed rate. Latency = POST sent → the `order.fired` ticket
+ * received by the last of the N clients.
+ */
+import { Agent, request } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { uuidv7, type StreamServerMessage } from '@tillbox/core';
+import WebSocket from 'ws';
+
+export interface RateResult {
+  targetRate: number;
+  achievedRate: number;
+  orders: number;
+  completed: number;
+  failed: number;
+  p50: number;
+  p99: number;
+  max: number;
+  ackP50: number;
+  ackP99: number;
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i] ?? NaN;
+}
+
+const ORDER_LINES = [
+  { itemId: 'latte', variantId: 'medium', modifiers: [{ groupId: 'milk', optionId: 'oat' }], quantity: 1 },
+  { itemId: 'croissant', modifiers: [{ groupId: 'warm', optionId: 'warmed' }], quantity: 2 },
+];
+
+export class KdsFleet {
+  private sockets: WebSocket[] = [];
+  /** order id → [send time, clients that have the ticket] */
+  private pending = new Map<string, { sent: number; seen: number; resolve: (ms: number) => void }>();
+
+  private constructor(private readonly size: number) {}
+
+  static async connect(baseUrl: string, size: number): Promise<KdsFleet> {
+    const fleet = new KdsFleet(size);
+    await Promise.all(Array.from({ length: size }, () => fleet.open(baseUrl)));
+    return fleet;
+  }
+
+  private async open(baseUrl: string): Promise<void> {
+    const ws = new WebSocket(baseUrl.replace(/^http/, 'ws') + '/api/v1/stream');
+    this.sockets.push(ws);
+    await new Promise<void>((resolve, reject) => {
+      ws.on('message', (raw) => {
+        const msg = JSON.parse(String(raw)) as StreamServerMessage;
+        if (msg.type === 'hello') ws.send(JSON.stringify({ type: 'subscribe', topics: ['order'], since: msg.head }));
+        else if (msg.type === 'caught-up') resolve();
+        else if (msg.type === 'event' && msg.event.type === 'order.fired') this.seen(msg.event.subject);
+      });
+      ws.once('error', reject);
+    });
+  }
+
+  private seen(orderId: string): void {
+    const p = this.pending.get(orderId);
+    if (!p) return;
+    p.seen += 1;
+    if (p.seen === this.size) {
+      this.pending.delete(orderId);
+      p.resolve(performance.now() - p.sent);
+    }
+  }
+
+  /** Register an order about to be sent; resolves with its latency when every client has it. */
+  expect(orderId: string, sent: number): Promise<number> {
+    return new Promise((resolve) => this.pending.set(orderId, { sent, seen: 0, resolve }));
+  }
+
+  forget(orderId: string): void {
+    this.pending.delete(orderId);
+  }
+
+  close(): void {
+    for (const s of this.sockets) s.terminate();
+  }
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+
+function post(baseUrl: string, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${baseUrl}/api/v1/orders`,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Place orders at `rate` per second for `seconds`, and measure every ticket's latency. */
+export async function runAtRate(baseUrl: string, fleet: KdsFleet, rate: number, seconds: number): Promise<RateResult> {
+  const total = Math.max(1, Math.round(rate * seconds));
+  const latencies: number[] = [];
+  const acks: number[] = [];
+  let failed = 0;
+  const started = performance.now();
+  const inflight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const id = uuidv7();
+    const sent = performance.now();
+    const ticket = fleet.expect(id, sent);
+    const body = JSON.stringify({ id, channel: 'kiosk', orderType: 'takeout', lines: ORDER_LINES });
+    inflight.push(
+      post(baseUrl, body).then(
+        async (status) => {
+          acks.push(performance.now() - sent);
+          if (status !== 201) {
+            failed += 1;
+            fleet.forget(id);
+            return;
+          }
+          const timeout = new Promise<number>((r) => setTimeout(() => r(-1), 10_000));
+          const ms = await Promise.race([ticket, timeout]);
+          if (ms < 0) {
+            failed += 1;
+            fleet.forget(id);
+          } else latencies.push(ms);
+        },
+        () => {
+          failed += 1;
+          fleet.forget(id);
+        },
+      ),
+    );
+  }
+  const sendingDone = performance.now();
+  await Promise.all(inflight);
+  latencies.sort((a, b) => a - b);
+  acks.sort((a, b) => a - b);
+  return {
+    targetRate: rate,
+    achievedRate: Math.round((total / (sendingDone - started)) * 1000 * 10) / 10,
+    orders: total,
+    completed: latencies.length,
+    failed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies[latencies.length - 1] ?? NaN,
+    ackP50: percentile(acks, 50),
+    ackP99: percentile(acks, 99),
+  };
+}

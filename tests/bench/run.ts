@@ -1,0 +1,55 @@
+/**
+ * `npm run bench`: whole-system benchmarks on the built edge. Prints figures; asserts nothing.
+ * Copy them into docs/performance.md with the machine they came from.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { startEdgeProcess } from '../support/edge-process.js';
+import { KdsFleet, runAtRate, type RateResult } from './order-latency.js';
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
+const STEADY_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const RAMP_SECONDS = Number(process.env.BENCH_RAMP_SECONDS ?? 3);
+const P99_LIMIT_MS = 50;
+
+const ms = (v: number): string => (Number.isFinite(v) ? v.toFixed(1) : 'n/a');
+const row = (r: RateResult): string =>
+  `| ${r.targetRate} | ${r.achievedRate} | ${r.completed}/${r.orders} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${ms(r.ackP50)} | ${ms(r.ackP99)} |`;
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tillbox-bench-'));
+  const edge = await startEdgeProcess({ dataDir });
+  try {
+    const fleet = await KdsFleet.connect(edge.url, CLIENTS);
+    console.log(`Tillbox bench — ${new Date().toISOString()}`);
+    console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+    console.log(`edge: built, own process, SQLite WAL synchronous=FULL on ${dataDir}; ${CLIENTS} stream clients subscribed\n`);
+
+    await runAtRate(edge.url, fleet, 50, 1); // warm-up
+    console.log('## Order-to-KDS latency (POST sent → ticket at the last of the clients), ms\n');
+    console.log('| target orders/s | achieved | tickets | p50 | p99 | max | ack p50 | ack p99 |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+    const steady = await runAtRate(edge.url, fleet, 20, STEADY_SECONDS);
+    console.log(row(steady));
+
+    let best: RateResult | undefined;
+    for (let rate = 50; rate <= 12_800; rate *= 2) {
+      const r = await runAtRate(edge.url, fleet, rate, RAMP_SECONDS);
+      console.log(row(r));
+      const sustained = r.failed === 0 && r.achievedRate >= rate * 0.95 && r.p99 < P99_LIMIT_MS;
+      if (!sustained) break;
+      best = r;
+    }
+    console.log(
+      `\nAt 20 orders/s: p50 ${ms(steady.p50)} ms, p99 ${ms(steady.p99)} ms.` +
+        `\nHighest rate sustained with p99 under ${P99_LIMIT_MS} ms: ${best ? `${best.targetRate} orders/s (p99 ${ms(best.p99)} ms)` : 'none of the tried rates'}.`,
+    );
+    fleet.close();
+  } finally {
+    await edge.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
