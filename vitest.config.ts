@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// The core and edge tests (unit, medium on real SQLite files) and the system tests on the built
+// edge process. The screens' own tests run from web/ (`npm test -w @tillbox/web`), under the
+// SvelteKit plugin.
 export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },

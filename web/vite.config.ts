@@ -1,11 +1,18 @@
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defaultServerConditions, defineConfig } from 'vite';
 
+// Use @tillbox/core from source so the screens and the edge always share one build of it.
+// `conditions` replaces Vite's defaults, so keep them: without 'browser' Svelte resolves to its
+// server build, where onMount and $effect never run.
 export default defineConfig({
   plugins: [sveltekit()],
   resolve: {
-    // Use @tillbox/core from source so the screens and the edge always share one build of it.
-    conditions: ['source'],
+    conditions: ['source', ...defaultClientConditions],
+  },
+  ssr: {
+    resolve: {
+      conditions: ['source', ...defaultServerConditions],
+    },
   },
   server: {
     proxy: {

@@ -89,7 +89,11 @@ function post(baseUrl: string, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
       `${baseUrl}/api/v1/orders`,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));

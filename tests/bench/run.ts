@@ -23,8 +23,12 @@ async function main(): Promise<void> {
   try {
     const fleet = await KdsFleet.connect(edge.url, CLIENTS);
     console.log(`Tillbox bench — ${new Date().toISOString()}`);
-    console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
-    console.log(`edge: built, own process, SQLite WAL synchronous=FULL on ${dataDir}; ${CLIENTS} stream clients subscribed\n`);
+    console.log(
+      `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    );
+    console.log(
+      `edge: built, own process, SQLite WAL synchronous=FULL on ${dataDir}; ${CLIENTS} stream clients subscribed\n`,
+    );
 
     await runAtRate(edge.url, fleet, 50, 1); // warm-up
     console.log('## Order-to-KDS latency (POST sent → ticket at the last of the clients), ms\n');

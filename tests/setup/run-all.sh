@@ -8,4 +8,5 @@ cd "$(dirname "$0")/../.."
 npm run build
 bash tests/setup/ensure-chromium.sh
 npx vitest run
+npm test -w @tillbox/web
 npx playwright test -c tests/playwright.config.ts

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OrderList, OrderView } from '@tillbox/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { latteOrder } from '../../edge/server/src/testing/test-edge.js';
+import { latteOrder } from '../../edge/server/src/testing/order-factory.js';
 import { startEdgeProcess, type EdgeProcess } from '../support/edge-process.js';
 
 describe('restart', () => {

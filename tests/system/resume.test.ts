@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { OrderEventData, OrderView } from '@tillbox/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StreamTestClient } from '../../edge/server/src/testing/stream-test-client.js';
-import { latteOrder } from '../../edge/server/src/testing/test-edge.js';
+import { latteOrder } from '../../edge/server/src/testing/order-factory.js';
 import { startEdgeProcess, type EdgeProcess } from '../support/edge-process.js';
 
 describe('stream resume against the running edge', () => {

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { uuidv7, type CatalogInput, type PlaceOrderInput } from '@tillbox/core';
+import type { CatalogInput } from '@tillbox/core';
 import { Edge } from '../app.js';
 import { loadSettings, type Settings } from '../config/settings.js';
 import { createLogger } from '../logger.js';
@@ -53,16 +53,4 @@ export async function startTestEdge(
   };
 }
 
-/** A valid order body from the demo menu: a medium oat latte and a croissant. */
-export function latteOrder(overrides: Partial<PlaceOrderInput> = {}): PlaceOrderInput {
-  return {
-    id: uuidv7(),
-    channel: 'kiosk',
-    orderType: 'takeout',
-    lines: [
-      { itemId: 'latte', variantId: 'medium', modifiers: [{ groupId: 'milk', optionId: 'oat' }], quantity: 2 },
-      { itemId: 'croissant', quantity: 1 },
-    ],
-    ...overrides,
-  };
-}
+export { latteOrder } from './order-factory.js';
