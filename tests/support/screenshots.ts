@@ -1,0 +1,97 @@
+/**
+ * `npm run screenshots`: start the built demo store, place a few orders, and capture the kiosk,
+ * KDS and pickup board for the README (docs/screenshots/). Needs `npm run build` first.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { latteOrder } from '../../edge/server/src/testing/order-factory.js';
+import { REPO, startEdgeProcess } from './edge-process.js';
+
+const OUT = join(REPO, 'docs', 'screenshots');
+const dataDir = mkdtempSync(join(tmpdir(), 'tillbox-shots-'));
+const edge = await startEdgeProcess({ dataDir });
+const browser = await chromium.launch({
+  executablePath: process.env.TILLBOX_CHROMIUM ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+try {
+  mkdirSync(OUT, { recursive: true });
+  const orders = [
+    latteOrder({ guestName: 'Ana' }),
+    latteOrder({
+      lines: [
+        {
+          itemId: 'cold-brew',
+          variantId: 'large',
+          modifiers: [{ groupId: 'syrup', optionId: 'vanilla' }],
+          quantity: 1,
+        },
+        {
+          itemId: 'egg-sandwich',
+          modifiers: [{ groupId: 'bread', optionId: 'croissant' }],
+          quantity: 1,
+          note: 'no bacon',
+        },
+      ],
+    }),
+    latteOrder({
+      orderType: 'dine-in',
+      lines: [
+        {
+          itemId: 'matcha-latte',
+          variantId: 'small',
+          modifiers: [
+            { groupId: 'milk', optionId: 'oat' },
+            { groupId: 'sweetness', optionId: 'none' },
+          ],
+          quantity: 2,
+        },
+      ],
+    }),
+  ];
+  for (const o of orders) {
+    await fetch(`${edge.url}/api/v1/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(o),
+    });
+  }
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${edge.url}/kiosk`);
+  await page.getByRole('button', { name: /Caffè Latte/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('radio', { name: /Oat milk/ })
+    .check();
+  await page.getByRole('dialog').getByRole('button', { name: 'Add to order' }).click();
+  await page.getByRole('button', { name: 'Bakery' }).click();
+  await page
+    .getByRole('main', { name: 'Menu' })
+    .getByRole('button', { name: /Butter Croissant/ })
+    .click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Add to order' }).click();
+  await page.getByRole('button', { name: 'Espresso Bar' }).click();
+  await page.screenshot({ path: join(OUT, 'kiosk.png') });
+  await page.goto(`${edge.url}/kds`);
+  await page.getByTestId('ticket').first().waitFor();
+  await page.screenshot({ path: join(OUT, 'kds.png') });
+  await page.goto(`${edge.url}/pickup`);
+  await page.getByTestId('pickup-preparing').waitFor();
+  await page.screenshot({ path: join(OUT, 'pickup.png') });
+  console.log(`screenshots written to ${OUT}`);
+} finally {
+  await browser.close();
+  await edge.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
