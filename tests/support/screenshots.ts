@@ -6,25 +6,14 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 import { latteOrder } from '../../edge/server/src/testing/order-factory.js';
 import { REPO, startEdgeProcess } from './edge-process.js';
 
 const OUT = join(REPO, 'docs', 'screenshots');
 const dataDir = mkdtempSync(join(tmpdir(), 'tillbox-shots-'));
 const edge = await startEdgeProcess({ dataDir });
-const browser = await chromium.launch({
-  executablePath: process.env.TILLBOX_CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   mkdirSync(OUT, { recursive: true });
   const orders = [

@@ -5,6 +5,8 @@
  */
 import {
   ORDER_STATUSES,
+  orderViewSchema,
+  type OrderCommand,
   isOpenStatus,
   orderEventDataSchema,
   orderListSchema,
@@ -13,8 +15,8 @@ import {
   type OrderView,
   type StoreEvent,
 } from '@tillbox/core';
-import { SvelteMap } from 'svelte/reactivity';
-import { apiGet } from './api.js';
+import { SvelteMap, SvelteSet } from 'svelte/reactivity';
+import { apiGet, apiPost } from './api.js';
 import { StreamClient, streamUrl, type ConnectionState, type SocketLike, type StreamHello } from './stream-client.js';
 
 export interface LiveOrdersOptions {
@@ -39,6 +41,10 @@ export class LiveOrders {
   serverOffsetMs = $state(0);
   /** True once a snapshot has been loaded, so an empty list means "no orders". */
   loaded = $state(false);
+  /** Orders with a command (bump, pick-up) on its way to the edge. */
+  readonly busy = new SvelteSet<string>();
+  /** The last command's failure, for the screen to show; cleared by the next command. */
+  commandError = $state<unknown>(undefined);
 
   #client: StreamClient | undefined;
   #storeId: string | undefined;
@@ -75,6 +81,20 @@ export class LiveOrders {
   stop(): void {
     this.#client?.stop();
     this.#client = undefined;
+  }
+
+  /** Send a lifecycle command for an order (once at a time per order) and apply its answer. */
+  async command(orderId: string, command: OrderCommand): Promise<void> {
+    if (this.busy.has(orderId)) return;
+    this.busy.add(orderId);
+    this.commandError = undefined;
+    try {
+      this.acceptCommandResult(await apiPost(`/api/v1/orders/${orderId}/${command}`, {}, orderViewSchema));
+    } catch (e) {
+      this.commandError = e;
+    } finally {
+      this.busy.delete(orderId);
+    }
   }
 
   /** Open orders with one of `statuses`, oldest placed first. */
