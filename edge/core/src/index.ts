@@ -6,5 +6,6 @@ export * from './catalog.js';
 export * from './cart-pricing.js';
 export * from './order-lifecycle.js';
 export * from './business-day.js';
+export * from './kitchen/kitchen.js';
 export * from './wire/api.js';
 export * from './wire/events.js';

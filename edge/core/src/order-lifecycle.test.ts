@@ -6,111 +6,124 @@ import {
   isOpenStatus,
   ORDER_COMMANDS,
   ORDER_STATUSES,
+  PAYMENT_STATUSES,
   type OrderCommand,
-  type OrderStatus,
+  type OrderEventType,
+  type OrderState,
 } from './order-lifecycle.js';
 
-function refusal(status: OrderStatus, command: OrderCommand): TillboxError {
+const NEW: OrderState = { status: 'placed', payment: 'unpaid' };
+
+function run(
+  commands: readonly OrderCommand[],
+  from: OrderState = NEW,
+): { state: OrderState; events: OrderEventType[] } {
+  let state = from;
+  const events: OrderEventType[] = [];
+  for (const c of commands) {
+    const next = applyOrderCommand(state, c);
+    state = { status: next.status, payment: next.payment };
+    events.push(next.event);
+  }
+  return { state, events };
+}
+
+function refusal(state: OrderState, command: OrderCommand): TillboxError {
   try {
-    applyOrderCommand(status, command);
+    applyOrderCommand(state, command);
   } catch (e) {
     expect(e).toBeInstanceOf(TillboxError);
     return e as TillboxError;
   }
-  throw new Error(`expected "${command}" from "${status}" to be refused`);
+  throw new Error(`expected "${command}" from ${JSON.stringify(state)} to be refused`);
 }
 
-describe('applyOrderCommand', () => {
-  it('fires a placed order into the kitchen', () => {
-    expect(applyOrderCommand('placed', 'fire')).toEqual({ status: 'in_kitchen', event: 'order.fired' });
+describe('the order lifecycle', () => {
+  it('walks a kiosk order: placed → paid → in the kitchen → ready → picked up', () => {
+    expect(run(['pay', 'fire', 'ready', 'pick-up'])).toEqual({
+      state: { status: 'picked_up', payment: 'paid' },
+      events: ['order.paid', 'order.fired', 'order.ready', 'order.picked-up'],
+    });
   });
 
-  it('bumps a kitchen order to ready', () => {
-    expect(applyOrderCommand('in_kitchen', 'bump')).toEqual({ status: 'ready', event: 'order.bumped' });
+  it('lets a counter order fire before it is paid, and paying keeps it where it is', () => {
+    expect(run(['fire', 'pay'])).toEqual({
+      state: { status: 'in_kitchen', payment: 'paid' },
+      events: ['order.fired', 'order.paid'],
+    });
+    expect(run(['fire', 'ready', 'complete', 'pay']).state).toEqual({ status: 'completed', payment: 'paid' });
   });
 
-  it('marks a ready order picked up', () => {
-    expect(applyOrderCommand('ready', 'pick-up')).toEqual({ status: 'picked_up', event: 'order.picked-up' });
+  it('recalls a ready order to the kitchen, and not after it is picked up', () => {
+    expect(run(['fire', 'ready', 'recall']).state.status).toBe('in_kitchen');
+    expect(refusal({ status: 'picked_up', payment: 'paid' }, 'recall').message).toBe(
+      'cannot recall an order that is picked up (only a ready order can go back to the kitchen)',
+    );
   });
 
-  it('walks an order through its whole life in order', () => {
-    let status: OrderStatus = 'placed';
-    const events: string[] = [];
-    for (const command of ['fire', 'bump', 'pick-up'] as const) {
-      const next = applyOrderCommand(status, command);
-      status = next.status;
-      events.push(next.event);
-    }
-    expect(status).toBe('picked_up');
-    expect(events).toEqual(['order.fired', 'order.bumped', 'order.picked-up']);
+  it('cancels only an unpaid order not yet in the kitchen; voids unpaid ones; refunds paid ones', () => {
+    expect(run(['cancel']).state).toEqual({ status: 'cancelled', payment: 'unpaid' });
+    expect(refusal({ status: 'paid', payment: 'paid' }, 'cancel').message).toMatch(/refund it instead/);
+    expect(refusal({ status: 'in_kitchen', payment: 'unpaid' }, 'cancel').message).toMatch(/void it instead/);
+    expect(run(['fire', 'void']).state).toEqual({ status: 'voided', payment: 'unpaid' });
+    expect(refusal({ status: 'in_kitchen', payment: 'paid' }, 'void').message).toMatch(/refund it instead/);
+    expect(run(['pay', 'fire', 'ready', 'pick-up', 'refund']).state).toEqual({
+      status: 'refunded',
+      payment: 'refunded',
+    });
+    expect(refusal({ status: 'placed', payment: 'unpaid' }, 'refund').message).toMatch(/it is not paid/);
   });
 
-  it('refuses to bump an order that is already ready, saying so', () => {
-    const e = refusal('ready', 'bump');
+  it('refuses what does not apply with a conflict that says why', () => {
+    const e = refusal({ status: 'ready', payment: 'paid' }, 'ready');
     expect(e.code).toBe('conflict');
-    expect(e.message).toBe('cannot bump an order that is ready');
-    expect(e.details).toEqual([{ path: 'status', message: 'expected in the kitchen' }]);
+    expect(e.message).toBe('cannot ready an order that is ready');
+    expect(refusal({ status: 'in_kitchen', payment: 'paid' }, 'pay').message).toBe(
+      'cannot pay an order that is in the kitchen (it is already paid)',
+    );
+    expect(refusal({ status: 'cancelled', payment: 'unpaid' }, 'pay').code).toBe('conflict');
+    expect(refusal({ status: 'in_kitchen', payment: 'unpaid' }, 'pick-up').code).toBe('conflict');
   });
 
-  it('refuses to pick up an order that is still in the kitchen', () => {
-    const e = refusal('in_kitchen', 'pick-up');
-    expect(e.code).toBe('conflict');
-    expect(e.message).toBe('cannot pick-up an order that is in the kitchen');
+  it('knows which statuses are still open', () => {
+    expect(ORDER_STATUSES.filter(isOpenStatus)).toEqual(['placed', 'paid', 'in_kitchen', 'ready']);
   });
 
-  it('refuses to fire an order twice', () => {
-    expect(refusal('in_kitchen', 'fire').message).toBe('cannot fire an order that is in the kitchen');
-  });
-
-  it('refuses every command on a picked-up order', () => {
-    for (const command of ORDER_COMMANDS) {
-      const e = refusal('picked_up', command);
-      expect(e.code).toBe('conflict');
-      expect(e.message).toContain('picked up');
-    }
-  });
-
-  it('allows exactly three of the twelve status × command pairs', () => {
-    const allowed: string[] = [];
-    for (const status of ORDER_STATUSES) {
-      for (const command of ORDER_COMMANDS) {
-        try {
-          applyOrderCommand(status, command);
-          allowed.push(`${status}:${command}`);
-        } catch (e) {
-          expect((e as TillboxError).code).toBe('conflict');
-        }
-      }
-    }
-    expect(allowed).toEqual(['placed:fire', 'in_kitchen:bump', 'ready:pick-up']);
-  });
-
-  it('property: any command sequence from "placed" stays within the statuses and only moves forward, one step at a time', () => {
+  it('property: random command sequences never reach an illegal state, and the events are exactly the transitions made', () => {
+    const paymentRank = (p: OrderState['payment']) => PAYMENT_STATUSES.indexOf(p);
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...ORDER_COMMANDS), { maxLength: 30 }), (commands) => {
-        let status: OrderStatus = 'placed';
-        for (const command of commands) {
-          const before = ORDER_STATUSES.indexOf(status);
+        let state = NEW;
+        const events: OrderEventType[] = [];
+        const applied: OrderCommand[] = [];
+        for (const c of commands) {
+          let next;
           try {
-            status = applyOrderCommand(status, command).status;
+            next = applyOrderCommand(state, c);
           } catch (e) {
-            expect(e).toBeInstanceOf(TillboxError);
+            // A refusal is a conflict and leaves the state as it was.
             expect((e as TillboxError).code).toBe('conflict');
             continue;
           }
-          const after = ORDER_STATUSES.indexOf(status);
-          expect(after).toBe(before + 1);
+          // A paid order never becomes unpaid again.
+          expect(paymentRank(next.payment)).toBeGreaterThanOrEqual(paymentRank(state.payment));
+          // 'paid' status means paid and not yet fired; refunded money means a refunded order.
+          if (next.status === 'paid') expect(next.payment).toBe('paid');
+          if (next.payment === 'refunded') expect(next.status).toBe('refunded');
+          if (next.status === 'cancelled' || next.status === 'voided') expect(next.payment).toBe('unpaid');
+          // Closed orders stay closed, except that an unpaid completed or picked-up order can still be paid.
+          if (!isOpenStatus(state.status))
+            expect(next.event === 'order.paid' || next.event === 'order.refunded').toBe(true);
+          expect(ORDER_STATUSES).toContain(next.status);
+          state = { status: next.status, payment: next.payment };
+          events.push(next.event);
+          applied.push(c);
         }
-        expect(ORDER_STATUSES).toContain(status);
+        // Replaying only the applied commands gives the same events and state.
+        expect(run(applied)).toEqual({ state, events });
+        expect(events).toHaveLength(applied.length);
       }),
-      { numRuns: 2000 },
+      { numRuns: 3000 },
     );
-  });
-});
-
-describe('isOpenStatus', () => {
-  it('is true while the order is on a kitchen screen or the pickup board, false once picked up', () => {
-    expect(ORDER_STATUSES.filter(isOpenStatus)).toEqual(['placed', 'in_kitchen', 'ready']);
-    expect(isOpenStatus('picked_up')).toBe(false);
   });
 });

@@ -1,31 +1,72 @@
 /**
- * The order lifecycle as a state machine. The edge enforces it: a command is applied only if
- * this table allows it from the order's current status, and each applied command appends the
- * named event in the same transaction as the status change.
+ * The order lifecycle as a state machine over two dimensions: where the order is (`status`)
+ * and whether it is paid (`payment`). The edge applies a command only if this table allows it,
+ * and writes the named event in the same transaction as the change.
+ *
+ *   placed ─pay→ paid ─fire→ in_kitchen ─ready→ ready ─pick-up→ picked_up
+ *     └──────────fire──────────┘   ↑ recall ┘      └─complete→ completed
+ *   placed (unpaid) ─cancel→ cancelled      unpaid, not handed over ─void→ voided
+ *   paid ─refund→ refunded
+ *
+ * A counter order may fire before it is paid; paying later leaves its status alone. A paid
+ * order never becomes unpaid again: it can only be refunded.
  */
 import { TillboxError } from './errors.js';
 
-export const ORDER_STATUSES = ['placed', 'in_kitchen', 'ready', 'picked_up'] as const;
+export const ORDER_STATUSES = [
+  'placed',
+  'paid',
+  'in_kitchen',
+  'ready',
+  'picked_up',
+  'completed',
+  'cancelled',
+  'voided',
+  'refunded',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-export const ORDER_COMMANDS = ['fire', 'bump', 'pick-up'] as const;
+export const PAYMENT_STATUSES = ['unpaid', 'paid', 'refunded'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+export const ORDER_COMMANDS = [
+  'pay',
+  'fire',
+  'ready',
+  'recall',
+  'pick-up',
+  'complete',
+  'cancel',
+  'void',
+  'refund',
+] as const;
 export type OrderCommand = (typeof ORDER_COMMANDS)[number];
 
-export type OrderEventType = 'order.placed' | 'order.fired' | 'order.bumped' | 'order.picked-up';
+export const ORDER_EVENT_TYPES = [
+  'order.placed',
+  'order.paid',
+  'order.fired',
+  'order.ready',
+  'order.recalled',
+  'order.picked-up',
+  'order.completed',
+  'order.cancelled',
+  'order.voided',
+  'order.refunded',
+] as const;
+export type OrderEventType = (typeof ORDER_EVENT_TYPES)[number];
 
-interface Transition {
-  readonly from: OrderStatus;
-  readonly to: OrderStatus;
+export interface OrderState {
+  readonly status: OrderStatus;
+  readonly payment: PaymentStatus;
+}
+
+export interface OrderTransition extends OrderState {
   readonly event: OrderEventType;
 }
 
-const TRANSITIONS: Readonly<Record<OrderCommand, Transition>> = {
-  fire: { from: 'placed', to: 'in_kitchen', event: 'order.fired' },
-  bump: { from: 'in_kitchen', to: 'ready', event: 'order.bumped' },
-  'pick-up': { from: 'ready', to: 'picked_up', event: 'order.picked-up' },
-};
-
-const OPEN: ReadonlySet<OrderStatus> = new Set(['placed', 'in_kitchen', 'ready']);
+const OPEN: ReadonlySet<OrderStatus> = new Set(['placed', 'paid', 'in_kitchen', 'ready']);
+const FINAL: ReadonlySet<OrderStatus> = new Set(['cancelled', 'voided', 'refunded']);
 
 /** True while the order is still on a kitchen screen or the pickup board. */
 export function isOpenStatus(status: OrderStatus): boolean {
@@ -34,24 +75,73 @@ export function isOpenStatus(status: OrderStatus): boolean {
 
 const HUMAN: Readonly<Record<OrderStatus, string>> = {
   placed: 'placed',
+  paid: 'paid and waiting to fire',
   in_kitchen: 'in the kitchen',
   ready: 'ready',
   picked_up: 'picked up',
+  completed: 'completed',
+  cancelled: 'cancelled',
+  voided: 'voided',
+  refunded: 'refunded',
 };
 
+export function describeStatus(status: OrderStatus): string {
+  return HUMAN[status];
+}
+
+function refuse(command: OrderCommand, state: OrderState, why: string): never {
+  const payment = state.payment === 'unpaid' ? 'unpaid' : state.payment;
+  throw new TillboxError(
+    'conflict',
+    `cannot ${command} an order that is ${HUMAN[state.status]}${why ? ` (${why})` : ''}`,
+    {
+      details: [{ path: 'status', message: `${state.status}, ${payment}` }],
+    },
+  );
+}
+
 /**
- * The status and event a command leads to from `status`, or a `conflict` error that says why
- * the command does not apply (e.g. bumping an order that is already ready).
+ * The state and event a command leads to, or a `conflict` error that says why the command
+ * does not apply (e.g. marking ready an order that is already ready).
  */
-export function applyOrderCommand(
-  status: OrderStatus,
-  command: OrderCommand,
-): { status: OrderStatus; event: OrderEventType } {
-  const t = TRANSITIONS[command];
-  if (t.from !== status) {
-    throw new TillboxError('conflict', `cannot ${command} an order that is ${HUMAN[status]}`, {
-      details: [{ path: 'status', message: `expected ${HUMAN[t.from]}` }],
-    });
+export function applyOrderCommand(state: OrderState, command: OrderCommand): OrderTransition {
+  const { status, payment } = state;
+  switch (command) {
+    case 'pay':
+      if (payment !== 'unpaid') return refuse(command, state, `it is already ${payment}`);
+      if (FINAL.has(status)) return refuse(command, state, '');
+      return { status: status === 'placed' ? 'paid' : status, payment: 'paid', event: 'order.paid' };
+    case 'fire':
+      if (status !== 'placed' && status !== 'paid') return refuse(command, state, '');
+      return { status: 'in_kitchen', payment, event: 'order.fired' };
+    case 'ready':
+      if (status !== 'in_kitchen') return refuse(command, state, '');
+      return { status: 'ready', payment, event: 'order.ready' };
+    case 'recall':
+      if (status !== 'ready') return refuse(command, state, 'only a ready order can go back to the kitchen');
+      return { status: 'in_kitchen', payment, event: 'order.recalled' };
+    case 'pick-up':
+      if (status !== 'ready') return refuse(command, state, '');
+      return { status: 'picked_up', payment, event: 'order.picked-up' };
+    case 'complete':
+      if (status !== 'ready') return refuse(command, state, '');
+      return { status: 'completed', payment, event: 'order.completed' };
+    case 'cancel':
+      if (status !== 'placed' || payment !== 'unpaid') {
+        return refuse(
+          command,
+          state,
+          payment === 'paid' ? 'it is paid: refund it instead' : 'it has gone to the kitchen: void it instead',
+        );
+      }
+      return { status: 'cancelled', payment, event: 'order.cancelled' };
+    case 'void':
+      if (payment !== 'unpaid') return refuse(command, state, 'it is paid: refund it instead');
+      if (!OPEN.has(status)) return refuse(command, state, '');
+      return { status: 'voided', payment, event: 'order.voided' };
+    case 'refund':
+      if (payment !== 'paid')
+        return refuse(command, state, payment === 'unpaid' ? 'it is not paid' : 'it is already refunded');
+      return { status: 'refunded', payment: 'refunded', event: 'order.refunded' };
   }
-  return { status: t.to, event: t.event };
 }

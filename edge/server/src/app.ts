@@ -12,13 +12,13 @@ import { healthRoutes } from './api/health-routes.js';
 import { API_PREFIX, createHttpServer } from './api/http-server.js';
 import { StreamHub } from './api/stream-hub.js';
 import { catalogRoutes } from './catalog/catalog-routes.js';
-import { CatalogService } from './catalog/catalog-service.js';
-import { demoCatalog } from './catalog/demo-catalog.js';
+import { Capabilities, type CapabilitiesContext } from './capabilities.js';
 import type { Settings } from './config/settings.js';
 import { openDatabase, type OpenDatabase } from './db/database.js';
-import { EventLog } from './events/event-log.js';
+import { kitchenRoutes } from './kitchen/kitchen-routes.js';
 import { orderRoutes } from './orders/order-routes.js';
-import { OrderService } from './orders/order-service.js';
+import type { Pinpad } from './payments/pinpad.js';
+import { reportRoutes } from './reports/speed-of-service.js';
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -30,16 +30,24 @@ export interface EdgeContext {
   log: Logger;
   /** The menu a new store starts with (the demo menu unless a test gives another). */
   seedCatalog?: CatalogInput;
+  /** The card terminal; the settings' driver unless a test gives one. */
+  pinpad?: Pinpad;
 }
 
 interface Running {
   database: OpenDatabase;
-  events: EventLog;
+  caps: Capabilities;
   stream: StreamHub;
   http: FastifyInstance;
-  orders: OrderService;
-  catalog: CatalogService;
   startedAt: number;
+}
+
+/** The optional parts of the context that capabilities take. */
+function pick(ctx: EdgeContext): Pick<CapabilitiesContext, 'seedCatalog' | 'pinpad'> {
+  return {
+    ...(ctx.seedCatalog ? { seedCatalog: ctx.seedCatalog } : {}),
+    ...(ctx.pinpad ? { pinpad: ctx.pinpad } : {}),
+  };
 }
 
 export class Edge {
@@ -50,12 +58,8 @@ export class Edge {
   /** The address the HTTP server listens on, e.g. http://127.0.0.1:8080. */
   url = '';
 
-  get orders(): OrderService {
-    return this.need().orders;
-  }
-
-  get events(): EventLog {
-    return this.need().events;
+  get caps(): Capabilities {
+    return this.need().caps;
   }
 
   get http(): FastifyInstance {
@@ -71,11 +75,9 @@ export class Edge {
     const { settings, log } = this.ctx;
     const database = openDatabase(settings.data.dir);
     try {
-      const events = new EventLog(database.db, (err) => log.error({ err }, 'event listener failed'));
-      events.start();
-      const catalog = new CatalogService(database.db, this.ctx.seedCatalog ?? demoCatalog);
-      catalog.start();
-      const orders = new OrderService({ events, catalog, store: settings.store });
+      const caps = new Capabilities({ db: database.db, settings, log, ...pick(this.ctx) });
+      caps.start();
+      const { events, catalog, kitchen, orders, payments } = caps;
       const stream = new StreamHub(
         events,
         { storeId: settings.store.id, ...settings.stream },
@@ -97,10 +99,16 @@ export class Edge {
         version: VERSION,
         log: log.child({ module: 'http' }),
         stream,
-        routes: [...healthRoutes(health), ...catalogRoutes(catalog), ...orderRoutes(orders)],
+        routes: [
+          ...healthRoutes(health),
+          ...catalogRoutes(catalog),
+          ...orderRoutes(orders, kitchen, payments),
+          ...kitchenRoutes(kitchen),
+          ...reportRoutes(database.db, settings.store),
+        ],
       });
       stream.start();
-      this.running = { database, events, stream, http, orders, catalog, startedAt };
+      this.running = { database, caps, stream, http, startedAt };
       const address = await http.listen({ host: settings.http.host, port: settings.http.port });
       const port = new URL(address).port;
       this.url = `http://${settings.http.host === '0.0.0.0' ? '127.0.0.1' : settings.http.host}:${port}`;
@@ -122,8 +130,7 @@ export class Edge {
     if (!r) return;
     r.stream.stop();
     await r.http.close();
-    r.events.stop();
-    r.catalog.stop();
+    r.caps.stop();
     r.database.close();
   }
 }

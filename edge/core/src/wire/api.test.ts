@@ -22,6 +22,8 @@ describe('placeOrderBodySchema', () => {
       id: ORDER_ID,
       channel: 'kiosk',
       orderType: 'takeout',
+      rush: false,
+      fire: 'auto',
       lines: [{ itemId: 'croissant', quantity: 1, modifiers: [] }],
     });
   });
@@ -111,7 +113,12 @@ describe('order list query and id params', () => {
   it('lists open orders by default and accepts a status filter', () => {
     expect(orderListQuerySchema.parse({})).toEqual({ status: 'open' });
     expect(orderListQuerySchema.parse({ status: 'ready' })).toEqual({ status: 'ready' });
-    expect(orderListQuerySchema.safeParse({ status: 'cancelled' }).success).toBe(false);
+    expect(orderListQuerySchema.parse({ status: 'cancelled', day: '2026-11-27' })).toEqual({
+      status: 'cancelled',
+      day: '2026-11-27',
+    });
+    expect(orderListQuerySchema.safeParse({ status: 'lost' }).success).toBe(false);
+    expect(orderListQuerySchema.safeParse({ status: 'cancelled', day: 'yesterday' }).success).toBe(false);
   });
 
   it('accepts only a UUIDv7 as an order id in the path', () => {

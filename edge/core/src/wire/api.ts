@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { localizedText } from '../i18n.js';
-import { ORDER_STATUSES } from '../order-lifecycle.js';
+import { ORDER_STATUSES, PAYMENT_STATUSES } from '../order-lifecycle.js';
 import { UUID_V7 } from '../ids.js';
 
 const catalogId = z.string().min(1).max(64);
@@ -27,6 +27,40 @@ export const cartLineSchema = z.object({
 export type CartLine = z.infer<typeof cartLineSchema>;
 export type CartLineInput = z.input<typeof cartLineSchema>;
 
+const isoInstant = z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time such as 2026-11-27T14:30:00Z' });
+
+export const prepaidSchema = z.object({
+  method: z.literal('external'),
+  amount: z.int().min(0).describe('Minor units paid elsewhere'),
+  reference: z.string().min(1).max(64).describe('The payment reference of the app or marketplace'),
+});
+
+export const payBodySchema = z
+  .object({
+    method: z.enum(['card', 'cash']).describe('card: the store pinpad takes the total; cash: counted at the till'),
+    tendered: z.int().min(0).max(100_000_000).optional().describe('Cash handed over, in minor units (cash only)'),
+  })
+  .superRefine((b, ctx) => {
+    if (b.method === 'cash' && b.tendered === undefined)
+      ctx.addIssue({ code: 'custom', path: ['tendered'], message: 'cash needs the amount tendered' });
+    if (b.method === 'card' && b.tendered !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['tendered'], message: 'only cash has an amount tendered' });
+  })
+  .describe('Pay an order in full');
+export type PayBody = z.infer<typeof payBodySchema>;
+
+export const paymentViewSchema = z.object({
+  id: z.string(),
+  method: z.enum(['card', 'cash', 'external']),
+  amount: z.int(),
+  tendered: z.int().optional(),
+  change: z.int().optional(),
+  reference: z.string().optional(),
+  cardLast4: z.string().optional().describe('Last four digits from the terminal; never the card number'),
+  at: z.string(),
+});
+export type PaymentView = z.infer<typeof paymentViewSchema>;
+
 export const placeOrderBodySchema = z
   .object({
     id: z
@@ -35,8 +69,29 @@ export const placeOrderBodySchema = z
       .describe('Client-made UUIDv7; the idempotency key'),
     channel: z.enum(CHANNELS).default('kiosk'),
     orderType: z.enum(ORDER_TYPES).default('takeout'),
-    guestName: z.string().trim().max(40).optional(),
+    guestName: z.string().trim().max(40).optional().describe('Shown on the pickup board (first name)'),
+    table: z.string().trim().min(1).max(12).optional().describe('Table or tent number of a dine-in order'),
+    promisedAt: isoInstant
+      .optional()
+      .describe('When the guest will pick up / receive it; scheduled orders fire this minus prep time'),
+    rush: z.boolean().default(false).describe('Put its tickets ahead of every other'),
+    fire: z
+      .enum(['auto', 'now', 'on-payment'])
+      .default('auto')
+      .describe(
+        'When it goes to the kitchen: "auto" follows the channel rule (kiosk, app, online on payment; counter at once)',
+      ),
+    payment: prepaidSchema.optional().describe('For app, online and marketplace orders already paid elsewhere'),
     lines: z.array(cartLineSchema).min(1, 'an order needs at least one line').max(100),
+  })
+  .superRefine((o, ctx) => {
+    if (o.payment && (o.channel === 'kiosk' || o.channel === 'counter')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['payment'],
+        message: 'kiosk and counter orders are paid at the store (POST /orders/:id/pay)',
+      });
+    }
   })
   .describe('Place an order');
 export type PlaceOrderBody = z.infer<typeof placeOrderBodySchema>;
@@ -74,21 +129,40 @@ export const totalsSchema = z.object({
 });
 export type Totals = z.infer<typeof totalsSchema>;
 
+export const ticketViewSchema = z.object({
+  id: z.string(),
+  station: z.string(),
+  status: z.enum(['open', 'bumped']),
+  firedAt: z.string(),
+  bumpedAt: z.string().optional(),
+  items: z.array(z.object({ lineId: z.string(), bumpedAt: z.string().optional() })),
+});
+export type TicketView = z.infer<typeof ticketViewSchema>;
+
 export const orderViewSchema = z
   .object({
     id: z.string(),
     number: z.int().describe('Order number to call out, unique per business day'),
     businessDay: z.string(),
     status: z.enum(ORDER_STATUSES),
+    payment: z.enum(PAYMENT_STATUSES),
+    table: z.string().optional(),
+    promisedAt: z.string().optional(),
+    dueAt: z.string().describe('Promised time, or placed time plus prep time: the kitchen priority'),
+    rush: z.boolean(),
+    tickets: z.array(ticketViewSchema).describe('One ticket per station, made when the order fires'),
+    payments: z.array(paymentViewSchema),
     channel: z.enum(CHANNELS),
     orderType: z.enum(ORDER_TYPES),
     guestName: z.string().optional(),
     lines: z.array(pricedLineSchema),
     totals: totalsSchema,
     placedAt: z.string().describe('ISO 8601'),
+    paidAt: z.string().optional(),
     firedAt: z.string().optional(),
     readyAt: z.string().optional(),
     pickedUpAt: z.string().optional(),
+    closedAt: z.string().optional().describe('Completed, cancelled, voided or refunded'),
   })
   .describe('An order as the screens show it');
 export type OrderView = z.infer<typeof orderViewSchema>;
@@ -103,11 +177,34 @@ export const orderListQuerySchema = z.object({
   status: z
     .enum(['open', ...ORDER_STATUSES])
     .default('open')
-    .describe('"open" lists every order still in the kitchen or on the pickup board'),
+    .describe('"open" lists every order still waiting, in the kitchen or on the pickup board'),
+  day: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .describe('Business day (YYYY-MM-DD); closed statuses default to today'),
 });
 
 export const orderIdParamsSchema = z.object({
   id: z.string().regex(UUID_V7, 'id must be a UUIDv7'),
+});
+
+export const ticketParamsSchema = z.object({
+  id: z.string().regex(UUID_V7, 'ticket id must be a UUIDv7'),
+});
+
+export const ticketItemParamsSchema = z.object({
+  id: z.string().regex(UUID_V7, 'ticket id must be a UUIDv7'),
+  lineId: z.string().regex(UUID_V7, 'line id must be a UUIDv7'),
+});
+
+export const stationParamsSchema = z.object({
+  station: z.string().min(1).max(32),
+});
+
+export const recallListSchema = z.object({
+  station: z.string(),
+  tickets: z.array(z.object({ order: orderViewSchema, ticketId: z.string(), bumpedAt: z.string() })),
 });
 
 export const errorBodySchema = z.object({
@@ -129,3 +226,24 @@ export const healthSchema = z.object({
   streamClients: z.int(),
 });
 export type Health = z.infer<typeof healthSchema>;
+
+const stageStats = z.object({
+  count: z.int(),
+  p50Seconds: z.number().nullable(),
+  p90Seconds: z.number().nullable(),
+});
+
+export const speedOfServiceSchema = z
+  .object({
+    businessDay: z.string(),
+    orders: z.int(),
+    stages: z.object({
+      placedToFired: stageStats,
+      firedToReady: stageStats,
+      readyToPickedUp: stageStats,
+      placedToPickedUp: stageStats,
+    }),
+    stations: z.array(z.object({ station: z.string(), firedToBumped: stageStats })),
+  })
+  .describe('Speed of service of a business day: p50 and p90 of each stage, per station');
+export type SpeedOfService = z.infer<typeof speedOfServiceSchema>;

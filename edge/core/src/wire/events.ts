@@ -12,12 +12,12 @@ export const storeEventSchema = z.object({
 });
 export type StoreEvent = z.infer<typeof storeEventSchema>;
 
-/** Data of every `order.*` event: the order as it is after the change. */
+/** Data of every `order.*` and `ticket.*` event: the order as it is after the change. */
 export const orderEventDataSchema = z.object({ order: orderViewSchema });
 export type OrderEventData = z.infer<typeof orderEventDataSchema>;
 
 /** Topics a stream client can subscribe to: the noun before the dot of an event type. */
-export const STREAM_TOPICS = ['order'] as const;
+export const STREAM_TOPICS = ['order', 'ticket'] as const;
 export type StreamTopic = (typeof STREAM_TOPICS)[number];
 
 export function topicOf(eventType: string): string {

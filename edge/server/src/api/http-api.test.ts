@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogSchema, LANGUAGES, uuidv7, type ErrorBody, type OrderList, type OrderView } from '@tillbox/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VirtualPinpad } from '../payments/pinpad.js';
 import { latteOrder, startTestEdge, tempDir, type TestEdge } from '../testing/test-edge.js';
 
 describe('HTTP API', () => {
@@ -12,7 +13,10 @@ describe('HTTP API', () => {
     mkdirSync(join(web.dir, '_app', 'immutable'), { recursive: true });
     writeFileSync(join(web.dir, 'index.html'), '<!doctype html><title>Tillbox</title>');
     writeFileSync(join(web.dir, '_app', 'immutable', 'app.abc123.js'), 'console.log(1)');
-    t = await startTestEdge({ overrides: { 'web.dir': web.dir, 'http.bodyLimitBytes': 4096 } });
+    t = await startTestEdge({
+      overrides: { 'web.dir': web.dir, 'http.bodyLimitBytes': 4096 },
+      pinpad: new VirtualPinpad({ declineAmounts: [275] }),
+    });
   });
   afterAll(async () => {
     await t.stop();
@@ -92,18 +96,47 @@ describe('HTTP API', () => {
     expect(res.statusCode).toBe(415);
   });
 
-  it('bumps and picks up, and refuses a second bump with 409', async () => {
+  it('bumps station tickets, picks up, and refuses a second bump with 409', async () => {
     const placed = (await post('/api/v1/orders', latteOrder())).json() as OrderView;
-    const bumped = await post(`/api/v1/orders/${placed.id}/bump`);
-    expect(bumped.statusCode).toBe(200);
-    expect((bumped.json() as OrderView).status).toBe('ready');
-    const twice = await post(`/api/v1/orders/${placed.id}/bump`);
+    const [bar, kitchen] = placed.tickets;
+    expect([bar?.station, kitchen?.station]).toEqual(['bar', 'kitchen']);
+    expect((await post(`/api/v1/tickets/${bar?.id}/bump`)).statusCode).toBe(200);
+    const twice = await post(`/api/v1/tickets/${bar?.id}/bump`);
     expect(twice.statusCode).toBe(409);
-    expect((twice.json() as ErrorBody).error.message).toBe('cannot bump an order that is ready');
+    expect((twice.json() as ErrorBody).error.message).toBe('this ticket is already bumped');
+    const ready = await post(`/api/v1/tickets/${kitchen?.id}/bump`);
+    expect((ready.json() as OrderView).status).toBe('ready');
     expect((await post(`/api/v1/orders/${placed.id}/pick-up`)).statusCode).toBe(200);
     expect((await openOrders()).orders.map((o) => o.id)).not.toContain(placed.id);
-    expect((await post(`/api/v1/orders/${uuidv7()}/bump`)).statusCode).toBe(404);
-    expect((await post(`/api/v1/orders/not-an-id/bump`)).statusCode).toBe(400);
+    const late = await post(`/api/v1/tickets/${kitchen?.id}/recall`);
+    expect(late.statusCode).toBe(409);
+    expect((late.json() as ErrorBody).error.message).toMatch(/picked up/);
+    expect((await post(`/api/v1/orders/${uuidv7()}/pick-up`)).statusCode).toBe(404);
+    expect((await post(`/api/v1/orders/not-an-id/pick-up`)).statusCode).toBe(400);
+    const unknown = await t.edge.http.inject({ url: '/api/v1/kitchen/stations/grill/recall' });
+    expect(unknown.statusCode).toBe(404);
+    expect((unknown.json() as ErrorBody).error.message).toBe('no station "grill" (stations: bar, kitchen)');
+  });
+
+  it('takes a kiosk order, charges it on the pinpad and fires it; a declined card is a 402', async () => {
+    const placed = (await post('/api/v1/orders', latteOrder({ channel: 'kiosk' }))).json() as OrderView;
+    expect(placed).toMatchObject({ status: 'placed', payment: 'unpaid' });
+    const paid = await post(`/api/v1/orders/${placed.id}/pay`, { method: 'card' });
+    expect(paid.statusCode).toBe(200);
+    expect(paid.json()).toMatchObject({ status: 'in_kitchen', payment: 'paid' });
+    const espresso = (
+      await post('/api/v1/orders', latteOrder({ channel: 'kiosk', lines: [{ itemId: 'espresso', quantity: 1 }] }))
+    ).json() as OrderView;
+    const declined = await post(`/api/v1/orders/${espresso.id}/pay`, { method: 'card' });
+    expect(declined.statusCode).toBe(402);
+    expect((declined.json() as ErrorBody).error.code).toBe('payment-declined');
+    const bad = await post(`/api/v1/orders/${espresso.id}/pay`, { method: 'card', tendered: 500 });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('serves the kitchen configuration', async () => {
+    const res = await t.edge.http.inject({ url: '/api/v1/kitchen/config' });
+    expect(res.json()).toMatchObject({ stations: [{ id: 'bar' }, { id: 'kitchen' }], bumpBar: { bump: 'Enter' } });
   });
 
   it('publishes an OpenAPI document generated from the schemas', async () => {
@@ -123,8 +156,12 @@ describe('HTTP API', () => {
         '/api/v1/health',
         '/api/v1/catalog',
         '/api/v1/orders',
-        '/api/v1/orders/{id}/bump',
+        '/api/v1/orders/{id}/pay',
         '/api/v1/orders/{id}/pick-up',
+        '/api/v1/tickets/{id}/bump',
+        '/api/v1/tickets/{id}/items/{lineId}/bump',
+        '/api/v1/kitchen/stations/{station}/undo',
+        '/api/v1/reports/speed-of-service',
       ]),
     );
     const placeSchema = doc.paths['/api/v1/orders']?.post?.requestBody?.content['application/json']?.schema;

@@ -24,7 +24,7 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
     params: z.infer<P>;
     query: z.infer<Q>;
     body: z.infer<B>;
-  }) => z.infer<R> | { status: number; body: z.infer<R> };
+  }) => z.infer<R> | { status: number; body: z.infer<R> } | Promise<z.infer<R>>;
 }
 
 // A route list holds routes of many schema types; their handlers are only called through register().
@@ -69,7 +69,7 @@ export function registerRoutes(app: FastifyInstance, prefix: string, routes: rea
           query: route.query ? parseOrThrow(route.query, request.query, 'query') : undefined,
           body: route.body ? parseOrThrow(route.body, request.body, 'body') : undefined,
         };
-        const out = route.handler(input) as unknown;
+        const out = (await route.handler(input)) as unknown;
         if (
           out !== null &&
           typeof out === 'object' &&

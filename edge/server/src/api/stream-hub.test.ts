@@ -17,7 +17,7 @@ describe('the stream', () => {
     clients.push(c);
     return c;
   };
-  const place = () => t.edge.orders.place(placeOrderBodySchema.parse(latteOrder())).order;
+  const place = () => t.edge.caps.orders.place(placeOrderBodySchema.parse(latteOrder())).order;
 
   it('greets, replays what a client missed in order, then sends live events', async () => {
     t = await startTestEdge();
@@ -69,7 +69,7 @@ describe('the stream', () => {
     expect(errors[0]).toMatch(/not a JSON message/);
     expect(errors[1]).toMatch(/since/);
     expect(errors[2]).toMatch(/topics/);
-    expect(t.edge.events.lastSeq).toBe(0);
+    expect(t.edge.caps.events.lastSeq).toBe(0);
     c.send({ type: 'ping', at: 42 });
     await c.waitFor('pong', () => c.messages.some((m) => m.type === 'pong' && m.at === 42));
   });
@@ -106,7 +106,7 @@ describe('the stream', () => {
       });
     const orders = 400; // ~60 KB per event, ~50 MB in all: far past what loopback buffers hold
     for (let i = 0; i < orders; i++) {
-      t.edge.orders.place(placeOrderBodySchema.parse(big()));
+      t.edge.caps.orders.place(placeOrderBodySchema.parse(big()));
       if (i % 20 === 0) await new Promise((res) => setImmediate(res));
     }
     await fast.waitFor('every event on the fast client', () => fast.events.length === orders * 2, 20_000);

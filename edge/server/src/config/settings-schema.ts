@@ -3,7 +3,7 @@
  * env overrides are derived from the key path (`http.port` → `TILLBOX_HTTP_PORT`), and keys
  * marked `secret` are masked when the settings are printed.
  */
-import { isValidTimeZone } from '@tillbox/core';
+import { bumpBarKeysSchema, isValidTimeZone, stationSchema } from '@tillbox/core';
 import { z } from 'zod';
 
 export const SECRET = { secret: true } as const;
@@ -79,6 +79,82 @@ export const settingsSchema = z
       })
       .prefault({})
       .describe('Web screens'),
+    kitchen: z
+      .object({
+        stations: z
+          .array(stationSchema)
+          .min(1)
+          .max(30)
+          .default([
+            stationSchema.parse({ id: 'bar', name: 'Bar', prepMinutes: 4 }),
+            stationSchema.parse({
+              id: 'kitchen',
+              name: 'Kitchen',
+              prepMinutes: 8,
+              warnAfterSeconds: 300,
+              lateAfterSeconds: 600,
+            }),
+          ])
+          .describe(
+            'Kitchen stations, each with its KDS at /kds/{id}; items route by these lists, then by the catalog',
+          ),
+        defaultStation: z.string().min(1).max(32).default('kitchen').describe('Station of items no rule routes'),
+        counterFires: z
+          .enum(['at-once', 'on-payment'])
+          .default('at-once')
+          .describe('When counter orders go to the kitchen (kiosk, app and online orders fire when paid)'),
+        expoAutoReady: z
+          .boolean()
+          .default(true)
+          .describe('An order is ready as soon as every station has bumped it (else the expo marks it)'),
+        recallMinutes: z.int().min(1).max(240).default(30).describe('How long bumped tickets can be recalled'),
+        pickupReadyMinutes: z
+          .int()
+          .min(1)
+          .max(240)
+          .default(15)
+          .describe('Ready orders leave the pickup board after this'),
+        bumpBar: bumpBarKeysSchema.prefault({}).describe('Bump bar keys (KeyboardEvent.key names)'),
+      })
+      .prefault({})
+      .superRefine((k, ctx) => {
+        const ids = k.stations.map((s) => s.id);
+        if (!ids.includes(k.defaultStation))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['defaultStation'],
+            message: `no station "${k.defaultStation}" (stations: ${ids.join(', ')})`,
+          });
+        ids.forEach((id, i) => {
+          if (id === 'expo')
+            ctx.addIssue({
+              code: 'custom',
+              path: ['stations', i, 'id'],
+              message: '"expo" is the expo view, not a station',
+            });
+          if (ids.indexOf(id) !== i)
+            ctx.addIssue({ code: 'custom', path: ['stations', i, 'id'], message: `duplicate station "${id}"` });
+        });
+        k.stations.forEach((st, i) => {
+          if (st.lateAfterSeconds <= st.warnAfterSeconds) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['stations', i, 'lateAfterSeconds'],
+              message: `station "${st.id}": lateAfterSeconds must be above warnAfterSeconds`,
+            });
+          }
+        });
+      })
+      .describe('The kitchen'),
+    payments: z
+      .object({
+        pinpad: z
+          .enum(['virtual'])
+          .default('virtual')
+          .describe('Card terminal driver; "virtual" approves like a test terminal (the demo store)'),
+      })
+      .prefault({})
+      .describe('Payments'),
     log: z
       .object({
         level: z

@@ -9,7 +9,7 @@ import { settingsSchema, type Settings } from './settings-schema.js';
 
 export { settingsSchema, type Settings } from './settings-schema.js';
 
-type LeafKind = 'string' | 'number' | 'boolean' | 'enum';
+type LeafKind = 'string' | 'number' | 'boolean' | 'enum' | 'json';
 
 export interface SettingLeaf {
   path: string[];
@@ -100,6 +100,14 @@ function fromEnv(raw: string, leaf: SettingLeaf, problems: ErrorDetail[]): unkno
     }
     return n;
   }
+  if (leaf.kind === 'json') {
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      problems.push({ path: leaf.key, message: `${leaf.env}: expected JSON, got "${raw}"` });
+      return undefined;
+    }
+  }
   if (leaf.kind === 'boolean') {
     if (raw === 'true' || raw === '1') return true;
     if (raw === 'false' || raw === '0') return false;
@@ -182,7 +190,8 @@ export function maskSettings(settings: Settings): Record<string, unknown> {
 /** Markdown reference of every setting, generated from the schema (docs/settings.md). */
 export function settingsMarkdown(): string {
   const rows = settingLeaves().map((l) => {
-    const type = l.kind === 'enum' ? l.choices.map((c) => `\`${c}\``).join(' \\| ') : l.kind;
+    const type =
+      l.kind === 'enum' ? l.choices.map((c) => `\`${c}\``).join(' \\| ') : l.kind === 'json' ? 'JSON list' : l.kind;
     const def = l.secret && l.defaultValue !== '' ? '***' : `\`${JSON.stringify(l.defaultValue)}\``;
     return `| \`${l.key}\` | \`${l.env}\` | ${type} | ${def} | ${l.description}${l.secret ? ' (secret)' : ''} |`;
   });

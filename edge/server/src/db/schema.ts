@@ -1,5 +1,6 @@
 /** The whole SQLite schema, in one place. Migrations are generated from it and only append. */
 import { sql } from 'drizzle-orm';
+import { ORDER_STATUSES, PAYMENT_STATUSES } from '@tillbox/core';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** The store's event log: the spine every screen, the relay and reports read. */
@@ -37,7 +38,7 @@ export const orders = sqliteTable(
     id: text('id').primaryKey(),
     number: integer('number').notNull(),
     businessDay: text('business_day').notNull(),
-    status: text('status', { enum: ['placed', 'in_kitchen', 'ready', 'picked_up'] }).notNull(),
+    status: text('status', { enum: ORDER_STATUSES }).notNull(),
     channel: text('channel').notNull(),
     orderType: text('order_type').notNull(),
     guestName: text('guest_name'),
@@ -51,13 +52,68 @@ export const orders = sqliteTable(
     firedAt: integer('fired_at'),
     readyAt: integer('ready_at'),
     pickedUpAt: integer('picked_up_at'),
+    payment: text('payment', { enum: PAYMENT_STATUSES }).notNull().default('unpaid'),
+    tableLabel: text('table_label'),
+    promisedAt: integer('promised_at'),
+    /** Promised time, or placed time plus prep time: what kitchen priority sorts by. */
+    dueAt: integer('due_at').notNull().default(0),
+    rush: integer('rush', { mode: 'boolean' }).notNull().default(false),
+    /** When it may go to the kitchen: now, or once paid; a scheduled order waits for fire_at too. */
+    firePolicy: text('fire_policy', { enum: ['now', 'on-payment'] })
+      .notNull()
+      .default('now'),
+    fireAt: integer('fire_at'),
+    paidAt: integer('paid_at'),
+    closedAt: integer('closed_at'),
   },
   (t) => [
     uniqueIndex('orders_day_number').on(t.businessDay, t.number),
     index('orders_open')
       .on(t.status)
       .where(sql`status <> 'picked_up'`),
+    index('orders_day').on(t.businessDay),
+    index('orders_waiting')
+      .on(t.status)
+      .where(sql`status in ('placed', 'paid')`),
   ],
+);
+
+/** One ticket per station of a fired order. A line's station says which ticket it is on. */
+export const tickets = sqliteTable(
+  'tickets',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    station: text('station').notNull(),
+    status: text('status', { enum: ['open', 'bumped'] }).notNull(),
+    firedAt: integer('fired_at').notNull(),
+    bumpedAt: integer('bumped_at'),
+  },
+  (t) => [
+    uniqueIndex('tickets_order_station').on(t.orderId, t.station),
+    index('tickets_station_bumped').on(t.station, t.bumpedAt),
+  ],
+);
+
+/** Money taken for an order: method, amount and the terminal's reference, never card data. */
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    method: text('method', { enum: ['card', 'cash', 'external'] }).notNull(),
+    amount: integer('amount').notNull(),
+    tendered: integer('tendered'),
+    change: integer('change'),
+    reference: text('reference'),
+    cardLast4: text('card_last4'),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('payments_order').on(t.orderId)],
 );
 
 export const orderLines = sqliteTable(
@@ -74,6 +130,8 @@ export const orderLines = sqliteTable(
     unitPrice: integer('unit_price').notNull(),
     lineTotal: integer('line_total').notNull(),
     station: text('station').notNull(),
+    /** When the station marked this item done (item-level bump). */
+    bumpedAt: integer('bumped_at'),
     /** Names, modifiers, note and allergens as priced, for tickets and receipts. */
     detail: text('detail', { mode: 'json' }).notNull(),
   },

@@ -3,12 +3,22 @@ import {
   orderListQuerySchema,
   orderListSchema,
   orderViewSchema,
+  payBodySchema,
   placeOrderBodySchema,
 } from '@tillbox/core';
 import { defineRoute, type AnyRoute } from '../api/route.js';
-import type { OrderService } from './order-service.js';
+import type { KitchenService } from '../kitchen/kitchen-service.js';
+import type { PaymentService } from '../payments/payment-service.js';
+import type { FrontCommand, OrderService } from './order-service.js';
 
-export function orderRoutes(orders: OrderService): AnyRoute[] {
+const COMMANDS: { command: FrontCommand; summary: string }[] = [
+  { command: 'fire', summary: 'Send the order to the kitchen now (e.g. a counter order before it is paid)' },
+  { command: 'pick-up', summary: 'The guest has picked the order up' },
+  { command: 'complete', summary: 'A dine-in order served, or a delivery handed to the courier' },
+  { command: 'cancel', summary: 'Cancel an order that is neither paid nor in the kitchen' },
+];
+
+export function orderRoutes(orders: OrderService, kitchen: KitchenService, payments: PaymentService): AnyRoute[] {
   return [
     defineRoute({
       method: 'POST',
@@ -31,7 +41,7 @@ export function orderRoutes(orders: OrderService): AnyRoute[] {
       tags: ['orders'],
       query: orderListQuerySchema,
       response: orderListSchema,
-      handler: ({ query }) => orders.list(query.status),
+      handler: ({ query }) => orders.list(query.status, query.day),
     }),
     defineRoute({
       method: 'GET',
@@ -45,23 +55,36 @@ export function orderRoutes(orders: OrderService): AnyRoute[] {
     }),
     defineRoute({
       method: 'POST',
-      url: '/orders/:id/bump',
-      summary: 'Kitchen bump: the order is ready for pickup',
+      url: '/orders/:id/pay',
+      summary: 'Pay the order in full: by card on the store pinpad, or in cash (fires it if it waits for payment)',
+      tags: ['orders', 'payments'],
+      params: orderIdParamsSchema,
+      body: payBodySchema,
+      response: orderViewSchema,
+      errors: [400, 402, 404, 409],
+      handler: ({ params, body }) => payments.pay(params.id, body),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/orders/:id/ready',
+      summary: 'Expo: the order is ready (bumps any station that has not)',
       tags: ['orders', 'kitchen'],
       params: orderIdParamsSchema,
       response: orderViewSchema,
       errors: [400, 404, 409],
-      handler: ({ params }) => orders.command(params.id, 'bump'),
+      handler: ({ params }) => kitchen.expoReady(params.id),
     }),
-    defineRoute({
-      method: 'POST',
-      url: '/orders/:id/pick-up',
-      summary: 'The guest has picked the order up',
-      tags: ['orders'],
-      params: orderIdParamsSchema,
-      response: orderViewSchema,
-      errors: [400, 404, 409],
-      handler: ({ params }) => orders.command(params.id, 'pick-up'),
-    }),
+    ...COMMANDS.map(({ command, summary }) =>
+      defineRoute({
+        method: 'POST',
+        url: `/orders/:id/${command}`,
+        summary,
+        tags: ['orders'],
+        params: orderIdParamsSchema,
+        response: orderViewSchema,
+        errors: [400, 404, 409],
+        handler: ({ params }) => orders.command(params.id, command),
+      }),
+    ),
   ];
 }

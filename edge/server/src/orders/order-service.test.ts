@@ -1,124 +1,164 @@
-import { uuidv7, type OrderEventData, type StoreEvent, type PlaceOrderBody } from '@tillbox/core';
-import { placeOrderBodySchema } from '@tillbox/core';
+import { placeOrderBodySchema, uuidv7, type OrderEventData, type PlaceOrderInput } from '@tillbox/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CatalogService } from '../catalog/catalog-service.js';
-import { demoCatalog } from '../catalog/demo-catalog.js';
-import { openDatabase, type OpenDatabase } from '../db/database.js';
 import { orderNumbers, orders as ordersTable } from '../db/schema.js';
-import { EventLog } from '../events/event-log.js';
-import { latteOrder, tempDir } from '../testing/test-edge.js';
-import { OrderService } from './order-service.js';
+import { VirtualPinpad } from '../payments/pinpad.js';
+import { latteOrder } from '../testing/order-factory.js';
+import { servicesOnTempDb } from '../testing/test-edge.js';
 
-const body = (o = latteOrder()): PlaceOrderBody => placeOrderBodySchema.parse(o);
+const body = (o: PlaceOrderInput = latteOrder()) => placeOrderBodySchema.parse(o);
 
 describe('orders on a real SQLite file', () => {
-  let db: OpenDatabase;
-  let events: EventLog;
-  let service: OrderService;
-  let heard: StoreEvent[];
-  let now = Date.parse('2026-11-27T15:00:00Z'); // 10:00 in New York
-  let remove: () => void;
-
+  let s: ReturnType<typeof servicesOnTempDb>;
   beforeEach(() => {
-    const t = tempDir();
-    remove = t.remove;
-    db = openDatabase(t.dir);
-    events = new EventLog(db.db);
-    events.start();
-    const catalog = new CatalogService(db.db, demoCatalog);
-    catalog.start();
-    service = new OrderService({
-      events,
-      catalog,
-      store: { timeZone: 'America/New_York', businessDayStartHour: 4 },
-      now: () => now,
-    });
-    heard = [];
-    events.subscribe((b) => heard.push(...b));
+    s = servicesOnTempDb({ pinpad: new VirtualPinpad({ declineAmounts: [275] }) });
   });
-  afterEach(() => {
-    db.close();
-    remove();
-  });
+  afterEach(() => s.close());
 
-  it('places an order priced by the catalog, numbered, fired to the kitchen, with its events', () => {
-    const { order, created } = service.place(body());
+  it('places a counter order priced by the catalog, numbered, fired at once with a ticket per station', () => {
+    const { order, created } = s.caps.orders.place(body());
     expect(created).toBe(true);
     expect(order.number).toBe(1);
     expect(order.businessDay).toBe('2026-11-27');
-    expect(order.status).toBe('in_kitchen');
+    expect(order).toMatchObject({ status: 'in_kitchen', payment: 'unpaid' });
     // medium latte 475 + oat 70 = 545, ×2 = 1090; croissant 345 → 1435
     expect(order.totals).toEqual({ currency: 'USD', subtotal: 1435, total: 1435 });
     expect(order.lines.map((l) => [l.itemId, l.station, l.lineTotal])).toEqual([
       ['latte', 'bar', 1090],
       ['croissant', 'kitchen', 345],
     ]);
-    expect(heard.map((e) => e.type)).toEqual(['order.placed', 'order.fired']);
-    expect((heard[1]?.data as OrderEventData).order.status).toBe('in_kitchen');
-    expect(service.place(body()).order.number).toBe(2);
+    expect(order.tickets.map((t) => [t.station, t.status, t.items.length])).toEqual([
+      ['bar', 'open', 1],
+      ['kitchen', 'open', 1],
+    ]);
+    // due = placed + the slowest station's prep (kitchen: 8 min)
+    expect(order.dueAt).toBe('2026-11-27T15:08:00.000Z');
+    expect(s.heard.map((e) => e.type)).toEqual(['order.placed', 'order.fired']);
+    expect((s.heard[1]?.data as OrderEventData).order.status).toBe('in_kitchen');
+    expect(s.caps.orders.place(body()).order.number).toBe(2);
+  });
+
+  it('holds a kiosk order until it is paid by card, then fires it', async () => {
+    const { order } = s.caps.orders.place(body(latteOrder({ channel: 'kiosk' })));
+    expect(order).toMatchObject({ status: 'placed', payment: 'unpaid', tickets: [] });
+    const paid = await s.caps.payments.pay(order.id, { method: 'card' });
+    expect(paid).toMatchObject({ status: 'in_kitchen', payment: 'paid' });
+    expect(paid.payments).toEqual([
+      expect.objectContaining({
+        method: 'card',
+        amount: 1435,
+        cardLast4: '4242',
+        reference: expect.stringMatching(/^VP-/),
+      }),
+    ]);
+    expect(paid.tickets).toHaveLength(2);
+    expect(s.heard.map((e) => e.type)).toEqual(['order.placed', 'order.paid', 'order.fired']);
+    await expect(s.caps.payments.pay(order.id, { method: 'card' })).rejects.toThrow(/already paid/);
+  });
+
+  it('a declined card changes nothing', async () => {
+    const espresso = latteOrder({ channel: 'kiosk', lines: [{ itemId: 'espresso', quantity: 1 }] }); // 275: the test terminal declines it
+    const { order } = s.caps.orders.place(body(espresso));
+    await expect(s.caps.payments.pay(order.id, { method: 'card' })).rejects.toMatchObject({ code: 'payment-declined' });
+    expect(s.caps.orders.get(order.id)).toMatchObject({ status: 'placed', payment: 'unpaid', payments: [] });
+  });
+
+  it('takes cash with change for a counter order already in the kitchen, leaving it there', async () => {
+    const { order } = s.caps.orders.place(body());
+    await expect(s.caps.payments.pay(order.id, { method: 'cash', tendered: 1000 })).rejects.toThrow(
+      /not enough cash: 1000 tendered for a total of 1435/,
+    );
+    const paid = await s.caps.payments.pay(order.id, { method: 'cash', tendered: 2000 });
+    expect(paid).toMatchObject({ status: 'in_kitchen', payment: 'paid' });
+    expect(paid.payments[0]).toMatchObject({ method: 'cash', amount: 1435, tendered: 2000, change: 565 });
+  });
+
+  it('fires a scheduled pickup order at its promised time minus prep time', () => {
+    const promisedAt = new Date(s.clock.now + 60 * 60_000).toISOString(); // in an hour
+    const { order } = s.caps.orders.place(
+      body(
+        latteOrder({
+          channel: 'app',
+          orderType: 'pickup',
+          promisedAt,
+          payment: { method: 'external', amount: 1435, reference: 'app-77' },
+        }),
+      ),
+    );
+    expect(order).toMatchObject({ status: 'paid', payment: 'paid', promisedAt, dueAt: promisedAt });
+    s.clock.now += 51 * 60_000; // 9 minutes before: kitchen prep is 8
+    expect(s.caps.kitchen.fireDue()).toBe(0);
+    s.clock.now += 60_000; // 8 minutes before
+    expect(s.caps.kitchen.fireDue()).toBe(1);
+    expect(s.caps.orders.get(order.id).status).toBe('in_kitchen');
+  });
+
+  it('refuses an app payment that does not match the total', () => {
+    expect(() =>
+      s.caps.orders.place(
+        body(latteOrder({ channel: 'app', payment: { method: 'external', amount: 100, reference: 'x' } })),
+      ),
+    ).toThrow(/does not match the order total of 1435/);
+    expect(s.db.db.select().from(ordersTable).all()).toHaveLength(0);
   });
 
   it('the same id twice is the same order, never two', () => {
     const b = body();
-    const first = service.place(b);
-    const again = service.place(b);
+    const first = s.caps.orders.place(b);
+    const again = s.caps.orders.place(b);
     expect(again.created).toBe(false);
     expect(again.order).toEqual(first.order);
-    expect(db.db.select().from(ordersTable).all()).toHaveLength(1);
-    expect(heard).toHaveLength(2); // no new events for the repeat
+    expect(s.db.db.select().from(ordersTable).all()).toHaveLength(1);
+    expect(s.heard).toHaveLength(2); // no new events for the repeat
   });
 
   it('the same id with a different cart is a conflict and changes nothing', () => {
     const b = body();
-    service.place(b);
+    s.caps.orders.place(b);
     const other = { ...b, lines: [{ itemId: 'espresso', modifiers: [], quantity: 1 }] };
-    expect(() => service.place(other)).toThrow(expect.objectContaining({ code: 'conflict' }));
-    expect(service.get(b.id).lines).toHaveLength(2);
+    expect(() => s.caps.orders.place(other)).toThrow(expect.objectContaining({ code: 'conflict' }));
+    expect(s.caps.orders.get(b.id).lines).toHaveLength(2);
   });
 
   it('an unknown item is refused and uses up no order number', () => {
     const bad = body(latteOrder({ lines: [{ itemId: 'unicorn-frappe', quantity: 1 }] }));
-    expect(() => service.place(bad)).toThrow(
+    expect(() => s.caps.orders.place(bad)).toThrow(
       expect.objectContaining({ code: 'validation', message: expect.stringContaining('unicorn-frappe') }),
     );
-    expect(db.db.select().from(ordersTable).all()).toHaveLength(0);
-    expect(db.db.select().from(orderNumbers).all()).toHaveLength(0);
-    expect(heard).toHaveLength(0);
-    expect(service.place(body()).order.number).toBe(1);
+    expect(s.db.db.select().from(ordersTable).all()).toHaveLength(0);
+    expect(s.db.db.select().from(orderNumbers).all()).toHaveLength(0);
+    expect(s.heard).toHaveLength(0);
+    expect(s.caps.orders.place(body()).order.number).toBe(1);
   });
 
-  it('runs the lifecycle in the kitchen → ready → picked up order and refuses the rest', () => {
-    const { order } = service.place(body());
-    expect(() => service.command(order.id, 'pick-up')).toThrow(/cannot pick-up an order that is in the kitchen/);
-    const ready = service.command(order.id, 'bump');
-    expect(ready.status).toBe('ready');
-    expect(ready.readyAt).toBeDefined();
-    expect(() => service.command(order.id, 'bump')).toThrow(expect.objectContaining({ code: 'conflict' }));
-    const done = service.command(order.id, 'pick-up');
-    expect(done.status).toBe('picked_up');
-    expect(heard.map((e) => e.type)).toEqual(['order.placed', 'order.fired', 'order.bumped', 'order.picked-up']);
-    expect(() => service.command(order.id, 'bump')).toThrow(/cannot bump an order that is picked up/);
-    expect(() => service.command(uuidv7(), 'bump')).toThrow(expect.objectContaining({ code: 'not-found' }));
-    expect(heard).toHaveLength(4);
+  it('cancels only what is neither paid nor in the kitchen', async () => {
+    const kiosk = s.caps.orders.place(body(latteOrder({ channel: 'kiosk' }))).order;
+    expect(s.caps.orders.command(kiosk.id, 'cancel')).toMatchObject({ status: 'cancelled' });
+    const counter = s.caps.orders.place(body()).order;
+    expect(() => s.caps.orders.command(counter.id, 'cancel')).toThrow(/void it instead/);
+    const paid = s.caps.orders.place(body(latteOrder({ channel: 'kiosk' }))).order;
+    await s.caps.payments.pay(paid.id, { method: 'cash', tendered: 1435 });
+    expect(() => s.caps.orders.command(paid.id, 'cancel')).toThrow(/refund it instead/);
+    expect(() => s.caps.orders.command(uuidv7(), 'pick-up')).toThrow(expect.objectContaining({ code: 'not-found' }));
   });
 
-  it('lists open orders with the seq they are current at', () => {
-    const a = service.place(body()).order;
-    const b = service.place(body()).order;
-    service.command(a.id, 'bump');
-    service.command(a.id, 'pick-up');
-    const open = service.list('open');
+  it('lists open orders with the seq they are current at, and closed ones by day', () => {
+    const a = s.caps.orders.place(body()).order;
+    const b = s.caps.orders.place(body()).order;
+    s.caps.kitchen.expoReady(a.id);
+    s.caps.orders.command(a.id, 'pick-up');
+    const open = s.caps.orders.list('open');
     expect(open.orders.map((o) => o.id)).toEqual([b.id]);
-    expect(open.seq).toBe(events.lastSeq);
-    expect(service.list('picked_up').orders.map((o) => o.id)).toEqual([a.id]);
+    expect(open.seq).toBe(s.caps.events.lastSeq);
+    expect(s.caps.orders.list('picked_up').orders.map((o) => o.id)).toEqual([a.id]);
+    expect(s.caps.orders.list('picked_up', '2026-11-26').orders).toEqual([]);
   });
 
   it('restarts numbering each business day, which starts at 04:00 store time', () => {
-    now = Date.parse('2026-11-28T08:30:00Z'); // 03:30 on the 28th in New York: still the 27th's day
-    const late = service.place(body()).order;
+    s.clock.now = Date.parse('2026-11-28T08:30:00Z'); // 03:30 on the 28th in New York: still the 27th's day
+    const late = s.caps.orders.place(body()).order;
     expect(late.businessDay).toBe('2026-11-27');
-    now = Date.parse('2026-11-28T09:05:00Z'); // 04:05: a new business day
-    const early = service.place(body()).order;
+    s.clock.now = Date.parse('2026-11-28T09:05:00Z'); // 04:05: a new business day
+    const early = s.caps.orders.place(body()).order;
     expect(early.businessDay).toBe('2026-11-28');
     expect(early.number).toBe(1);
   });

@@ -1,78 +1,39 @@
 /**
- * Orders: placing (idempotent on the client-made id), numbering per business day, and the
- * lifecycle commands. Each command is one transaction with its events.
+ * Orders: placing (idempotent on the client-made id), numbering per business day, when an
+ * order goes to the kitchen, and the front-of-house commands. Each is one transaction with
+ * its events.
  */
 import { createHash } from 'node:crypto';
 import {
-  applyOrderCommand,
   businessDay,
   priceCart,
   TillboxError,
   uuidv7,
-  type OrderCommand,
   type OrderEventData,
   type OrderStatus,
   type OrderView,
   type PlaceOrderBody,
-  type PricedLine,
 } from '@tillbox/core';
-import { asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
 import type { CatalogService } from '../catalog/catalog-service.js';
-import type { Tx } from '../db/database.js';
-import { orderLines, orderNumbers, orders } from '../db/schema.js';
+import { orderLines, orderNumbers, orders, payments } from '../db/schema.js';
 import type { EventLog } from '../events/event-log.js';
-
-type OrderRow = typeof orders.$inferSelect;
-type LineRow = typeof orderLines.$inferSelect;
-type LineDetail = Pick<PricedLine, 'name' | 'variantName' | 'modifiers' | 'note' | 'allergens'>;
+import type { KitchenService } from '../kitchen/kitchen-service.js';
+import { orderView, transitionOrder, viewsOf, type LineDetail } from './order-store.js';
 
 export interface OrderServiceContext {
   events: EventLog;
   catalog: CatalogService;
+  kitchen: KitchenService;
   store: { timeZone: string; businessDayStartHour: number };
+  counterFires: 'at-once' | 'on-payment';
   now?: () => number;
 }
 
-const iso = (ms: number | null): string | undefined => (ms === null ? undefined : new Date(ms).toISOString());
+/** Commands the front of house sends for a whole order. */
+export type FrontCommand = 'fire' | 'pick-up' | 'complete' | 'cancel';
 
-function toView(row: OrderRow, lines: LineRow[]): OrderView {
-  const view: OrderView = {
-    id: row.id,
-    number: row.number,
-    businessDay: row.businessDay,
-    status: row.status,
-    channel: row.channel as OrderView['channel'],
-    orderType: row.orderType as OrderView['orderType'],
-    lines: lines.map((l) => {
-      const d = l.detail as LineDetail;
-      const line: PricedLine = {
-        lineId: l.id,
-        itemId: l.itemId,
-        name: d.name,
-        modifiers: d.modifiers,
-        quantity: l.quantity,
-        station: l.station,
-        allergens: d.allergens,
-        unitPrice: l.unitPrice,
-        lineTotal: l.lineTotal,
-      };
-      if (l.variantId !== null) line.variantId = l.variantId;
-      if (d.variantName) line.variantName = d.variantName;
-      if (d.note !== undefined) line.note = d.note;
-      return line;
-    }),
-    totals: { currency: row.currency, subtotal: row.subtotal, total: row.total },
-    placedAt: new Date(row.placedAt).toISOString(),
-  };
-  if (row.guestName !== null) view.guestName = row.guestName;
-  const fired = iso(row.firedAt);
-  const ready = iso(row.readyAt);
-  const pickedUp = iso(row.pickedUpAt);
-  if (fired) view.firedAt = fired;
-  if (ready) view.readyAt = ready;
-  if (pickedUp) view.pickedUpAt = pickedUp;
-  return view;
-}
+const CLOSED: OrderStatus[] = ['picked_up', 'completed', 'cancelled', 'voided', 'refunded'];
 
 export class OrderService {
   private readonly now: () => number;
@@ -83,24 +44,43 @@ export class OrderService {
 
   /**
    * Place an order. The same id placed again returns the stored order (`created: false`);
-   * the same id with a different cart is a conflict. The order fires to the kitchen at once
-   * (payment arrives with its own capability).
+   * the same id with a different cart is a conflict. Whether it fires at once follows the
+   * channel: counter orders at once (unless set otherwise), the rest once paid; an order
+   * promised for later fires at the promised time minus its prep time.
    */
   place(body: PlaceOrderBody): { order: OrderView; created: boolean } {
     const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
     return this.ctx.events.transact((tx, append) => {
-      const existing = tx.select().from(orders).where(eq(orders.id, body.id)).get();
+      const existing = tx.select({ requestHash: orders.requestHash }).from(orders).where(eq(orders.id, body.id)).get();
       if (existing) {
         if (existing.requestHash !== requestHash) {
           throw new TillboxError('conflict', `order id ${body.id} was already used for a different order`, {
             details: [{ path: 'id', message: 'make a new id for a new order' }],
           });
         }
-        return { order: this.view(tx, existing), created: false };
+        return { order: orderView(tx, body.id), created: false };
       }
       const index = this.ctx.catalog.index;
-      const priced = priceCart(index, body.lines, () => uuidv7());
       const at = this.now();
+      const priced = priceCart(index, body.lines, () => uuidv7(at));
+      const routed = priced.lines.map((l) => ({ ...l, station: this.ctx.kitchen.route(l.itemId) }));
+      if (body.payment && body.payment.amount !== priced.totals.total) {
+        throw new TillboxError(
+          'validation',
+          `the payment of ${body.payment.amount} does not match the order total of ${priced.totals.total}`,
+          {
+            details: [{ path: 'body.payment.amount', message: `expected ${priced.totals.total}` }],
+          },
+        );
+      }
+      const promisedAt = body.promisedAt === undefined ? null : Date.parse(body.promisedAt);
+      const prepMs = this.ctx.kitchen.prepMinutes(routed.map((l) => l.station)) * 60_000;
+      const fireAt = promisedAt === null ? null : promisedAt - prepMs;
+      const firePolicy =
+        body.fire === 'now' ||
+        (body.fire === 'auto' && body.channel === 'counter' && this.ctx.counterFires === 'at-once')
+          ? 'now'
+          : 'on-payment';
       const day = businessDay(at, this.ctx.store.timeZone, this.ctx.store.businessDayStartHour);
       const numberRow = tx
         .insert(orderNumbers)
@@ -117,9 +97,16 @@ export class OrderService {
           number: numberRow.n,
           businessDay: day,
           status: 'placed',
+          payment: 'unpaid',
           channel: body.channel,
           orderType: body.orderType,
           guestName: body.guestName && body.guestName !== '' ? body.guestName : null,
+          tableLabel: body.table ?? null,
+          promisedAt,
+          dueAt: promisedAt ?? at + prepMs,
+          rush: body.rush,
+          firePolicy,
+          fireAt,
           currency: priced.totals.currency,
           subtotal: priced.totals.subtotal,
           total: priced.totals.total,
@@ -130,7 +117,7 @@ export class OrderService {
         .run();
       tx.insert(orderLines)
         .values(
-          priced.lines.map((l, position) => {
+          routed.map((l, position) => {
             const detail: LineDetail = {
               name: l.name,
               variantName: l.variantName,
@@ -153,93 +140,64 @@ export class OrderService {
           }),
         )
         .run();
-      const placed = this.view(tx, this.row(tx, body.id));
-      append({ type: 'order.placed', subject: body.id, data: { order: placed } satisfies OrderEventData });
-      const fired = this.transition(tx, append, body.id, 'fire', at);
-      return { order: fired, created: true };
+      let view = orderView(tx, body.id);
+      append({ type: 'order.placed', subject: body.id, data: { order: view } satisfies OrderEventData });
+      if (body.payment) {
+        const payment = body.payment;
+        view = transitionOrder(tx, append, body.id, 'pay', at, () => {
+          tx.insert(payments)
+            .values({
+              id: uuidv7(at),
+              orderId: body.id,
+              method: 'external',
+              amount: payment.amount,
+              reference: payment.reference,
+              at,
+            })
+            .run();
+        });
+      }
+      const due = fireAt === null || fireAt <= at;
+      if (due && (firePolicy === 'now' || view.payment === 'paid'))
+        view = this.ctx.kitchen.fire(tx, append, body.id, at);
+      return { order: view, created: true };
     });
   }
 
-  /** Apply a lifecycle command (`bump`, `pick-up`) to an order. */
-  command(id: string, command: OrderCommand): OrderView {
-    return this.ctx.events.transact((tx, append) => this.transition(tx, append, id, command, this.now()));
+  /** A front-of-house command for a whole order. */
+  command(id: string, command: FrontCommand): OrderView {
+    const at = this.now();
+    return this.ctx.events.transact((tx, append) =>
+      command === 'fire' ? this.ctx.kitchen.fire(tx, append, id, at) : transitionOrder(tx, append, id, command, at),
+    );
   }
 
   get(id: string): OrderView {
-    const row = this.ctx.events.transact((tx) => {
-      const r = tx.select().from(orders).where(eq(orders.id, id)).get();
-      return r ? this.view(tx, r) : undefined;
-    });
-    if (!row) throw new TillboxError('not-found', `no order ${id}`);
-    return row;
+    return this.ctx.events.transact((tx) => orderView(tx, id));
   }
 
-  /** Orders by status ('open' = not yet picked up) and the seq the list is current at. */
-  list(status: OrderStatus | 'open'): { seq: number; orders: OrderView[] } {
+  /**
+   * Orders by status ('open' = not yet handed over or closed) and the seq the list is current
+   * at. Closed statuses are listed for one business day (today unless `day` is given).
+   */
+  list(status: OrderStatus | 'open', day?: string): { seq: number; orders: OrderView[] } {
     // One transaction, so the seq and the rows are one consistent snapshot.
     return this.ctx.events.transact((tx) => {
+      const today = businessDay(this.now(), this.ctx.store.timeZone, this.ctx.store.businessDayStartHour);
+      const where =
+        status === 'open'
+          ? notInArray(orders.status, CLOSED)
+          : CLOSED.includes(status)
+            ? and(eq(orders.status, status), eq(orders.businessDay, day ?? today))
+            : eq(orders.status, status);
       const rows = tx
         .select()
         .from(orders)
-        .where(status === 'open' ? ne(orders.status, 'picked_up') : eq(orders.status, status))
+        .where(where)
         .orderBy(asc(orders.placedAt), asc(orders.number))
-        .limit(1000)
+        .limit(2000)
         .all();
-      const ids = rows.map((r) => r.id);
-      const lines =
-        ids.length === 0
-          ? []
-          : tx
-              .select()
-              .from(orderLines)
-              .where(inArray(orderLines.orderId, ids))
-              .orderBy(asc(orderLines.position))
-              .all();
-      const byOrder = new Map<string, LineRow[]>();
-      for (const l of lines) byOrder.set(l.orderId, [...(byOrder.get(l.orderId) ?? []), l]);
-      return { seq: this.ctx.events.lastSeq, orders: rows.map((r) => toView(r, byOrder.get(r.id) ?? [])) };
+      return { seq: this.ctx.events.lastSeq, orders: viewsOf(tx, rows) };
     });
-  }
-
-  private row(tx: Tx, id: string): OrderRow {
-    const row = tx.select().from(orders).where(eq(orders.id, id)).get();
-    if (!row) throw new TillboxError('not-found', `no order ${id}`);
-    return row;
-  }
-
-  private view(tx: Tx, row: OrderRow): OrderView {
-    const lines = tx
-      .select()
-      .from(orderLines)
-      .where(eq(orderLines.orderId, row.id))
-      .orderBy(asc(orderLines.position))
-      .all();
-    return toView(row, lines);
-  }
-
-  private transition(
-    tx: Tx,
-    append: Parameters<Parameters<EventLog['transact']>[0]>[1],
-    id: string,
-    command: OrderCommand,
-    at: number,
-  ): OrderView {
-    const row = this.row(tx, id);
-    const next = applyOrderCommand(row.status, command);
-    const stamp =
-      next.status === 'in_kitchen'
-        ? { firedAt: at }
-        : next.status === 'ready'
-          ? { readyAt: at }
-          : next.status === 'picked_up'
-            ? { pickedUpAt: at }
-            : {};
-    tx.update(orders)
-      .set({ status: next.status, ...stamp })
-      .where(eq(orders.id, id))
-      .run();
-    const view = this.view(tx, { ...row, status: next.status, ...stamp });
-    append({ type: next.event, subject: id, data: { order: view } satisfies OrderEventData });
-    return view;
   }
 }

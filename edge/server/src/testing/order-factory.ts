@@ -5,7 +5,7 @@ import { uuidv7, type PlaceOrderInput } from '@tillbox/core';
 export function latteOrder(overrides: Partial<PlaceOrderInput> = {}): PlaceOrderInput {
   return {
     id: uuidv7(),
-    channel: 'kiosk',
+    channel: 'counter',
     orderType: 'takeout',
     lines: [
       { itemId: 'latte', variantId: 'medium', modifiers: [{ groupId: 'milk', optionId: 'oat' }], quantity: 2 },

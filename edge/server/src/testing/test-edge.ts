@@ -2,8 +2,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CatalogInput } from '@tillbox/core';
+import type { CatalogInput, StoreEvent } from '@tillbox/core';
 import { Edge } from '../app.js';
+import { Capabilities } from '../capabilities.js';
+import { openDatabase, type OpenDatabase } from '../db/database.js';
+import { VirtualPinpad, type Pinpad } from '../payments/pinpad.js';
 import { loadSettings, type Settings } from '../config/settings.js';
 import { createLogger } from '../logger.js';
 
@@ -21,7 +24,7 @@ export interface TestEdge {
 }
 
 export async function startTestEdge(
-  options: { overrides?: Record<string, unknown>; dataDir?: string; seedCatalog?: CatalogInput } = {},
+  options: { overrides?: Record<string, unknown>; dataDir?: string; seedCatalog?: CatalogInput; pinpad?: Pinpad } = {},
 ): Promise<TestEdge> {
   const temp = options.dataDir ? undefined : tempDir();
   const dataDir = options.dataDir ?? temp?.dir ?? '';
@@ -38,6 +41,7 @@ export async function startTestEdge(
   const edge = new Edge({
     settings,
     log: createLogger('silent'),
+    pinpad: options.pinpad ?? new VirtualPinpad(),
     ...(options.seedCatalog ? { seedCatalog: options.seedCatalog } : {}),
   });
   const url = await edge.start();
@@ -54,3 +58,40 @@ export async function startTestEdge(
 }
 
 export { latteOrder } from './order-factory.js';
+
+/** The capabilities on a real SQLite file in a temp dir, with a clock the test moves. */
+export function servicesOnTempDb(
+  options: { overrides?: Record<string, unknown>; pinpad?: Pinpad; start?: number } = {},
+): {
+  caps: Capabilities;
+  db: OpenDatabase;
+  clock: { now: number };
+  heard: StoreEvent[];
+  close: () => void;
+} {
+  const t = tempDir();
+  const db = openDatabase(t.dir);
+  const clock = { now: options.start ?? Date.parse('2026-11-27T15:00:00Z') }; // 10:00 in New York
+  const settings = loadSettings({ env: {}, overrides: { 'log.level': 'silent', ...options.overrides } });
+  const caps = new Capabilities({
+    db: db.db,
+    settings,
+    log: createLogger('silent'),
+    now: () => clock.now,
+    pinpad: options.pinpad ?? new VirtualPinpad(),
+  });
+  caps.start();
+  const heard: StoreEvent[] = [];
+  caps.events.subscribe((b) => heard.push(...b));
+  return {
+    caps,
+    db,
+    clock,
+    heard,
+    close: () => {
+      caps.stop();
+      db.close();
+      t.remove();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/** Speed of service: how long each stage took for a business day's orders, p50 and p90. */
+import { businessDay, speedOfServiceSchema, type SpeedOfService } from '@tillbox/core';
+import { z } from 'zod';
+import { eq } from 'drizzle-orm';
+import { defineRoute, type AnyRoute } from '../api/route.js';
+import type { Db } from '../db/database.js';
+import { orders, tickets } from '../db/schema.js';
+
+/** Nearest-rank percentile of seconds, or null with no samples. */
+function stats(ms: number[]): { count: number; p50Seconds: number | null; p90Seconds: number | null } {
+  const sorted = ms.filter((x) => x >= 0).sort((a, b) => a - b);
+  const at = (p: number): number | null => {
+    if (sorted.length === 0) return null;
+    const v = sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+    return Math.round(v / 100) / 10;
+  };
+  return { count: sorted.length, p50Seconds: at(50), p90Seconds: at(90) };
+}
+
+const gap = (a: number | null, b: number | null): number[] => (a === null || b === null ? [] : [b - a]);
+
+export function speedOfService(db: Db, day: string): SpeedOfService {
+  const rows = db.select().from(orders).where(eq(orders.businessDay, day)).all();
+  const ticketRows = db
+    .select({ station: tickets.station, firedAt: tickets.firedAt, bumpedAt: tickets.bumpedAt })
+    .from(tickets)
+    .innerJoin(orders, eq(orders.id, tickets.orderId))
+    .where(eq(orders.businessDay, day))
+    .all();
+  const stations = [...new Set(ticketRows.map((t) => t.station))].sort();
+  return {
+    businessDay: day,
+    orders: rows.length,
+    stages: {
+      placedToFired: stats(rows.flatMap((r) => gap(r.placedAt, r.firedAt))),
+      firedToReady: stats(rows.flatMap((r) => gap(r.firedAt, r.readyAt))),
+      readyToPickedUp: stats(rows.flatMap((r) => gap(r.readyAt, r.pickedUpAt))),
+      placedToPickedUp: stats(rows.flatMap((r) => gap(r.placedAt, r.pickedUpAt))),
+    },
+    stations: stations.map((station) => ({
+      station,
+      firedToBumped: stats(ticketRows.filter((t) => t.station === station).flatMap((t) => gap(t.firedAt, t.bumpedAt))),
+    })),
+  };
+}
+
+export function reportRoutes(db: Db, store: { timeZone: string; businessDayStartHour: number }): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/reports/speed-of-service',
+      summary: 'Speed of service of a business day: placed → fired → ready → picked up, and per station fired → bumped',
+      tags: ['reports'],
+      query: z.object({
+        day: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, 'a business day as YYYY-MM-DD')
+          .optional()
+          .describe('Business day; today by default'),
+      }),
+      response: speedOfServiceSchema,
+      handler: ({ query }) =>
+        speedOfService(db, query.day ?? businessDay(Date.now(), store.timeZone, store.businessDayStartHour)),
+    }),
+  ];
+}
