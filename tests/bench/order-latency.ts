@@ -39,21 +39,28 @@ export class KdsFleet {
 
   private constructor(private readonly size: number) {}
 
-  static async connect(baseUrl: string, size: number): Promise<KdsFleet> {
+  /**
+   * `size` KDS-like clients (orders and tickets; latency is measured at the last of them) and
+   * `others` clients that only follow orders, like pickup boards.
+   */
+  static async connect(baseUrl: string, size: number, others = 0): Promise<KdsFleet> {
     const fleet = new KdsFleet(size);
-    await Promise.all(Array.from({ length: size }, () => fleet.open(baseUrl)));
+    await Promise.all([
+      ...Array.from({ length: size }, () => fleet.open(baseUrl, ['order', 'ticket'], true)),
+      ...Array.from({ length: others }, () => fleet.open(baseUrl, ['order'], false)),
+    ]);
     return fleet;
   }
 
-  private async open(baseUrl: string): Promise<void> {
+  private async open(baseUrl: string, topics: string[], measured: boolean): Promise<void> {
     const ws = new WebSocket(baseUrl.replace(/^http/, 'ws') + '/api/v1/stream');
     this.sockets.push(ws);
     await new Promise<void>((resolve, reject) => {
       ws.on('message', (raw) => {
         const msg = JSON.parse(String(raw)) as StreamServerMessage;
-        if (msg.type === 'hello') ws.send(JSON.stringify({ type: 'subscribe', topics: ['order'], since: msg.head }));
+        if (msg.type === 'hello') ws.send(JSON.stringify({ type: 'subscribe', topics, since: msg.head }));
         else if (msg.type === 'caught-up') resolve();
-        else if (msg.type === 'event' && msg.event.type === 'order.fired') this.seen(msg.event.subject);
+        else if (measured && msg.type === 'event' && msg.event.type === 'order.fired') this.seen(msg.event.subject);
       });
       ws.once('error', reject);
     });
@@ -119,7 +126,8 @@ export async function runAtRate(baseUrl: string, fleet: KdsFleet, rate: number, 
     const id = uuidv7();
     const sent = performance.now();
     const ticket = fleet.expect(id, sent);
-    const body = JSON.stringify({ id, channel: 'kiosk', orderType: 'takeout', lines: ORDER_LINES });
+    // Counter orders fire at once (kiosk orders wait for the card): the ticket follows the POST.
+    const body = JSON.stringify({ id, channel: 'counter', orderType: 'takeout', lines: ORDER_LINES });
     inflight.push(
       post(baseUrl, body).then(
         async (status) => {

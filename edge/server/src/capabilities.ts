@@ -12,6 +12,7 @@ import type { Db } from './db/database.js';
 import { EventLog } from './events/event-log.js';
 import { KitchenService } from './kitchen/kitchen-service.js';
 import { OrderService } from './orders/order-service.js';
+import { OrderStore } from './orders/order-store.js';
 import { PaymentService } from './payments/payment-service.js';
 import { VirtualPinpad, type Pinpad } from './payments/pinpad.js';
 
@@ -37,9 +38,11 @@ export class Capabilities {
     const clock = ctx.now ? { now: ctx.now } : {};
     this.events = new EventLog(db, (err) => log.error({ err }, 'event listener failed'));
     this.catalog = new CatalogService(db, ctx.seedCatalog ?? demoCatalog);
+    const orderStore = new OrderStore(db);
     const { counterFires, ...kitchen } = settings.kitchen;
     this.kitchen = new KitchenService({
       events: this.events,
+      orderStore,
       catalog: this.catalog,
       config: kitchenConfigSchema.parse(kitchen),
       onSchedulerError: (err) => log.error({ err }, 'firing scheduled orders failed'),
@@ -47,6 +50,7 @@ export class Capabilities {
     });
     this.orders = new OrderService({
       events: this.events,
+      orderStore,
       catalog: this.catalog,
       kitchen: this.kitchen,
       store: settings.store,
@@ -55,6 +59,7 @@ export class Capabilities {
     });
     this.payments = new PaymentService({
       events: this.events,
+      orderStore,
       kitchen: this.kitchen,
       pinpad: ctx.pinpad ?? new VirtualPinpad({ delayMs: 300 }),
       log: log.child({ module: 'payments' }),

@@ -24,7 +24,7 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
     params: z.infer<P>;
     query: z.infer<Q>;
     body: z.infer<B>;
-  }) => z.infer<R> | { status: number; body: z.infer<R> } | Promise<z.infer<R>>;
+  }) => z.infer<R> | { status: number; body: z.infer<R> } | Promise<z.infer<R> | { status: number; body: z.infer<R> }>;
 }
 
 // A route list holds routes of many schema types; their handlers are only called through register().

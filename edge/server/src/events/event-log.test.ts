@@ -96,4 +96,29 @@ describe('event log on a real SQLite file', () => {
     expect(heard).toEqual([1]);
     expect(errors).toHaveLength(1);
   });
+
+  it('group commit: queued commands share one transaction, a failing one rolls back alone', async () => {
+    const { log, db } = open();
+    const heard: StoreEvent[][] = [];
+    log.subscribe((batch) => heard.push([...batch]));
+    const ok1 = log.enqueue((_tx, append) => append({ type: 'order.placed', subject: 'a', data: {} }).seq);
+    const bad = log.enqueue((_tx, append) => {
+      append({ type: 'order.placed', subject: 'b', data: {} });
+      throw new Error('sold out');
+    });
+    const ok2 = log.enqueue((_tx, append) => append({ type: 'order.placed', subject: 'c', data: {} }).seq);
+    expect(heard).toEqual([]); // nothing before the flush commits
+    await expect(bad).rejects.toThrow('sold out');
+    expect([await ok1, await ok2]).toEqual([1, 2]); // b's seq was rolled back with it
+    expect(heard).toHaveLength(1); // one commit, one announcement
+    expect(heard[0]?.map((e) => e.subject)).toEqual(['a', 'c']);
+    expect(
+      db.db
+        .select()
+        .from(eventsTable)
+        .all()
+        .map((e) => e.subject),
+    ).toEqual(['a', 'c']);
+    expect(log.lastSeq).toBe(2);
+  });
 });

@@ -20,9 +20,17 @@ export interface Append {
   (event: NewEvent): StoreEvent;
 }
 
+interface QueuedCommand {
+  work: (tx: Tx, append: Append) => unknown;
+  resolve: (value: unknown) => void;
+  reject: (err: unknown) => void;
+}
+
 export class EventLog {
   private readonly listeners = new Set<EventListener>();
   private head = 0;
+  private queue: QueuedCommand[] = [];
+  private flushScheduled = false;
 
   constructor(
     private readonly db: Db,
@@ -52,28 +60,80 @@ export class EventLog {
    */
   transact<T>(work: (tx: Tx, append: Append) => T): T {
     const appended: StoreEvent[] = [];
-    const result = this.db.transaction((tx) => {
-      const append: Append = (e) => {
-        const at = Date.now();
-        const id = uuidv7(at);
-        const row = tx
-          .insert(events)
-          .values({ id, type: e.type, topic: topicOf(e.type), subject: e.subject, data: e.data, at })
-          .returning({ seq: events.seq })
-          .get();
-        const stored: StoreEvent = {
-          seq: row.seq,
-          id,
-          type: e.type,
-          subject: e.subject,
-          data: e.data,
-          at: new Date(at).toISOString(),
-        };
-        appended.push(stored);
-        return stored;
-      };
-      return work(tx, append);
+    const result = this.db.transaction((tx) => work(tx, this.appender(tx, appended)));
+    this.publish(appended);
+    return result;
+  }
+
+  /**
+   * Run `work` in a shared transaction with the other commands queued in this turn of the
+   * event loop (group commit): one fsync for the lot, yet each command is its own savepoint,
+   * so one that fails rolls back alone. Resolves only after the commit.
+   */
+  enqueue<T>(work: (tx: Tx, append: Append) => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
     });
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    const appended: StoreEvent[] = [];
+    try {
+      this.db.transaction((tx) => {
+        for (const job of batch) {
+          const mine: StoreEvent[] = [];
+          try {
+            const value = tx.transaction((sp) => job.work(sp, this.appender(sp, mine)));
+            appended.push(...mine);
+            outcomes.push({ ok: true, value });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+      });
+    } catch (error) {
+      for (const job of batch) job.reject(error);
+      return;
+    }
+    this.publish(appended);
+    batch.forEach((job, i) => {
+      const o = outcomes[i];
+      if (o?.ok) job.resolve(o.value);
+      else job.reject(o?.error);
+    });
+  }
+
+  private appender(tx: Tx, into: StoreEvent[]): Append {
+    return (e) => {
+      const at = Date.now();
+      const id = uuidv7(at);
+      const row = tx
+        .insert(events)
+        .values({ id, type: e.type, topic: topicOf(e.type), subject: e.subject, data: e.data, at })
+        .returning({ seq: events.seq })
+        .get();
+      const stored: StoreEvent = {
+        seq: row.seq,
+        id,
+        type: e.type,
+        subject: e.subject,
+        data: e.data,
+        at: new Date(at).toISOString(),
+      };
+      into.push(stored);
+      return stored;
+    };
+  }
+
+  private publish(appended: StoreEvent[]): void {
     const last = appended[appended.length - 1];
     if (last) {
       this.head = last.seq;
@@ -85,7 +145,6 @@ export class EventLog {
         }
       }
     }
-    return result;
   }
 
   /** Events after `since`, optionally only of some topics, oldest first, at most `limit`. */

@@ -17,10 +17,11 @@ import type { CatalogService } from '../catalog/catalog-service.js';
 import type { Tx } from '../db/database.js';
 import { orderLines, orders, tickets } from '../db/schema.js';
 import type { Append, EventLog } from '../events/event-log.js';
-import { orderRow, orderView, transitionOrder, viewsOf } from '../orders/order-store.js';
+import type { OrderStore } from '../orders/order-store.js';
 
 export interface KitchenServiceContext {
   events: EventLog;
+  orderStore: OrderStore;
   catalog: CatalogService;
   config: KitchenConfig;
   now?: () => number;
@@ -84,7 +85,7 @@ export class KitchenService {
 
   /** Fire an order inside `tx`: it goes to the kitchen with one ticket per station of its lines. */
   fire(tx: Tx, append: Append, orderId: string, at: number): OrderView {
-    return transitionOrder(tx, append, orderId, 'fire', at, () => {
+    return this.ctx.orderStore.transition(tx, append, orderId, 'fire', at, () => {
       const stations = new Set(
         tx
           .select({ station: orderLines.station })
@@ -149,14 +150,16 @@ export class KitchenService {
     return this.ctx.events.transact((tx) => {
       const rows = this.recallable(tx, stationId, at);
       const views = new Map(
-        viewsOf(
-          tx,
-          tx
-            .select()
-            .from(orders)
-            .where(inArray(orders.id, rows.length ? rows.map((r) => r.orderId) : ['']))
-            .all(),
-        ).map((v) => [v.id, v]),
+        this.ctx.orderStore
+          .views(
+            tx,
+            tx
+              .select()
+              .from(orders)
+              .where(inArray(orders.id, rows.length ? rows.map((r) => r.orderId) : ['']))
+              .all(),
+          )
+          .map((v) => [v.id, v]),
       );
       return {
         station: stationId,
@@ -174,9 +177,9 @@ export class KitchenService {
   expoReady(orderId: string): OrderView {
     const at = this.now();
     return this.ctx.events.transact((tx, append) => {
-      const row = orderRow(tx, orderId);
-      if (row.status !== 'in_kitchen') return transitionOrder(tx, append, orderId, 'ready', at); // refused with the reason
-      return transitionOrder(tx, append, orderId, 'ready', at, () => {
+      const row = this.ctx.orderStore.row(tx, orderId);
+      if (row.status !== 'in_kitchen') return this.ctx.orderStore.transition(tx, append, orderId, 'ready', at); // refused with the reason
+      return this.ctx.orderStore.transition(tx, append, orderId, 'ready', at, () => {
         tx.update(tickets)
           .set({ status: 'bumped', bumpedAt: at })
           .where(and(eq(tickets.orderId, orderId), eq(tickets.status, 'open')))
@@ -214,7 +217,7 @@ export class KitchenService {
   ): OrderView {
     const ticket = tx.select().from(tickets).where(eq(tickets.id, ticketId)).get();
     if (!ticket) throw new TillboxError('not-found', `no ticket ${ticketId}`);
-    const order = orderRow(tx, ticket.orderId);
+    const order = this.ctx.orderStore.row(tx, ticket.orderId);
     if (order.status !== 'in_kitchen' && !(command === 'recall' && order.status === 'ready')) {
       throw new TillboxError(
         'conflict',
@@ -266,14 +269,14 @@ export class KitchenService {
       append({
         type,
         subject: ticket.orderId,
-        data: { order: orderView(tx, ticket.orderId) } satisfies OrderEventData,
+        data: { order: this.ctx.orderStore.view(tx, ticket.orderId) } satisfies OrderEventData,
       });
     if (bumpTicket) {
       tx.update(tickets).set({ status: 'bumped', bumpedAt: at }).where(eq(tickets.id, ticketId)).run();
       append({
         type: 'ticket.bumped',
         subject: ticket.orderId,
-        data: { order: orderView(tx, ticket.orderId) } satisfies OrderEventData,
+        data: { order: this.ctx.orderStore.view(tx, ticket.orderId) } satisfies OrderEventData,
       });
       const open = tx
         .select({ id: tickets.id })
@@ -281,10 +284,10 @@ export class KitchenService {
         .where(and(eq(tickets.orderId, ticket.orderId), eq(tickets.status, 'open')))
         .all();
       if (open.length === 0 && this.ctx.config.expoAutoReady)
-        return transitionOrder(tx, append, ticket.orderId, 'ready', at);
+        return this.ctx.orderStore.transition(tx, append, ticket.orderId, 'ready', at);
     }
     if (command === 'recall' && order.status === 'ready')
-      return transitionOrder(tx, append, ticket.orderId, 'recall', at);
-    return orderView(tx, ticket.orderId);
+      return this.ctx.orderStore.transition(tx, append, ticket.orderId, 'recall', at);
+    return this.ctx.orderStore.view(tx, ticket.orderId);
   }
 }

@@ -29,8 +29,8 @@ export function orderRoutes(orders: OrderService, kitchen: KitchenService, payme
       response: orderViewSchema,
       status: 201,
       errors: [200, 400, 409, 413],
-      handler: ({ body }) => {
-        const { order, created } = orders.place(body);
+      handler: async ({ body }) => {
+        const { order, created } = await orders.placeQueued(body);
         return { status: created ? 201 : 200, body: order };
       },
     }),

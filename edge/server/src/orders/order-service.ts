@@ -17,12 +17,14 @@ import {
 import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
 import type { CatalogService } from '../catalog/catalog-service.js';
 import { orderLines, orderNumbers, orders, payments } from '../db/schema.js';
-import type { EventLog } from '../events/event-log.js';
+import type { Tx } from '../db/database.js';
+import type { Append, EventLog } from '../events/event-log.js';
 import type { KitchenService } from '../kitchen/kitchen-service.js';
-import { orderView, transitionOrder, viewsOf, type LineDetail } from './order-store.js';
+import type { LineDetail, OrderStore } from './order-store.js';
 
 export interface OrderServiceContext {
   events: EventLog;
+  orderStore: OrderStore;
   catalog: CatalogService;
   kitchen: KitchenService;
   store: { timeZone: string; businessDayStartHour: number };
@@ -49,131 +51,138 @@ export class OrderService {
    * promised for later fires at the promised time minus its prep time.
    */
   place(body: PlaceOrderBody): { order: OrderView; created: boolean } {
+    return this.ctx.events.transact((tx, append) => this.placeIn(tx, append, body));
+  }
+
+  /** {@link place} through the group commit: many screens' orders share one fsync. */
+  placeQueued(body: PlaceOrderBody): Promise<{ order: OrderView; created: boolean }> {
+    return this.ctx.events.enqueue((tx, append) => this.placeIn(tx, append, body));
+  }
+
+  private placeIn(tx: Tx, append: Append, body: PlaceOrderBody): { order: OrderView; created: boolean } {
     const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
-    return this.ctx.events.transact((tx, append) => {
-      const existing = tx.select({ requestHash: orders.requestHash }).from(orders).where(eq(orders.id, body.id)).get();
-      if (existing) {
-        if (existing.requestHash !== requestHash) {
-          throw new TillboxError('conflict', `order id ${body.id} was already used for a different order`, {
-            details: [{ path: 'id', message: 'make a new id for a new order' }],
-          });
-        }
-        return { order: orderView(tx, body.id), created: false };
-      }
-      const index = this.ctx.catalog.index;
-      const at = this.now();
-      const priced = priceCart(index, body.lines, () => uuidv7(at));
-      const routed = priced.lines.map((l) => ({ ...l, station: this.ctx.kitchen.route(l.itemId) }));
-      if (body.payment && body.payment.amount !== priced.totals.total) {
-        throw new TillboxError(
-          'validation',
-          `the payment of ${body.payment.amount} does not match the order total of ${priced.totals.total}`,
-          {
-            details: [{ path: 'body.payment.amount', message: `expected ${priced.totals.total}` }],
-          },
-        );
-      }
-      const promisedAt = body.promisedAt === undefined ? null : Date.parse(body.promisedAt);
-      const prepMs = this.ctx.kitchen.prepMinutes(routed.map((l) => l.station)) * 60_000;
-      const fireAt = promisedAt === null ? null : promisedAt - prepMs;
-      const firePolicy =
-        body.fire === 'now' ||
-        (body.fire === 'auto' && body.channel === 'counter' && this.ctx.counterFires === 'at-once')
-          ? 'now'
-          : 'on-payment';
-      const day = businessDay(at, this.ctx.store.timeZone, this.ctx.store.businessDayStartHour);
-      const numberRow = tx
-        .insert(orderNumbers)
-        .values({ businessDay: day, lastNumber: 1 })
-        .onConflictDoUpdate({
-          target: orderNumbers.businessDay,
-          set: { lastNumber: sql`${orderNumbers.lastNumber} + 1` },
-        })
-        .returning({ n: orderNumbers.lastNumber })
-        .get();
-      tx.insert(orders)
-        .values({
-          id: body.id,
-          number: numberRow.n,
-          businessDay: day,
-          status: 'placed',
-          payment: 'unpaid',
-          channel: body.channel,
-          orderType: body.orderType,
-          guestName: body.guestName && body.guestName !== '' ? body.guestName : null,
-          tableLabel: body.table ?? null,
-          promisedAt,
-          dueAt: promisedAt ?? at + prepMs,
-          rush: body.rush,
-          firePolicy,
-          fireAt,
-          currency: priced.totals.currency,
-          subtotal: priced.totals.subtotal,
-          total: priced.totals.total,
-          requestHash,
-          catalogVersion: index.catalog.version,
-          placedAt: at,
-        })
-        .run();
-      tx.insert(orderLines)
-        .values(
-          routed.map((l, position) => {
-            const detail: LineDetail = {
-              name: l.name,
-              variantName: l.variantName,
-              modifiers: l.modifiers,
-              note: l.note,
-              allergens: l.allergens,
-            };
-            return {
-              id: l.lineId,
-              orderId: body.id,
-              position,
-              itemId: l.itemId,
-              variantId: l.variantId ?? null,
-              quantity: l.quantity,
-              unitPrice: l.unitPrice,
-              lineTotal: l.lineTotal,
-              station: l.station,
-              detail,
-            };
-          }),
-        )
-        .run();
-      let view = orderView(tx, body.id);
-      append({ type: 'order.placed', subject: body.id, data: { order: view } satisfies OrderEventData });
-      if (body.payment) {
-        const payment = body.payment;
-        view = transitionOrder(tx, append, body.id, 'pay', at, () => {
-          tx.insert(payments)
-            .values({
-              id: uuidv7(at),
-              orderId: body.id,
-              method: 'external',
-              amount: payment.amount,
-              reference: payment.reference,
-              at,
-            })
-            .run();
+    const existing = tx.select({ requestHash: orders.requestHash }).from(orders).where(eq(orders.id, body.id)).get();
+    if (existing) {
+      if (existing.requestHash !== requestHash) {
+        throw new TillboxError('conflict', `order id ${body.id} was already used for a different order`, {
+          details: [{ path: 'id', message: 'make a new id for a new order' }],
         });
       }
-      const due = fireAt === null || fireAt <= at;
-      if (due && (firePolicy === 'now' || view.payment === 'paid'))
-        view = this.ctx.kitchen.fire(tx, append, body.id, at);
-      return { order: view, created: true };
-    });
+      return { order: this.ctx.orderStore.view(tx, body.id), created: false };
+    }
+    const index = this.ctx.catalog.index;
+    const at = this.now();
+    const priced = priceCart(index, body.lines, () => uuidv7(at));
+    const routed = priced.lines.map((l) => ({ ...l, station: this.ctx.kitchen.route(l.itemId) }));
+    if (body.payment && body.payment.amount !== priced.totals.total) {
+      throw new TillboxError(
+        'validation',
+        `the payment of ${body.payment.amount} does not match the order total of ${priced.totals.total}`,
+        {
+          details: [{ path: 'body.payment.amount', message: `expected ${priced.totals.total}` }],
+        },
+      );
+    }
+    const promisedAt = body.promisedAt === undefined ? null : Date.parse(body.promisedAt);
+    const prepMs = this.ctx.kitchen.prepMinutes(routed.map((l) => l.station)) * 60_000;
+    const fireAt = promisedAt === null ? null : promisedAt - prepMs;
+    const firePolicy =
+      body.fire === 'now' || (body.fire === 'auto' && body.channel === 'counter' && this.ctx.counterFires === 'at-once')
+        ? 'now'
+        : 'on-payment';
+    const day = businessDay(at, this.ctx.store.timeZone, this.ctx.store.businessDayStartHour);
+    const numberRow = tx
+      .insert(orderNumbers)
+      .values({ businessDay: day, lastNumber: 1 })
+      .onConflictDoUpdate({
+        target: orderNumbers.businessDay,
+        set: { lastNumber: sql`${orderNumbers.lastNumber} + 1` },
+      })
+      .returning({ n: orderNumbers.lastNumber })
+      .get();
+    tx.insert(orders)
+      .values({
+        id: body.id,
+        number: numberRow.n,
+        businessDay: day,
+        status: 'placed',
+        payment: 'unpaid',
+        channel: body.channel,
+        orderType: body.orderType,
+        guestName: body.guestName && body.guestName !== '' ? body.guestName : null,
+        tableLabel: body.table ?? null,
+        promisedAt,
+        dueAt: promisedAt ?? at + prepMs,
+        rush: body.rush,
+        firePolicy,
+        fireAt,
+        currency: priced.totals.currency,
+        subtotal: priced.totals.subtotal,
+        total: priced.totals.total,
+        requestHash,
+        catalogVersion: index.catalog.version,
+        placedAt: at,
+      })
+      .run();
+    tx.insert(orderLines)
+      .values(
+        routed.map((l, position) => {
+          const detail: LineDetail = {
+            name: l.name,
+            variantName: l.variantName,
+            modifiers: l.modifiers,
+            note: l.note,
+            allergens: l.allergens,
+          };
+          return {
+            id: l.lineId,
+            orderId: body.id,
+            position,
+            itemId: l.itemId,
+            variantId: l.variantId ?? null,
+            quantity: l.quantity,
+            unitPrice: l.unitPrice,
+            lineTotal: l.lineTotal,
+            station: l.station,
+            detail,
+          };
+        }),
+      )
+      .run();
+    let view = this.ctx.orderStore.view(tx, body.id);
+    append({ type: 'order.placed', subject: body.id, data: { order: view } satisfies OrderEventData });
+    if (body.payment) {
+      const payment = body.payment;
+      view = this.ctx.orderStore.transition(tx, append, body.id, 'pay', at, () => {
+        tx.insert(payments)
+          .values({
+            id: uuidv7(at),
+            orderId: body.id,
+            method: 'external',
+            amount: payment.amount,
+            reference: payment.reference,
+            at,
+          })
+          .run();
+      });
+    }
+    const due = fireAt === null || fireAt <= at;
+    if (due && (firePolicy === 'now' || view.payment === 'paid')) view = this.ctx.kitchen.fire(tx, append, body.id, at);
+    return { order: view, created: true };
   }
 
   /** A front-of-house command for a whole order. */
   command(id: string, command: FrontCommand): OrderView {
     const at = this.now();
     return this.ctx.events.transact((tx, append) =>
-      command === 'fire' ? this.ctx.kitchen.fire(tx, append, id, at) : transitionOrder(tx, append, id, command, at),
+      command === 'fire'
+        ? this.ctx.kitchen.fire(tx, append, id, at)
+        : this.ctx.orderStore.transition(tx, append, id, command, at),
     );
   }
 
   get(id: string): OrderView {
-    return this.ctx.events.transact((tx) => orderView(tx, id));
+    return this.ctx.events.transact((tx) => this.ctx.orderStore.view(tx, id));
   }
 
   /**
@@ -197,7 +206,7 @@ export class OrderService {
         .orderBy(asc(orders.placedAt), asc(orders.number))
         .limit(2000)
         .all();
-      return { seq: this.ctx.events.lastSeq, orders: viewsOf(tx, rows) };
+      return { seq: this.ctx.events.lastSeq, orders: this.ctx.orderStore.views(tx, rows) };
     });
   }
 }

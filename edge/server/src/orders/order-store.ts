@@ -13,8 +13,8 @@ import {
   type PricedLine,
   type TicketView,
 } from '@tillbox/core';
-import { asc, eq, inArray } from 'drizzle-orm';
-import type { Tx } from '../db/database.js';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/database.js';
 import { orderLines, orders, payments, tickets } from '../db/schema.js';
 import type { Append } from '../events/event-log.js';
 
@@ -118,37 +118,6 @@ function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
   return m;
 }
 
-/** Views of many orders with four queries in all. */
-export function viewsOf(tx: Tx, rows: OrderRow[]): OrderView[] {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const lines = groupBy(
-    tx.select().from(orderLines).where(inArray(orderLines.orderId, ids)).orderBy(asc(orderLines.position)).all(),
-    (l) => l.orderId,
-  );
-  const ticketRows = groupBy(
-    tx.select().from(tickets).where(inArray(tickets.orderId, ids)).orderBy(asc(tickets.station)).all(),
-    (t) => t.orderId,
-  );
-  const paymentRows = groupBy(
-    tx.select().from(payments).where(inArray(payments.orderId, ids)).orderBy(asc(payments.at)).all(),
-    (p) => p.orderId,
-  );
-  return rows.map((r) => toView(r, lines.get(r.id) ?? [], ticketRows.get(r.id) ?? [], paymentRows.get(r.id) ?? []));
-}
-
-export function orderRow(tx: Tx, id: string): OrderRow {
-  const row = tx.select().from(orders).where(eq(orders.id, id)).get();
-  if (!row) throw new TillboxError('not-found', `no order ${id}`);
-  return row;
-}
-
-export function orderView(tx: Tx, id: string): OrderView {
-  const [view] = viewsOf(tx, [orderRow(tx, id)]);
-  if (!view) throw new TillboxError('not-found', `no order ${id}`);
-  return view;
-}
-
 const STAMP: Partial<Record<OrderCommand, keyof OrderRow>> = {
   pay: 'paidAt',
   fire: 'firedAt',
@@ -160,28 +129,82 @@ const STAMP: Partial<Record<OrderCommand, keyof OrderRow>> = {
   refund: 'closedAt',
 };
 
+/** The queries every order read needs, prepared once per database. */
+function prepareQueries(db: Db) {
+  const id = sql.placeholder('id');
+  return {
+    order: db.select().from(orders).where(eq(orders.id, id)).prepare(),
+    lines: db.select().from(orderLines).where(eq(orderLines.orderId, id)).orderBy(asc(orderLines.position)).prepare(),
+    tickets: db.select().from(tickets).where(eq(tickets.orderId, id)).orderBy(asc(tickets.station)).prepare(),
+    payments: db.select().from(payments).where(eq(payments.orderId, id)).orderBy(asc(payments.at)).prepare(),
+  };
+}
+
 /**
- * Apply a lifecycle command to an order inside `tx`: check it with the core state machine,
- * write the new state (plus `also`, written before the event's view is read) and append the
- * event carrying the order as it now is.
+ * Orders as stored and as shown. Reads use statements prepared once; they run on the one
+ * SQLite connection, so inside a command's transaction they see its writes.
  */
-export function transitionOrder(
-  tx: Tx,
-  append: Append,
-  id: string,
-  command: OrderCommand,
-  at: number,
-  also?: () => void,
-): OrderView {
-  const row = orderRow(tx, id);
-  const next = applyOrderCommand({ status: row.status, payment: row.payment }, command);
-  const stamp = STAMP[command];
-  const set: Partial<OrderRow> = { status: next.status, payment: next.payment };
-  if (stamp) (set as Record<string, unknown>)[stamp] = at;
-  if (command === 'recall') set.readyAt = null;
-  tx.update(orders).set(set).where(eq(orders.id, id)).run();
-  also?.();
-  const view = orderView(tx, id);
-  append({ type: next.event, subject: id, data: { order: view } satisfies OrderEventData });
-  return view;
+export class OrderStore {
+  private prepared: ReturnType<typeof prepareQueries> | undefined;
+
+  constructor(private readonly db: Db) {}
+
+  private get q(): ReturnType<typeof prepareQueries> {
+    this.prepared ??= prepareQueries(this.db);
+    return this.prepared;
+  }
+
+  row(_tx: Tx, id: string): OrderRow {
+    const row = this.q.order.get({ id });
+    if (!row) throw new TillboxError('not-found', `no order ${id}`);
+    return row;
+  }
+
+  view(tx: Tx, id: string): OrderView {
+    return this.viewOfRow(this.row(tx, id));
+  }
+
+  viewOfRow(row: OrderRow): OrderView {
+    const id = row.id;
+    return toView(row, this.q.lines.all({ id }), this.q.tickets.all({ id }), this.q.payments.all({ id }));
+  }
+
+  /** Views of many orders with four queries in all. */
+  views(tx: Tx, rows: OrderRow[]): OrderView[] {
+    if (rows.length === 0) return [];
+    if (rows.length === 1 && rows[0]) return [this.viewOfRow(rows[0])];
+    const ids = rows.map((r) => r.id);
+    const lines = groupBy(
+      tx.select().from(orderLines).where(inArray(orderLines.orderId, ids)).orderBy(asc(orderLines.position)).all(),
+      (l) => l.orderId,
+    );
+    const ticketRows = groupBy(
+      tx.select().from(tickets).where(inArray(tickets.orderId, ids)).orderBy(asc(tickets.station)).all(),
+      (t) => t.orderId,
+    );
+    const paymentRows = groupBy(
+      tx.select().from(payments).where(inArray(payments.orderId, ids)).orderBy(asc(payments.at)).all(),
+      (p) => p.orderId,
+    );
+    return rows.map((r) => toView(r, lines.get(r.id) ?? [], ticketRows.get(r.id) ?? [], paymentRows.get(r.id) ?? []));
+  }
+
+  /**
+   * Apply a lifecycle command to an order inside `tx`: check it with the core state machine,
+   * write the new state (plus `also`, written before the event's view is read) and append the
+   * event carrying the order as it now is.
+   */
+  transition(tx: Tx, append: Append, id: string, command: OrderCommand, at: number, also?: () => void): OrderView {
+    const row = this.row(tx, id);
+    const next = applyOrderCommand({ status: row.status, payment: row.payment }, command);
+    const stamp = STAMP[command];
+    const set: Partial<OrderRow> = { status: next.status, payment: next.payment };
+    if (stamp) (set as Record<string, unknown>)[stamp] = at;
+    if (command === 'recall') set.readyAt = null;
+    tx.update(orders).set(set).where(eq(orders.id, id)).run();
+    also?.();
+    const view = this.viewOfRow({ ...row, ...set });
+    append({ type: next.event, subject: id, data: { order: view } satisfies OrderEventData });
+    return view;
+  }
 }

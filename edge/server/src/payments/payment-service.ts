@@ -8,11 +8,12 @@ import type { Logger } from 'pino';
 import { payments } from '../db/schema.js';
 import type { EventLog } from '../events/event-log.js';
 import type { KitchenService } from '../kitchen/kitchen-service.js';
-import { orderRow, transitionOrder } from '../orders/order-store.js';
+import type { OrderStore } from '../orders/order-store.js';
 import type { Pinpad } from './pinpad.js';
 
 export interface PaymentServiceContext {
   events: EventLog;
+  orderStore: OrderStore;
   kitchen: KitchenService;
   pinpad: Pinpad;
   log: Logger;
@@ -32,7 +33,7 @@ export class PaymentService {
     if (this.paying.has(orderId)) throw new TillboxError('conflict', 'a payment for this order is already under way');
     this.paying.add(orderId);
     try {
-      const order = this.ctx.events.transact((tx) => orderRow(tx, orderId));
+      const order = this.ctx.events.transact((tx) => this.ctx.orderStore.row(tx, orderId));
       if (order.payment !== 'unpaid')
         throw new TillboxError('conflict', `order ${order.number} is already ${order.payment}`);
       if (!['placed', 'paid', 'in_kitchen', 'ready', 'picked_up', 'completed'].includes(order.status)) {
@@ -90,7 +91,7 @@ export class PaymentService {
   ): OrderView {
     const at = this.now();
     return this.ctx.events.transact((tx, append) => {
-      const paid = transitionOrder(tx, append, orderId, 'pay', at, () => {
+      const paid = this.ctx.orderStore.transition(tx, append, orderId, 'pay', at, () => {
         tx.insert(payments)
           .values({
             id: uuidv7(at),
@@ -105,7 +106,7 @@ export class PaymentService {
           })
           .run();
       });
-      const row = orderRow(tx, orderId);
+      const row = this.ctx.orderStore.row(tx, orderId);
       const due = row.fireAt === null || row.fireAt <= at;
       if (row.status === 'paid' && due) return this.ctx.kitchen.fire(tx, append, orderId, at);
       return paid;
