@@ -7,6 +7,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { startEdgeProcess, type EdgeProcess } from '../support/edge-process.js';
 import { benchKdsPage } from './kds-page.js';
+import { benchPricing } from './pricing.js';
 import { KdsFleet, runAtRate, type RateResult } from './order-latency.js';
 
 const KDS_CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
@@ -64,6 +65,9 @@ async function main(): Promise<void> {
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
   );
   console.log('edge: built, own process, SQLite WAL synchronous=FULL on a fresh data folder\n');
+  console.log('## Pricing engine\n');
+  for (const line of await benchPricing()) console.log(line);
+  console.log('');
   await orderToKds();
   console.log('## KDS page\n');
   for (const line of await withEdge((edge) => benchKdsPage(edge.url))) console.log(line);

@@ -105,7 +105,7 @@ describe('priceCart', () => {
     const { lines: priced, totals } = priceCart(index, lines(mediumOatVanilla));
     // unit = 475 (medium) + 70 (oat) + 60 (vanilla) = 605; line = 605 × 2 = 1210
     expect(priced[0]).toMatchObject({ unitPrice: 605, lineTotal: 1210, quantity: 2 });
-    expect(totals).toEqual({ currency: 'USD', subtotal: 1210, total: 1210 });
+    expect(totals).toEqual({ currency: 'USD', subtotal: 1210, discount: 0, tax: 0, total: 1210 });
   });
 
   it('prices an item without variants at its own price', () => {
@@ -131,7 +131,7 @@ describe('priceCart', () => {
     );
     expect(priced.map((l) => l.lineTotal)).toEqual([1210, 1035, 545]);
     // 1210 + 1035 + 545 = 2790
-    expect(totals).toEqual({ currency: 'USD', subtotal: 2790, total: 2790 });
+    expect(totals).toEqual({ currency: 'USD', subtotal: 2790, discount: 0, tax: 0, total: 2790 });
   });
 
   it('describes each line for the kitchen and the receipt', () => {
@@ -152,6 +152,8 @@ describe('priceCart', () => {
       allergens: ['milk'],
       unitPrice: 605,
       lineTotal: 1210,
+      discount: 0,
+      tax: 0,
     });
   });
 
@@ -179,7 +181,7 @@ describe('priceCart', () => {
   });
 
   it('prices an empty cart at zero', () => {
-    expect(priceCart(index, []).totals).toEqual({ currency: 'USD', subtotal: 0, total: 0 });
+    expect(priceCart(index, []).totals).toEqual({ currency: 'USD', subtotal: 0, discount: 0, tax: 0, total: 0 });
   });
 
   it('property: a line costs (variant + upcharges) × quantity and the subtotal is their sum', () => {

@@ -110,6 +110,8 @@ function priceLine(
     allergens: item.allergens,
     unitPrice,
     lineTotal: unitPrice * line.quantity,
+    discount: 0,
+    tax: 0,
   };
   if (line.variantId !== undefined) priced.variantId = line.variantId;
   if (variantName) priced.variantName = variantName;
@@ -136,5 +138,8 @@ export function priceCart(
     throw new TillboxError('validation', problems.map((p) => p.message).join('; '), { details: problems });
   }
   const subtotal = priced.reduce((s, l) => s + l.lineTotal, 0);
-  return { lines: priced, totals: { currency: index.catalog.currency, subtotal, total: subtotal } };
+  return {
+    lines: priced,
+    totals: { currency: index.catalog.currency, subtotal, discount: 0, tax: 0, total: subtotal },
+  };
 }

@@ -7,5 +7,7 @@ export * from './cart-pricing.js';
 export * from './order-lifecycle.js';
 export * from './business-day.js';
 export * from './kitchen/kitchen.js';
+export * from './kitchen/ticket-document.js';
 export * from './wire/api.js';
 export * from './wire/events.js';
+export * from './commerce/index.js';

@@ -102,11 +102,28 @@ export function allocate(total: number, weights: readonly number[]): number[] {
   const shares: number[] = [];
   const remainders: { index: number; remainder: number }[] = [];
   let given = 0;
+  // Plain numbers are exact while abs × weight stays a safe integer; past that, BigInt.
+  const exactInNumbers = abs * Math.max(...effective) + weightSum <= Number.MAX_SAFE_INTEGER;
   effective.forEach((w, index) => {
-    // BigInt keeps abs * w exact even past 2^53.
-    const exact = BigInt(abs) * BigInt(w);
-    const share = Number(exact / BigInt(weightSum));
-    const remainder = Number(exact % BigInt(weightSum));
+    let share: number;
+    let remainder: number;
+    if (exactInNumbers) {
+      const exact = abs * w;
+      share = Math.floor(exact / weightSum);
+      remainder = exact - share * weightSum;
+      // The float quotient can land one off next to a whole number; the remainder says so.
+      if (remainder < 0) {
+        share -= 1;
+        remainder += weightSum;
+      } else if (remainder >= weightSum) {
+        share += 1;
+        remainder -= weightSum;
+      }
+    } else {
+      const exact = BigInt(abs) * BigInt(w);
+      share = Number(exact / BigInt(weightSum));
+      remainder = Number(exact % BigInt(weightSum));
+    }
     shares.push(share);
     remainders.push({ index, remainder });
     given += share;

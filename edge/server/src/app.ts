@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CatalogInput, Health } from '@tillbox/core';
+import type { Health } from '@tillbox/core';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { healthRoutes } from './api/health-routes.js';
@@ -28,8 +28,8 @@ const DEFAULT_WEB_DIR = join(PACKAGE_ROOT, '..', '..', 'web', 'build');
 export interface EdgeContext {
   settings: Settings;
   log: Logger;
-  /** The menu a new store starts with (the demo menu unless a test gives another). */
-  seedCatalog?: CatalogInput;
+  /** The menu and rules a new store starts with (the demo's unless a test gives others). */
+  seed?: CapabilitiesContext['seed'];
   /** The card terminal; the settings' driver unless a test gives one. */
   pinpad?: Pinpad;
 }
@@ -43,9 +43,9 @@ interface Running {
 }
 
 /** The optional parts of the context that capabilities take. */
-function pick(ctx: EdgeContext): Pick<CapabilitiesContext, 'seedCatalog' | 'pinpad'> {
+function pick(ctx: EdgeContext): Pick<CapabilitiesContext, 'seed' | 'pinpad'> {
   return {
-    ...(ctx.seedCatalog ? { seedCatalog: ctx.seedCatalog } : {}),
+    ...(ctx.seed ? { seed: ctx.seed } : {}),
     ...(ctx.pinpad ? { pinpad: ctx.pinpad } : {}),
   };
 }

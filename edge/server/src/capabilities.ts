@@ -3,10 +3,11 @@
  * `start()` loads what each needs and `stop()` undoes it. The edge process and the tests that
  * drive the services directly use this one composition.
  */
-import { kitchenConfigSchema, type CatalogInput } from '@tillbox/core';
+import { kitchenConfigSchema, type CommerceCatalogInput, type PricingRulesInput } from '@tillbox/core';
 import type { Logger } from 'pino';
 import { CatalogService } from './catalog/catalog-service.js';
 import { demoCatalog } from './catalog/demo-catalog.js';
+import { demoRules } from './catalog/demo-rules.js';
 import type { Settings } from './config/settings.js';
 import type { Db } from './db/database.js';
 import { EventLog } from './events/event-log.js';
@@ -20,7 +21,8 @@ export interface CapabilitiesContext {
   db: Db;
   settings: Settings;
   log: Logger;
-  seedCatalog?: CatalogInput;
+  /** The menu and pricing rules a new store starts with (the demo's unless given). */
+  seed?: { catalog: CommerceCatalogInput; rules: PricingRulesInput };
   pinpad?: Pinpad;
   /** The clock (tests move it). */
   now?: () => number;
@@ -37,7 +39,7 @@ export class Capabilities {
     const { db, settings, log } = ctx;
     const clock = ctx.now ? { now: ctx.now } : {};
     this.events = new EventLog(db, (err) => log.error({ err }, 'event listener failed'));
-    this.catalog = new CatalogService(db, ctx.seedCatalog ?? demoCatalog);
+    this.catalog = new CatalogService(db, ctx.seed ?? { catalog: demoCatalog, rules: demoRules });
     const orderStore = new OrderStore(db);
     const { counterFires, ...kitchen } = settings.kitchen;
     this.kitchen = new KitchenService({
@@ -54,6 +56,7 @@ export class Capabilities {
       catalog: this.catalog,
       kitchen: this.kitchen,
       store: settings.store,
+      storeId: settings.store.id,
       counterFires,
       ...clock,
     });

@@ -24,7 +24,7 @@ describe('placeOrderBodySchema', () => {
       orderType: 'takeout',
       rush: false,
       fire: 'auto',
-      lines: [{ itemId: 'croissant', quantity: 1, modifiers: [] }],
+      lines: [{ itemId: 'croissant', quantity: 1, modifiers: [], slots: [] }],
     });
   });
 

@@ -5,12 +5,13 @@
 import { z } from 'zod';
 import { localizedText } from '../i18n.js';
 import { ORDER_STATUSES, PAYMENT_STATUSES } from '../order-lifecycle.js';
+import { CHANNELS, ORDER_TYPES } from '../channels.js';
+import { pricingCartLineSchema } from '../commerce/cart-schema.js';
 import { UUID_V7 } from '../ids.js';
 
 const catalogId = z.string().min(1).max(64);
 
-export const CHANNELS = ['kiosk', 'counter', 'app', 'online', 'marketplace'] as const;
-export const ORDER_TYPES = ['dine-in', 'takeout', 'pickup', 'delivery'] as const;
+export { CHANNELS, ORDER_TYPES } from '../channels.js';
 
 export const cartModifierSchema = z.object({
   groupId: catalogId,
@@ -82,7 +83,7 @@ export const placeOrderBodySchema = z
         'When it goes to the kitchen: "auto" follows the channel rule (kiosk, app, online on payment; counter at once)',
       ),
     payment: prepaidSchema.optional().describe('For app, online and marketplace orders already paid elsewhere'),
-    lines: z.array(cartLineSchema).min(1, 'an order needs at least one line').max(100),
+    lines: z.array(pricingCartLineSchema).min(1, 'an order needs at least one line').max(100),
   })
   .superRefine((o, ctx) => {
     if (o.payment && (o.channel === 'kiosk' || o.channel === 'counter')) {
@@ -119,14 +120,29 @@ export const pricedLineSchema = z.object({
   allergens: z.array(z.string()),
   unitPrice: minor.describe('Item or variant price plus modifier upcharges, minor units'),
   lineTotal: minor.describe('unitPrice × quantity, minor units'),
+  discount: minor.default(0).describe('Promotions and rewards taken off this line'),
+  tax: minor.default(0).describe('Tax of this line (added, or held in the price with VAT)'),
+  total: minor.optional().describe('What the guest pays for this line'),
 });
 export type PricedLine = z.infer<typeof pricedLineSchema>;
 
 export const totalsSchema = z.object({
   currency: z.string(),
-  subtotal: minor,
-  total: minor,
+  subtotal: minor.describe('Σ line totals before discounts'),
+  discount: minor.default(0).describe('Promotions and rewards taken off'),
+  tax: minor.default(0).describe('Tax added on top (or held in the prices, with VAT)'),
+  total: minor.describe('What the guest pays'),
 });
+
+export const orderPricingSchema = z
+  .object({
+    discounts: z.array(z.object({ promotionId: z.string(), explanation: z.string(), amount: minor })),
+    taxes: z.array(z.object({ name: z.string(), rate: z.string(), inclusive: z.boolean(), amount: minor })),
+    loyaltyPoints: z.int().describe('Points this order earns'),
+    localTime: z.string().describe("The moment it was priced, on the store's clock"),
+  })
+  .describe('Why the order costs what it does: each discount explained, each tax by name and rate');
+export type OrderPricing = z.infer<typeof orderPricingSchema>;
 export type Totals = z.infer<typeof totalsSchema>;
 
 export const ticketViewSchema = z.object({
@@ -157,6 +173,7 @@ export const orderViewSchema = z
     guestName: z.string().optional(),
     lines: z.array(pricedLineSchema),
     totals: totalsSchema,
+    pricing: orderPricingSchema.optional(),
     placedAt: z.string().describe('ISO 8601'),
     paidAt: z.string().optional(),
     firedAt: z.string().optional(),

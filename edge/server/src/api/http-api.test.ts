@@ -15,7 +15,7 @@ describe('HTTP API', () => {
     writeFileSync(join(web.dir, '_app', 'immutable', 'app.abc123.js'), 'console.log(1)');
     t = await startTestEdge({
       overrides: { 'web.dir': web.dir, 'http.bodyLimitBytes': 4096 },
-      pinpad: new VirtualPinpad({ declineAmounts: [275] }),
+      pinpad: new VirtualPinpad({ declineAmounts: [299] }),
     });
   });
   afterAll(async () => {

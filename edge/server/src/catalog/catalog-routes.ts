@@ -1,4 +1,4 @@
-import { catalogSchema } from '@tillbox/core';
+import { commerceCatalogSchema, pricingRulesSchema } from '@tillbox/core';
 import { defineRoute, type AnyRoute } from '../api/route.js';
 import type { CatalogService } from './catalog-service.js';
 
@@ -9,8 +9,16 @@ export function catalogRoutes(catalog: CatalogService): AnyRoute[] {
       url: '/catalog',
       summary: 'The current catalog: categories, items, variants and modifier groups',
       tags: ['catalog'],
-      response: catalogSchema,
+      response: commerceCatalogSchema,
       handler: () => catalog.catalog,
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/pricing/rules',
+      summary: 'The pricing rules: stores, promotions, tax and loyalty (screens price carts with them)',
+      tags: ['catalog'],
+      response: pricingRulesSchema,
+      handler: () => catalog.rules,
     }),
   ];
 }

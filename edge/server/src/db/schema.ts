@@ -26,6 +26,13 @@ export const catalogs = sqliteTable('catalogs', {
   publishedAt: integer('published_at').notNull(),
 });
 
+/** A pricing rules document (stores, promotions, tax, loyalty); the highest version is current. */
+export const pricingRules = sqliteTable('pricing_rules', {
+  version: integer('version').primaryKey(),
+  document: text('document', { mode: 'json' }).notNull(),
+  publishedAt: integer('published_at').notNull(),
+});
+
 /** The last order number given out on each business day. */
 export const orderNumbers = sqliteTable('order_numbers', {
   businessDay: text('business_day').primaryKey(),
@@ -44,7 +51,13 @@ export const orders = sqliteTable(
     guestName: text('guest_name'),
     currency: text('currency').notNull(),
     subtotal: integer('subtotal').notNull(),
+    /** Promotions and rewards taken off. */
+    discount: integer('discount').notNull().default(0),
+    /** Tax added on top, or held in the prices (VAT). */
+    tax: integer('tax').notNull().default(0),
     total: integer('total').notNull(),
+    /** The priced result's explanations: applied promotions, taxes by name and rate, loyalty points. */
+    pricing: text('pricing', { mode: 'json' }),
     /** SHA-256 of the placing request, so a reused id with a different cart is refused. */
     requestHash: text('request_hash').notNull(),
     catalogVersion: integer('catalog_version').notNull(),

@@ -72,10 +72,10 @@ export class KitchenService {
 
   /** The station a catalog item is made at (settings first, then the catalog). */
   route(itemId: string): string {
-    const index = this.ctx.catalog.index;
-    const item = index.items.get(itemId);
+    const engine = this.ctx.catalog.engine;
+    const item = engine.items.get(itemId);
     if (!item) return this.ctx.config.defaultStation;
-    return routeToStation(this.ctx.config, item, index.categories.get(item.categoryId)?.station);
+    return routeToStation(this.ctx.config, item, engine.categories.get(item.categoryId)?.station);
   }
 
   /** Prep minutes of an order: the slowest station it needs. */

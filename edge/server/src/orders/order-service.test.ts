@@ -10,7 +10,7 @@ const body = (o: PlaceOrderInput = latteOrder()) => placeOrderBodySchema.parse(o
 describe('orders on a real SQLite file', () => {
   let s: ReturnType<typeof servicesOnTempDb>;
   beforeEach(() => {
-    s = servicesOnTempDb({ pinpad: new VirtualPinpad({ declineAmounts: [275] }) });
+    s = servicesOnTempDb({ pinpad: new VirtualPinpad({ declineAmounts: [299] }) });
   });
   afterEach(() => s.close());
 
@@ -20,8 +20,19 @@ describe('orders on a real SQLite file', () => {
     expect(order.number).toBe(1);
     expect(order.businessDay).toBe('2026-11-27');
     expect(order).toMatchObject({ status: 'in_kitchen', payment: 'unpaid' });
-    // medium latte 475 + oat 70 = 545, ×2 = 1090; croissant 345 → 1435
-    expect(order.totals).toEqual({ currency: 'USD', subtotal: 1435, total: 1435 });
+    // medium latte 475 + oat 70 = 545, ×2 = 1090; croissant 345 → subtotal 1435.
+    // NYC tax per line, each rate rounded half-up: latte 1090 × (4% → 43.6 → 44, 4.5% → 49.05 → 49,
+    // 0.375% → 4.09 → 4) = 97; croissant 345 × (13.8 → 14, 15.525 → 16, 1.29 → 1) = 31; tax 128.
+    expect(order.totals).toEqual({ currency: 'USD', subtotal: 1435, discount: 0, tax: 128, total: 1563 });
+    expect(order.pricing?.taxes.map((t) => [t.name, t.rate, t.amount])).toEqual([
+      ['NY State', '4%', 58],
+      ['NYC', '4.5%', 65],
+      ['MCTD', '0.375%', 5],
+    ]);
+    expect(order.lines.map((l) => [l.tax, l.total])).toEqual([
+      [97, 1187],
+      [31, 376],
+    ]);
     expect(order.lines.map((l) => [l.itemId, l.station, l.lineTotal])).toEqual([
       ['latte', 'bar', 1090],
       ['croissant', 'kitchen', 345],
@@ -37,6 +48,28 @@ describe('orders on a real SQLite file', () => {
     expect(s.caps.orders.place(body()).order.number).toBe(2);
   });
 
+  it('prices with the store rules: happy hour on blended drinks, explained, and tax on the discounted amount', () => {
+    s.clock.now = Date.parse('2026-11-25T19:30:00Z'); // Wednesday 14:30 in New York: happy hour
+    const { order } = s.caps.orders.place(
+      body(latteOrder({ lines: [{ itemId: 'caramel-frappe', variantId: 'medium', quantity: 1 }] })),
+    );
+    // medium frappé 545; 20% off = 109 → 436; tax on 436: 17.44 → 17, 19.62 → 20, 1.635 → 2 = 39; total 475
+    expect(order.totals).toEqual({ currency: 'USD', subtotal: 545, discount: 109, tax: 39, total: 475 });
+    expect(order.pricing?.discounts).toEqual([
+      {
+        promotionId: 'happy-hour',
+        explanation: expect.stringMatching(/^Happy hour: 20% off .*−\$1\.09$/),
+        amount: 109,
+      },
+    ]);
+    expect(order.pricing?.loyaltyPoints).toBe(4); // 1 point per whole dollar of 436
+    s.clock.now = Date.parse('2026-11-25T22:30:00Z'); // 17:30: over
+    expect(
+      s.caps.orders.place(body(latteOrder({ lines: [{ itemId: 'caramel-frappe', variantId: 'medium', quantity: 1 }] })))
+        .order.totals.discount,
+    ).toBe(0);
+  });
+
   it('holds a kiosk order until it is paid by card, then fires it', async () => {
     const { order } = s.caps.orders.place(body(latteOrder({ channel: 'kiosk' })));
     expect(order).toMatchObject({ status: 'placed', payment: 'unpaid', tickets: [] });
@@ -45,7 +78,7 @@ describe('orders on a real SQLite file', () => {
     expect(paid.payments).toEqual([
       expect.objectContaining({
         method: 'card',
-        amount: 1435,
+        amount: 1563,
         cardLast4: '4242',
         reference: expect.stringMatching(/^VP-/),
       }),
@@ -56,7 +89,7 @@ describe('orders on a real SQLite file', () => {
   });
 
   it('a declined card changes nothing', async () => {
-    const espresso = latteOrder({ channel: 'kiosk', lines: [{ itemId: 'espresso', quantity: 1 }] }); // 275: the test terminal declines it
+    const espresso = latteOrder({ channel: 'kiosk', lines: [{ itemId: 'espresso', quantity: 1 }] }); // 275 + tax 24 = 299: the test terminal declines it
     const { order } = s.caps.orders.place(body(espresso));
     await expect(s.caps.payments.pay(order.id, { method: 'card' })).rejects.toMatchObject({ code: 'payment-declined' });
     expect(s.caps.orders.get(order.id)).toMatchObject({ status: 'placed', payment: 'unpaid', payments: [] });
@@ -65,11 +98,11 @@ describe('orders on a real SQLite file', () => {
   it('takes cash with change for a counter order already in the kitchen, leaving it there', async () => {
     const { order } = s.caps.orders.place(body());
     await expect(s.caps.payments.pay(order.id, { method: 'cash', tendered: 1000 })).rejects.toThrow(
-      /not enough cash: 1000 tendered for a total of 1435/,
+      /not enough cash: 1000 tendered for a total of 1563/,
     );
     const paid = await s.caps.payments.pay(order.id, { method: 'cash', tendered: 2000 });
     expect(paid).toMatchObject({ status: 'in_kitchen', payment: 'paid' });
-    expect(paid.payments[0]).toMatchObject({ method: 'cash', amount: 1435, tendered: 2000, change: 565 });
+    expect(paid.payments[0]).toMatchObject({ method: 'cash', amount: 1563, tendered: 2000, change: 437 });
   });
 
   it('fires a scheduled pickup order at its promised time minus prep time', () => {
@@ -80,7 +113,7 @@ describe('orders on a real SQLite file', () => {
           channel: 'app',
           orderType: 'pickup',
           promisedAt,
-          payment: { method: 'external', amount: 1435, reference: 'app-77' },
+          payment: { method: 'external', amount: 1563, reference: 'app-77' },
         }),
       ),
     );
@@ -97,7 +130,7 @@ describe('orders on a real SQLite file', () => {
       s.caps.orders.place(
         body(latteOrder({ channel: 'app', payment: { method: 'external', amount: 100, reference: 'x' } })),
       ),
-    ).toThrow(/does not match the order total of 1435/);
+    ).toThrow(/does not match the order total of 1563/);
     expect(s.db.db.select().from(ordersTable).all()).toHaveLength(0);
   });
 
@@ -114,7 +147,7 @@ describe('orders on a real SQLite file', () => {
   it('the same id with a different cart is a conflict and changes nothing', () => {
     const b = body();
     s.caps.orders.place(b);
-    const other = { ...b, lines: [{ itemId: 'espresso', modifiers: [], quantity: 1 }] };
+    const other = { ...b, lines: [{ itemId: 'espresso', modifiers: [], slots: [], quantity: 1 }] };
     expect(() => s.caps.orders.place(other)).toThrow(expect.objectContaining({ code: 'conflict' }));
     expect(s.caps.orders.get(b.id).lines).toHaveLength(2);
   });
@@ -136,7 +169,7 @@ describe('orders on a real SQLite file', () => {
     const counter = s.caps.orders.place(body()).order;
     expect(() => s.caps.orders.command(counter.id, 'cancel')).toThrow(/void it instead/);
     const paid = s.caps.orders.place(body(latteOrder({ channel: 'kiosk' }))).order;
-    await s.caps.payments.pay(paid.id, { method: 'cash', tendered: 1435 });
+    await s.caps.payments.pay(paid.id, { method: 'cash', tendered: 1563 });
     expect(() => s.caps.orders.command(paid.id, 'cancel')).toThrow(/refund it instead/);
     expect(() => s.caps.orders.command(uuidv7(), 'pick-up')).toThrow(expect.objectContaining({ code: 'not-found' }));
   });

@@ -6,10 +6,12 @@
 import { createHash } from 'node:crypto';
 import {
   businessDay,
-  priceCart,
+  priceWithEngine,
+  pricingContextSchema,
   TillboxError,
   uuidv7,
   type OrderEventData,
+  type OrderPricing,
   type OrderStatus,
   type OrderView,
   type PlaceOrderBody,
@@ -20,7 +22,7 @@ import { orderLines, orderNumbers, orders, payments } from '../db/schema.js';
 import type { Tx } from '../db/database.js';
 import type { Append, EventLog } from '../events/event-log.js';
 import type { KitchenService } from '../kitchen/kitchen-service.js';
-import type { LineDetail, OrderStore } from './order-store.js';
+import { flattenChoices, type LineDetail, type OrderStore } from './order-store.js';
 
 export interface OrderServiceContext {
   events: EventLog;
@@ -28,6 +30,8 @@ export interface OrderServiceContext {
   catalog: CatalogService;
   kitchen: KitchenService;
   store: { timeZone: string; businessDayStartHour: number };
+  /** The store's id in the pricing rules (its time zone, prices and tax). */
+  storeId: string;
   counterFires: 'at-once' | 'on-payment';
   now?: () => number;
 }
@@ -70,9 +74,18 @@ export class OrderService {
       }
       return { order: this.ctx.orderStore.view(tx, body.id), created: false };
     }
-    const index = this.ctx.catalog.index;
+    const engine = this.ctx.catalog.engine;
     const at = this.now();
-    const priced = priceCart(index, body.lines, () => uuidv7(at));
+    const priced = priceWithEngine(
+      engine,
+      { lines: body.lines.map((l) => ({ ...l, lineId: uuidv7(at) })) },
+      pricingContextSchema.parse({
+        storeId: this.ctx.storeId,
+        channel: body.channel,
+        orderType: body.orderType,
+        at: new Date(at).toISOString(),
+      }),
+    );
     const routed = priced.lines.map((l) => ({ ...l, station: this.ctx.kitchen.route(l.itemId) }));
     if (body.payment && body.payment.amount !== priced.totals.total) {
       throw new TillboxError(
@@ -118,9 +131,21 @@ export class OrderService {
         fireAt,
         currency: priced.totals.currency,
         subtotal: priced.totals.subtotal,
+        discount: priced.totals.discount,
+        tax: priced.totals.tax,
         total: priced.totals.total,
+        pricing: {
+          discounts: priced.applied.map((a) => ({
+            promotionId: a.promotionId,
+            explanation: a.explanation,
+            amount: a.amount,
+          })),
+          taxes: priced.taxes.map((t) => ({ name: t.name.en, rate: t.rate, inclusive: t.inclusive, amount: t.amount })),
+          loyaltyPoints: priced.loyalty.pointsEarned,
+          localTime: priced.localTime,
+        } satisfies OrderPricing,
         requestHash,
-        catalogVersion: index.catalog.version,
+        catalogVersion: engine.catalog.version,
         placedAt: at,
       })
       .run();
@@ -130,9 +155,12 @@ export class OrderService {
           const detail: LineDetail = {
             name: l.name,
             variantName: l.variantName,
-            modifiers: l.modifiers,
+            modifiers: flattenChoices(l),
             note: l.note,
             allergens: l.allergens,
+            discount: l.discount,
+            tax: l.tax,
+            total: l.total,
           };
           return {
             id: l.lineId,

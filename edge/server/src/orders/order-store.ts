@@ -8,6 +8,9 @@ import {
   TillboxError,
   type OrderCommand,
   type OrderEventData,
+  type OrderPricing,
+  type PricedCommerceLine,
+  type PricedModifierChoice,
   type OrderView,
   type PaymentView,
   type PricedLine,
@@ -22,7 +25,34 @@ export type OrderRow = typeof orders.$inferSelect;
 type LineRow = typeof orderLines.$inferSelect;
 type TicketRow = typeof tickets.$inferSelect;
 type PaymentRow = typeof payments.$inferSelect;
-export type LineDetail = Pick<PricedLine, 'name' | 'variantName' | 'modifiers' | 'note' | 'allergens'>;
+export type LineDetail = Pick<PricedLine, 'name' | 'variantName' | 'modifiers' | 'note' | 'allergens'> & {
+  discount?: number;
+  tax?: number;
+  total?: number;
+};
+
+/** A priced line's choices as one flat list: modifiers, nested ones after their parent, combo components. */
+export function flattenChoices(line: PricedCommerceLine): PricedLine['modifiers'] {
+  const out: PricedLine['modifiers'] = [];
+  const walk = (choices: readonly PricedModifierChoice[]): void => {
+    for (const c of choices) {
+      out.push({ groupId: c.groupId, optionId: c.optionId, name: c.name, price: c.price });
+      walk(c.modifiers);
+    }
+  };
+  walk(line.modifiers);
+  for (const c of line.components) {
+    const name = Object.fromEntries(
+      Object.entries(c.name).map(([lang, text]) => [
+        lang,
+        c.variantName?.[lang] ? `${text} (${c.variantName[lang]})` : text,
+      ]),
+    );
+    out.push({ groupId: c.slotId, optionId: c.itemId, name: { ...name, en: name.en ?? c.name.en }, price: c.upcharge });
+    walk(c.modifiers);
+  }
+  return out;
+}
 
 const iso = (ms: number | null | undefined): string | undefined =>
   ms === null || ms === undefined ? undefined : new Date(ms).toISOString();
@@ -39,6 +69,9 @@ function lineView(l: LineRow): PricedLine {
     allergens: d.allergens,
     unitPrice: l.unitPrice,
     lineTotal: l.lineTotal,
+    discount: d.discount ?? 0,
+    tax: d.tax ?? 0,
+    total: d.total ?? l.lineTotal,
   };
   if (l.variantId !== null) line.variantId = l.variantId;
   if (d.variantName) line.variantName = d.variantName;
@@ -87,9 +120,10 @@ function toView(row: OrderRow, lines: LineRow[], ticketRows: TicketRow[], paymen
     lines: lines.map(lineView),
     tickets: ticketRows.map((t) => ticketView(t, lines)),
     payments: paymentRows.map(paymentView),
-    totals: { currency: row.currency, subtotal: row.subtotal, total: row.total },
+    totals: { currency: row.currency, subtotal: row.subtotal, discount: row.discount, tax: row.tax, total: row.total },
     placedAt: new Date(row.placedAt).toISOString(),
   };
+  if (row.pricing !== null) view.pricing = row.pricing as OrderPricing;
   if (row.guestName !== null) view.guestName = row.guestName;
   if (row.tableLabel !== null) view.table = row.tableLabel;
   const optional = {

@@ -2,9 +2,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CatalogInput, StoreEvent } from '@tillbox/core';
+import type { StoreEvent } from '@tillbox/core';
 import { Edge } from '../app.js';
-import { Capabilities } from '../capabilities.js';
+import { Capabilities, type CapabilitiesContext } from '../capabilities.js';
 import { openDatabase, type OpenDatabase } from '../db/database.js';
 import { VirtualPinpad, type Pinpad } from '../payments/pinpad.js';
 import { loadSettings, type Settings } from '../config/settings.js';
@@ -24,7 +24,12 @@ export interface TestEdge {
 }
 
 export async function startTestEdge(
-  options: { overrides?: Record<string, unknown>; dataDir?: string; seedCatalog?: CatalogInput; pinpad?: Pinpad } = {},
+  options: {
+    overrides?: Record<string, unknown>;
+    dataDir?: string;
+    seed?: CapabilitiesContext['seed'];
+    pinpad?: Pinpad;
+  } = {},
 ): Promise<TestEdge> {
   const temp = options.dataDir ? undefined : tempDir();
   const dataDir = options.dataDir ?? temp?.dir ?? '';
@@ -42,7 +47,7 @@ export async function startTestEdge(
     settings,
     log: createLogger('silent'),
     pinpad: options.pinpad ?? new VirtualPinpad(),
-    ...(options.seedCatalog ? { seedCatalog: options.seedCatalog } : {}),
+    ...(options.seed ? { seed: options.seed } : {}),
   });
   const url = await edge.start();
   return {

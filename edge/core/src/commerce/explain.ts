@@ -1,0 +1,113 @@
+/**
+ * Words for people: "Happy hour: 20% off Drinks, −$1.10". Number formatters are cached per
+ * locale and currency, because building one costs more than pricing a line.
+ */
+import { localize } from '../i18n.js';
+import { currencyDigits } from '../money.js';
+import { formatPpm, type Selector } from './common.js';
+import type { PricingEngine } from './compile.js';
+import type { Promotion, Reward } from './rules-schema.js';
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const digits = currencyDigits(currency);
+    const options: Intl.NumberFormatOptions = {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    };
+    try {
+      f = new Intl.NumberFormat(locale, options);
+    } catch {
+      f = new Intl.NumberFormat('en', options);
+    }
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+const formatted = new Map<string, string>();
+
+/** `$12.34` for 1234 USD minor units. */
+export function formatAmount(amount: number, currency: string, locale = 'en'): string {
+  const key = `${locale}|${currency}|${amount}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = numberFormat(locale, currency).format(amount / 10 ** currencyDigits(currency));
+    // A small memo: promotions repeat the same few amounts; never let it grow without bound.
+    if (formatted.size >= 5000) formatted.clear();
+    formatted.set(key, text);
+  }
+  return text;
+}
+
+function describeSelector(engine: PricingEngine, s: Selector, lang: string): string {
+  if (s.all) return '';
+  const names = [
+    ...s.categoryIds.map((id) => {
+      const c = engine.categories.get(id);
+      return c ? localize(c.name, lang) : id;
+    }),
+    ...s.itemIds.map((id) => {
+      const i = engine.items.get(id);
+      return i ? localize(i.name, lang) : id;
+    }),
+    ...s.tags,
+  ];
+  return names.length > 3 ? `${names.slice(0, 3).join(', ')}…` : names.join(', ');
+}
+
+/** What a promotion gives, e.g. "20% off Drinks" or "3 for $10.00"; its own label when it has one. */
+export function promotionLabel(engine: PricingEngine, p: Promotion, lang: string): string {
+  if (p.label) return localize(p.label, lang);
+  const money = (n: number): string => formatAmount(n, engine.currency, lang);
+  const on = (s: Selector): string => {
+    const d = describeSelector(engine, s, lang);
+    return d === '' ? '' : ` ${d}`;
+  };
+  const e = p.effect;
+  switch (e.kind) {
+    case 'percent-off':
+      return `${formatPpm(e.percentPpm)} off${on(e.appliesTo)}`;
+    case 'amount-off': {
+      if (e.per === 'unit') return `${money(e.amount)} off each${on(e.appliesTo)}`;
+      const min = p.conditions.minSpend;
+      return min === undefined
+        ? `${money(e.amount)} off${on(e.appliesTo)}`
+        : `${money(e.amount)} off orders over ${money(min)}`;
+    }
+    case 'buy-x-get-y': {
+      const deal = e.get.percentPpm === 1_000_000 ? 'free' : `${formatPpm(e.get.percentPpm)} off`;
+      return `buy ${e.buy.quantity}${on(e.buy.appliesTo)}, get ${e.get.quantity}${on(e.get.appliesTo)} ${deal}`;
+    }
+    case 'multi-buy': {
+      const what = on(e.appliesTo);
+      return `${e.quantity} for ${money(e.price)}${what === '' ? '' : ` on${what}`}`;
+    }
+    case 'bundle-price':
+      return `bundle for ${money(e.price)}`;
+  }
+}
+
+/** "Happy hour: 20% off Drinks, −$1.10", with "(capped)" when a cap cut it down. */
+export function explainPromotion(
+  engine: PricingEngine,
+  p: Promotion,
+  amount: number,
+  capped: boolean,
+  lang: string,
+): string {
+  const code = p.coupon ? ` (${p.coupon.code.toUpperCase()})` : '';
+  const cap = capped ? ' (capped)' : '';
+  return `${localize(p.name, lang)}${code}: ${promotionLabel(engine, p, lang)}${cap}, −${formatAmount(amount, engine.currency, lang)}`;
+}
+
+/** "Reward — Free drink: 150 points, −$4.75". */
+export function explainReward(engine: PricingEngine, r: Reward, amount: number, lang: string): string {
+  return `Reward — ${localize(r.name, lang)}: ${r.points} points, −${formatAmount(amount, engine.currency, lang)}`;
+}

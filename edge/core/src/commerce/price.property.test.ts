@@ -1,0 +1,443 @@
+/**
+ * Properties of price() over generated catalogs, rules and carts: the totals add up, nothing
+ * goes below zero, every cent of every allocation is accounted for, refunds return the total,
+ * and neither the order of the lines nor of the rules changes anything.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { divideRounded } from '../money.js';
+import { TAX_CLASSES, type CommerceCatalogInput } from './catalog-schema.js';
+import { PPM } from './common.js';
+import type { PricingCartInput, PricingContextInput } from './cart-schema.js';
+import { createPricingEngine } from './compile.js';
+import { price } from './price.js';
+import { refundLine } from './refund.js';
+import type { PricingRulesInput } from './rules-schema.js';
+import type { PriceResult } from './types.js';
+
+type PromotionInput = NonNullable<PricingRulesInput['promotions']>[number];
+type SelectorInput = { all?: boolean; itemIds?: string[]; categoryIds?: string[]; tags?: string[] };
+
+interface Scenario {
+  catalog: CommerceCatalogInput;
+  rules: PricingRulesInput;
+  cart: PricingCartInput;
+  context: PricingContextInput;
+}
+
+const TAGS = ['hot', 'cold'];
+const CHANNELS = ['kiosk', 'counter', 'app', 'online', 'marketplace'] as const;
+const ORDER_TYPES = ['dine-in', 'takeout', 'pickup', 'delivery'] as const;
+
+const catalogArb = fc
+  .record({
+    categories: fc.array(fc.constantFrom(...TAX_CLASSES), { minLength: 1, maxLength: 3 }),
+    items: fc.array(
+      fc.record({
+        category: fc.nat(2),
+        price: fc.integer({ min: 0, max: 5000 }),
+        variants: fc.array(fc.integer({ min: 0, max: 5000 }), { maxLength: 2 }),
+        tags: fc.subarray(TAGS),
+        extras: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 10 },
+    ),
+    options: fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 300 })),
+  })
+  .map(({ categories, items, options }): CommerceCatalogInput => ({
+    version: 1,
+    currency: 'USD',
+    categories: categories.map((taxClass, k) => ({ id: `c${k}`, name: { en: `Category ${k}` }, taxClass })),
+    modifierGroups: [
+      {
+        id: 'extras',
+        name: { en: 'Extras' },
+        min: 0,
+        max: 2,
+        options: options.map((p, k) => ({ id: `o${k}`, name: { en: `Option ${k}` }, price: p })),
+      },
+    ],
+    items: items.map((it, k) => ({
+      id: `i${k}`,
+      categoryId: `c${it.category % categories.length}`,
+      sku: `SKU${k}`,
+      name: { en: `Item ${k}` },
+      price: it.price,
+      variants: it.variants.map((p, v) => ({ id: `v${v}`, name: { en: `Size ${v}` }, price: p })),
+      modifierGroupIds: it.extras ? ['extras'] : [],
+      tags: it.tags,
+    })),
+  }));
+
+function selectorArb(itemIds: string[], categoryIds: string[]): fc.Arbitrary<SelectorInput> {
+  return fc.oneof(
+    fc.constant({ all: true }),
+    fc.subarray(itemIds, { minLength: 1 }).map((ids) => ({ itemIds: ids })),
+    fc.subarray(categoryIds, { minLength: 1 }).map((ids) => ({ categoryIds: ids })),
+    fc.subarray(TAGS, { minLength: 1 }).map((tags) => ({ tags })),
+  );
+}
+
+function promotionArb(itemIds: string[], categoryIds: string[], id: string): fc.Arbitrary<PromotionInput> {
+  const sel = selectorArb(itemIds, categoryIds);
+  const maxApplications = fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined });
+  const effect = fc.oneof(
+    fc.record({
+      kind: fc.constant('percent-off' as const),
+      percentPpm: fc.integer({ min: 0, max: 1_000_000 }),
+      appliesTo: sel,
+    }),
+    fc.record({
+      kind: fc.constant('amount-off' as const),
+      amount: fc.integer({ min: 0, max: 3000 }),
+      per: fc.constantFrom('order' as const, 'unit' as const),
+      appliesTo: sel,
+    }),
+    fc.record({
+      kind: fc.constant('buy-x-get-y' as const),
+      buy: fc.record({ appliesTo: sel, quantity: fc.integer({ min: 1, max: 3 }) }),
+      get: fc.record({
+        appliesTo: sel,
+        quantity: fc.integer({ min: 1, max: 2 }),
+        percentPpm: fc.integer({ min: 0, max: 1_000_000 }),
+      }),
+      maxApplications,
+    }),
+    fc.record({
+      kind: fc.constant('multi-buy' as const),
+      appliesTo: sel,
+      quantity: fc.integer({ min: 2, max: 4 }),
+      price: fc.integer({ min: 0, max: 3000 }),
+      maxApplications,
+    }),
+    fc.record({
+      kind: fc.constant('bundle-price' as const),
+      components: fc.array(fc.record({ appliesTo: sel, quantity: fc.integer({ min: 1, max: 2 }) }), {
+        minLength: 1,
+        maxLength: 2,
+      }),
+      price: fc.integer({ min: 0, max: 3000 }),
+      maxApplications,
+    }),
+  );
+  return fc.record({
+    id: fc.constant(id),
+    name: fc.constant({ en: `Promotion ${id}` }),
+    priority: fc.integer({ min: 0, max: 3 }),
+    stacking: fc.constantFrom('stackable' as const, 'exclusive' as const),
+    conditions: fc.record({ minSpend: fc.option(fc.integer({ min: 0, max: 4000 }), { nil: undefined, freq: 4 }) }),
+    exclude: fc.option(
+      fc.subarray(itemIds).map((ids) => ({ itemIds: ids })),
+      { nil: undefined },
+    ),
+    maxDiscount: fc.option(fc.integer({ min: 0, max: 2000 }), { nil: undefined }),
+    channels: fc.oneof(
+      { weight: 4, arbitrary: fc.constant<(typeof CHANNELS)[number][]>([]) },
+      { weight: 1, arbitrary: fc.subarray([...CHANNELS]) },
+    ),
+    coupon: fc.option(fc.record({ code: fc.constant(`CODE-${id}`), maxUses: fc.integer({ min: 1, max: 3 }) }), {
+      nil: undefined,
+      freq: 4,
+    }),
+    effect,
+  });
+}
+
+const scenarioArb: fc.Arbitrary<Scenario> = catalogArb.chain((catalog) => {
+  const items = catalog.items;
+  const itemIds = items.map((i) => i.id);
+  const categoryIds = catalog.categories.map((c) => c.id);
+  const classes = fc.subarray([...TAX_CLASSES], { minLength: 1 });
+  const rules = fc.record({
+    promotions: fc
+      .integer({ min: 0, max: 8 })
+      .chain((n) => fc.tuple(...Array.from({ length: n }, (_, k) => promotionArb(itemIds, categoryIds, `p${k}`)))),
+    exclusions: fc.option(
+      fc.subarray(categoryIds).map((ids) => ({ categoryIds: ids })),
+      { nil: undefined },
+    ),
+    maxDiscount: fc.option(
+      fc.record({
+        amount: fc.option(fc.integer({ min: 0, max: 5000 }), { nil: undefined }),
+        percentPpm: fc.integer({ min: 0, max: 1_000_000 }),
+      }),
+      { nil: undefined },
+    ),
+    jurisdiction: fc.record({
+      pricesIncludeTax: fc.boolean(),
+      rounding: fc.constantFrom('line' as const, 'order' as const),
+      roundingMode: fc.constantFrom('half-up' as const, 'half-even' as const),
+      rates: fc.array(
+        fc.record({
+          ratePpm: fc.integer({ min: 0, max: 300_000 }),
+          appliesTo: fc.array(fc.record({ classes, orderTypes: fc.subarray([...ORDER_TYPES]) }), {
+            minLength: 1,
+            maxLength: 2,
+          }),
+        }),
+        { minLength: 1, maxLength: 3 },
+      ),
+    }),
+    loyalty: fc.record({
+      points: fc.integer({ min: 0, max: 10 }),
+      perAmount: fc.integer({ min: 1, max: 500 }),
+      factorPpm: fc.integer({ min: 0, max: 5_000_000 }),
+      reward: selectorArb(itemIds, categoryIds),
+      amount: fc.integer({ min: 0, max: 2000 }),
+    }),
+  });
+  const line = fc.nat(items.length - 1).chain((k) => {
+    const item = items[k];
+    const variants = item?.variants ?? [];
+    return fc.record({
+      itemId: fc.constant(`i${k}`),
+      variantId: variants.length > 0 ? fc.constantFrom(...variants.map((v) => v.id)) : fc.constant(undefined),
+      modifiers:
+        (item?.modifierGroupIds ?? []).length > 0
+          ? fc.subarray(['o0', 'o1']).map((ids) => ids.map((optionId) => ({ groupId: 'extras', optionId })))
+          : fc.constant<{ groupId: string; optionId: string }[]>([]),
+      quantity: fc.integer({ min: 1, max: 5 }),
+    });
+  });
+  const cart = fc.array(line, { minLength: 1, maxLength: 8 }).chain((lines) =>
+    fc
+      .shuffledSubarray(
+        lines.map((_, k) => `line-${String.fromCharCode(97 + k)}`),
+        { minLength: lines.length, maxLength: lines.length },
+      )
+      .map((ids) => ({ lines: lines.map((l, k) => ({ ...l, lineId: ids[k] ?? `x${k}` })) })),
+  );
+  const context = fc.record({
+    at: fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2026, 0, 1) }).map((t) => new Date(t).toISOString()),
+    channel: fc.constantFrom(...CHANNELS),
+    orderType: fc.constantFrom(...ORDER_TYPES),
+    taxExempt: fc.boolean(),
+    tier: fc.boolean(),
+    codes: fc.array(fc.record({ promo: fc.nat(7), timesUsed: fc.nat(4) }), { maxLength: 3 }),
+    rewards: fc.subarray(['free', 'off']),
+  });
+  return fc.tuple(rules, cart, context).map(([r, c, ctx]): Scenario => {
+    const codes = new Map<string, number>();
+    for (const { promo, timesUsed } of ctx.codes) codes.set(`CODE-p${promo}`, timesUsed);
+    return {
+      catalog,
+      cart: c,
+      rules: {
+        stores: [{ id: 's', timeZone: 'America/New_York', taxJurisdictionId: 'j' }],
+        promotions: r.promotions,
+        ...(r.exclusions ? { exclusions: r.exclusions } : {}),
+        ...(r.maxDiscount ? { maxDiscount: r.maxDiscount } : {}),
+        tax: {
+          jurisdictions: [
+            {
+              id: 'j',
+              name: 'J',
+              ...r.jurisdiction,
+              rates: r.jurisdiction.rates.map((x, k) => ({ ...x, id: `r${k}`, name: { en: `Rate ${k}` } })),
+            },
+          ],
+        },
+        loyalty: {
+          earn: { points: r.loyalty.points, perAmount: r.loyalty.perAmount },
+          tiers: [{ id: 'gold', name: { en: 'Gold' }, factorPpm: r.loyalty.factorPpm }],
+          rewards: [
+            { id: 'free', name: { en: 'Free' }, points: 10, kind: 'item', appliesTo: r.loyalty.reward },
+            { id: 'off', name: { en: 'Off' }, points: 20, kind: 'amount', amount: r.loyalty.amount },
+          ],
+        },
+      },
+      context: {
+        storeId: 's',
+        at: ctx.at,
+        channel: ctx.channel,
+        orderType: ctx.orderType,
+        customer: { id: 'g', taxExempt: ctx.taxExempt, ...(ctx.tier ? { loyaltyTier: 'gold' } : {}) },
+        coupons: [...codes].map(([code, timesUsed]) => ({ code, timesUsed })),
+        rewards: ctx.rewards,
+      },
+    };
+  });
+});
+
+const RUNS = { numRuns: 2000 };
+const sum = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0);
+const priceScenario = (s: Scenario): PriceResult =>
+  price({ engine: createPricingEngine(s.catalog, s.rules), cart: s.cart, context: s.context });
+
+function shuffle<T>(xs: readonly T[], seed: number): T[] {
+  const out = [...xs];
+  let x = seed | 1;
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    const j = x % (i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+describe('price() properties', () => {
+  it('totals add up: total = Σ line prices − Σ discounts − exemptions + Σ exclusive taxes', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const r = priceScenario(s);
+        const t = r.totals;
+        expect(sum(r.lines.map((l) => l.lineTotal))).toBe(t.subtotal);
+        expect(t.total).toBe(t.subtotal - t.discount - t.exemption + t.taxExclusive);
+        expect(sum(r.lines.map((l) => l.total))).toBe(t.total);
+        expect(t.tax).toBe(t.taxExclusive + t.taxInclusive);
+        expect(t.taxExclusive === 0 || t.taxInclusive === 0).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('no line and no total goes below zero; no line is discounted past its price', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const r = priceScenario(s);
+        for (const l of r.lines) {
+          expect(l.discount).toBeGreaterThanOrEqual(0);
+          expect(l.discount).toBeLessThanOrEqual(l.lineTotal);
+          expect(l.net).toBeGreaterThanOrEqual(0);
+          expect(l.tax).toBeGreaterThanOrEqual(0);
+          expect(l.total).toBeGreaterThanOrEqual(0);
+          for (const t of l.taxes) expect(t.amount).toBeGreaterThan(0);
+        }
+        for (const a of r.adjustments) expect(a.amount).toBeGreaterThan(0);
+        expect(r.totals.total).toBeGreaterThanOrEqual(0);
+      }),
+      RUNS,
+    );
+  });
+
+  it('every cent is accounted for: adjustments, applied discounts and taxes agree line by line', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const r = priceScenario(s);
+        const discounts = r.adjustments.filter((a) => a.kind === 'line-discount');
+        for (const l of r.lines) {
+          expect(sum(discounts.filter((a) => a.lineId === l.lineId).map((a) => a.amount))).toBe(l.discount);
+          const exemptions = r.adjustments.filter((a) => a.kind === 'tax-exemption' && a.lineId === l.lineId);
+          expect(sum(exemptions.map((a) => a.amount))).toBe(l.exemption);
+          expect(sum(l.taxes.map((t) => t.amount))).toBe(l.tax);
+        }
+        for (const applied of r.applied) {
+          const mine = discounts.filter((a) => a.promotionId === applied.promotionId && a.source === applied.source);
+          expect(sum(mine.map((a) => a.amount))).toBe(applied.amount);
+          expect(applied.amount).toBeGreaterThan(0);
+        }
+        expect(sum(r.applied.map((a) => a.amount))).toBe(r.totals.discount);
+        for (const t of r.taxes) {
+          expect(sum(r.lines.map((l) => l.taxes.find((x) => x.rateId === t.rateId)?.amount ?? 0))).toBe(t.amount);
+        }
+        expect(sum(r.taxes.map((t) => t.amount))).toBe(r.totals.tax);
+        const cap = s.rules.maxDiscount;
+        if (cap?.amount !== undefined) {
+          const promotions = r.applied.filter((a) => a.source === 'promotion');
+          expect(sum(promotions.map((a) => a.amount))).toBeLessThanOrEqual(cap.amount);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('each tax is the rate of the discounted amounts, rounded per line or once per order', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const r = priceScenario(s);
+        const j = s.rules.tax.jurisdictions[0];
+        if (!j || (s.context.customer?.taxExempt ?? false)) return;
+        const orderType = s.context.orderType ?? 'takeout';
+        const applies = (rate: NonNullable<typeof j.rates>[number], taxClass: string): boolean =>
+          taxClass !== 'exempt' &&
+          rate.appliesTo.some(
+            (x) =>
+              (x.classes as string[]).includes(taxClass) &&
+              ((x.orderTypes ?? []).length === 0 || (x.orderTypes ?? []).includes(orderType)),
+          );
+        const mode = j.roundingMode ?? 'half-up';
+        for (const rate of j.rates ?? []) {
+          const on = r.lines.filter((l) => applies(rate, l.taxClass));
+          // The divisor: 1 with tax added on top; 1 + (all rates on the line) when prices include it.
+          const divisor = (taxClass: string): number =>
+            j.pricesIncludeTax
+              ? PPM + sum((j.rates ?? []).filter((x) => applies(x, taxClass)).map((x) => x.ratePpm))
+              : PPM;
+          let expected = 0;
+          if (j.rounding === 'order') {
+            const groups = new Map<number, number>();
+            for (const l of on)
+              groups.set(divisor(l.taxClass), (groups.get(divisor(l.taxClass)) ?? 0) + l.net * rate.ratePpm);
+            for (const [d, numerator] of groups) expected += divideRounded(numerator, d, mode);
+          } else {
+            for (const l of on) expected += divideRounded(l.net * rate.ratePpm, divisor(l.taxClass), mode);
+          }
+          const got = r.taxes.find((t) => t.rateId === rate.id)?.amount ?? 0;
+          expect(got).toBe(expected);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('per-line refunds add up to the order total, unit by unit too', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const r = priceScenario(s);
+        const full = r.lines.map((l) => refundLine(r, l.lineId));
+        expect(sum(full.map((f) => f.amount))).toBe(r.totals.total);
+        expect(sum(full.map((f) => f.tax))).toBe(r.totals.tax);
+        for (const l of r.lines) {
+          const units = Array.from({ length: l.quantity }, (_, u) => refundLine(r, l.lineId, 1, u));
+          expect(sum(units.map((u) => u.amount))).toBe(l.total);
+          expect(sum(units.map((u) => u.discount))).toBe(l.discount);
+          for (const t of l.taxes) {
+            expect(sum(units.map((u) => u.taxes.find((x) => x.rateId === t.rateId)?.amount ?? 0))).toBe(t.amount);
+          }
+          const amounts = units.map((u) => u.amount);
+          expect(Math.max(...amounts) - Math.min(...amounts)).toBeLessThanOrEqual(1);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('does not depend on the order of the lines, the rules or the catalog', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.integer(), (s, seed) => {
+        const r = priceScenario(s);
+        const shuffled: Scenario = {
+          ...s,
+          catalog: {
+            ...s.catalog,
+            categories: shuffle(s.catalog.categories, seed + 2),
+            items: shuffle(s.catalog.items, seed + 3),
+          },
+          cart: { lines: shuffle(s.cart.lines, seed) },
+          rules: { ...s.rules, promotions: shuffle(s.rules.promotions ?? [], seed + 1) },
+        };
+        const q = priceScenario(shuffled);
+        const byId = (x: PriceResult) => ({
+          ...x,
+          lines: [...x.lines].sort((a, b) => (a.lineId < b.lineId ? -1 : 1)),
+        });
+        expect(byId(q)).toEqual(byId(r));
+      }),
+      RUNS,
+    );
+  });
+
+  it('pricing the same cart twice gives the same result and leaves the inputs alone', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const before = structuredClone(s);
+        const engine = createPricingEngine(s.catalog, s.rules);
+        const first = price({ engine, cart: s.cart, context: s.context });
+        const second = price({ engine, cart: s.cart, context: s.context });
+        expect(second).toEqual(first);
+        expect(s).toEqual(before);
+      }),
+      RUNS,
+    );
+  });
+});
