@@ -140,14 +140,20 @@ export class StreamHub {
   }
 
   private broadcast(batch: readonly StoreEvent[]): void {
-    for (const event of batch) {
-      const topic = topicOf(event.type);
-      let frame: string | undefined;
-      for (const client of this.clients) {
-        if (!client.topics?.has(topic) || event.seq <= client.sent) continue;
-        frame ??= JSON.stringify({ type: 'event', event });
-        this.sendEvent(client, event, frame);
-      }
+    // One frame text per event, shared by every client; each client's frames for the batch go
+    // out in one write (the socket is corked while they are queued).
+    const frames = batch.map((event) => ({
+      event,
+      topic: topicOf(event.type),
+      frame: JSON.stringify({ type: 'event', event }),
+    }));
+    for (const client of this.clients) {
+      const wanted = frames.filter((f) => client.topics?.has(f.topic) && f.event.seq > client.sent);
+      if (wanted.length === 0) continue;
+      const raw = (client.socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+      raw?.cork();
+      for (const f of wanted) this.sendEvent(client, f.event, f.frame);
+      raw?.uncork();
     }
   }
 
