@@ -1,10 +1,13 @@
 /**
- * One real order through the whole store: placed on the kiosk, it appears on the KDS, is
- * bumped, shows as ready on the pickup board, is picked up and leaves it.
+ * One real order through the whole store: placed and paid on the kiosk, it appears on the bar
+ * and kitchen displays, is bumped at both, shows as ready on the pickup board, is picked up and
+ * leaves it. And a guest who cancels at the payment step gets the menu back with their cart.
  */
 import { expect, test, type Page } from '@playwright/test';
+import type { OrderList } from '@tillbox/core';
+import { api, openLive, ticketOf } from './screens.js';
 
-async function orderLatte(kiosk: Page): Promise<number> {
+async function addLatteAndCroissant(kiosk: Page): Promise<void> {
   await kiosk.goto('/kiosk');
   await kiosk.getByRole('button', { name: 'Espresso Bar' }).click();
   await kiosk.getByRole('button', { name: /Caffè Latte/ }).click();
@@ -20,10 +23,21 @@ async function orderLatte(kiosk: Page): Promise<number> {
   await kiosk.getByRole('button', { name: 'Bakery' }).click();
   await kiosk.getByRole('button', { name: /Butter Croissant/ }).click();
   await kiosk.getByRole('dialog').getByRole('button', { name: 'Add to order' }).click();
-  // 5.45 + croissant 3.45 = 8.90
-  await expect(kiosk.getByTestId('cart-total')).toHaveText('$8.90');
+  // 5.45 + croissant 3.45 = 8.90; NYC tax per line and rate, half-up: latte 545 → 22 + 25 + 2 = 49,
+  // croissant 345 → 14 + 16 + 1 = 31; tax 0.80, total 9.70 — priced in the browser by the shared engine.
+  await expect(kiosk.getByTestId('cart-subtotal')).toHaveText('$8.90');
+  await expect(kiosk.getByTestId('cart-tax')).toHaveText('$0.80');
+  await expect(kiosk.getByTestId('cart-total')).toHaveText('$9.70');
+}
 
+async function orderAndPay(kiosk: Page): Promise<number> {
+  await addLatteAndCroissant(kiosk);
   await kiosk.getByRole('button', { name: 'Place order' }).click();
+  // The edge re-prices the order: the amount charged is the total the cart showed.
+  const pay = kiosk.getByRole('button', { name: 'Pay $9.70', exact: true });
+  await expect(pay).toBeVisible();
+  await expect(kiosk.getByRole('button', { name: 'Cancel order' })).toBeVisible();
+  await pay.click();
   const number = kiosk.getByTestId('order-number');
   await expect(number).toHaveText(/^\d+$/);
   return Number(await number.textContent());
@@ -31,36 +45,62 @@ async function orderLatte(kiosk: Page): Promise<number> {
 
 test('an order goes from the kiosk to the KDS to the pickup board and away', async ({ browser }) => {
   const context = await browser.newContext();
-  const kds = await context.newPage();
+  const bar = await context.newPage();
+  const kitchen = await context.newPage();
   const pickup = await context.newPage();
   const kiosk = await context.newPage();
-  await kds.goto('/kds');
-  await pickup.goto('/pickup');
-  await expect(kds.getByTestId('connection-banner')).toHaveAttribute('data-state', 'live');
-  await expect(pickup.getByTestId('connection-banner')).toHaveAttribute('data-state', 'live');
+  await openLive(bar, '/kds/bar');
+  await openLive(kitchen, '/kds/kitchen');
+  await openLive(pickup, '/pickup');
 
-  const n = await orderLatte(kiosk);
+  const n = await orderAndPay(kiosk);
+  const preparing = pickup.locator(`[data-testid="pickup-preparing"] [data-order-number="${n}"]`);
+  const ready = pickup.locator(`[data-testid="pickup-ready"] [data-order-number="${n}"]`);
 
-  const ticket = kds.locator(`[data-testid="ticket"][data-order-number="${n}"]`);
-  await expect(ticket).toBeVisible();
-  await expect(ticket).toContainText('Caffè Latte');
-  await expect(ticket).toContainText('Oat milk');
-  await expect(ticket).toContainText('Butter Croissant');
-  await expect(pickup.getByTestId('pickup-preparing')).toContainText(String(n));
-  await expect(pickup.getByTestId('pickup-ready')).not.toContainText(String(n));
+  await expect(ticketOf(bar, n)).toContainText('Caffè Latte');
+  await expect(ticketOf(bar, n)).toContainText('Oat milk');
+  await expect(ticketOf(kitchen, n)).toContainText('Butter Croissant');
+  await expect(preparing).toBeVisible();
+  await expect(ready).toHaveCount(0);
 
-  await kds.getByRole('button', { name: `Bump order ${n}`, exact: true }).click();
-  await expect(ticket).toHaveCount(0);
-  await expect(pickup.getByTestId('pickup-ready')).toContainText(String(n));
-  await expect(pickup.getByTestId('pickup-preparing')).not.toContainText(String(n));
+  await bar.getByRole('button', { name: `Bump order ${n}`, exact: true }).click();
+  await expect(ticketOf(bar, n)).toHaveCount(0);
+  await expect(preparing).toBeVisible();
+  await kitchen.getByRole('button', { name: `Bump order ${n}`, exact: true }).click();
+  await expect(ticketOf(kitchen, n)).toHaveCount(0);
+  await expect(ready).toBeVisible();
+  await expect(preparing).toHaveCount(0);
 
   await pickup.getByRole('button', { name: `Picked up ${n}`, exact: true }).click();
-  await expect(pickup.getByTestId('pickup-ready')).not.toContainText(String(n));
+  await expect(ready).toHaveCount(0);
   // A screen opened afterwards agrees: the order is gone from the board.
   const later = await context.newPage();
-  await later.goto('/pickup');
-  await expect(later.getByTestId('connection-banner')).toHaveAttribute('data-state', 'live');
-  await expect(later.getByTestId('pickup-ready')).not.toContainText(String(n));
+  await openLive(later, '/pickup');
+  await expect(later.locator(`[data-order-number="${n}"]`)).toHaveCount(0);
+  await context.close();
+});
+
+test('a guest who cancels at the payment step keeps their cart, and nothing reaches the kitchen', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext();
+  const pickup = await context.newPage();
+  const kiosk = await context.newPage();
+  await openLive(pickup, '/pickup');
+  await addLatteAndCroissant(kiosk);
+  await kiosk.getByRole('button', { name: 'Place order' }).click();
+  await kiosk.getByRole('button', { name: 'Cancel order' }).click();
+  await expect(kiosk.getByRole('button', { name: 'Place order' })).toBeEnabled();
+  await expect(kiosk.getByTestId('cart-line')).toHaveCount(2);
+  // The edge has it as cancelled, and it is on no screen.
+  const { orders } = await api<OrderList>(baseURL!, '/orders?status=cancelled');
+  const cancelled = orders.at(-1);
+  expect(cancelled?.channel).toBe('kiosk');
+  expect(cancelled?.payment).toBe('unpaid');
+  await expect(pickup.locator(`[data-order-number="${cancelled?.number}"]`)).toHaveCount(0);
+  await openLive(pickup, '/kds/bar');
+  await expect(ticketOf(pickup, cancelled?.number ?? 0)).toHaveCount(0);
   await context.close();
 });
 

@@ -34,7 +34,7 @@ test('the KDS shows the lost connection, comes back by itself and misses no tick
   const port = await freePort();
   edge = await startEdgeProcess({ dataDir, port, env: { TILLBOX_STREAM_HEARTBEAT_MS: '1000' } });
   const first = await place(edge.url);
-  await page.goto(`${edge.url}/kds`);
+  await page.goto(`${edge.url}/kds/kitchen`);
   const banner = page.getByTestId('connection-banner');
   await expect(banner).toHaveAttribute('data-state', 'live');
   await expect(page.locator(`[data-testid="ticket"][data-order-number="${first.number}"]`)).toBeVisible();

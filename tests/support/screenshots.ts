@@ -72,9 +72,12 @@ try {
   await page.getByRole('dialog').getByRole('button', { name: 'Add to order' }).click();
   await page.getByRole('button', { name: 'Espresso Bar' }).click();
   await page.screenshot({ path: join(OUT, 'kiosk.png') });
-  await page.goto(`${edge.url}/kds`);
+  await page.goto(`${edge.url}/kds/bar`);
   await page.getByTestId('ticket').first().waitFor();
   await page.screenshot({ path: join(OUT, 'kds.png') });
+  await page.goto(`${edge.url}/kds/expo`);
+  await page.getByTestId('expo-order').first().waitFor();
+  await page.screenshot({ path: join(OUT, 'expo.png') });
   await page.goto(`${edge.url}/pickup`);
   await page.getByTestId('pickup-preparing').waitFor();
   await page.screenshot({ path: join(OUT, 'pickup.png') });

@@ -3,7 +3,6 @@ export * from './errors.js';
 export * from './ids.js';
 export * from './i18n.js';
 export * from './catalog.js';
-export * from './cart-pricing.js';
 export * from './order-lifecycle.js';
 export * from './business-day.js';
 export * from './kitchen/kitchen.js';

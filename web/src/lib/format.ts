@@ -38,3 +38,10 @@ export function channelLabel(channel: string): string {
 export function orderTypeLabel(orderType: string): string {
   return ORDER_TYPE_LABELS[orderType] ?? orderType;
 }
+
+/** A moment as the screen's local time of day, e.g. "2:45 PM". */
+export function formatTimeOfDay(iso: string, locale?: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return '';
+  return at.toLocaleTimeString(locale ?? [], { hour: 'numeric', minute: '2-digit' });
+}

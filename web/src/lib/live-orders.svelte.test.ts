@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiveOrders } from './live-orders.svelte.js';
 import { FakeSocket } from './testing/fake-socket.js';
-import { makeOrder, orderEvent } from './testing/orders.js';
+import { kitchenOrder, makeOrder, orderEvent } from './testing/orders.js';
 
 const a = makeOrder({ id: 'a', number: 1, status: 'in_kitchen', placedAt: '2025-01-01T12:00:00.000Z' });
 const b = makeOrder({ id: 'b', number: 2, status: 'placed', placedAt: '2025-01-01T12:01:00.000Z' });
@@ -31,7 +31,7 @@ describe('LiveOrders', () => {
     const { live } = setup();
     live.start();
     const socket = await connect();
-    expect(socket.sent).toEqual([{ type: 'subscribe', topics: ['order'], since: 5 }]);
+    expect(socket.sent).toEqual([{ type: 'subscribe', topics: ['order', 'ticket'], since: 5 }]);
     expect(live.connection).toBe('live');
     expect(live.lastSeq).toBe(5);
     expect(live.withStatus('placed', 'in_kitchen').map((o) => o.number)).toEqual([1, 2]);
@@ -66,7 +66,7 @@ describe('LiveOrders', () => {
     expect(live.connection).toBe('lost');
     await vi.advanceTimersByTimeAsync(250);
     const second = await connect(12);
-    expect(second.sent).toEqual([{ type: 'subscribe', topics: ['order'], since: 9 }]);
+    expect(second.sent).toEqual([{ type: 'subscribe', topics: ['order', 'ticket'], since: 9 }]);
     expect(loadSnapshot).toHaveBeenCalledTimes(1);
     expect(live.connection).toBe('live');
     live.stop();
@@ -81,23 +81,110 @@ describe('LiveOrders', () => {
     await vi.advanceTimersByTimeAsync(250);
     const socket = await connect(2); // a new, shorter log
     expect(loadSnapshot).toHaveBeenCalledTimes(2);
-    expect(socket.sent).toEqual([{ type: 'subscribe', topics: ['order'], since: 3 }]);
+    expect(socket.sent).toEqual([{ type: 'subscribe', topics: ['order', 'ticket'], since: 3 }]);
     expect([...live.orders.keys()]).toEqual(['a']);
     live.stop();
   });
 
-  it('takes a command answer only when it moves a shown order forward', async () => {
-    const { live } = setup();
+  it('applies ticket events (each carries the order after the change) like order events', async () => {
+    const { live } = setup({ seq: 1, orders: [] });
     live.start();
-    await connect();
-    live.acceptCommandResult({ ...a, status: 'ready' });
-    expect(live.orders.get('a')?.status).toBe('ready');
-    live.acceptCommandResult({ ...a, status: 'in_kitchen' });
-    expect(live.orders.get('a')?.status).toBe('ready');
-    live.acceptCommandResult(makeOrder({ id: 'gone', status: 'ready' }));
-    expect(live.orders.has('gone')).toBe(false);
-    live.acceptCommandResult({ ...a, status: 'picked_up' });
-    expect(live.orders.has('a')).toBe(false);
+    const socket = await connect(1);
+    const fired = kitchenOrder('k', [
+      ['latte', 'bar'],
+      ['croissant', 'kitchen'],
+    ]);
+    socket.receive({ type: 'event', event: orderEvent(2, fired) });
+    const barBumped = {
+      ...fired,
+      tickets: fired.tickets.map((t) =>
+        t.station === 'bar' ? { ...t, status: 'bumped' as const, bumpedAt: '2025-01-01T12:03:00.000Z' } : t,
+      ),
+    };
+    socket.receive({ type: 'event', event: orderEvent(3, barBumped, 'ticket.bumped') });
+    expect(live.orders.get('k')?.tickets.map((t) => t.status)).toEqual(['bumped', 'open']);
+    socket.receive({ type: 'event', event: orderEvent(4, { ...barBumped, status: 'cancelled' }, 'order.cancelled') });
+    expect(live.orders.has('k')).toBe(false);
     live.stop();
+  });
+
+  describe('command answers', () => {
+    function answer(order: unknown, delayMs = 0) {
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const fetch = vi.fn(async () => {
+        if (delayMs > 0) await gate;
+        return new Response(JSON.stringify(order), { status: 200, headers: { 'content-type': 'application/json' } });
+      });
+      vi.stubGlobal('fetch', fetch);
+      return { fetch, release };
+    }
+    afterEach(() => vi.unstubAllGlobals());
+
+    it('shows the answer at once when the stream has said nothing newer about the order', async () => {
+      const { live } = setup();
+      live.start();
+      await connect();
+      const edge = answer({ ...a, status: 'ready', readyAt: '2025-01-01T12:04:00.000Z' });
+      const done = live.command('a', 'ready');
+      expect(live.busy.has('a')).toBe(true);
+      await done;
+      expect(edge.fetch).toHaveBeenCalledWith('/api/v1/orders/a/ready', expect.objectContaining({ method: 'POST' }));
+      expect(live.orders.get('a')?.status).toBe('ready');
+      expect(live.busy.has('a')).toBe(false);
+      live.stop();
+    });
+
+    it('drops an answer overtaken by a stream event, so a newer change is never undone', async () => {
+      const { live } = setup();
+      live.start();
+      const socket = await connect();
+      const edge = answer({ ...a, status: 'ready' }, 1);
+      const done = live.command('a', 'ready');
+      // Meanwhile the order was recalled (a later change) and the event arrived first.
+      socket.receive({ type: 'event', event: orderEvent(6, { ...a, status: 'in_kitchen', rush: true }) });
+      edge.release();
+      await done;
+      expect(live.orders.get('a')).toMatchObject({ status: 'in_kitchen', rush: true });
+      live.stop();
+    });
+
+    it('sends ticket and item commands to their endpoints, one at a time per ticket or item', async () => {
+      const { live } = setup();
+      live.start();
+      await connect();
+      const edge = answer(a, 1);
+      const first = live.ticketCommand('a', 't1', { kind: 'bump' });
+      const again = live.ticketCommand('a', 't1', { kind: 'bump' });
+      const item = live.ticketCommand('a', 't1', { kind: 'unbump-item', lineId: 'l1' });
+      expect(live.busy.has('t1')).toBe(true);
+      expect(live.busy.has('t1/l1')).toBe(true);
+      edge.release();
+      await Promise.all([first, again, item]);
+      expect(edge.fetch.mock.calls.map((c) => (c as unknown[])[0])).toEqual([
+        '/api/v1/tickets/t1/bump',
+        '/api/v1/tickets/t1/items/l1/unbump',
+      ]);
+      live.stop();
+    });
+
+    it('keeps a refusal for the screen to show and changes nothing', async () => {
+      const { live } = setup();
+      live.start();
+      await connect();
+      vi.stubGlobal(
+        'fetch',
+        vi.fn(async () =>
+          Response.json(
+            { error: { code: 'conflict', message: 'this ticket is already bumped', details: [] } },
+            { status: 409 },
+          ),
+        ),
+      );
+      expect(await live.ticketCommand('a', 't1', { kind: 'bump' })).toBeUndefined();
+      expect(live.commandError).toMatchObject({ code: 'conflict', message: 'this ticket is already bumped' });
+      expect(live.orders.get('a')?.status).toBe('in_kitchen');
+      live.stop();
+    });
   });
 });

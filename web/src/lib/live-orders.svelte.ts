@@ -1,19 +1,19 @@
 /**
  * Open orders kept current from the edge: a snapshot (`GET /api/v1/orders?status=open`), then
- * every `order.*` event after its seq, applied once each in seq order. The KDS and the pickup
- * board each hold one of these; it reconnects by itself and resumes from the last seq applied.
+ * every `order.*` and `ticket.*` event after its seq, applied once each in seq order. Every such
+ * event carries the order as it is after the change, so applying one is an upsert (or a removal
+ * once the order is no longer open). The KDS, the expo and the pickup board each hold one of
+ * these; it reconnects by itself and resumes from the last seq applied.
  */
 import {
-  ORDER_STATUSES,
   orderViewSchema,
-  type OrderCommand,
   isOpenStatus,
   orderEventDataSchema,
   orderListSchema,
-  topicOf,
   type OrderStatus,
   type OrderView,
   type StoreEvent,
+  type StreamTopic,
 } from '@tillbox/core';
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 import { apiGet, apiPost } from './api.js';
@@ -25,7 +25,17 @@ export interface LiveOrdersOptions {
   loadSnapshot?: () => Promise<{ seq: number; orders: OrderView[] }>;
 }
 
-const rank = (status: OrderStatus): number => ORDER_STATUSES.indexOf(status);
+/** Order commands a kitchen or pickup screen sends (`POST /api/v1/orders/:id/{command}`). */
+export type OrderScreenCommand = 'ready' | 'pick-up' | 'complete' | 'fire';
+
+/** Ticket commands of a KDS. */
+export type TicketScreenCommand =
+  | { kind: 'bump' }
+  | { kind: 'recall' }
+  | { kind: 'bump-item'; lineId: string }
+  | { kind: 'unbump-item'; lineId: string };
+
+export const STREAM_TOPICS_SHOWN: StreamTopic[] = ['order', 'ticket'];
 
 export class LiveOrders {
   /** Open orders by id. Picked-up orders leave. */
@@ -41,13 +51,17 @@ export class LiveOrders {
   serverOffsetMs = $state(0);
   /** True once a snapshot has been loaded, so an empty list means "no orders". */
   loaded = $state(false);
-  /** Orders with a command (bump, pick-up) on its way to the edge. */
+  /** Orders, tickets and stations with a command on its way to the edge (by their id). */
   readonly busy = new SvelteSet<string>();
   /** The last command's failure, for the screen to show; cleared by the next command. */
   commandError = $state<unknown>(undefined);
 
   #client: StreamClient | undefined;
   #storeId: string | undefined;
+  /** Per order, how often the stream (or a snapshot) has changed it: command answers older than that are dropped. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+  readonly #versions = new Map<string, number>();
+  #snapshots = 0;
   #needsSnapshot = true;
   readonly #options: LiveOrdersOptions;
 
@@ -59,7 +73,7 @@ export class LiveOrders {
     if (this.#client) return;
     const options: ConstructorParameters<typeof StreamClient>[0] = {
       url: this.#options.url ?? streamUrl(location),
-      topics: ['order'],
+      topics: STREAM_TOPICS_SHOWN,
       handlers: {
         prepare: (hello, resync) => this.#prepare(hello, resync),
         event: (event) => this.applyEvent(event),
@@ -84,16 +98,40 @@ export class LiveOrders {
   }
 
   /** Send a lifecycle command for an order (once at a time per order) and apply its answer. */
-  async command(orderId: string, command: OrderCommand): Promise<void> {
-    if (this.busy.has(orderId)) return;
-    this.busy.add(orderId);
+  command(orderId: string, command: OrderScreenCommand): Promise<OrderView | undefined> {
+    return this.send(orderId, orderId, `/api/v1/orders/${orderId}/${command}`);
+  }
+
+  /** Send a ticket command (once at a time per ticket, or per item) and apply its answer. */
+  ticketCommand(orderId: string, ticketId: string, command: TicketScreenCommand): Promise<OrderView | undefined> {
+    const path =
+      command.kind === 'bump' || command.kind === 'recall'
+        ? `/api/v1/tickets/${ticketId}/${command.kind}`
+        : `/api/v1/tickets/${ticketId}/items/${command.lineId}/${command.kind === 'bump-item' ? 'bump' : 'unbump'}`;
+    const key = command.kind === 'bump' || command.kind === 'recall' ? ticketId : `${ticketId}/${command.lineId}`;
+    return this.send(key, orderId, path);
+  }
+
+  /**
+   * POST a command whose answer is an order; `key` marks what is busy meanwhile (a second send
+   * with the same key is ignored), `orderId` the order it changes when known. Failures land in
+   * {@link commandError}; resolves to the answer.
+   */
+  async send(key: string, orderId: string | undefined, path: string): Promise<OrderView | undefined> {
+    if (this.busy.has(key)) return undefined;
+    this.busy.add(key);
     this.commandError = undefined;
+    const version = orderId === undefined ? undefined : this.#version(orderId);
     try {
-      this.acceptCommandResult(await apiPost(`/api/v1/orders/${orderId}/${command}`, {}, orderViewSchema));
+      const order = await apiPost(path, {}, orderViewSchema);
+      // Without a known order (undo at a station) the stream alone brings the change.
+      if (version !== undefined && version === this.#version(order.id)) this.acceptCommandResult(order);
+      return order;
     } catch (e) {
       this.commandError = e;
+      return undefined;
     } finally {
-      this.busy.delete(orderId);
+      this.busy.delete(key);
     }
   }
 
@@ -109,23 +147,28 @@ export class LiveOrders {
     if (event.seq <= this.lastSeq) return;
     this.lastSeq = event.seq;
     this.appliedEvents += 1;
-    if (topicOf(event.type) !== 'order') return;
     const data = orderEventDataSchema.safeParse(event.data);
     if (!data.success) {
       console.warn('[live-orders] unreadable event', event.seq, event.type);
       return;
     }
-    this.#put(data.data.order);
+    const order = data.data.order;
+    this.#versions.set(order.id, (this.#versions.get(order.id) ?? 0) + 1);
+    this.#put(order);
   }
 
   /**
-   * Apply the order a command (bump, pick-up) answered with, so the screen does not wait for the
-   * event. Only moves an order forward, and only one this screen still shows: the stream stays
-   * the authority and may already have moved it further.
+   * Apply the order a command answered with, so the screen does not wait for the event. The
+   * stream stays the authority: {@link send} only calls this when no event about the order has
+   * arrived since the command left, so an answer can never undo a newer change.
    */
   acceptCommandResult(order: OrderView): void {
-    const current = this.orders.get(order.id);
-    if (current && rank(order.status) > rank(current.status)) this.#put(order);
+    this.#put(order);
+  }
+
+  /** What a command answer is compared with: changes by the stream, and snapshot reloads. */
+  #version(orderId: string): string {
+    return `${this.#snapshots}:${this.#versions.get(orderId) ?? 0}`;
   }
 
   #put(order: OrderView): void {
@@ -149,6 +192,7 @@ export class LiveOrders {
       ? await this.#options.loadSnapshot()
       : await apiGet('/api/v1/orders?status=open', orderListSchema);
     this.orders.clear();
+    this.#snapshots += 1;
     for (const order of snapshot.orders) this.#put(order);
     this.lastSeq = snapshot.seq;
     this.loaded = true;

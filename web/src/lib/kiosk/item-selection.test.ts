@@ -1,4 +1,4 @@
-import { catalogSchema, indexCatalog, priceCart, type CatalogInput, type Item } from '@tillbox/core';
+import { catalogSchema, indexCatalog, price, type CatalogInput, type Item } from '@tillbox/core';
 import { describe, expect, it } from 'vitest';
 import {
   chooseOne,
@@ -114,7 +114,16 @@ describe('item selection', () => {
     sel = chooseOne(sel, milk, 'oat');
     sel = toggleOption(sel, syrup, 'hazelnut', true);
     const line = toCartLine(index, latte, sel);
-    const priced = priceCart(index, [line]);
+    // The shared engine, with a store that charges no tax, prices the same line.
+    const priced = price({
+      catalog: input,
+      rules: {
+        stores: [{ id: 'test', name: 'Test', timeZone: 'UTC', taxJurisdictionId: 'none' }],
+        tax: { jurisdictions: [{ id: 'none', name: 'No tax' }] },
+      },
+      cart: { lines: [line] },
+      context: { storeId: 'test', at: '2026-11-27T12:00:00Z' },
+    });
     expect(unitPrice(index, latte, sel)).toBe(525 + 70 + 60);
     expect(priced.lines[0]?.unitPrice).toBe(unitPrice(index, latte, sel));
     expect(priced.totals.total).toBe(3 * (525 + 70 + 60));

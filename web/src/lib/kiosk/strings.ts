@@ -31,6 +31,7 @@ export interface KioskStrings {
   emptyCart: string;
   remove: string;
   subtotal: string;
+  tax: string;
   total: string;
   items: (n: number) => string;
   orderType: string;
@@ -42,6 +43,15 @@ export interface KioskStrings {
   clearOrder: string;
   stillTrying: string;
   notConfirmed: string;
+  payTitle: string;
+  payPrompt: string;
+  pay: (amount: string) => string;
+  paying: string;
+  checkingPayment: string;
+  paymentUnknown: string;
+  checkPayment: string;
+  cancelOrder: string;
+  cancelling: string;
   thankYou: string;
   orderNumberBefore: string;
   orderNumberAfter: string;
@@ -77,6 +87,7 @@ const en: KioskStrings = {
   emptyCart: 'Your order is empty. Tap an item to add it.',
   remove: 'Remove',
   subtotal: 'Subtotal',
+  tax: 'Tax',
   total: 'Total',
   items: (n) => (n === 1 ? '1 item' : `${n} items`),
   orderType: 'Order type',
@@ -88,6 +99,16 @@ const en: KioskStrings = {
   clearOrder: 'Clear order',
   stillTrying: 'Still trying to reach the kitchen…',
   notConfirmed: 'Your order is not confirmed yet. Tap Place order to try again — it will only be placed once.',
+  payTitle: 'Pay by card',
+  payPrompt: 'Tap or insert your card on the terminal',
+  pay: (a) => `Pay ${a}`,
+  paying: 'Follow the instructions on the terminal…',
+  checkingPayment: 'Checking your payment…',
+  paymentUnknown:
+    'We could not confirm your payment yet. Tap Check payment — your card will not be charged twice. If it keeps failing, please ask a member of staff.',
+  checkPayment: 'Check payment',
+  cancelOrder: 'Cancel order',
+  cancelling: 'Cancelling…',
   thankYou: 'Thank you!',
   orderNumberBefore: 'Your order number is',
   orderNumberAfter: '',
@@ -123,6 +144,7 @@ const es: KioskStrings = {
   emptyCart: 'Tu pedido está vacío. Toca un producto para añadirlo.',
   remove: 'Quitar',
   subtotal: 'Subtotal',
+  tax: 'Impuestos',
   total: 'Total',
   items: (n) => (n === 1 ? '1 producto' : `${n} productos`),
   orderType: 'Tipo de pedido',
@@ -134,6 +156,16 @@ const es: KioskStrings = {
   clearOrder: 'Vaciar pedido',
   stillTrying: 'Seguimos intentando contactar con la cocina…',
   notConfirmed: 'Tu pedido aún no está confirmado. Toca Realizar pedido para reintentar; solo se hará una vez.',
+  payTitle: 'Pagar con tarjeta',
+  payPrompt: 'Acerca o inserta tu tarjeta en el terminal',
+  pay: (a) => `Pagar ${a}`,
+  paying: 'Sigue las instrucciones del terminal…',
+  checkingPayment: 'Comprobando tu pago…',
+  paymentUnknown:
+    'Aún no podemos confirmar tu pago. Toca Comprobar pago; no se cobrará dos veces. Si sigue fallando, pide ayuda al personal.',
+  checkPayment: 'Comprobar pago',
+  cancelOrder: 'Cancelar pedido',
+  cancelling: 'Cancelando…',
   thankYou: '¡Gracias!',
   orderNumberBefore: 'Tu número de pedido es',
   orderNumberAfter: '',
@@ -169,6 +201,7 @@ const ko: KioskStrings = {
   emptyCart: '주문 내역이 비어 있습니다. 메뉴를 눌러 추가하세요.',
   remove: '삭제',
   subtotal: '소계',
+  tax: '세금',
   total: '합계',
   items: (n) => `${n}개`,
   orderType: '주문 유형',
@@ -180,6 +213,16 @@ const ko: KioskStrings = {
   clearOrder: '주문 비우기',
   stillTrying: '주방에 계속 연결하는 중입니다…',
   notConfirmed: '주문이 아직 확인되지 않았습니다. 주문하기를 다시 눌러 주세요. 주문은 한 번만 접수됩니다.',
+  payTitle: '카드 결제',
+  payPrompt: '단말기에 카드를 대거나 넣어 주세요',
+  pay: (a) => `${a} 결제`,
+  paying: '단말기의 안내를 따라 주세요…',
+  checkingPayment: '결제를 확인하는 중…',
+  paymentUnknown:
+    '아직 결제를 확인하지 못했습니다. 결제 확인을 눌러 주세요. 두 번 청구되지 않습니다. 계속 실패하면 직원에게 문의해 주세요.',
+  checkPayment: '결제 확인',
+  cancelOrder: '주문 취소',
+  cancelling: '취소하는 중…',
   thankYou: '감사합니다!',
   orderNumberBefore: '주문 번호는',
   orderNumberAfter: '번입니다',
