@@ -65,7 +65,6 @@ async function main(): Promise<void> {
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
   );
   console.log('edge: built, own process, SQLite WAL synchronous=FULL on a fresh data folder\n');
-  console.log('## Pricing engine\n');
   for (const line of await benchPricing()) console.log(line);
   console.log('');
   await orderToKds();
