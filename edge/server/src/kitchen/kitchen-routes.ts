@@ -5,9 +5,24 @@ import {
   stationParamsSchema,
   ticketItemParamsSchema,
   ticketParamsSchema,
+  type TicketCommand,
 } from '@tillbox/core';
 import { defineRoute, type AnyRoute } from '../api/route.js';
 import type { KitchenService } from './kitchen-service.js';
+
+const TICKET_ROUTES: { path: string; command: TicketCommand; summary: string }[] = [
+  { path: 'bump', command: 'bump', summary: 'Bump a station ticket (all its items are done)' },
+  {
+    path: 'recall',
+    command: 'recall',
+    summary: 'Bring a bumped ticket back to its station (and the order back from ready)',
+  },
+];
+
+const ITEM_ROUTES: { path: string; command: TicketCommand; summary: string }[] = [
+  { path: 'bump', command: 'bump-item', summary: 'Bump one item of a ticket; bumping the last one bumps the ticket' },
+  { path: 'unbump', command: 'unbump-item', summary: 'Take back an item bump' },
+];
 
 export function kitchenRoutes(kitchen: KitchenService): AnyRoute[] {
   return [
@@ -19,46 +34,30 @@ export function kitchenRoutes(kitchen: KitchenService): AnyRoute[] {
       response: kitchenConfigSchema,
       handler: () => kitchen.config,
     }),
-    defineRoute({
-      method: 'POST',
-      url: '/tickets/:id/bump',
-      summary: 'Bump a station ticket (all its items are done)',
-      tags: ['kitchen'],
-      params: ticketParamsSchema,
-      response: orderViewSchema,
-      errors: [400, 404, 409],
-      handler: ({ params }) => kitchen.ticketCommand(params.id, 'bump'),
-    }),
-    defineRoute({
-      method: 'POST',
-      url: '/tickets/:id/recall',
-      summary: 'Bring a bumped ticket back to its station (and the order back from ready)',
-      tags: ['kitchen'],
-      params: ticketParamsSchema,
-      response: orderViewSchema,
-      errors: [400, 404, 409],
-      handler: ({ params }) => kitchen.ticketCommand(params.id, 'recall'),
-    }),
-    defineRoute({
-      method: 'POST',
-      url: '/tickets/:id/items/:lineId/bump',
-      summary: 'Bump one item of a ticket; bumping the last one bumps the ticket',
-      tags: ['kitchen'],
-      params: ticketItemParamsSchema,
-      response: orderViewSchema,
-      errors: [400, 404, 409],
-      handler: ({ params }) => kitchen.ticketCommand(params.id, 'bump-item', params.lineId),
-    }),
-    defineRoute({
-      method: 'POST',
-      url: '/tickets/:id/items/:lineId/unbump',
-      summary: 'Take back an item bump',
-      tags: ['kitchen'],
-      params: ticketItemParamsSchema,
-      response: orderViewSchema,
-      errors: [400, 404, 409],
-      handler: ({ params }) => kitchen.ticketCommand(params.id, 'unbump-item', params.lineId),
-    }),
+    ...TICKET_ROUTES.map(({ path, command, summary }) =>
+      defineRoute({
+        method: 'POST',
+        url: `/tickets/:id/${path}`,
+        summary,
+        tags: ['kitchen'],
+        params: ticketParamsSchema,
+        response: orderViewSchema,
+        errors: [400, 404, 409],
+        handler: ({ params }) => kitchen.ticketCommand(params.id, command),
+      }),
+    ),
+    ...ITEM_ROUTES.map(({ path, command, summary }) =>
+      defineRoute({
+        method: 'POST',
+        url: `/tickets/:id/items/:lineId/${path}`,
+        summary,
+        tags: ['kitchen'],
+        params: ticketItemParamsSchema,
+        response: orderViewSchema,
+        errors: [400, 404, 409],
+        handler: ({ params }) => kitchen.ticketCommand(params.id, command, params.lineId),
+      }),
+    ),
     defineRoute({
       method: 'GET',
       url: '/kitchen/stations/:station/recall',
