@@ -10,3 +10,5 @@ export * from './kitchen/ticket-document.js';
 export * from './wire/api.js';
 export * from './wire/events.js';
 export * from './commerce/index.js';
+export * from './auth/actors.js';
+export * from './auth/permissions.js';

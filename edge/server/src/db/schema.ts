@@ -15,9 +15,110 @@ export const events = sqliteTable(
     subject: text('subject').notNull(),
     data: text('data', { mode: 'json' }).notNull(),
     at: integer('at').notNull(),
+    /** The version of the type's payload schema in the core's event catalogue. */
+    version: integer('version').notNull().default(1),
+    /** Who did it: `{kind, id, role, name?}` and, for a manager override, `approvedBy`. */
+    actor: text('actor', { mode: 'json' }).notNull().default('{"kind":"system","id":"edge","role":"system"}'),
+    /** The paired device the command came from (null for the edge's own work). */
+    device: text('device'),
   },
   (t) => [index('events_topic_seq').on(t.topic, t.seq), index('events_subject').on(t.subject)],
 );
+
+/** Paired screens and services. The credential is stored only as its SHA-256. */
+export const devices = sqliteTable(
+  'devices',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    role: text('role').notNull(),
+    credentialHash: text('credential_hash').notNull(),
+    pairedAt: integer('paired_at').notNull(),
+    /** Who created the pairing code (a staff id), or `demo` / `bootstrap`. */
+    pairedBy: text('paired_by').notNull(),
+    lastSeenAt: integer('last_seen_at'),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [uniqueIndex('devices_credential').on(t.credentialHash)],
+);
+
+/** One-time pairing codes: stored as SHA-256, used once, expiring. */
+export const pairingCodes = sqliteTable('pairing_codes', {
+  codeHash: text('code_hash').primaryKey(),
+  role: text('role').notNull(),
+  name: text('name').notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+  usedAt: integer('used_at'),
+  deviceId: text('device_id'),
+});
+
+/** Staff accounts. PINs are argon2id hashes; nothing else of a PIN is kept. */
+export const staff = sqliteTable('staff', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  role: text('role').notNull(),
+  pinHash: text('pin_hash').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Who is signed in on which device (one at a time per device), until sign-out or idle. */
+export const staffSessions = sqliteTable(
+  'staff_sessions',
+  {
+    id: text('id').primaryKey(),
+    deviceId: text('device_id')
+      .notNull()
+      .references(() => devices.id),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    startedAt: integer('started_at').notNull(),
+    lastActiveAt: integer('last_active_at').notNull(),
+    endedAt: integer('ended_at'),
+    endReason: text('end_reason'),
+  },
+  (t) => [index('staff_sessions_device').on(t.deviceId, t.endedAt)],
+);
+
+/** Failed PIN attempts per staff member and per device (`staff:<id>`, `device:<id>`), for lockout. */
+export const pinFailures = sqliteTable('pin_failures', {
+  scope: text('scope').primaryKey(),
+  failures: integer('failures').notNull(),
+  firstAt: integer('first_at').notNull(),
+  lockedUntil: integer('locked_until'),
+});
+
+/**
+ * The audit log: sign-ins, refusals, overrides, refunds, voids, pairings, settings changes.
+ * Each row's hash covers the previous row's hash, so a changed or removed row breaks the chain.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
+    at: integer('at').notNull(),
+    action: text('action').notNull(),
+    actor: text('actor', { mode: 'json' }).notNull(),
+    device: text('device'),
+    subject: text('subject'),
+    detail: text('detail', { mode: 'json' }).notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_log_action').on(t.action, t.seq)],
+);
+
+/** Durable positions of the log's consumers (print jobs, the MQTT relay, audit export). */
+export const logCursors = sqliteTable('log_cursors', {
+  name: text('name').primaryKey(),
+  seq: integer('seq').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
 
 /** A catalog document as published (seeded with the demo menu); the highest version is current. */
 export const catalogs = sqliteTable('catalogs', {
@@ -78,6 +179,8 @@ export const orders = sqliteTable(
     fireAt: integer('fire_at'),
     paidAt: integer('paid_at'),
     closedAt: integer('closed_at'),
+    /** The device that placed it (a kiosk may pay and read only its own orders). */
+    placedByDevice: text('placed_by_device'),
   },
   (t) => [
     uniqueIndex('orders_day_number').on(t.businessDay, t.number),
@@ -119,7 +222,9 @@ export const payments = sqliteTable(
       .notNull()
       .references(() => orders.id),
     method: text('method', { enum: ['card', 'cash', 'external'] }).notNull(),
+    /** A refund is a negative amount of the same method, pointing at the payment it returns. */
     amount: integer('amount').notNull(),
+    refundOf: text('refund_of'),
     tendered: integer('tendered'),
     change: integer('change'),
     reference: text('reference'),

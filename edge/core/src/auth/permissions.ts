@@ -1,0 +1,157 @@
+/**
+ * The permission table: which device role may run which command, and which staff role must be
+ * signed in on it. Every route and stream topic of the edge names one of these permissions; the
+ * route × role matrix test walks this table cell by cell.
+ */
+import type { DevicePrincipal, DeviceRole, StaffPrincipal, StaffRole } from './actors.js';
+
+export const PERMISSIONS = [
+  'health.read',
+  'catalog.read',
+  'order.place',
+  'order.place-prepaid',
+  'order.read',
+  'order.list',
+  'order.pay',
+  'order.fire',
+  'order.ready',
+  'order.pick-up',
+  'order.complete',
+  'order.cancel',
+  'order.void',
+  'order.refund',
+  'ticket.bump',
+  'ticket.recall',
+  'kitchen.read',
+  'report.read',
+  'stream.order',
+  'stream.ticket',
+  'staff.sign-in',
+  'staff.manage',
+  'device.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** A rule: on this device role, `true` = the device alone may; a list = one of these staff roles must be signed in. */
+export type PermissionRule = Partial<Record<DeviceRole, true | readonly StaffRole[]>>;
+
+const CASHIER_UP: readonly StaffRole[] = ['cashier', 'shift-lead', 'manager', 'admin'];
+const LEAD_UP: readonly StaffRole[] = ['shift-lead', 'manager', 'admin'];
+const MANAGER_UP: readonly StaffRole[] = ['manager', 'admin'];
+const ADMIN: readonly StaffRole[] = ['admin'];
+const ANY_STAFF: readonly StaffRole[] = ['kitchen', 'cashier', 'shift-lead', 'manager', 'admin'];
+
+/**
+ * Kiosks place and pay their own orders (the kiosk channel only); kitchen screens bump and
+ * recall; the pickup board hands orders over; everything with money or that changes an order
+ * from the front needs a signed-in staff member; voids and refunds also need a manager's PIN
+ * (an override, see {@link OVERRIDE_PERMISSIONS}); bringing in an order paid elsewhere is the
+ * relay's alone.
+ */
+export const PERMISSION_TABLE: Readonly<Record<Permission, PermissionRule>> = {
+  'health.read': { kiosk: true, kds: true, pickup: true, counter: true, admin: true, relay: true },
+  'catalog.read': { kiosk: true, kds: true, pickup: true, counter: true, admin: true, relay: true },
+  'order.place': { kiosk: true, counter: CASHIER_UP, relay: true },
+  'order.place-prepaid': { relay: true },
+  'order.read': { kiosk: true, kds: true, pickup: true, counter: CASHIER_UP, admin: ANY_STAFF, relay: true },
+  'order.list': { kds: true, pickup: true, counter: CASHIER_UP, admin: ANY_STAFF },
+  'order.pay': { kiosk: true, counter: CASHIER_UP },
+  'order.fire': { counter: CASHIER_UP, admin: LEAD_UP },
+  'order.ready': { kds: true, counter: CASHIER_UP, admin: LEAD_UP },
+  'order.pick-up': { pickup: true, kds: true, counter: CASHIER_UP, admin: LEAD_UP },
+  'order.complete': { counter: CASHIER_UP, admin: LEAD_UP },
+  'order.cancel': { counter: CASHIER_UP, admin: LEAD_UP },
+  'order.void': { counter: CASHIER_UP, admin: CASHIER_UP },
+  'order.refund': { counter: CASHIER_UP, admin: CASHIER_UP },
+  'ticket.bump': { kds: true, counter: ANY_STAFF },
+  'ticket.recall': { kds: true, counter: ANY_STAFF },
+  'kitchen.read': { kds: true, pickup: true, counter: true, admin: true },
+  'report.read': { counter: LEAD_UP, admin: LEAD_UP },
+  'stream.order': { kds: true, pickup: true, counter: true, admin: true },
+  'stream.ticket': { kds: true, pickup: true, counter: true, admin: true },
+  'staff.sign-in': { counter: true, admin: true, kds: true },
+  'staff.manage': { admin: ADMIN },
+  'device.manage': { admin: ADMIN },
+  'audit.read': { admin: MANAGER_UP },
+};
+
+/** Commands that also need a manager's PIN on the same screen, and who may approve them. */
+export const OVERRIDE_PERMISSIONS: Readonly<Partial<Record<Permission, readonly StaffRole[]>>> = {
+  'order.void': MANAGER_UP,
+  'order.refund': MANAGER_UP,
+};
+
+/** Staff roles that may approve a manager override. */
+export const APPROVER_ROLES: readonly StaffRole[] = MANAGER_UP;
+
+export type Authorization =
+  | { ok: true }
+  | { ok: false; status: 401 | 403; reason: string; needsStaff?: readonly StaffRole[] };
+
+/**
+ * May this device, with this staff member signed in (or none), run this permission?
+ * 401 when there is no device or a staff member must sign in; 403 when the role may not.
+ */
+export function authorize(
+  permission: Permission,
+  device: Pick<DevicePrincipal, 'role'> | undefined,
+  staff: Pick<StaffPrincipal, 'role'> | undefined,
+): Authorization {
+  if (!device) {
+    return { ok: false, status: 401, reason: 'This screen is not paired with the store box: pair it with a code' };
+  }
+  const rule = PERMISSION_TABLE[permission][device.role];
+  if (rule === undefined) {
+    return { ok: false, status: 403, reason: `A ${device.role} screen may not ${describePermission(permission)}` };
+  }
+  if (rule === true) return { ok: true };
+  if (!staff) {
+    return {
+      ok: false,
+      status: 401,
+      reason: `Sign in to ${describePermission(permission)} (${rule.join(', ')})`,
+      needsStaff: rule,
+    };
+  }
+  if (!rule.includes(staff.role)) {
+    return {
+      ok: false,
+      status: 403,
+      reason: `A ${staff.role} may not ${describePermission(permission)}: ask a ${rule[0] ?? 'manager'}`,
+      needsStaff: rule,
+    };
+  }
+  return { ok: true };
+}
+
+const WORDS: Readonly<Record<Permission, string>> = {
+  'health.read': 'read the store box health',
+  'catalog.read': 'read the menu',
+  'order.place': 'place orders',
+  'order.place-prepaid': 'bring in orders paid elsewhere',
+  'order.read': 'read orders',
+  'order.list': 'list orders',
+  'order.pay': 'take payments',
+  'order.fire': 'send orders to the kitchen',
+  'order.ready': 'mark orders ready',
+  'order.pick-up': 'hand orders over',
+  'order.complete': 'complete orders',
+  'order.cancel': 'cancel orders',
+  'order.void': 'void orders',
+  'order.refund': 'refund orders',
+  'ticket.bump': 'bump tickets',
+  'ticket.recall': 'recall tickets',
+  'kitchen.read': 'read the kitchen set-up',
+  'report.read': 'read reports',
+  'stream.order': 'follow orders live',
+  'stream.ticket': 'follow tickets live',
+  'staff.sign-in': 'sign staff in',
+  'staff.manage': 'manage staff',
+  'device.manage': 'pair and revoke devices',
+  'audit.read': 'read the audit log',
+};
+
+export function describePermission(permission: Permission): string {
+  return WORDS[permission];
+}
