@@ -1,20 +1,23 @@
 /** Events of the store's log and the stream protocol that carries them to the screens. */
 import { z } from 'zod';
-import { orderViewSchema } from './api.js';
+import { actorSchema } from '../auth/actors.js';
 
+/**
+ * An event as the log stores it. `data` is the payload of `type` at `version` in the event
+ * catalogue (`EVENT_CATALOGUE`): a domain fact, not a view.
+ */
 export const storeEventSchema = z.object({
   seq: z.int().min(1),
   id: z.string(),
   type: z.string(),
+  version: z.int().min(1).describe("The version of the type's payload schema in the event catalogue"),
   subject: z.string().describe('The id of the thing the event is about'),
+  actor: actorSchema.describe('Who did it (a manager override also names the approver)'),
+  device: z.string().nullable().describe('The paired device it came from; null for the edge itself'),
   data: z.unknown(),
-  at: z.string().describe('ISO 8601 commit time'),
+  at: z.string().describe('ISO 8601 time of the command'),
 });
 export type StoreEvent = z.infer<typeof storeEventSchema>;
-
-/** Data of every `order.*` and `ticket.*` event: the order as it is after the change. */
-export const orderEventDataSchema = z.object({ order: orderViewSchema });
-export type OrderEventData = z.infer<typeof orderEventDataSchema>;
 
 /** Topics a stream client can subscribe to: the noun before the dot of an event type. */
 export const STREAM_TOPICS = ['order', 'ticket'] as const;

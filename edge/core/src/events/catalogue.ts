@@ -1,0 +1,221 @@
+/**
+ * The event catalogue: every event type the store's log may hold, with the zod schema and the
+ * version of its payload. Payloads are domain facts — what changed — never a screen's view of
+ * the result; screens read views built from the stored state. The log refuses an event that is
+ * not here or whose payload does not match ({@link validateEvent}).
+ *
+ * A payload change that old readers cannot read gets a new version number; the log stores the
+ * version with each event, so a reader knows which shape it holds.
+ */
+import { z } from 'zod';
+import { DEVICE_ROLES, STAFF_ROLES } from '../auth/actors.js';
+import { PERMISSIONS } from '../auth/permissions.js';
+import { CHANNELS, ORDER_TYPES } from '../channels.js';
+import { TillboxError } from '../errors.js';
+import { orderPricingSchema, pricedLineSchema, totalsSchema } from '../wire/api.js';
+
+const entityId = z.string().min(1).max(64);
+const isoTime = z.string().min(1).max(40).describe('ISO 8601');
+const reason = z.string().trim().min(1).max(200);
+
+/** A line as placed: priced, routed to its station, with what a refund of it needs. */
+export const placedLineSchema = pricedLineSchema.extend({
+  net: z.int().optional().describe('lineTotal − discount: what tax is charged on (with VAT, holds it)'),
+  taxes: z
+    .array(z.object({ rateId: z.string(), amount: z.int() }))
+    .optional()
+    .describe('The line tax by rate'),
+});
+export type PlacedLine = z.infer<typeof placedLineSchema>;
+
+export const FIRE_POLICIES = ['now', 'on-payment'] as const;
+export type FirePolicy = (typeof FIRE_POLICIES)[number];
+
+const orderPlaced = z.object({
+  id: entityId,
+  number: z.int().min(1).describe('Order number to call out, unique per business day'),
+  businessDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  channel: z.enum(CHANNELS),
+  orderType: z.enum(ORDER_TYPES),
+  guestName: z.string().max(40).optional(),
+  table: z.string().max(12).optional(),
+  lines: z.array(placedLineSchema).min(1).max(100),
+  totals: totalsSchema,
+  pricing: orderPricingSchema.optional(),
+  promisedAt: isoTime.optional(),
+  dueAt: isoTime.describe('Promised time, or placed time plus prep time'),
+  rush: z.boolean(),
+  firePolicy: z.enum(FIRE_POLICIES).describe('now: goes to the kitchen without waiting for payment'),
+  fireAt: isoTime.optional().describe('A scheduled order fires at its promised time minus prep time'),
+  placedByDevice: entityId.optional(),
+  catalogVersion: z.int().min(0).optional().describe('The menu version it was priced with'),
+});
+
+export const PAYMENT_METHODS = ['card', 'cash', 'external'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+const orderPaid = z.object({
+  orderId: entityId,
+  payment: z.object({
+    id: entityId,
+    method: z.enum(PAYMENT_METHODS),
+    amount: z.int().min(0),
+    tendered: z.int().min(0).optional(),
+    change: z.int().min(0).optional(),
+    reference: z.string().max(64).optional().describe("The terminal's or the app's reference; never card data"),
+    cardLast4: z
+      .string()
+      .regex(/^\d{4}$/)
+      .optional(),
+  }),
+});
+
+const orderFired = z.object({
+  orderId: entityId,
+  tickets: z
+    .array(z.object({ id: entityId, station: z.string().min(1).max(32), lineIds: z.array(entityId).min(1) }))
+    .min(1)
+    .describe('One ticket per station of the lines'),
+});
+
+const ticketOfStation = z.object({ orderId: entityId, ticketId: entityId, station: z.string().min(1).max(32) });
+const ticketItem = z.object({ orderId: entityId, ticketId: entityId, lineId: entityId });
+const orderOnly = z.object({ orderId: entityId, reason: reason.optional() });
+
+const orderRefunded = z.object({
+  orderId: entityId,
+  refunds: z
+    .array(
+      z.object({
+        paymentId: entityId.describe('The refund payment (stored as a negative amount of the same method)'),
+        refundOf: entityId.describe('The payment it gives money back from'),
+        method: z.enum(PAYMENT_METHODS),
+        amount: z.int().min(1).describe('Minor units given back (positive)'),
+        lineIds: z.array(entityId).min(1).optional().describe('The lines refunded; none for a whole-order refund'),
+      }),
+    )
+    .min(1),
+  full: z.boolean().describe('Nothing is left to refund after this one'),
+  reason,
+});
+
+const staffRole = z.enum(STAFF_ROLES);
+const deviceRole = z.enum(DEVICE_ROLES);
+
+/** Every event type: its payload schema and the version of that schema. */
+export const EVENT_CATALOGUE = {
+  'order.placed': { version: 1, schema: orderPlaced },
+  'order.paid': { version: 1, schema: orderPaid },
+  'order.fired': { version: 1, schema: orderFired },
+  'order.ready': { version: 1, schema: z.object({ orderId: entityId, by: z.enum(['expo', 'auto']) }) },
+  'order.recalled': { version: 1, schema: orderOnly },
+  'order.picked-up': { version: 1, schema: orderOnly },
+  'order.completed': { version: 1, schema: orderOnly },
+  'order.cancelled': { version: 1, schema: orderOnly },
+  'order.voided': { version: 1, schema: z.object({ orderId: entityId, reason }) },
+  'order.refunded': { version: 1, schema: orderRefunded },
+  'ticket.bumped': { version: 1, schema: ticketOfStation },
+  'ticket.recalled': { version: 1, schema: ticketOfStation },
+  'ticket.item-bumped': { version: 1, schema: ticketItem },
+  'ticket.item-unbumped': { version: 1, schema: ticketItem },
+  'staff.created': {
+    version: 1,
+    schema: z.object({ staffId: entityId, name: z.string().min(1).max(80), role: staffRole }),
+  },
+  'staff.updated': {
+    version: 1,
+    schema: z.object({
+      staffId: entityId,
+      changes: z.object({
+        name: z.string().min(1).max(80).optional(),
+        role: staffRole.optional(),
+        active: z.boolean().optional(),
+        pinReset: z.literal(true).optional(),
+      }),
+    }),
+  },
+  'staff.signed-in': { version: 1, schema: z.object({ staffId: entityId, deviceId: entityId }) },
+  'staff.signed-out': {
+    version: 1,
+    schema: z.object({ staffId: entityId, deviceId: entityId, reason: z.enum(['sign-out', 'idle', 'replaced']) }),
+  },
+  'device.paired': {
+    version: 1,
+    schema: z.object({ deviceId: entityId, name: z.string().min(1).max(80), role: deviceRole }),
+  },
+  'device.revoked': { version: 1, schema: z.object({ deviceId: entityId }) },
+  'pairing.code-created': {
+    version: 1,
+    schema: z.object({ role: deviceRole, name: z.string().min(1).max(80), expiresAt: isoTime }),
+  },
+  'override.approved': {
+    version: 1,
+    schema: z.object({
+      permission: z.enum(PERMISSIONS),
+      orderId: entityId.optional(),
+      approverId: entityId,
+      reason,
+    }),
+  },
+} as const satisfies Record<string, { version: number; schema: z.ZodType }>;
+
+export type EventType = keyof typeof EVENT_CATALOGUE;
+export const EVENT_TYPES = Object.keys(EVENT_CATALOGUE) as EventType[];
+
+/** The payload of an event type, as its schema infers it. */
+export type EventData<T extends EventType> = z.infer<(typeof EVENT_CATALOGUE)[T]['schema']>;
+
+/** An event before the log gives it a seq: its type and its payload, typed together. */
+export type DomainEvent<T extends EventType = EventType> = T extends EventType
+  ? { type: T; data: EventData<T> }
+  : never;
+
+export type OrderPlacedData = EventData<'order.placed'>;
+export type OrderPaidData = EventData<'order.paid'>;
+export type OrderFiredData = EventData<'order.fired'>;
+export type OrderReadyData = EventData<'order.ready'>;
+export type OrderRecalledData = EventData<'order.recalled'>;
+export type OrderPickedUpData = EventData<'order.picked-up'>;
+export type OrderCompletedData = EventData<'order.completed'>;
+export type OrderCancelledData = EventData<'order.cancelled'>;
+export type OrderVoidedData = EventData<'order.voided'>;
+export type OrderRefundedData = EventData<'order.refunded'>;
+export type TicketBumpedData = EventData<'ticket.bumped'>;
+export type TicketRecalledData = EventData<'ticket.recalled'>;
+export type TicketItemBumpedData = EventData<'ticket.item-bumped'>;
+export type TicketItemUnbumpedData = EventData<'ticket.item-unbumped'>;
+export type StaffCreatedData = EventData<'staff.created'>;
+export type StaffUpdatedData = EventData<'staff.updated'>;
+export type StaffSignedInData = EventData<'staff.signed-in'>;
+export type StaffSignedOutData = EventData<'staff.signed-out'>;
+export type DevicePairedData = EventData<'device.paired'>;
+export type DeviceRevokedData = EventData<'device.revoked'>;
+export type PairingCodeCreatedData = EventData<'pairing.code-created'>;
+export type OverrideApprovedData = EventData<'override.approved'>;
+
+export function isEventType(type: string): type is EventType {
+  return Object.prototype.hasOwnProperty.call(EVENT_CATALOGUE, type);
+}
+
+/**
+ * Check an event against the catalogue: answers the version to store it with, or throws an
+ * `internal` TillboxError naming the type and what does not match (a bug in the code that made
+ * it, never the user's input).
+ */
+export function validateEvent(type: string, data: unknown): { version: number } {
+  if (!isEventType(type)) {
+    throw new TillboxError('internal', `event type "${type}" is not in the event catalogue`);
+  }
+  const entry = EVENT_CATALOGUE[type];
+  const parsed = entry.schema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? issue.path.join('.') : '(payload)';
+    throw new TillboxError(
+      'internal',
+      `event "${type}" v${entry.version} does not match the catalogue: ${where}: ${issue?.message ?? 'invalid'}`,
+      { details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },
+    );
+  }
+  return { version: entry.version };
+}
