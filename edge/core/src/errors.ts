@@ -4,6 +4,7 @@
  */
 export const ERROR_CODES = [
   'validation',
+  'unauthenticated',
   'not-found',
   'conflict',
   'forbidden',

@@ -8,8 +8,13 @@ import { fileURLToPath } from 'node:url';
 import type { Health } from '@tillbox/core';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { Access } from './access.js';
 import { healthRoutes } from './api/health-routes.js';
+import { auditRoutes } from './audit/audit-routes.js';
+import { deviceRoutes } from './devices/device-routes.js';
+import { staffRoutes } from './staff/staff-routes.js';
 import { API_PREFIX, createHttpServer } from './api/http-server.js';
+import type { AnyRoute } from './api/route.js';
 import { StreamHub } from './api/stream-hub.js';
 import { catalogRoutes } from './catalog/catalog-routes.js';
 import { Capabilities, type CapabilitiesContext } from './capabilities.js';
@@ -37,6 +42,8 @@ export interface EdgeContext {
 interface Running {
   database: OpenDatabase;
   caps: Capabilities;
+  access: Access;
+  routes: AnyRoute[];
   stream: StreamHub;
   http: FastifyInstance;
   startedAt: number;
@@ -62,6 +69,15 @@ export class Edge {
     return this.need().caps;
   }
 
+  get access(): Access {
+    return this.need().access;
+  }
+
+  /** The API's route table (each with its permission), for the route × role matrix test. */
+  get routes(): readonly AnyRoute[] {
+    return this.need().routes;
+  }
+
   get http(): FastifyInstance {
     return this.need().http;
   }
@@ -78,6 +94,8 @@ export class Edge {
       const caps = new Capabilities({ db: database.db, settings, log, ...pick(this.ctx) });
       caps.start();
       const { events, catalog, kitchen, orders, payments } = caps;
+      const access = new Access({ db: database.db, events, settings, log });
+      await access.start();
       const stream = new StreamHub(
         events,
         { storeId: settings.store.id, ...settings.stream },
@@ -93,22 +111,27 @@ export class Edge {
         db: { ok: database.sqlite.open, path: database.path },
         streamClients: stream.size,
       });
+      const routes: AnyRoute[] = [
+        ...healthRoutes(health),
+        ...deviceRoutes(access.devices),
+        ...staffRoutes(access.staff),
+        ...auditRoutes(access.audit),
+        ...catalogRoutes(catalog),
+        ...orderRoutes(orders, kitchen, payments),
+        ...kitchenRoutes(kitchen),
+        ...reportRoutes(database.db, settings.store),
+      ];
       const http = await createHttpServer({
         bodyLimitBytes: settings.http.bodyLimitBytes,
         webDir: settings.web.dir === '' ? DEFAULT_WEB_DIR : resolve(settings.web.dir),
         version: VERSION,
         log: log.child({ module: 'http' }),
         stream,
-        routes: [
-          ...healthRoutes(health),
-          ...catalogRoutes(catalog),
-          ...orderRoutes(orders, kitchen, payments),
-          ...kitchenRoutes(kitchen),
-          ...reportRoutes(database.db, settings.store),
-        ],
+        guard: access.guard,
+        routes,
       });
       stream.start();
-      this.running = { database, caps, stream, http, startedAt };
+      this.running = { database, caps, access, stream, http, routes, startedAt };
       const address = await http.listen({ host: settings.http.host, port: settings.http.port });
       const port = new URL(address).port;
       this.url = `http://${settings.http.host === '0.0.0.0' ? '127.0.0.1' : settings.http.host}:${port}`;
@@ -130,6 +153,7 @@ export class Edge {
     if (!r) return;
     r.stream.stop();
     await r.http.close();
+    r.access.stop();
     r.caps.stop();
     r.database.close();
   }

@@ -28,6 +28,7 @@ export const PERMISSIONS = [
   'stream.ticket',
   'staff.sign-in',
   'staff.manage',
+  'staff.bootstrap',
   'device.manage',
   'audit.read',
 ] as const;
@@ -72,6 +73,7 @@ export const PERMISSION_TABLE: Readonly<Record<Permission, PermissionRule>> = {
   'stream.ticket': { kds: true, pickup: true, counter: true, admin: true },
   'staff.sign-in': { counter: true, admin: true, kds: true },
   'staff.manage': { admin: ADMIN },
+  'staff.bootstrap': { admin: true },
   'device.manage': { admin: ADMIN },
   'audit.read': { admin: MANAGER_UP },
 };
@@ -148,6 +150,7 @@ const WORDS: Readonly<Record<Permission, string>> = {
   'stream.ticket': 'follow tickets live',
   'staff.sign-in': 'sign staff in',
   'staff.manage': 'manage staff',
+  'staff.bootstrap': 'make the first admin of a new store',
   'device.manage': 'pair and revoke devices',
   'audit.read': 'read the audit log',
 };

@@ -6,6 +6,7 @@ export function healthRoutes(health: () => Health): AnyRoute[] {
     defineRoute({
       method: 'GET',
       url: '/health',
+      permission: 'health.read',
       summary: 'Liveness and the state of the store box',
       tags: ['system'],
       response: healthSchema,

@@ -9,13 +9,16 @@ import fastifyWebsocket from '@fastify/websocket';
 import { errorBodySchema, isTillboxError, type ErrorBody, type ErrorCode } from '@tillbox/core';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import type { Guard } from './guard.js';
 import { openApiDocument, registerRoutes, type AnyRoute } from './route.js';
+import { securityHeaders } from './security-headers.js';
 import type { StreamHub } from './stream-hub.js';
 
 export const API_PREFIX = '/api/v1';
 
 const STATUS: Record<ErrorCode, number> = {
   validation: 400,
+  unauthenticated: 401,
   'not-found': 404,
   conflict: 409,
   forbidden: 403,
@@ -34,6 +37,7 @@ export interface HttpServerOptions {
   log: Logger;
   routes: AnyRoute[];
   stream: StreamHub;
+  guard: Guard;
 }
 
 function errorBody(code: string, message: string, details: ErrorBody['error']['details'] = []): ErrorBody {
@@ -83,10 +87,33 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
       );
   });
 
-  await app.register(fastifyWebsocket, { options: { maxPayload: 16 * 1024 } });
-  app.get(`${API_PREFIX}/stream`, { websocket: true }, (socket) => options.stream.accept(socket));
+  // Browser-facing checks before anything else on the API and the stream: Host, Origin, JSON.
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/api/')) options.guard.checkRequest(request);
+  });
+  const headers = securityHeaders(options.webDir);
+  app.addHook('onSend', async (_request, reply) => {
+    void reply.headers(headers);
+  });
 
-  registerRoutes(app, API_PREFIX, options.routes);
+  await app.register(fastifyWebsocket, { options: { maxPayload: 16 * 1024 } });
+  app.get(
+    `${API_PREFIX}/stream`,
+    {
+      websocket: true,
+      // A stream needs a paired device before the upgrade; its topics are checked on subscribe.
+      preValidation: async (request) => {
+        if (!options.guard.principal(request).device) options.guard.authorizeRequest(request, 'stream.order');
+      },
+    },
+    (socket, request) => {
+      const { device, staff } = options.guard.principal(request);
+      if (device) options.stream.accept(socket, { device, ...(staff ? { staff } : {}) });
+      else socket.close(4001, 'not paired');
+    },
+  );
+
+  registerRoutes(app, API_PREFIX, options.routes, options.guard.route);
   const openapi = openApiDocument(
     { title: 'Tillbox edge API', version: options.version },
     API_PREFIX,

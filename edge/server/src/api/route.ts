@@ -2,14 +2,41 @@
  * A route is declared once with its zod schemas; the same declaration registers the Fastify
  * handler (which parses params, query and body with them) and becomes the OpenAPI operation.
  */
-import { TillboxError, type ErrorDetail } from '@tillbox/core';
-import type { FastifyInstance } from 'fastify';
+import {
+  TillboxError,
+  type CommandContext,
+  type DevicePrincipal,
+  type ErrorDetail,
+  type Permission,
+  type StaffPrincipal,
+} from '@tillbox/core';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+
+/**
+ * Who is asking: the paired device (always, on every route but `public` ones), the staff
+ * member signed in on it (if any) and the command context their events will carry.
+ */
+export interface RequestContext {
+  device: DevicePrincipal;
+  staff: StaffPrincipal | undefined;
+  command: CommandContext;
+}
+
+/** A handler answers the body, or a status and body (and headers, e.g. a cookie) of its own. */
+export type RouteAnswer<R extends z.ZodType> =
+  | z.infer<R>
+  | { status: number; body: z.infer<R>; headers?: Record<string, string> };
 
 export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Fastify path, e.g. `/orders/:id/bump` (prefixed with /api/v1). */
   url: string;
+  /**
+   * Who may call it: a permission of the core's table, checked before the handler runs, or
+   * `public` (no credential needed: pairing and the demo launcher only).
+   */
+  permission: Permission | 'public';
   summary: string;
   tags: string[];
   params?: P;
@@ -24,7 +51,11 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
     params: z.infer<P>;
     query: z.infer<Q>;
     body: z.infer<B>;
-  }) => z.infer<R> | { status: number; body: z.infer<R> } | Promise<z.infer<R> | { status: number; body: z.infer<R> }>;
+    /** Set on every route but `public` ones. */
+    ctx: RequestContext;
+    /** The caller's address (the demo's one-click pairing is for loopback only). */
+    ip: string;
+  }) => RouteAnswer<R> | Promise<RouteAnswer<R>>;
 }
 
 // A route list holds routes of many schema types; their handlers are only called through register().
@@ -55,12 +86,24 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, whe
   );
 }
 
-export function registerRoutes(app: FastifyInstance, prefix: string, routes: readonly AnyRoute[]): void {
+/**
+ * Checks a request against its route's permission before anything is parsed: answers the
+ * context to run the handler with, or throws an `unauthenticated` / `forbidden` TillboxError.
+ */
+export type RouteGuard = (request: FastifyRequest, route: AnyRoute) => RequestContext | undefined;
+
+export function registerRoutes(
+  app: FastifyInstance,
+  prefix: string,
+  routes: readonly AnyRoute[],
+  guard: RouteGuard,
+): void {
   for (const route of routes) {
     app.route({
       method: route.method,
       url: prefix + route.url,
       handler: async (request, reply) => {
+        const ctx = guard(request, route);
         if (route.body && request.body === undefined) {
           throw new TillboxError('validation', 'A JSON body is required (Content-Type: application/json)');
         }
@@ -68,6 +111,9 @@ export function registerRoutes(app: FastifyInstance, prefix: string, routes: rea
           params: route.params ? parseOrThrow(route.params, request.params, 'params') : undefined,
           query: route.query ? parseOrThrow(route.query, request.query, 'query') : undefined,
           body: route.body ? parseOrThrow(route.body, request.body, 'body') : undefined,
+          // Public routes (pairing) have no context and never read it.
+          ctx: ctx as RequestContext,
+          ip: request.ip,
         };
         const out = (await route.handler(input)) as unknown;
         if (
@@ -77,6 +123,7 @@ export function registerRoutes(app: FastifyInstance, prefix: string, routes: rea
           'body' in out &&
           typeof out.status === 'number'
         ) {
+          if ('headers' in out && out.headers && typeof out.headers === 'object') void reply.headers(out.headers);
           return reply.code(out.status).send(out.body);
         }
         return reply.code(route.status ?? 200).send(out);
@@ -85,58 +132,5 @@ export function registerRoutes(app: FastifyInstance, prefix: string, routes: rea
   }
 }
 
-const toOpenApiPath = (url: string): string => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
-
-function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): unknown[] {
-  if (!schema) return [];
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
-    properties?: Record<string, unknown>;
-    required?: string[];
-  };
-  return Object.entries(json.properties ?? {}).map(([name, s]) => ({
-    name,
-    in: where,
-    required: where === 'path' || (json.required ?? []).includes(name),
-    schema: s,
-  }));
-}
-
-/** The OpenAPI 3.1 document of the routes (JSON Schema 2020-12, as OpenAPI 3.1 uses). */
-export function openApiDocument(
-  info: { title: string; version: string },
-  prefix: string,
-  routes: readonly AnyRoute[],
-  errorSchema: z.ZodType,
-): unknown {
-  const paths: Record<string, Record<string, unknown>> = {};
-  const schema = (s: z.ZodType, io: 'input' | 'output') =>
-    z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' });
-  for (const r of routes) {
-    const path = toOpenApiPath(prefix + r.url);
-    const responses: Record<string, unknown> = {
-      [String(r.status ?? 200)]: {
-        description: 'OK',
-        content: { 'application/json': { schema: schema(r.response, 'output') } },
-      },
-    };
-    for (const code of r.errors ?? []) {
-      responses[String(code)] = {
-        description: 'Error',
-        content: { 'application/json': { schema: schema(errorSchema, 'output') } },
-      };
-    }
-    paths[path] = {
-      ...paths[path],
-      [r.method.toLowerCase()]: {
-        summary: r.summary,
-        tags: r.tags,
-        parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
-        ...(r.body
-          ? { requestBody: { required: true, content: { 'application/json': { schema: schema(r.body, 'input') } } } }
-          : {}),
-        responses,
-      },
-    };
-  }
-  return { openapi: '3.1.0', info, paths };
-}
+/** The document of these routes is made in ./openapi.ts. */
+export { openApiDocument } from './openapi.js';

@@ -7,6 +7,7 @@ export function catalogRoutes(catalog: CatalogService): AnyRoute[] {
     defineRoute({
       method: 'GET',
       url: '/catalog',
+      permission: 'catalog.read',
       summary: 'The current catalog: categories, items, variants and modifier groups',
       tags: ['catalog'],
       response: commerceCatalogSchema,
@@ -15,6 +16,7 @@ export function catalogRoutes(catalog: CatalogService): AnyRoute[] {
     defineRoute({
       method: 'GET',
       url: '/pricing/rules',
+      permission: 'catalog.read',
       summary: 'The pricing rules: stores, promotions, tax and loyalty (screens price carts with them)',
       tags: ['catalog'],
       response: pricingRulesSchema,

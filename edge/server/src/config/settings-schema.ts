@@ -164,16 +164,46 @@ export const settingsSchema = z
       })
       .prefault({})
       .describe('Logging'),
-    admin: z
+    demo: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Demo store: the launcher pairs a screen in one click from this machine (localhost only) and demo staff are seeded. `npm start` turns it on; never on in a real store',
+      ),
+    security: z
       .object({
-        token: z
+        allowedHosts: z
+          .array(z.string().min(1).max(253))
+          .max(50)
+          .default([])
+          .describe(
+            'Host names the screens may use besides IP addresses and localhost (e.g. the box name `tillbox.local`); other Host headers are refused',
+          ),
+        pairingCodeMinutes: z.int().min(1).max(1440).default(15).describe('How long a pairing code can be used'),
+        staffIdleMinutes: z
+          .int()
+          .min(1)
+          .max(720)
+          .default(10)
+          .describe('A signed-in staff member is signed out after this long without a request from their screen'),
+        pinMaxFailures: z
+          .int()
+          .min(3)
+          .max(100)
+          .default(10)
+          .describe('Failed PINs (per staff member and per device) before a lockout'),
+        pinLockoutMinutes: z.int().min(1).max(1440).default(30).describe('How long a PIN lockout lasts'),
+        bootstrapPairingCode: z
           .string()
+          .regex(/^$|^[A-Z2-9]{4}-?[A-Z2-9]{4}$/, 'empty, or 8 letters/digits like ABCD-EF23')
           .default('')
           .meta(SECRET)
-          .describe('Bearer token of the admin API (coming with the admin screens); masked when printed'),
+          .describe(
+            'Pairing code for the first admin screen of a new store (e.g. set by the fleet at install); empty: the edge makes one and logs it while no admin screen is paired',
+          ),
       })
       .prefault({})
-      .describe('Administration'),
+      .describe('Devices, staff sign-in and browser protections'),
   })
   .strict();
 

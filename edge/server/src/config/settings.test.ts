@@ -64,12 +64,12 @@ describe('settings', () => {
   });
 
   it('masks secrets when printed', () => {
-    const s = loadSettings({ env: { TILLBOX_ADMIN_TOKEN: 'hunter2' } });
-    expect(s.admin.token).toBe('hunter2');
+    const s = loadSettings({ env: { TILLBOX_SECURITY_BOOTSTRAP_PAIRING_CODE: 'HUNT-ER23' } });
+    expect(s.security.bootstrapPairingCode).toBe('HUNT-ER23');
     const printed = JSON.stringify(maskSettings(s));
-    expect(printed).not.toContain('hunter2');
+    expect(printed).not.toContain('HUNT-ER23');
     expect(printed).toContain('***');
-    expect(maskSettings(loadSettings({ env: {} }))).toMatchObject({ admin: { token: '' } });
+    expect(maskSettings(loadSettings({ env: {} }))).toMatchObject({ security: { bootstrapPairingCode: '' } });
   });
 
   it('docs/settings.md is the one generated from the schema', () => {

@@ -5,23 +5,25 @@ import {
   stationParamsSchema,
   ticketItemParamsSchema,
   ticketParamsSchema,
+  type Permission,
   type TicketCommand,
 } from '@tillbox/core';
 import { defineRoute, type AnyRoute } from '../api/route.js';
 import type { KitchenService } from './kitchen-service.js';
 
-const TICKET_ROUTES: { path: string; command: TicketCommand; summary: string }[] = [
-  { path: 'bump', command: 'bump', summary: 'Bump a station ticket (all its items are done)' },
+const TICKET_ROUTES: { path: string; command: TicketCommand; permission: Permission; summary: string }[] = [
+  { path: 'bump', command: 'bump', permission: 'ticket.bump', summary: 'Bump a station ticket (all its items are done)' },
   {
     path: 'recall',
     command: 'recall',
+    permission: 'ticket.recall',
     summary: 'Bring a bumped ticket back to its station (and the order back from ready)',
   },
 ];
 
-const ITEM_ROUTES: { path: string; command: TicketCommand; summary: string }[] = [
-  { path: 'bump', command: 'bump-item', summary: 'Bump one item of a ticket; bumping the last one bumps the ticket' },
-  { path: 'unbump', command: 'unbump-item', summary: 'Take back an item bump' },
+const ITEM_ROUTES: { path: string; command: TicketCommand; permission: Permission; summary: string }[] = [
+  { path: 'bump', command: 'bump-item', permission: 'ticket.bump', summary: 'Bump one item of a ticket; bumping the last one bumps the ticket' },
+  { path: 'unbump', command: 'unbump-item', permission: 'ticket.bump', summary: 'Take back an item bump' },
 ];
 
 export function kitchenRoutes(kitchen: KitchenService): AnyRoute[] {
@@ -29,15 +31,17 @@ export function kitchenRoutes(kitchen: KitchenService): AnyRoute[] {
     defineRoute({
       method: 'GET',
       url: '/kitchen/config',
+      permission: 'kitchen.read',
       summary: 'Stations, timer thresholds, bump bar keys and display times for the kitchen screens',
       tags: ['kitchen'],
       response: kitchenConfigSchema,
       handler: () => kitchen.config,
     }),
-    ...TICKET_ROUTES.map(({ path, command, summary }) =>
+    ...TICKET_ROUTES.map(({ path, command, permission, summary }) =>
       defineRoute({
         method: 'POST',
         url: `/tickets/:id/${path}`,
+        permission,
         summary,
         tags: ['kitchen'],
         params: ticketParamsSchema,
@@ -46,10 +50,11 @@ export function kitchenRoutes(kitchen: KitchenService): AnyRoute[] {
         handler: ({ params }) => kitchen.ticketCommand(params.id, command),
       }),
     ),
-    ...ITEM_ROUTES.map(({ path, command, summary }) =>
+    ...ITEM_ROUTES.map(({ path, command, permission, summary }) =>
       defineRoute({
         method: 'POST',
         url: `/tickets/:id/items/:lineId/${path}`,
+        permission,
         summary,
         tags: ['kitchen'],
         params: ticketItemParamsSchema,
@@ -61,6 +66,7 @@ export function kitchenRoutes(kitchen: KitchenService): AnyRoute[] {
     defineRoute({
       method: 'GET',
       url: '/kitchen/stations/:station/recall',
+      permission: 'ticket.recall',
       summary: 'Tickets this station bumped recently, newest first, that can be recalled',
       tags: ['kitchen'],
       params: stationParamsSchema,
@@ -71,6 +77,7 @@ export function kitchenRoutes(kitchen: KitchenService): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/kitchen/stations/:station/undo',
+      permission: 'ticket.recall',
       summary: 'Undo the last bump at this station',
       tags: ['kitchen'],
       params: stationParamsSchema,

@@ -5,17 +5,18 @@ import {
   orderViewSchema,
   payBodySchema,
   placeOrderBodySchema,
+  type Permission,
 } from '@tillbox/core';
 import { defineRoute, type AnyRoute } from '../api/route.js';
 import type { KitchenService } from '../kitchen/kitchen-service.js';
 import type { PaymentService } from '../payments/payment-service.js';
 import type { FrontCommand, OrderService } from './order-service.js';
 
-const COMMANDS: { command: FrontCommand; summary: string }[] = [
-  { command: 'fire', summary: 'Send the order to the kitchen now (e.g. a counter order before it is paid)' },
-  { command: 'pick-up', summary: 'The guest has picked the order up' },
-  { command: 'complete', summary: 'A dine-in order served, or a delivery handed to the courier' },
-  { command: 'cancel', summary: 'Cancel an order that is neither paid nor in the kitchen' },
+const COMMANDS: { command: FrontCommand; permission: Permission; summary: string }[] = [
+  { command: 'fire', permission: 'order.fire', summary: 'Send the order to the kitchen now (e.g. a counter order before it is paid)' },
+  { command: 'pick-up', permission: 'order.pick-up', summary: 'The guest has picked the order up' },
+  { command: 'complete', permission: 'order.complete', summary: 'A dine-in order served, or a delivery handed to the courier' },
+  { command: 'cancel', permission: 'order.cancel', summary: 'Cancel an order that is neither paid nor in the kitchen' },
 ];
 
 export function orderRoutes(orders: OrderService, kitchen: KitchenService, payments: PaymentService): AnyRoute[] {
@@ -23,6 +24,7 @@ export function orderRoutes(orders: OrderService, kitchen: KitchenService, payme
     defineRoute({
       method: 'POST',
       url: '/orders',
+      permission: 'order.place',
       summary: 'Place an order (idempotent: the same client-made id is the same order)',
       tags: ['orders'],
       body: placeOrderBodySchema,
@@ -37,6 +39,7 @@ export function orderRoutes(orders: OrderService, kitchen: KitchenService, payme
     defineRoute({
       method: 'GET',
       url: '/orders',
+      permission: 'order.list',
       summary: 'Orders by status, with the event-log seq the list is current at',
       tags: ['orders'],
       query: orderListQuerySchema,
@@ -46,6 +49,7 @@ export function orderRoutes(orders: OrderService, kitchen: KitchenService, payme
     defineRoute({
       method: 'GET',
       url: '/orders/:id',
+      permission: 'order.read',
       summary: 'One order',
       tags: ['orders'],
       params: orderIdParamsSchema,
@@ -56,6 +60,7 @@ export function orderRoutes(orders: OrderService, kitchen: KitchenService, payme
     defineRoute({
       method: 'POST',
       url: '/orders/:id/pay',
+      permission: 'order.pay',
       summary: 'Pay the order in full: by card on the store pinpad, or in cash (fires it if it waits for payment)',
       tags: ['orders', 'payments'],
       params: orderIdParamsSchema,
@@ -67,6 +72,7 @@ export function orderRoutes(orders: OrderService, kitchen: KitchenService, payme
     defineRoute({
       method: 'POST',
       url: '/orders/:id/ready',
+      permission: 'order.ready',
       summary: 'Expo: the order is ready (bumps any station that has not)',
       tags: ['orders', 'kitchen'],
       params: orderIdParamsSchema,
@@ -74,10 +80,11 @@ export function orderRoutes(orders: OrderService, kitchen: KitchenService, payme
       errors: [400, 404, 409],
       handler: ({ params }) => kitchen.expoReady(params.id),
     }),
-    ...COMMANDS.map(({ command, summary }) =>
+    ...COMMANDS.map(({ command, permission, summary }) =>
       defineRoute({
         method: 'POST',
         url: `/orders/:id/${command}`,
+        permission,
         summary,
         tags: ['orders'],
         params: orderIdParamsSchema,

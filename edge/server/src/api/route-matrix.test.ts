@@ -1,0 +1,91 @@
+/**
+ * The route × role matrix, generated from the route table and the core's permission table:
+ * every route is called by every kind of device, with no staff and with each staff role signed
+ * in where staff can sign in. A refused cell must answer 401/403 with the table's reason; an
+ * allowed cell must get past the permission check (any answer about the content: 2xx, 400,
+ * 404, 409 ...). Ids in the paths are fresh, so allowed commands find nothing to change.
+ */
+import {
+  authorize,
+  DEVICE_ROLES,
+  PERMISSION_TABLE,
+  STAFF_ROLES,
+  uuidv7,
+  type DeviceRole,
+  type ErrorBody,
+  type Permission,
+  type StaffRole,
+} from '@tillbox/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnyRoute } from './route.js';
+import { testDevice, type TestClient } from '../testing/test-actors.js';
+import { startTestEdge, type TestEdge } from '../testing/test-edge.js';
+
+/** Device roles whose screens sign staff in. */
+const SIGN_IN_ROLES = DEVICE_ROLES.filter((r) => PERMISSION_TABLE['staff.sign-in'][r] !== undefined);
+
+function pathOf(route: AnyRoute): string {
+  return (
+    '/api/v1' +
+    route.url.replace(/:([A-Za-z]+)/g, (_m, name: string) => (name === 'station' ? 'bar' : uuidv7()))
+  );
+}
+
+describe('route × role matrix', () => {
+  let t: TestEdge;
+  const cells: { device: DeviceRole; staff: StaffRole | undefined }[] = [];
+  for (const device of DEVICE_ROLES) {
+    cells.push({ device, staff: undefined });
+    if (SIGN_IN_ROLES.includes(device)) for (const staff of STAFF_ROLES) cells.push({ device, staff });
+  }
+
+  beforeAll(async () => {
+    t = await startTestEdge();
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('covers every permission the routes declare', () => {
+    const declared = new Set(t.edge.routes.map((r) => r.permission));
+    expect(declared.has('public')).toBe(true);
+    for (const p of ['order.place', 'order.pay', 'order.fire', 'ticket.bump', 'staff.manage', 'audit.read'] as const)
+      expect(declared.has(p), p).toBe(true);
+  });
+
+  it('refuses every route without a credential (401), except pairing', async () => {
+    for (const route of t.edge.routes) {
+      const res = await t.edge.http.inject({
+        method: route.method,
+        url: pathOf(route),
+        headers: { 'content-type': 'application/json' },
+        payload: '{}',
+      });
+      if (route.permission === 'public') expect(res.statusCode, route.url).not.toBe(401);
+      else expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
+    }
+  });
+
+  it.each(cells)('$device screen, staff $staff: each route answers as the table says', async ({ device, staff }) => {
+    const client: TestClient = await testDevice(t.edge, device, staff);
+    let checked = 0;
+    for (const route of t.edge.routes) {
+      if (route.permission === 'public') continue;
+      // Some allowed routes end the session (sign-out) or sign in: keep the cell's staff signed in.
+      if (staff && !t.edge.access.staff.signedIn(client.device.id)) await client.signIn(staff);
+      const verdict = authorize(route.permission as Permission, { role: device }, staff ? { role: staff } : undefined);
+      const res = await client.inject({ method: route.method, url: pathOf(route), payload: '{}' });
+      const where = `${route.method} ${route.url} as ${device}/${staff ?? 'no staff'}`;
+      const message = res.statusCode >= 400 ? (res.json() as ErrorBody).error.message : '';
+      if (verdict.ok) {
+        expect(res.statusCode, `${where}: ${message}`).not.toBe(401);
+        if (res.statusCode === 403) expect(message, where).not.toMatch(/may not|Sign in to/);
+      } else {
+        expect(res.statusCode, where).toBe(verdict.status);
+        expect(message, where).toBe(verdict.reason);
+      }
+      checked += 1;
+    }
+    expect(checked).toBe(t.edge.routes.filter((r) => r.permission !== 'public').length);
+  });
+});
