@@ -1,0 +1,83 @@
+/**
+ * Where each durable log consumer has got to: one row per consumer in `log_cursors`, holding the
+ * seq of the last event whose work is done. The only code that touches that table.
+ */
+import { eq, lt } from 'drizzle-orm';
+import type { Db } from '../db/database.js';
+import { logCursors } from '../db/schema.js';
+
+/** A consumer's position in the log: the seq of the last event whose work is done. */
+export interface LogCursor {
+  readonly name: string;
+  readonly seq: number;
+  /** Record that the work of every event up to `seq` is done. Never moves backwards. */
+  advance(seq: number): void;
+}
+
+/** A cursor that lives as long as its consumer: a stream client's, starting at the seq it subscribed from. */
+export class MemoryCursor implements LogCursor {
+  #seq: number;
+
+  constructor(
+    readonly name: string,
+    seq: number,
+  ) {
+    this.#seq = seq;
+  }
+
+  get seq(): number {
+    return this.#seq;
+  }
+
+  advance(seq: number): void {
+    if (seq > this.#seq) this.#seq = seq;
+  }
+}
+
+/** A cursor kept in a `log_cursors` row: each advance is committed before it returns. */
+export class DurableCursor implements LogCursor {
+  constructor(
+    readonly name: string,
+    private readonly repository: CursorRepository,
+  ) {}
+
+  get seq(): number {
+    return this.repository.seq(this.name);
+  }
+
+  advance(seq: number): void {
+    this.repository.advance(this.name, seq);
+  }
+}
+
+export class CursorRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** A durable cursor by name (`print-jobs`, `mqtt-relay`, `audit-export`); 0 when it has never advanced. */
+  cursor(name: string): DurableCursor {
+    return new DurableCursor(name, this);
+  }
+
+  seq(name: string): number {
+    const row = this.db.select({ seq: logCursors.seq }).from(logCursors).where(eq(logCursors.name, name)).get();
+    return row?.seq ?? 0;
+  }
+
+  /** Move the named cursor to `seq` (committed when this returns); a lower seq changes nothing. */
+  advance(name: string, seq: number): void {
+    const updatedAt = this.now();
+    this.db
+      .insert(logCursors)
+      .values({ name, seq, updatedAt })
+      .onConflictDoUpdate({ target: logCursors.name, set: { seq, updatedAt }, setWhere: lt(logCursors.seq, seq) })
+      .run();
+  }
+
+  /** Every durable cursor, for health and the admin screen. */
+  all(): { name: string; seq: number; updatedAt: number }[] {
+    return this.db.select().from(logCursors).all();
+  }
+}

@@ -1,0 +1,232 @@
+/**
+ * One way to consume the event log: read it from a cursor in seq order, hand the events to a
+ * handler, and advance the cursor only once the handler's work is done.
+ *
+ * - Behind the head, it reads the log in pages (`readSince(position, {topics, limit})`) and yields
+ *   to the event loop between pages, so a consumer far behind never holds up HTTP requests or
+ *   other consumers: each turn does at most one page of work.
+ * - Caught up, it takes the batches the log announces after each commit from memory when they
+ *   follow on from its position (no database read per consumer per batch); when they do not (it
+ *   fell behind, or dropped batches it could not keep), it reads the log again.
+ * - A handler may be async. If it throws or rejects, the position stays where it was and the
+ *   same events are handed over again after a backoff that doubles up to `maxRetryMs`.
+ *
+ * The cursor is durable (a `log_cursors` row: print jobs, the MQTT relay, audit export) or in
+ * memory (a stream client's). A consumer that stops or crashes before advancing sees the same
+ * events again when it starts over: delivery is at least once, in seq order.
+ */
+import { topicOf, type StoreEvent } from '@tillbox/core';
+import type { EventLog } from './event-log.js';
+import type { LogCursor } from './cursor-repository.js';
+
+/** What a handler is given with its events. */
+export interface Delivery {
+  /** `log`: a page read from the log (catching up); `live`: a batch announced after its commit. */
+  source: 'log' | 'live';
+  /**
+   * The whole page or committed batch the events come from. For `live` it is the very array the
+   * log announced, the same for every consumer, so per-batch work can be cached on it.
+   */
+  batch: readonly StoreEvent[];
+}
+
+export type LogHandler = (events: readonly StoreEvent[], delivery: Delivery) => void | Promise<void>;
+
+/** The part of a pino logger a consumer uses. */
+export interface ConsumerLogger {
+  warn(fields: object, message: string): void;
+}
+
+export interface LogConsumerOptions {
+  events: EventLog;
+  cursor: LogCursor;
+  handler: LogHandler;
+  log: ConsumerLogger;
+  /** Only events of these topics are handed over; the cursor still moves past the others. */
+  topics?: readonly string[];
+  /** Most events read from the log per turn of the event loop. */
+  pageSize?: number;
+  /** Announced events kept while the handler is busy; past this they are dropped and read from the log later. */
+  maxPending?: number;
+  /** First delay before retrying a failed handler; it doubles up to {@link maxRetryMs}. */
+  retryMs?: number;
+  maxRetryMs?: number;
+  /** Called once, the first time the consumer has handled everything up to the log's head. */
+  caughtUp?: (seq: number) => void;
+}
+
+interface Announced {
+  /** The head before this batch: the batch holds every event after it, up to its last. */
+  after: number;
+  last: number;
+  events: readonly StoreEvent[];
+}
+
+interface Work {
+  events: readonly StoreEvent[];
+  delivery: Delivery;
+  /** Where the position goes once the work is done. */
+  through: number;
+}
+
+export const DEFAULT_PAGE_SIZE = 200;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class LogConsumer {
+  readonly #o: Required<Omit<LogConsumerOptions, 'topics' | 'caughtUp'>> &
+    Pick<LogConsumerOptions, 'topics' | 'caughtUp'>;
+  readonly #topics: ReadonlySet<string> | undefined;
+  #position = 0;
+  /** The head as of the last announcement heard, so the next one knows where it starts. */
+  #heard = 0;
+  #pending: Announced[] = [];
+  #pendingEvents = 0;
+  #unsubscribe: (() => void) | undefined;
+  #pumping = false;
+  #wake = false;
+  #stopped = true;
+  #reportedCaughtUp = false;
+  #retryMs: number;
+  #retryTimer: NodeJS.Timeout | undefined;
+
+  constructor(options: LogConsumerOptions) {
+    this.#o = {
+      pageSize: DEFAULT_PAGE_SIZE,
+      maxPending: 5000,
+      retryMs: 200,
+      maxRetryMs: 30_000,
+      ...options,
+    };
+    this.#topics = options.topics ? new Set(options.topics) : undefined;
+    this.#retryMs = this.#o.retryMs;
+  }
+
+  /** The seq up to which every event has been handled (or skipped as of another topic). */
+  get position(): number {
+    return this.#position;
+  }
+
+  start(): void {
+    if (!this.#stopped) return;
+    this.#stopped = false;
+    this.#position = this.#o.cursor.seq;
+    this.#heard = this.#o.events.lastSeq;
+    this.#unsubscribe = this.#o.events.subscribe((batch) => this.#announce(batch));
+    void this.#pump();
+  }
+
+  /** Stop reading. Work in flight may finish, but the cursor no longer moves. */
+  stop(): void {
+    this.#stopped = true;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+    this.#pending = [];
+    this.#pendingEvents = 0;
+  }
+
+  #announce(batch: readonly StoreEvent[]): void {
+    const last = batch[batch.length - 1]?.seq ?? this.#heard;
+    const announced: Announced = { after: this.#heard, last, events: batch };
+    this.#heard = last;
+    if (this.#pendingEvents + batch.length > this.#o.maxPending) {
+      // Too much to hold: forget it all; the gap sends the consumer back to the log.
+      this.#pending = [];
+      this.#pendingEvents = 0;
+      return;
+    }
+    this.#pending.push(announced);
+    this.#pendingEvents += batch.length;
+    // Never run handlers inside the committing command's call: start right after it.
+    queueMicrotask(() => void this.#pump());
+  }
+
+  async #pump(): Promise<void> {
+    if (this.#pumping) {
+      this.#wake = true;
+      return;
+    }
+    this.#pumping = true;
+    try {
+      for (;;) {
+        this.#wake = false;
+        if (this.#stopped || this.#retryTimer !== undefined) return;
+        const work = this.#next();
+        if (!work) {
+          if (!this.#reportedCaughtUp) {
+            this.#reportedCaughtUp = true;
+            this.#o.caughtUp?.(this.#position);
+          }
+          if (this.#wake) continue;
+          return;
+        }
+        if (work.events.length > 0 && !(await this.#handle(work))) return;
+        if (this.#stopped) return;
+        this.#position = Math.max(this.#position, work.through);
+        if (work.events.length > 0) this.#o.cursor.advance(work.through);
+        this.#retryMs = this.#o.retryMs;
+        if (work.delivery.source === 'log') await nextTurn();
+      }
+    } finally {
+      this.#pumping = false;
+    }
+  }
+
+  /** The next piece of work: an announced batch that follows on from the position, else a page of the log. */
+  #next(): Work | undefined {
+    while (this.#pending[0] && this.#pending[0].last <= this.#position) this.#dropFirst();
+    const first = this.#pending[0];
+    if (first && first.after <= this.#position) {
+      const position = this.#position;
+      return {
+        events: first.events.filter((e) => e.seq > position && this.#wanted(e)),
+        delivery: { source: 'live', batch: first.events },
+        through: first.last,
+      };
+    }
+    const head = this.#o.events.lastSeq;
+    if (this.#position >= head) return undefined;
+    const page = this.#o.events.readSince(this.#position, {
+      ...(this.#o.topics ? { topics: this.#o.topics } : {}),
+      limit: this.#o.pageSize,
+    });
+    const last = page[page.length - 1];
+    // A short page holds everything up to the head as it was read (reads and commits share one thread).
+    const through = page.length < this.#o.pageSize || !last ? head : last.seq;
+    return { events: page, delivery: { source: 'log', batch: page }, through };
+  }
+
+  #wanted(event: StoreEvent): boolean {
+    return this.#topics === undefined || this.#topics.has(topicOf(event.type));
+  }
+
+  #dropFirst(): void {
+    const dropped = this.#pending.shift();
+    this.#pendingEvents -= dropped?.events.length ?? 0;
+  }
+
+  /** Run the handler; on failure log it, schedule a retry and answer false. */
+  async #handle(work: Work): Promise<boolean> {
+    try {
+      await this.#o.handler(work.events, work.delivery);
+      return true;
+    } catch (err) {
+      if (this.#stopped) return false;
+      const first = work.events[0]?.seq;
+      const last = work.events[work.events.length - 1]?.seq;
+      this.#o.log.warn(
+        { err, cursor: this.#o.cursor.name, from: first, to: last, retryInMs: this.#retryMs },
+        'log consumer failed; the cursor stays and the events will be handed over again',
+      );
+      this.#retryTimer = setTimeout(() => {
+        this.#retryTimer = undefined;
+        void this.#pump();
+      }, this.#retryMs);
+      this.#retryTimer.unref();
+      this.#retryMs = Math.min(this.#retryMs * 2, this.#o.maxRetryMs);
+      return false;
+    }
+  }
+}
