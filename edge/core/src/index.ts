@@ -10,6 +10,7 @@ export * from './kitchen/ticket-document.js';
 export * from './wire/api.js';
 export * from './wire/events.js';
 export * from './events/catalogue.js';
+export * from './orders/index.js';
 export * from './commerce/index.js';
 export * from './auth/actors.js';
 export * from './auth/permissions.js';

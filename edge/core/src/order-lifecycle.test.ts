@@ -7,7 +7,7 @@ import {
   ORDER_COMMANDS,
   ORDER_STATUSES,
   PAYMENT_STATUSES,
-  type OrderCommand,
+  type LifecycleCommand,
   type OrderEventType,
   type OrderState,
 } from './order-lifecycle.js';
@@ -15,7 +15,7 @@ import {
 const NEW: OrderState = { status: 'placed', payment: 'unpaid' };
 
 function run(
-  commands: readonly OrderCommand[],
+  commands: readonly LifecycleCommand[],
   from: OrderState = NEW,
 ): { state: OrderState; events: OrderEventType[] } {
   let state = from;
@@ -28,7 +28,7 @@ function run(
   return { state, events };
 }
 
-function refusal(state: OrderState, command: OrderCommand): TillboxError {
+function refusal(state: OrderState, command: LifecycleCommand): TillboxError {
   try {
     applyOrderCommand(state, command);
   } catch (e) {
@@ -95,7 +95,7 @@ describe('the order lifecycle', () => {
       fc.property(fc.array(fc.constantFrom(...ORDER_COMMANDS), { maxLength: 30 }), (commands) => {
         let state = NEW;
         const events: OrderEventType[] = [];
-        const applied: OrderCommand[] = [];
+        const applied: LifecycleCommand[] = [];
         for (const c of commands) {
           let next;
           try {

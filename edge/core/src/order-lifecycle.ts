@@ -1,12 +1,12 @@
 /**
  * The order lifecycle as a state machine over two dimensions: where the order is (`status`)
- * and whether it is paid (`payment`). The edge applies a command only if this table allows it,
- * and writes the named event in the same transaction as the change.
+ * and whether it is paid (`payment`). It is the status table of the order aggregate:
+ * `decideOrder` (orders/decide.ts) checks every command against it before anything changes.
  *
  *   placed ─pay→ paid ─fire→ in_kitchen ─ready→ ready ─pick-up→ picked_up
  *     └──────────fire──────────┘   ↑ recall ┘      └─complete→ completed
  *   placed (unpaid) ─cancel→ cancelled      unpaid, not handed over ─void→ voided
- *   paid ─refund→ refunded
+ *   paid ─refund (all of it)→ refunded   (a refund of some lines leaves the status alone)
  *
  * A counter order may fire before it is paid; paying later leaves its status alone. A paid
  * order never becomes unpaid again: it can only be refunded.
@@ -40,7 +40,7 @@ export const ORDER_COMMANDS = [
   'void',
   'refund',
 ] as const;
-export type OrderCommand = (typeof ORDER_COMMANDS)[number];
+export type LifecycleCommand = (typeof ORDER_COMMANDS)[number];
 
 export const ORDER_EVENT_TYPES = [
   'order.placed',
@@ -89,7 +89,7 @@ export function describeStatus(status: OrderStatus): string {
   return HUMAN[status];
 }
 
-function refuse(command: OrderCommand, state: OrderState, why: string): never {
+function refuse(command: LifecycleCommand, state: OrderState, why: string): never {
   const payment = state.payment === 'unpaid' ? 'unpaid' : state.payment;
   throw new TillboxError(
     'conflict',
@@ -104,7 +104,7 @@ function refuse(command: OrderCommand, state: OrderState, why: string): never {
  * The state and event a command leads to, or a `conflict` error that says why the command
  * does not apply (e.g. marking ready an order that is already ready).
  */
-export function applyOrderCommand(state: OrderState, command: OrderCommand): OrderTransition {
+export function applyOrderCommand(state: OrderState, command: LifecycleCommand): OrderTransition {
   const { status, payment } = state;
   switch (command) {
     case 'pay':

@@ -1,0 +1,384 @@
+/**
+ * Every rule of an order, in one pure function: `decideOrder(state, command, env)` answers the
+ * events a command leads to and the state after them, or throws a TillboxError saying why the
+ * command does not apply (`conflict`, `validation`, `forbidden`, `not-found`). The edge loads the
+ * order, decides, saves the state and appends the events in one transaction; nothing else
+ * changes an order. Ids and the clock come in through `env`, so the same inputs always give the
+ * same answer.
+ */
+import type { CommandContext } from '../auth/actors.js';
+import { TillboxError } from '../errors.js';
+import type { FirePolicy, OrderRefundedData, PlacedLine } from '../events/catalogue.js';
+import { applyTicketCommand, type TicketCommand } from '../kitchen/kitchen.js';
+import { applyOrderCommand } from '../order-lifecycle.js';
+import type { Channel, OrderType } from '../channels.js';
+import type { OrderPricing, Totals } from '../wire/api.js';
+import { evolveOrder, paidNet, type Millis, type Order, type OrderEvent } from './order.js';
+import { prepMinutes } from './placement.js';
+
+/** An order about to be placed: priced, routed and numbered. */
+export interface OrderDraft {
+  id: string;
+  number: number;
+  businessDay: string;
+  channel: Channel;
+  orderType: OrderType;
+  guestName?: string;
+  table?: string;
+  promisedAt?: Millis;
+  rush: boolean;
+  lines: PlacedLine[];
+  totals: Totals;
+  pricing?: OrderPricing;
+  catalogVersion?: number;
+}
+
+export type OrderCommand =
+  | {
+      kind: 'place';
+      order: OrderDraft;
+      /** auto: counter orders at once (unless settings say on payment), the rest once paid. */
+      fire: 'auto' | 'now' | 'on-payment';
+      /** Paid elsewhere (app, online, marketplace): only the cloud relay brings these in. */
+      payment?: { method: 'external'; amount: number; reference: string };
+    }
+  | {
+      kind: 'pay';
+      payment:
+        | { method: 'card'; amount: number; reference: string; cardLast4?: string }
+        | { method: 'cash'; amount: number; tendered: number };
+    }
+  /** Send it to the kitchen now (the front's fire button). */
+  | { kind: 'fire' }
+  /** The scheduler: fire it if its time has come. */
+  | { kind: 'fire-due' }
+  | { kind: 'ticket'; ticketId: string; command: TicketCommand; lineId?: string }
+  /** The expo: ready, bumping every station that has not. */
+  | { kind: 'ready' }
+  | { kind: 'pick-up' }
+  | { kind: 'complete' }
+  | { kind: 'cancel'; reason?: string }
+  | { kind: 'void'; reason: string }
+  /** The whole order back to its tenders, or some lines with the amounts `refundLine` gives. */
+  | { kind: 'refund'; reason: string; lines?: readonly { lineId: string; amount: number }[] };
+
+export interface OrderConfig {
+  /** An order is ready as soon as every station has bumped it. */
+  expoAutoReady: boolean;
+  /** When counter orders with fire `auto` go to the kitchen. */
+  counterFires: 'at-once' | 'on-payment';
+  stations: readonly { id: string; prepMinutes: number }[];
+}
+
+export interface OrderEnv {
+  cmd: CommandContext;
+  at: Millis;
+  newId: () => string;
+  config: OrderConfig;
+}
+
+export interface OrderDecision {
+  state: Order;
+  events: OrderEvent[];
+}
+
+const forbidden = (message: string): TillboxError => new TillboxError('forbidden', message);
+
+/** A kiosk (a guest) sees and pays only the orders it placed itself. */
+export function assertOrderAccess(order: Pick<Order, 'placedByDevice'>, cmd: CommandContext): void {
+  if (cmd.actor.kind === 'guest' && (cmd.device === null || order.placedByDevice !== cmd.device)) {
+    throw forbidden('this order was placed on another screen');
+  }
+}
+
+/** The state and events of a command on one order (`undefined` before it is placed). */
+export function decideOrder(state: Order | undefined, command: OrderCommand, env: OrderEnv): OrderDecision {
+  if (command.kind === 'place') {
+    if (state) throw new TillboxError('conflict', `order ${state.number} is already placed`);
+    return place(command, env);
+  }
+  if (!state) throw new TillboxError('not-found', 'no such order');
+  assertOrderAccess(state, env.cmd);
+  const d = new Decision(state, env.at);
+  switch (command.kind) {
+    case 'pay':
+      pay(d, command.payment, env);
+      break;
+    case 'fire':
+      applyOrderCommand(d.state, 'fire');
+      fire(d, env);
+      break;
+    case 'fire-due':
+      if (!isDue(d.state, env.at)) throw new TillboxError('conflict', `order ${d.state.number} is not due to fire`);
+      fire(d, env);
+      break;
+    case 'ticket':
+      ticket(d, command, env);
+      break;
+    case 'ready':
+      applyOrderCommand(d.state, 'ready');
+      d.emit({ type: 'order.ready', data: { orderId: d.state.id, by: 'expo' } });
+      break;
+    case 'pick-up':
+      applyOrderCommand(d.state, 'pick-up');
+      d.emit({ type: 'order.picked-up', data: { orderId: d.state.id } });
+      break;
+    case 'complete':
+      applyOrderCommand(d.state, 'complete');
+      d.emit({ type: 'order.completed', data: { orderId: d.state.id } });
+      break;
+    case 'cancel':
+      applyOrderCommand(d.state, 'cancel');
+      d.emit({ type: 'order.cancelled', data: withReason(d.state.id, command.reason) });
+      break;
+    case 'void': {
+      const reason = needReason(command.reason, 'void');
+      applyOrderCommand(d.state, 'void');
+      d.emit({ type: 'order.voided', data: { orderId: d.state.id, reason } });
+      break;
+    }
+    case 'refund':
+      refund(d, command, env);
+      break;
+  }
+  return { state: d.state, events: d.events };
+}
+
+/** Events made so far and the state they lead to: each emitted event is applied at once. */
+class Decision {
+  readonly events: OrderEvent[] = [];
+  constructor(
+    public state: Order,
+    private readonly at: Millis,
+  ) {}
+  emit(event: OrderEvent): void {
+    this.state = evolveOrder(this.state, event, this.at);
+    this.events.push(event);
+  }
+}
+
+const iso = (t: Millis): string => new Date(t).toISOString();
+
+function withReason(orderId: string, reason: string | undefined): { orderId: string; reason?: string } {
+  const r = reason?.trim();
+  return r ? { orderId, reason: r } : { orderId };
+}
+
+function needReason(reason: string | undefined, what: string): string {
+  const r = reason?.trim() ?? '';
+  if (r === '' || r.length > 200) {
+    throw new TillboxError('validation', `a ${what} needs a reason (up to 200 characters)`, {
+      details: [{ path: 'reason', message: 'say why' }],
+    });
+  }
+  return r;
+}
+
+function firePolicyOf(fire: 'auto' | 'now' | 'on-payment', channel: Channel, config: OrderConfig): FirePolicy {
+  if (fire === 'now') return 'now';
+  if (fire === 'auto' && channel === 'counter' && config.counterFires === 'at-once') return 'now';
+  return 'on-payment';
+}
+
+/** Waiting to fire, allowed to (paid, or firing without payment), and its time has come. */
+function isDue(order: Order, at: Millis): boolean {
+  if (order.status !== 'placed' && order.status !== 'paid') return false;
+  if (order.fireAt !== undefined && order.fireAt > at) return false;
+  return order.payment === 'paid' || order.firePolicy === 'now';
+}
+
+function place(command: Extract<OrderCommand, { kind: 'place' }>, env: OrderEnv): OrderDecision {
+  const { order, payment } = command;
+  const { actor, device } = env.cmd;
+  if (actor.kind === 'guest') {
+    if (order.channel !== 'kiosk') throw forbidden('a kiosk places kiosk orders only');
+    if (command.fire !== 'auto') throw forbidden('a kiosk order goes to the kitchen when it is paid');
+    if (payment) throw forbidden('a kiosk order is paid at the kiosk');
+  }
+  if (payment && actor.kind !== 'cloud') {
+    throw forbidden('only the cloud relay brings in orders paid elsewhere');
+  }
+  if (payment && payment.amount !== order.totals.total) {
+    throw new TillboxError(
+      'validation',
+      `the payment of ${payment.amount} does not match the order total of ${order.totals.total}`,
+      { details: [{ path: 'payment.amount', message: `expected ${order.totals.total}` }] },
+    );
+  }
+  const prepMs =
+    prepMinutes(
+      env.config.stations,
+      order.lines.map((l) => l.station),
+    ) * 60_000;
+  const fireAt = order.promisedAt === undefined ? undefined : order.promisedAt - prepMs;
+  const data: Extract<OrderEvent, { type: 'order.placed' }>['data'] = {
+    id: order.id,
+    number: order.number,
+    businessDay: order.businessDay,
+    channel: order.channel,
+    orderType: order.orderType,
+    lines: order.lines,
+    totals: order.totals,
+    dueAt: iso(order.promisedAt ?? env.at + prepMs),
+    rush: order.rush,
+    firePolicy: firePolicyOf(command.fire, order.channel, env.config),
+  };
+  const guestName = order.guestName?.trim();
+  if (guestName) data.guestName = guestName;
+  if (order.table !== undefined) data.table = order.table;
+  if (order.pricing) data.pricing = order.pricing;
+  if (order.promisedAt !== undefined) data.promisedAt = iso(order.promisedAt);
+  if (fireAt !== undefined) data.fireAt = iso(fireAt);
+  if (device !== null) data.placedByDevice = device;
+  if (order.catalogVersion !== undefined) data.catalogVersion = order.catalogVersion;
+  const placed = evolveOrder(undefined, { type: 'order.placed', data }, env.at);
+  const d = new Decision(placed, env.at);
+  d.events.push({ type: 'order.placed', data });
+  if (payment) {
+    d.emit({
+      type: 'order.paid',
+      data: {
+        orderId: order.id,
+        payment: { id: env.newId(), method: 'external', amount: payment.amount, reference: payment.reference },
+      },
+    });
+  }
+  if (isDue(d.state, env.at)) fire(d, env);
+  return { state: d.state, events: d.events };
+}
+
+function pay(d: Decision, payment: Extract<OrderCommand, { kind: 'pay' }>['payment'], env: OrderEnv): void {
+  const order = d.state;
+  applyOrderCommand(order, 'pay'); // not twice, not once cancelled, voided or refunded
+  const total = order.totals.total;
+  if (payment.amount !== total) {
+    throw new TillboxError('validation', `a payment of ${payment.amount} does not match the order total of ${total}`, {
+      details: [{ path: 'amount', message: `the order is paid in full: ${total}` }],
+    });
+  }
+  const recorded: Extract<OrderEvent, { type: 'order.paid' }>['data']['payment'] = {
+    id: env.newId(),
+    method: payment.method,
+    amount: total,
+  };
+  if (payment.method === 'cash') {
+    if (payment.tendered < total) {
+      throw new TillboxError('validation', `not enough cash: ${payment.tendered} tendered for a total of ${total}`, {
+        details: [{ path: 'tendered', message: `at least ${total}` }],
+      });
+    }
+    recorded.tendered = payment.tendered;
+    recorded.change = payment.tendered - total;
+  } else {
+    recorded.reference = payment.reference;
+    if (payment.cardLast4 !== undefined) recorded.cardLast4 = payment.cardLast4;
+  }
+  d.emit({ type: 'order.paid', data: { orderId: order.id, payment: recorded } });
+  // An order waiting for its payment fires now, unless it is scheduled for later.
+  if (isDue(d.state, env.at)) fire(d, env);
+}
+
+/** One ticket per station of its lines, in station order. */
+function fire(d: Decision, env: OrderEnv): void {
+  const byStation = new Map<string, string[]>();
+  for (const l of d.state.lines) byStation.set(l.station, [...(byStation.get(l.station) ?? []), l.lineId]);
+  const tickets = [...byStation.keys()]
+    .sort()
+    .map((station) => ({ id: env.newId(), station, lineIds: byStation.get(station) ?? [] }));
+  d.emit({ type: 'order.fired', data: { orderId: d.state.id, tickets } });
+}
+
+function ticket(d: Decision, command: Extract<OrderCommand, { kind: 'ticket' }>, env: OrderEnv): void {
+  const order = d.state;
+  const t = order.tickets.find((x) => x.id === command.ticketId);
+  if (!t) throw new TillboxError('not-found', `order ${order.number} has no ticket ${command.ticketId}`);
+  if (order.status !== 'in_kitchen' && !(command.command === 'recall' && order.status === 'ready')) {
+    throw new TillboxError(
+      'conflict',
+      `order ${order.number} is ${order.status.replace('_', ' ')}: its tickets can no longer change`,
+    );
+  }
+  const items = order.lines
+    .filter((l) => l.station === t.station)
+    .map((l) => ({ lineId: l.lineId, bumpedAt: l.bumpedAt === undefined ? undefined : iso(l.bumpedAt) }));
+  const type = applyTicketCommand({ status: t.status, items }, command.command, command.lineId);
+  const ids = { orderId: order.id, ticketId: t.id };
+  switch (type) {
+    case 'ticket.bumped':
+      d.emit({ type, data: { ...ids, station: t.station } });
+      break;
+    case 'ticket.recalled':
+      d.emit({ type, data: { ...ids, station: t.station } });
+      if (d.state.status === 'ready') d.emit({ type: 'order.recalled', data: { orderId: order.id } });
+      return;
+    case 'ticket.item-bumped':
+    case 'ticket.item-unbumped':
+      d.emit({ type, data: { ...ids, lineId: command.lineId ?? '' } });
+      break;
+  }
+  if (type === 'ticket.item-bumped') {
+    // The last item bumped bumps the ticket.
+    const left = d.state.lines.some((l) => l.station === t.station && l.bumpedAt === undefined);
+    if (!left) d.emit({ type: 'ticket.bumped', data: { ...ids, station: t.station } });
+  }
+  if (
+    type !== 'ticket.item-unbumped' &&
+    env.config.expoAutoReady &&
+    d.state.status === 'in_kitchen' &&
+    d.state.tickets.every((x) => x.status === 'bumped')
+  ) {
+    d.emit({ type: 'order.ready', data: { orderId: order.id, by: 'auto' } });
+  }
+}
+
+function refund(d: Decision, command: Extract<OrderCommand, { kind: 'refund' }>, env: OrderEnv): void {
+  const order = d.state;
+  const reason = needReason(command.reason, 'refund');
+  applyOrderCommand(order, 'refund'); // paid, and not already refunded
+  const left = paidNet(order);
+  if (left <= 0) throw new TillboxError('conflict', `order ${order.number} has nothing left to refund`);
+  let amount = left;
+  let lineIds: string[] | undefined;
+  if (command.lines) {
+    if (command.lines.length === 0) throw new TillboxError('validation', 'name at least one line to refund');
+    const seen = new Set<string>();
+    amount = 0;
+    for (const r of command.lines) {
+      const line = order.lines.find((l) => l.lineId === r.lineId);
+      if (!line) throw new TillboxError('not-found', `order ${order.number} has no line ${r.lineId}`);
+      if (seen.has(r.lineId)) throw new TillboxError('validation', `line ${r.lineId} is named twice`);
+      if (line.refundedAt !== undefined) throw new TillboxError('conflict', `line ${r.lineId} is already refunded`);
+      if (!Number.isSafeInteger(r.amount) || r.amount < 1 || r.amount > line.total) {
+        throw new TillboxError(
+          'validation',
+          `a refund of ${r.amount} for line ${r.lineId} is not between 1 and ${line.total}`,
+        );
+      }
+      seen.add(r.lineId);
+      amount += r.amount;
+    }
+    if (amount > left) {
+      throw new TillboxError('validation', `the lines come to ${amount} but only ${left} is left to refund`);
+    }
+    lineIds = [...seen];
+  }
+  // Back to the original tenders, in the order they were taken.
+  const refunds: OrderRefundedData['refunds'] = [];
+  let due = amount;
+  for (const p of order.payments) {
+    if (due === 0) break;
+    if (p.amount <= 0 || p.refundOf !== undefined) continue;
+    const returned = order.payments.filter((r) => r.refundOf === p.id).reduce((s, r) => s - r.amount, 0);
+    const take = Math.min(due, p.amount - returned);
+    if (take <= 0) continue;
+    refunds.push({
+      paymentId: env.newId(),
+      refundOf: p.id,
+      method: p.method,
+      amount: take,
+      ...(lineIds ? { lineIds } : {}),
+    });
+    due -= take;
+  }
+  d.emit({ type: 'order.refunded', data: { orderId: order.id, refunds, full: amount === left, reason } });
+}

@@ -1,0 +1,4 @@
+export * from './order.js';
+export * from './decide.js';
+export * from './placement.js';
+export * from './refunds.js';

@@ -1,0 +1,292 @@
+/**
+ * The order aggregate: an order with its lines, kitchen tickets and payments, as one value.
+ * {@link evolveOrder} is the only way it changes — one event at a time — so the state a
+ * command leads to is exactly what its events say happened. {@link orderView} is how the
+ * screens see it.
+ */
+import type { DomainEvent, FirePolicy, PaymentMethod, PlacedLine } from '../events/catalogue.js';
+import type { Channel, OrderType } from '../channels.js';
+import type { OrderStatus, PaymentStatus } from '../order-lifecycle.js';
+import type { OrderPricing, OrderView, PaymentView, PricedLine, Totals, TicketView } from '../wire/api.js';
+
+/** Times are epoch milliseconds (the edge's clock); views and events carry them as ISO 8601. */
+export type Millis = number;
+
+export interface OrderLine extends Omit<PlacedLine, 'total'> {
+  total: number;
+  /** When its station marked it done (item bump, or the ticket's bump). */
+  bumpedAt?: Millis;
+  /** When it was given back in a refund by lines. */
+  refundedAt?: Millis;
+}
+
+export interface OrderTicket {
+  id: string;
+  station: string;
+  status: 'open' | 'bumped';
+  firedAt: Millis;
+  bumpedAt?: Millis;
+}
+
+export interface OrderPayment {
+  id: string;
+  method: PaymentMethod;
+  /** Minor units taken; a refund is negative and names the payment it returns money from. */
+  amount: number;
+  refundOf?: string;
+  /** Lines a refund gave back. */
+  lineIds?: string[];
+  tendered?: number;
+  change?: number;
+  reference?: string;
+  cardLast4?: string;
+  at: Millis;
+}
+
+export interface Order {
+  id: string;
+  number: number;
+  businessDay: string;
+  status: OrderStatus;
+  payment: PaymentStatus;
+  channel: Channel;
+  orderType: OrderType;
+  guestName?: string;
+  table?: string;
+  lines: OrderLine[];
+  /** In station order; one per station once fired. */
+  tickets: OrderTicket[];
+  /** In the order they were taken. */
+  payments: OrderPayment[];
+  totals: Totals;
+  pricing?: OrderPricing;
+  promisedAt?: Millis;
+  dueAt: Millis;
+  rush: boolean;
+  firePolicy: FirePolicy;
+  fireAt?: Millis;
+  placedByDevice?: string;
+  catalogVersion?: number;
+  placedAt: Millis;
+  paidAt?: Millis;
+  firedAt?: Millis;
+  readyAt?: Millis;
+  pickedUpAt?: Millis;
+  closedAt?: Millis;
+}
+
+/** An event of the order aggregate. */
+export type OrderEvent = Extract<DomainEvent, { type: `order.${string}` | `ticket.${string}` }>;
+
+const ms = (iso: string | undefined): Millis | undefined => (iso === undefined ? undefined : Date.parse(iso));
+const iso = (t: Millis | undefined): string | undefined => (t === undefined ? undefined : new Date(t).toISOString());
+
+/** Copy `value` into `key` of `target` unless it is undefined (keeps optional fields absent). */
+function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
+}
+
+function withoutKey<T extends object, K extends keyof T>(o: T, key: K): T {
+  const copy = { ...o };
+  delete copy[key];
+  return copy;
+}
+
+/** The money taken and not yet given back. */
+export function paidNet(order: Pick<Order, 'payments'>): number {
+  return order.payments.reduce((s, p) => s + p.amount, 0);
+}
+
+/** The state after one event (at `at`). Events of another order or the wrong state are a bug: it throws. */
+export function evolveOrder(state: Order | undefined, event: OrderEvent, at: Millis): Order {
+  if (event.type === 'order.placed') {
+    if (state) throw new Error(`order ${state.id} is already placed`);
+    const d = event.data;
+    const order: Order = {
+      id: d.id,
+      number: d.number,
+      businessDay: d.businessDay,
+      status: 'placed',
+      payment: 'unpaid',
+      channel: d.channel,
+      orderType: d.orderType,
+      lines: d.lines.map((l) => ({ ...l, total: l.total ?? l.lineTotal })),
+      tickets: [],
+      payments: [],
+      totals: d.totals,
+      dueAt: Date.parse(d.dueAt),
+      rush: d.rush,
+      firePolicy: d.firePolicy,
+      placedAt: at,
+    };
+    put(order, 'guestName', d.guestName);
+    put(order, 'table', d.table);
+    put(order, 'pricing', d.pricing);
+    put(order, 'promisedAt', ms(d.promisedAt));
+    put(order, 'fireAt', ms(d.fireAt));
+    put(order, 'placedByDevice', d.placedByDevice);
+    put(order, 'catalogVersion', d.catalogVersion);
+    return order;
+  }
+  if (!state) throw new Error(`${event.type} before order.placed`);
+  if (event.data.orderId !== state.id) throw new Error(`${event.type} of order ${event.data.orderId} on ${state.id}`);
+  const closed = (status: OrderStatus): Order => ({ ...state, status, closedAt: at });
+  switch (event.type) {
+    case 'order.paid': {
+      const payment: OrderPayment = { ...event.data.payment, at };
+      return {
+        ...state,
+        status: state.status === 'placed' ? 'paid' : state.status,
+        payment: 'paid',
+        paidAt: at,
+        payments: [...state.payments, payment],
+      };
+    }
+    case 'order.fired':
+      return {
+        ...state,
+        status: 'in_kitchen',
+        firedAt: at,
+        tickets: event.data.tickets
+          .map((t): OrderTicket => ({ id: t.id, station: t.station, status: 'open', firedAt: at }))
+          .sort((a, b) => (a.station < b.station ? -1 : a.station > b.station ? 1 : 0)),
+      };
+    case 'ticket.bumped': {
+      const { ticketId, station } = event.data;
+      return {
+        ...state,
+        tickets: state.tickets.map((t) => (t.id === ticketId ? { ...t, status: 'bumped', bumpedAt: at } : t)),
+        lines: state.lines.map((l) => (l.station === station && l.bumpedAt === undefined ? { ...l, bumpedAt: at } : l)),
+      };
+    }
+    case 'ticket.recalled': {
+      const { ticketId, station } = event.data;
+      return {
+        ...state,
+        tickets: state.tickets.map((t) => (t.id === ticketId ? withoutKey({ ...t, status: 'open' }, 'bumpedAt') : t)),
+        lines: state.lines.map((l) => (l.station === station ? withoutKey(l, 'bumpedAt') : l)),
+      };
+    }
+    case 'ticket.item-bumped':
+      return {
+        ...state,
+        lines: state.lines.map((l) => (l.lineId === event.data.lineId ? { ...l, bumpedAt: at } : l)),
+      };
+    case 'ticket.item-unbumped':
+      return {
+        ...state,
+        lines: state.lines.map((l) => (l.lineId === event.data.lineId ? withoutKey(l, 'bumpedAt') : l)),
+      };
+    case 'order.ready': {
+      // The expo's ready bumps every station that has not; an automatic one follows the last bump.
+      const stations = new Set(state.tickets.filter((t) => t.status === 'open').map((t) => t.station));
+      return {
+        ...state,
+        status: 'ready',
+        readyAt: at,
+        tickets: state.tickets.map((t) => (t.status === 'open' ? { ...t, status: 'bumped', bumpedAt: at } : t)),
+        lines: state.lines.map((l) =>
+          stations.has(l.station) && l.bumpedAt === undefined ? { ...l, bumpedAt: at } : l,
+        ),
+      };
+    }
+    case 'order.recalled':
+      return withoutKey({ ...state, status: 'in_kitchen' }, 'readyAt');
+    case 'order.picked-up':
+      return { ...state, status: 'picked_up', pickedUpAt: at };
+    case 'order.completed':
+      return closed('completed');
+    case 'order.cancelled':
+      return closed('cancelled');
+    case 'order.voided':
+      return closed('voided');
+    case 'order.refunded': {
+      const refunded = new Set(event.data.refunds.flatMap((r) => r.lineIds ?? []));
+      const payments = event.data.refunds.map((r): OrderPayment => {
+        const p: OrderPayment = { id: r.paymentId, method: r.method, amount: -r.amount, refundOf: r.refundOf, at };
+        if (r.lineIds) p.lineIds = r.lineIds;
+        return p;
+      });
+      const next: Order = {
+        ...state,
+        payments: [...state.payments, ...payments],
+        lines: state.lines.map((l) => (refunded.has(l.lineId) ? { ...l, refundedAt: at } : l)),
+      };
+      return event.data.full ? { ...next, status: 'refunded', payment: 'refunded', closedAt: at } : next;
+    }
+  }
+}
+
+function lineView(l: OrderLine): PricedLine {
+  const view: PricedLine = {
+    lineId: l.lineId,
+    itemId: l.itemId,
+    name: l.name,
+    modifiers: l.modifiers,
+    quantity: l.quantity,
+    station: l.station,
+    allergens: l.allergens,
+    unitPrice: l.unitPrice,
+    lineTotal: l.lineTotal,
+    discount: l.discount,
+    tax: l.tax,
+    total: l.total,
+  };
+  put(view, 'variantId', l.variantId);
+  put(view, 'variantName', l.variantName);
+  put(view, 'note', l.note);
+  return view;
+}
+
+function ticketView(t: OrderTicket, lines: readonly OrderLine[]): TicketView {
+  const view: TicketView = {
+    id: t.id,
+    station: t.station,
+    status: t.status,
+    firedAt: new Date(t.firedAt).toISOString(),
+    items: lines
+      .filter((l) => l.station === t.station)
+      .map((l) => (l.bumpedAt === undefined ? { lineId: l.lineId } : { lineId: l.lineId, bumpedAt: iso(l.bumpedAt) })),
+  };
+  put(view, 'bumpedAt', iso(t.bumpedAt));
+  return view;
+}
+
+function paymentView(p: OrderPayment): PaymentView {
+  const view: PaymentView = { id: p.id, method: p.method, amount: p.amount, at: new Date(p.at).toISOString() };
+  put(view, 'tendered', p.tendered);
+  put(view, 'change', p.change);
+  put(view, 'reference', p.reference);
+  put(view, 'cardLast4', p.cardLast4);
+  return view;
+}
+
+/** The order as the screens show it. */
+export function orderView(order: Order): OrderView {
+  const view: OrderView = {
+    id: order.id,
+    number: order.number,
+    businessDay: order.businessDay,
+    status: order.status,
+    payment: order.payment,
+    dueAt: new Date(order.dueAt).toISOString(),
+    rush: order.rush,
+    tickets: order.tickets.map((t) => ticketView(t, order.lines)),
+    payments: order.payments.map(paymentView),
+    channel: order.channel,
+    orderType: order.orderType,
+    lines: order.lines.map(lineView),
+    totals: order.totals,
+    placedAt: new Date(order.placedAt).toISOString(),
+  };
+  put(view, 'guestName', order.guestName);
+  put(view, 'table', order.table);
+  put(view, 'pricing', order.pricing);
+  put(view, 'promisedAt', iso(order.promisedAt));
+  put(view, 'paidAt', iso(order.paidAt));
+  put(view, 'firedAt', iso(order.firedAt));
+  put(view, 'readyAt', iso(order.readyAt));
+  put(view, 'pickedUpAt', iso(order.pickedUpAt));
+  put(view, 'closedAt', iso(order.closedAt));
+  return view;
+}

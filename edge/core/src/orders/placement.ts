@@ -1,0 +1,101 @@
+/**
+ * From a priced cart to the lines, totals and explanations an order is placed with: each line
+ * routed to its kitchen station (settings first, then the catalog) and carrying what a refund
+ * of it needs later.
+ */
+import type { PricingEngine } from '../commerce/compile.js';
+import type { PricedModifierChoice } from '../commerce/lines.js';
+import type { PriceResult, PricedCommerceLine } from '../commerce/types.js';
+import type { PlacedLine } from '../events/catalogue.js';
+import { routeToStation, type KitchenConfig } from '../kitchen/kitchen.js';
+import type { OrderPricing, PricedLine, Totals } from '../wire/api.js';
+
+export type RoutingConfig = Pick<KitchenConfig, 'stations' | 'defaultStation'>;
+
+/** The station a catalog item is made at; an item the catalog does not know goes to the default station. */
+export function stationOfItem(engine: PricingEngine, config: RoutingConfig, itemId: string): string {
+  const item = engine.items.get(itemId);
+  if (!item) return config.defaultStation;
+  return routeToStation(config, item, engine.categories.get(item.categoryId)?.station);
+}
+
+/** Prep minutes of an order: its slowest station's (0 when it names no configured station). */
+export function prepMinutes(
+  stations: readonly { id: string; prepMinutes: number }[],
+  lineStations: readonly string[],
+): number {
+  return Math.max(0, ...lineStations.map((id) => stations.find((s) => s.id === id)?.prepMinutes ?? 0));
+}
+
+/** A priced line's choices as one flat list: modifiers, nested ones after their parent, combo components. */
+export function flattenChoices(line: PricedCommerceLine): PricedLine['modifiers'] {
+  const out: PricedLine['modifiers'] = [];
+  const walk = (choices: readonly PricedModifierChoice[]): void => {
+    for (const c of choices) {
+      out.push({ groupId: c.groupId, optionId: c.optionId, name: c.name, price: c.price });
+      walk(c.modifiers);
+    }
+  };
+  walk(line.modifiers);
+  for (const c of line.components) {
+    const name = Object.fromEntries(
+      Object.entries(c.name).map(([lang, text]) => [
+        lang,
+        c.variantName?.[lang] ? `${text} (${c.variantName[lang]})` : text,
+      ]),
+    );
+    out.push({ groupId: c.slotId, optionId: c.itemId, name: { ...name, en: name.en ?? c.name.en }, price: c.upcharge });
+    walk(c.modifiers);
+  }
+  return out;
+}
+
+/** What an order is placed with, from its priced cart. */
+export function placementOf(
+  priced: PriceResult,
+  engine: PricingEngine,
+  routing: RoutingConfig,
+): { lines: PlacedLine[]; totals: Totals; pricing: OrderPricing; catalogVersion: number } {
+  return {
+    lines: priced.lines.map((l) => {
+      const line: PlacedLine = {
+        lineId: l.lineId,
+        itemId: l.itemId,
+        name: l.name,
+        modifiers: flattenChoices(l),
+        quantity: l.quantity,
+        station: stationOfItem(engine, routing, l.itemId),
+        allergens: l.allergens,
+        unitPrice: l.unitPrice,
+        lineTotal: l.lineTotal,
+        discount: l.discount,
+        tax: l.tax,
+        total: l.total,
+        net: l.net,
+        taxes: l.taxes.map((t) => ({ rateId: t.rateId, amount: t.amount })),
+      };
+      if (l.variantId !== undefined) line.variantId = l.variantId;
+      if (l.variantName) line.variantName = l.variantName;
+      if (l.note !== undefined) line.note = l.note;
+      return line;
+    }),
+    totals: {
+      currency: priced.totals.currency,
+      subtotal: priced.totals.subtotal,
+      discount: priced.totals.discount,
+      tax: priced.totals.tax,
+      total: priced.totals.total,
+    },
+    pricing: {
+      discounts: priced.applied.map((a) => ({
+        promotionId: a.promotionId,
+        explanation: a.explanation,
+        amount: a.amount,
+      })),
+      taxes: priced.taxes.map((t) => ({ name: t.name.en, rate: t.rate, inclusive: t.inclusive, amount: t.amount })),
+      loyaltyPoints: priced.loyalty.pointsEarned,
+      localTime: priced.localTime,
+    },
+    catalogVersion: engine.catalog.version,
+  };
+}
