@@ -50,6 +50,8 @@ export async function startEdgeProcess(options: {
       TILLBOX_HTTP_PORT: String(port),
       TILLBOX_HTTP_HOST: '127.0.0.1',
       TILLBOX_LOG_LEVEL: 'warn',
+      // The demo store: screens and tests pair in one click from localhost.
+      TILLBOX_DEMO: 'true',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -62,7 +64,8 @@ export async function startEdgeProcess(options: {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the edge exited with ${child.exitCode} while starting:\n${out}`);
     try {
-      const res = await fetch(`${url}/api/v1/health`);
+      // Public, so it answers before anything is paired.
+      const res = await fetch(`${url}/api/v1/pairing/mode`);
       if (res.ok) break;
     } catch {
       // not listening yet

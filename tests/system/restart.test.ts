@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { OrderList, OrderView } from '@tillbox/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { latteOrder } from '../../edge/server/src/testing/order-factory.js';
+import { demoHeaders } from '../support/credentials.js';
 import { startEdgeProcess, type EdgeProcess } from '../support/edge-process.js';
 
 describe('restart', () => {
@@ -23,6 +24,8 @@ describe('restart', () => {
     dirs.push(dataDir);
     const first = await startEdgeProcess({ dataDir });
     procs.push(first);
+    // A counter screen with a cashier signed in; its credential and session outlive the restart.
+    const headers = await demoHeaders(first.url, 'counter', 'cashier');
 
     // Keep placing orders from 8 concurrent screens and SIGKILL the edge mid-stream.
     const acknowledged: OrderView[] = [];
@@ -32,7 +35,7 @@ describe('restart', () => {
         try {
           const res = await fetch(`${first.url}/api/v1/orders`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers,
             body: JSON.stringify(latteOrder()),
           });
           if (res.status === 201) acknowledged.push((await res.json()) as OrderView);
@@ -49,7 +52,7 @@ describe('restart', () => {
 
     const second = await startEdgeProcess({ dataDir });
     procs.push(second);
-    const list = (await (await fetch(`${second.url}/api/v1/orders?status=in_kitchen`)).json()) as OrderList;
+    const list = (await (await fetch(`${second.url}/api/v1/orders?status=in_kitchen`, { headers })).json()) as OrderList;
     const stored = new Map(list.orders.map((o) => [o.id, o]));
     for (const order of acknowledged) {
       expect(stored.get(order.id), `order ${order.number}`).toEqual(order);
@@ -60,7 +63,7 @@ describe('restart', () => {
     const next = (await (
       await fetch(`${second.url}/api/v1/orders`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers,
         body: JSON.stringify(latteOrder()),
       })
     ).json()) as OrderView;
@@ -72,16 +75,17 @@ describe('restart', () => {
     dirs.push(dataDir);
     const edge = await startEdgeProcess({ dataDir });
     procs.push(edge);
+    const headers = await demoHeaders(edge.url, 'counter', 'cashier');
     const res = await fetch(`${edge.url}/api/v1/orders`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers,
       body: JSON.stringify(latteOrder()),
     });
     const order = (await res.json()) as OrderView;
     expect(await edge.stop()).toBe(0);
     const again = await startEdgeProcess({ dataDir });
     procs.push(again);
-    const got = (await (await fetch(`${again.url}/api/v1/orders/${order.id}`)).json()) as OrderView;
+    const got = (await (await fetch(`${again.url}/api/v1/orders/${order.id}`, { headers })).json()) as OrderView;
     expect(got).toEqual(order);
   });
 

@@ -27,6 +27,11 @@ export const pairingCodeViewSchema = z.object({
 });
 export type PairingCodeView = z.infer<typeof pairingCodeViewSchema>;
 
+export const pairingModeSchema = z.object({
+  demo: z.boolean().describe('The demo store'),
+  oneClick: z.boolean().describe('This browser can pair in one click (demo store, on the box itself)'),
+});
+
 export const pairingClaimBodySchema = z.object({
   code: z.string().min(1).max(20).describe('The pairing code from the admin screen'),
 });

@@ -113,7 +113,11 @@ export class Guard {
     if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
       const type = request.headers['content-type'] ?? '';
       if (!/^application\/json\s*(;|$)/i.test(type)) {
-        throw new TillboxError('validation', 'Send state-changing requests as application/json');
+        // Answered 415 by the HTTP layer, like a body of the wrong type.
+        throw Object.assign(new Error('Send the body as application/json'), {
+          statusCode: 415,
+          code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+        });
       }
     }
   }

@@ -3,10 +3,15 @@ import { join } from 'node:path';
 import { catalogSchema, LANGUAGES, uuidv7, type ErrorBody, type OrderList, type OrderView } from '@tillbox/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VirtualPinpad } from '../payments/pinpad.js';
+import { testDevice, type TestClient } from '../testing/test-actors.js';
 import { latteOrder, startTestEdge, tempDir, type TestEdge } from '../testing/test-edge.js';
 
 describe('HTTP API', () => {
   let t: TestEdge;
+  /** A counter screen with a cashier signed in, a kiosk and a kitchen screen. */
+  let counter: TestClient;
+  let kiosk: TestClient;
+  let kds: TestClient;
   const web = tempDir('tillbox-web-');
 
   beforeAll(async () => {
@@ -17,29 +22,33 @@ describe('HTTP API', () => {
       overrides: { 'web.dir': web.dir, 'http.bodyLimitBytes': 4096 },
       pinpad: new VirtualPinpad({ declineAmounts: [299] }),
     });
+    counter = await testDevice(t.edge, 'counter', 'cashier');
+    kiosk = await testDevice(t.edge, 'kiosk');
+    kds = await testDevice(t.edge, 'kds');
   });
   afterAll(async () => {
     await t.stop();
     web.remove();
   });
 
-  const post = (url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-    t.edge.http.inject({
+  const post = (url: string, payload?: unknown, headers: Record<string, string> = {}, as: TestClient = counter) =>
+    as.inject({
       method: 'POST',
       url,
-      headers: { 'content-type': 'application/json', ...headers },
+      headers,
       ...(payload === undefined ? {} : { payload: typeof payload === 'string' ? payload : JSON.stringify(payload) }),
     });
-  const openOrders = async (): Promise<OrderList> => (await t.edge.http.inject({ url: '/api/v1/orders' })).json();
+  const get = (url: string, as: TestClient = counter) => as.get(url);
+  const openOrders = async (): Promise<OrderList> => (await get('/api/v1/orders')).json();
 
   it('reports health', async () => {
-    const res = await t.edge.http.inject({ url: '/api/v1/health' });
+    const res = await get('/api/v1/health', kds);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'ok', storeId: 'demo-store', db: { ok: true } });
   });
 
   it('serves the demo catalog: a coffee chain of 30+ items in 6 categories in three languages', async () => {
-    const res = await t.edge.http.inject({ url: '/api/v1/catalog' });
+    const res = await get('/api/v1/catalog', kiosk);
     const catalog = catalogSchema.parse(res.json());
     expect(catalog.categories).toHaveLength(6);
     expect(catalog.items.length).toBeGreaterThanOrEqual(30);
@@ -100,42 +109,47 @@ describe('HTTP API', () => {
     const placed = (await post('/api/v1/orders', latteOrder())).json() as OrderView;
     const [bar, kitchen] = placed.tickets;
     expect([bar?.station, kitchen?.station]).toEqual(['bar', 'kitchen']);
-    expect((await post(`/api/v1/tickets/${bar?.id}/bump`)).statusCode).toBe(200);
-    const twice = await post(`/api/v1/tickets/${bar?.id}/bump`);
+    expect((await post(`/api/v1/tickets/${bar?.id}/bump`, undefined, {}, kds)).statusCode).toBe(200);
+    const twice = await post(`/api/v1/tickets/${bar?.id}/bump`, undefined, {}, kds);
     expect(twice.statusCode).toBe(409);
     expect((twice.json() as ErrorBody).error.message).toBe('this ticket is already bumped');
-    const ready = await post(`/api/v1/tickets/${kitchen?.id}/bump`);
+    const ready = await post(`/api/v1/tickets/${kitchen?.id}/bump`, undefined, {}, kds);
     expect((ready.json() as OrderView).status).toBe('ready');
     expect((await post(`/api/v1/orders/${placed.id}/pick-up`)).statusCode).toBe(200);
     expect((await openOrders()).orders.map((o) => o.id)).not.toContain(placed.id);
-    const late = await post(`/api/v1/tickets/${kitchen?.id}/recall`);
+    const late = await post(`/api/v1/tickets/${kitchen?.id}/recall`, undefined, {}, kds);
     expect(late.statusCode).toBe(409);
     expect((late.json() as ErrorBody).error.message).toMatch(/picked up/);
     expect((await post(`/api/v1/orders/${uuidv7()}/pick-up`)).statusCode).toBe(404);
     expect((await post(`/api/v1/orders/not-an-id/pick-up`)).statusCode).toBe(400);
-    const unknown = await t.edge.http.inject({ url: '/api/v1/kitchen/stations/grill/recall' });
+    const unknown = await get('/api/v1/kitchen/stations/grill/recall', kds);
     expect(unknown.statusCode).toBe(404);
     expect((unknown.json() as ErrorBody).error.message).toBe('no station "grill" (stations: bar, kitchen)');
   });
 
   it('takes a kiosk order, charges it on the pinpad and fires it; a declined card is a 402', async () => {
-    const placed = (await post('/api/v1/orders', latteOrder({ channel: 'kiosk' }))).json() as OrderView;
+    const placed = (await post('/api/v1/orders', latteOrder({ channel: 'kiosk' }), {}, kiosk)).json() as OrderView;
     expect(placed).toMatchObject({ status: 'placed', payment: 'unpaid' });
-    const paid = await post(`/api/v1/orders/${placed.id}/pay`, { method: 'card' });
+    const paid = await post(`/api/v1/orders/${placed.id}/pay`, { method: 'card' }, {}, kiosk);
     expect(paid.statusCode).toBe(200);
     expect(paid.json()).toMatchObject({ status: 'in_kitchen', payment: 'paid' });
     const espresso = (
-      await post('/api/v1/orders', latteOrder({ channel: 'kiosk', lines: [{ itemId: 'espresso', quantity: 1 }] }))
+      await post(
+        '/api/v1/orders',
+        latteOrder({ channel: 'kiosk', lines: [{ itemId: 'espresso', quantity: 1 }] }),
+        {},
+        kiosk,
+      )
     ).json() as OrderView;
-    const declined = await post(`/api/v1/orders/${espresso.id}/pay`, { method: 'card' });
+    const declined = await post(`/api/v1/orders/${espresso.id}/pay`, { method: 'card' }, {}, kiosk);
     expect(declined.statusCode).toBe(402);
     expect((declined.json() as ErrorBody).error.code).toBe('payment-declined');
-    const bad = await post(`/api/v1/orders/${espresso.id}/pay`, { method: 'card', tendered: 500 });
+    const bad = await post(`/api/v1/orders/${espresso.id}/pay`, { method: 'card', tendered: 500 }, {}, kiosk);
     expect(bad.statusCode).toBe(400);
   });
 
   it('serves the kitchen configuration', async () => {
-    const res = await t.edge.http.inject({ url: '/api/v1/kitchen/config' });
+    const res = await get('/api/v1/kitchen/config', kds);
     expect(res.json()).toMatchObject({ stations: [{ id: 'bar' }, { id: 'kitchen' }], bumpBar: { bump: 'Enter' } });
   });
 
@@ -169,7 +183,7 @@ describe('HTTP API', () => {
   });
 
   it('answers unknown API paths with a JSON 404', async () => {
-    const res = await t.edge.http.inject({ url: '/api/v1/nope' });
+    const res = await get('/api/v1/nope');
     expect(res.statusCode).toBe(404);
     expect((res.json() as ErrorBody).error.code).toBe('not-found');
   });

@@ -7,6 +7,7 @@ import {
   pairingCodeBodySchema,
   pairingCodeViewSchema,
   pairingDemoBodySchema,
+  pairingModeSchema,
   type Paired,
 } from '@tillbox/core';
 import { defineRoute, type AnyRoute } from '../api/route.js';
@@ -22,6 +23,15 @@ const paired = (p: Paired) => ({
 
 export function deviceRoutes(devices: DeviceService): AnyRoute[] {
   return [
+    defineRoute({
+      method: 'GET',
+      url: '/pairing/mode',
+      permission: 'public',
+      summary: 'How screens pair here: with a code, or (demo store) in one click from the box itself',
+      tags: ['devices'],
+      response: pairingModeSchema,
+      handler: ({ ip }) => ({ demo: devices.demo, oneClick: devices.demo && isLoopback(ip) }),
+    }),
     defineRoute({
       method: 'POST',
       url: '/pairing/claim',

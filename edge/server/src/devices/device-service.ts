@@ -59,6 +59,11 @@ export class DeviceService {
     this.now = ctx.now ?? Date.now;
   }
 
+  /** True in the demo store (one-click pairing from the box itself). */
+  get demo(): boolean {
+    return this.ctx.settings.demo;
+  }
+
   /** While no admin screen is paired, make sure there is a code to pair the first one, and say it. */
   start(): void {
     if (this.ctx.repository.activeOfRole('admin').length > 0) return;
