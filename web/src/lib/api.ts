@@ -3,7 +3,8 @@
  * with a message a person can act on; every answer is parsed by the schema from
  * `@tillbox/core` before it is used.
  */
-import { errorBodySchema, type ErrorDetail } from '@tillbox/core';
+import { errorBodySchema, type DeviceRole, type ErrorDetail } from '@tillbox/core';
+import type { paths } from './api-types.js';
 
 /** The part of a zod schema this module uses (keeps zod itself a dependency of the core only). */
 export interface Schema<T> {
@@ -69,22 +70,43 @@ async function readError(res: Response): Promise<ApiError> {
   return new ApiError(res.status >= 500 ? 'bad-response' : 'rejected', message, { status: res.status });
 }
 
+/** The device roles a screen can be (the core's `DeviceRole`s that have a screen). */
+export type ScreenRole = Exclude<DeviceRole, 'relay'>;
+
+let role: ScreenRole | undefined;
+
+/**
+ * Says which screen this is, once, before it talks to the edge: every request then carries
+ * `x-tillbox-screen: <role>`, which picks the device credential (cookie) the edge checks.
+ */
+export function setScreenRole(next: ScreenRole): void {
+  role = next;
+}
+
+/** The role set by {@link setScreenRole}, e.g. for the stream's `?screen=` parameter. */
+export function screenRole(): ScreenRole | undefined {
+  return role;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
 async function request<T>(
-  method: 'GET' | 'POST',
-  path: string,
+  method: Method,
+  url: string,
   schema: Schema<T>,
   body?: unknown,
   signal?: AbortSignal,
 ): Promise<T> {
-  const init: RequestInit = { method, headers: { accept: 'application/json' } };
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (role) headers['x-tillbox-screen'] = role;
+  // The edge refuses a state-changing request that is not labelled JSON, even with no body.
+  if (method !== 'GET') headers['content-type'] = 'application/json';
+  const init: RequestInit = { method, headers };
   if (signal) init.signal = signal;
-  if (body !== undefined) {
-    init.headers = { accept: 'application/json', 'content-type': 'application/json' };
-    init.body = JSON.stringify(body);
-  }
+  if (body !== undefined) init.body = JSON.stringify(body);
   let res: Response;
   try {
-    res = await fetch(path, init);
+    res = await fetch(url, init);
   } catch (cause) {
     if (signal?.aborted) throw cause;
     throw new ApiError('network', NETWORK_MESSAGE, { cause });
@@ -109,10 +131,106 @@ async function request<T>(
   return parsed.data;
 }
 
+/** Where the edge's API lives; the document's paths start with it. */
+export const API_PREFIX = '/api/v1';
+type Prefix = typeof API_PREFIX;
+type Verb = 'get' | 'post' | 'put' | 'delete';
+
+/** The operation `verb` of the document's path `/api/v1{P}`. */
+type Operation<P extends string, V extends Verb> = `${Prefix}${P}` extends keyof paths
+  ? NonNullable<paths[`${Prefix}${P}`][V]>
+  : never;
+
+/** The API's paths (without the prefix) that answer `verb`, e.g. `/orders/{id}/pay` for 'post'. */
+export type ApiPath<V extends Verb> = {
+  [K in keyof paths]: K extends `${Prefix}${infer P}` ? ([Operation<P, V>] extends [never] ? never : P) : never;
+}[keyof paths];
+
+type JsonContent<C> = C extends { content: { 'application/json': infer J } } ? J : never;
+type Success<R> = { [S in keyof R]: S extends 200 | 201 | 202 ? JsonContent<R[S]> : never }[keyof R];
+
+/** What the document says operation `O` answers when it succeeds. */
+export type ApiAnswer<O> = O extends { responses: infer R } ? Success<R> : never;
+type PathParams<O> = O extends { parameters: { path: infer X } } ? X : never;
+type QueryParams<O> = O extends { parameters: { query?: infer X } } ? X : never;
+type RequestBody<O> = O extends { requestBody: infer B } ? JsonContent<B> : never;
+
+/** Present when the operation has it (`params`, `query`, `body`), forbidden when it has not. */
+type Part<K extends string, X, Required extends boolean> = [X] extends [never]
+  ? { [_ in K]?: never }
+  : Required extends true
+    ? { [_ in K]: X }
+    : { [_ in K]?: X };
+
+/**
+ * A call's arguments, typed from the OpenAPI document: the path parameters, query and body the
+ * operation takes, and the core's zod schema that parses the answer (whose type must fit the
+ * answer the document describes, so a schema that no longer matches the edge does not compile).
+ */
+export type CallOptions<O, T> = Part<'params', PathParams<O>, true> &
+  Part<'query', QueryParams<O>, false> &
+  Part<'body', RequestBody<O>, true> & {
+    schema: Schema<T>;
+    signal?: AbortSignal;
+  };
+
+/** `/orders/{id}/pay` with `{id: 'a/b'}` → `/api/v1/orders/a%2Fb/pay`, plus the query string. */
+export function apiUrl(path: string, params?: Record<string, string | number>, query?: object): string {
+  const filled = path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = params?.[name];
+    if (value === undefined) throw new Error(`No value for {${name}} in ${path}`);
+    return encodeURIComponent(String(value));
+  });
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {}) as [string, unknown][]) {
+    if (value !== undefined && value !== null) search.append(key, String(value));
+  }
+  const qs = search.toString();
+  return API_PREFIX + filled + (qs ? `?${qs}` : '');
+}
+
+function call<T>(method: Method, path: string, options: { [key: string]: unknown }): Promise<T> {
+  const { params, query, body, schema, signal } = options as {
+    params?: Record<string, string | number>;
+    query?: object;
+    body?: unknown;
+    schema: Schema<T>;
+    signal?: AbortSignal;
+  };
+  return request(method, apiUrl(path, params, query), schema, body, signal);
+}
+
+/**
+ * The edge's API, typed from its OpenAPI document (web/src/lib/api-types.ts, made by
+ * `npm run api:types`): `api.post('/orders/{id}/pay', {params: {id}, body: {method: 'card'},
+ * schema: orderViewSchema})`. The path must be one of the document's; params, query and body
+ * must be what it says; the answer is parsed by the given schema.
+ */
+export const api = {
+  get: <P extends ApiPath<'get'>, T extends ApiAnswer<Operation<P, 'get'>>>(
+    path: P,
+    options: CallOptions<Operation<P, 'get'>, T>,
+  ): Promise<T> => call('GET', path, options),
+  post: <P extends ApiPath<'post'>, T extends ApiAnswer<Operation<P, 'post'>>>(
+    path: P,
+    options: CallOptions<Operation<P, 'post'>, T>,
+  ): Promise<T> => call('POST', path, options),
+  put: <P extends ApiPath<'put'>, T extends ApiAnswer<Operation<P, 'put'>>>(
+    path: P,
+    options: CallOptions<Operation<P, 'put'>, T>,
+  ): Promise<T> => call('PUT', path, options),
+  delete: <P extends ApiPath<'delete'>, T extends ApiAnswer<Operation<P, 'delete'>>>(
+    path: P,
+    options: CallOptions<Operation<P, 'delete'>, T>,
+  ): Promise<T> => call('DELETE', path, options),
+};
+
+/** An untyped GET of a full URL (`/api/v1/...`); prefer {@link api}. */
 export function apiGet<T>(path: string, schema: Schema<T>, signal?: AbortSignal): Promise<T> {
   return request('GET', path, schema, undefined, signal);
 }
 
+/** An untyped POST of a full URL (`/api/v1/...`); prefer {@link api}. */
 export function apiPost<T>(path: string, body: unknown, schema: Schema<T>, signal?: AbortSignal): Promise<T> {
   return request('POST', path, schema, body, signal);
 }

@@ -6,7 +6,7 @@
  * payment is asked for again only while the order is still unpaid.
  */
 import { orderViewSchema, type OrderView } from '@tillbox/core';
-import { ApiError, apiGet, apiPost } from '$lib/api.js';
+import { api, ApiError } from '$lib/api.js';
 
 export type PaymentStatus =
   /** Waiting for the guest to pay (again, after a decline). */
@@ -28,9 +28,9 @@ export interface PaymentApi {
 }
 
 export const edgePaymentApi: PaymentApi = {
-  pay: (id) => apiPost(`/api/v1/orders/${id}/pay`, { method: 'card' }, orderViewSchema),
-  get: (id) => apiGet(`/api/v1/orders/${id}`, orderViewSchema),
-  cancel: (id) => apiPost(`/api/v1/orders/${id}/cancel`, {}, orderViewSchema),
+  pay: (id) => api.post('/orders/{id}/pay', { params: { id }, body: { method: 'card' }, schema: orderViewSchema }),
+  get: (id) => api.get('/orders/{id}', { params: { id }, schema: orderViewSchema }),
+  cancel: (id) => api.post('/orders/{id}/cancel', { params: { id }, schema: orderViewSchema }),
 };
 
 /** Waits between read-backs and retries while the outcome is unknown. */

@@ -4,7 +4,7 @@
  * guest's tap) can never make a second order: the edge answers the same id with the same order.
  */
 import { orderViewSchema, uuidv7, type CartLine, type OrderView, type PlaceOrderInput } from '@tillbox/core';
-import { ApiError, apiPost } from '$lib/api.js';
+import { api, ApiError } from '$lib/api.js';
 
 export type CheckoutStatus =
   /** Nothing sent, or the last attempt was refused: the cart can change. */
@@ -36,7 +36,7 @@ export class Checkout {
   #post: (body: PlaceOrderInput) => Promise<OrderView>;
 
   constructor(post?: (body: PlaceOrderInput) => Promise<OrderView>) {
-    this.#post = post ?? ((body) => apiPost('/api/v1/orders', body, orderViewSchema));
+    this.#post = post ?? ((body) => api.post('/orders', { body, schema: orderViewSchema }));
   }
 
   /** While an earlier attempt's outcome is unknown the cart must not change. */

@@ -4,7 +4,7 @@
  * is away keeps asking until it answers.
  */
 import { kitchenConfigSchema, type KitchenConfig, type Station } from '@tillbox/core';
-import { apiGet } from '$lib/api.js';
+import { api } from '$lib/api.js';
 
 export class KitchenSettings {
   config = $state<KitchenConfig | undefined>(undefined);
@@ -16,7 +16,7 @@ export class KitchenSettings {
   readonly #retryMs: number;
 
   constructor(options: { load?: () => Promise<KitchenConfig>; retryMs?: number } = {}) {
-    this.#load = options.load ?? (() => apiGet('/api/v1/kitchen/config', kitchenConfigSchema));
+    this.#load = options.load ?? (() => api.get('/kitchen/config', { schema: kitchenConfigSchema }));
     this.#retryMs = options.retryMs ?? 2000;
   }
 

@@ -4,7 +4,7 @@
  * changes while it is open.
  */
 import { recallListSchema } from '@tillbox/core';
-import { apiGet } from '$lib/api.js';
+import { api } from '$lib/api.js';
 
 export type RecallList = ReturnType<typeof recallListSchema.parse>;
 export type RecallEntry = RecallList['tickets'][number];
@@ -20,7 +20,9 @@ export class RecallPanel {
 
   constructor(station: string, load?: (station: string) => Promise<RecallList>) {
     this.station = station;
-    this.#load = load ?? ((s) => apiGet(`/api/v1/kitchen/stations/${encodeURIComponent(s)}/recall`, recallListSchema));
+    this.#load =
+      load ??
+      ((station) => api.get('/kitchen/stations/{station}/recall', { params: { station }, schema: recallListSchema }));
   }
 
   show(): void {

@@ -1,0 +1,4342 @@
+/**
+ * The edge's HTTP API as TypeScript types, generated from its OpenAPI document
+ * (`GET /api/v1/openapi.json`) by `npm run api:types`. Do not edit: change the route, then
+ * regenerate. web/src/lib/api.ts derives the screens' typed calls from `paths`.
+ */
+export interface paths {
+  '/api/v1/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Liveness and the state of the store box */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'ok' | 'degraded';
+              version: string;
+              storeId: string;
+              seq: number;
+              uptimeSeconds: number;
+              db: {
+                ok: boolean;
+                path: string;
+              };
+              streamClients: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/catalog': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The current catalog: categories, items, variants and modifier groups */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              version: number;
+              currency: string;
+              categories: {
+                id: string;
+                /** @description Text by language code; "en" is required and is the fallback */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @default kitchen */
+                station: string;
+                /**
+                 * @description Tax class of items that do not name one
+                 * @default prepared-food
+                 * @enum {string}
+                 */
+                taxClass: 'general' | 'food' | 'prepared-food' | 'beverage' | 'alcohol' | 'exempt';
+                /**
+                 * @description Sold only during these dayparts; empty = all day
+                 * @default []
+                 */
+                dayparts: string[];
+              }[];
+              items: {
+                id: string;
+                categoryId: string;
+                sku: string;
+                /** @description Text by language code; "en" is required and is the fallback */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @description Text by language code; "en" is required and is the fallback */
+                description?: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @description Price when the item has no variants, in minor units */
+                price: number;
+                /** @default [] */
+                variants: {
+                  id: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  /** @description Price of the item in this variant, in minor units */
+                  price: number;
+                  /** @description SKU of this size, when it differs from the item */
+                  sku?: string;
+                  /**
+                   * @description EAN-13, UPC-A or EAN-8 codes with valid check digits
+                   * @default []
+                   */
+                  barcodes: string[];
+                  /** @description Calories of this size */
+                  calories?: number;
+                }[];
+                /** @default [] */
+                modifierGroupIds: string[];
+                /**
+                 * @description false when 86ed (sold out)
+                 * @default true
+                 */
+                available: boolean;
+                /** @description Kitchen station; defaults to the category station */
+                station?: string;
+                /** @default [] */
+                tags: string[];
+                /** @default [] */
+                allergens: string[];
+                calories?: number;
+                /**
+                 * @description EAN-13, UPC-A or EAN-8 codes with valid check digits
+                 * @default []
+                 */
+                barcodes: string[];
+                /**
+                 * @description Tax class; defaults to the category's
+                 * @enum {string}
+                 */
+                taxClass?: 'general' | 'food' | 'prepared-food' | 'beverage' | 'alcohol' | 'exempt';
+                /**
+                 * @description Sold only during these dayparts; empty = all day
+                 * @default []
+                 */
+                dayparts: string[];
+                /**
+                 * @description Sold only on these channels; empty = all
+                 * @default []
+                 */
+                channels: ('kiosk' | 'counter' | 'app' | 'online' | 'marketplace')[];
+                /** @description Makes the item a combo: its price covers one choice per slot, plus slot upcharges and modifiers */
+                combo?: {
+                  /** @description One choice from each slot */
+                  slots: {
+                    id: string;
+                    /** @description Text by language code; "en" is required and is the fallback */
+                    name: {
+                      en: string;
+                    } & {
+                      [key: string]: string;
+                    };
+                    /**
+                     * @description May be left empty
+                     * @default false
+                     */
+                    optional: boolean;
+                    /** @description What may fill the slot; the guest picks one */
+                    choices: {
+                      /** @description An item that may fill the slot (not itself a combo) */
+                      itemId: string;
+                      /** @description The size it comes in; required when the item has sizes */
+                      variantId?: string;
+                      /**
+                       * @description Added to the combo price when chosen
+                       * @default 0
+                       */
+                      upcharge: number;
+                    }[];
+                  }[];
+                };
+              }[];
+              /** @default [] */
+              modifierGroups: {
+                id: string;
+                /** @description Text by language code; "en" is required and is the fallback */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /**
+                 * @description Fewest options a guest must choose
+                 * @default 0
+                 */
+                min: number;
+                /**
+                 * @description Most options a guest may choose
+                 * @default 1
+                 */
+                max: number;
+                options: {
+                  id: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  /**
+                   * @description Upcharge in minor units
+                   * @default 0
+                   */
+                  price: number;
+                  /**
+                   * @description Pre-selected on the screens
+                   * @default false
+                   */
+                  default: boolean;
+                  /**
+                   * @description Nested groups opened by this choice, e.g. a milk choice inside a latte inside a combo
+                   * @default []
+                   */
+                  modifierGroupIds: string[];
+                  /**
+                   * @description Allergens this choice adds
+                   * @default []
+                   */
+                  allergens: string[];
+                  /** @description Calories this choice adds */
+                  calories?: number;
+                }[];
+              }[];
+              /**
+               * @description Named parts of the day: breakfast, lunch...
+               * @default []
+               */
+              dayparts: {
+                id: string;
+                /** @description Text by language code; "en" is required and is the fallback */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @description When the daypart runs, store-local */
+                windows: {
+                  /** @description Days of the week the window is open, in the store time zone */
+                  days: ('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun')[];
+                  /** @description Local time the window opens (inclusive) */
+                  start: string;
+                  /** @description Local time the window closes (exclusive); must be after start */
+                  end: string;
+                }[];
+              }[];
+              /**
+               * @description Per-store price overrides
+               * @default []
+               */
+              storePrices: (
+                | {
+                    /** @constant */
+                    kind: 'item';
+                    storeId: string;
+                    itemId: string;
+                    /** @description The size; required when the item has sizes */
+                    variantId?: string;
+                    /** @description Price at this store */
+                    price: number;
+                  }
+                | {
+                    /** @constant */
+                    kind: 'option';
+                    storeId: string;
+                    groupId: string;
+                    optionId: string;
+                    /** @description Upcharge at this store */
+                    price: number;
+                  }
+              )[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/pricing/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The pricing rules: stores, promotions, tax and loyalty (screens price carts with them) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @default 1 */
+              version: number;
+              stores: {
+                id: string;
+                name?: string;
+                /** @description IANA time zone, e.g. America/New_York */
+                timeZone: string;
+                /** @description The tax jurisdiction the store charges */
+                taxJurisdictionId: string;
+              }[];
+              /** @default [] */
+              promotions: {
+                id: string;
+                /** @description Shown on the receipt, e.g. "Happy hour" */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @description What it gives, e.g. "20% off drinks"; generated when absent */
+                label?: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @default true */
+                active: boolean;
+                /**
+                 * @description Higher goes first
+                 * @default 0
+                 */
+                priority: number;
+                /**
+                 * @description "exclusive": never combined with another promotion on the same line
+                 * @default stackable
+                 * @enum {string}
+                 */
+                stacking: 'stackable' | 'exclusive';
+                /** @description First day, store-local, inclusive */
+                startsOn?: string;
+                /** @description Last day, store-local, inclusive */
+                endsOn?: string;
+                /**
+                 * @description Weekly hours; empty = any time
+                 * @default []
+                 */
+                windows: {
+                  /** @description Days of the week the window is open, in the store time zone */
+                  days: ('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun')[];
+                  /** @description Local time the window opens (inclusive) */
+                  start: string;
+                  /** @description Local time the window closes (exclusive); must be after start */
+                  end: string;
+                }[];
+                /**
+                 * @description Only at these stores; empty = all
+                 * @default []
+                 */
+                storeIds: string[];
+                /**
+                 * @description Only on these channels; empty = all
+                 * @default []
+                 */
+                channels: ('kiosk' | 'counter' | 'app' | 'online' | 'marketplace')[];
+                /**
+                 * @description Only for these order types; empty = all
+                 * @default []
+                 */
+                orderTypes: ('dine-in' | 'takeout' | 'pickup' | 'delivery')[];
+                /**
+                 * @description Only for customers in one of these segments
+                 * @default []
+                 */
+                segments: string[];
+                /**
+                 * @description Only for customers in one of these loyalty tiers
+                 * @default []
+                 */
+                tiers: string[];
+                /** @description Applies only when the guest enters this code */
+                coupon?: {
+                  /** @description Code the guest enters; matched without regard to case */
+                  code: string;
+                  /** @description Uses allowed across all guests */
+                  maxUses?: number;
+                  /** @description Uses allowed per customer */
+                  maxUsesPerCustomer?: number;
+                };
+                /** @default {} */
+                conditions: {
+                  /** @description Matching lines must add up to at least this (after earlier deals) */
+                  minSpend?: number;
+                  /** @description At least this many matching units */
+                  minQuantity?: number;
+                };
+                /**
+                 * @description Lines this promotion never touches
+                 * @default {
+                 *       "all": false,
+                 *       "itemIds": [],
+                 *       "categoryIds": [],
+                 *       "tags": []
+                 *     }
+                 */
+                exclude: {
+                  /**
+                   * @description Every line
+                   * @default false
+                   */
+                  all: boolean;
+                  /**
+                   * @description Items by id
+                   * @default []
+                   */
+                  itemIds: string[];
+                  /**
+                   * @description Every item in these categories
+                   * @default []
+                   */
+                  categoryIds: string[];
+                  /**
+                   * @description Every item carrying one of these tags
+                   * @default []
+                   */
+                  tags: string[];
+                };
+                /** @description Most this promotion takes off one order */
+                maxDiscount?: number;
+                /** @description What the promotion does */
+                effect:
+                  | {
+                      /** @constant */
+                      kind: 'percent-off';
+                      /** @description Discount in ppm: 20% off = 200000 */
+                      percentPpm: number;
+                      /** @description Which lines: all, or items, categories or tags (any match). Empty matches nothing */
+                      appliesTo: {
+                        /**
+                         * @description Every line
+                         * @default false
+                         */
+                        all: boolean;
+                        /**
+                         * @description Items by id
+                         * @default []
+                         */
+                        itemIds: string[];
+                        /**
+                         * @description Every item in these categories
+                         * @default []
+                         */
+                        categoryIds: string[];
+                        /**
+                         * @description Every item carrying one of these tags
+                         * @default []
+                         */
+                        tags: string[];
+                      };
+                    }
+                  | {
+                      /** @constant */
+                      kind: 'amount-off';
+                      /** @description Amount off, minor units */
+                      amount: number;
+                      /**
+                       * @description "order": once, spread over the matching lines; "unit": off each matching unit
+                       * @default order
+                       * @enum {string}
+                       */
+                      per: 'order' | 'unit';
+                      /** @description Which lines: all, or items, categories or tags (any match). Empty matches nothing */
+                      appliesTo: {
+                        /**
+                         * @description Every line
+                         * @default false
+                         */
+                        all: boolean;
+                        /**
+                         * @description Items by id
+                         * @default []
+                         */
+                        itemIds: string[];
+                        /**
+                         * @description Every item in these categories
+                         * @default []
+                         */
+                        categoryIds: string[];
+                        /**
+                         * @description Every item carrying one of these tags
+                         * @default []
+                         */
+                        tags: string[];
+                      };
+                    }
+                  | {
+                      /** @constant */
+                      kind: 'buy-x-get-y';
+                      buy: {
+                        /** @description Which lines: all, or items, categories or tags (any match). Empty matches nothing */
+                        appliesTo: {
+                          /**
+                           * @description Every line
+                           * @default false
+                           */
+                          all: boolean;
+                          /**
+                           * @description Items by id
+                           * @default []
+                           */
+                          itemIds: string[];
+                          /**
+                           * @description Every item in these categories
+                           * @default []
+                           */
+                          categoryIds: string[];
+                          /**
+                           * @description Every item carrying one of these tags
+                           * @default []
+                           */
+                          tags: string[];
+                        };
+                        /** @description Units to buy (X) */
+                        quantity: number;
+                      };
+                      get: {
+                        /** @description Which lines: all, or items, categories or tags (any match). Empty matches nothing */
+                        appliesTo: {
+                          /**
+                           * @description Every line
+                           * @default false
+                           */
+                          all: boolean;
+                          /**
+                           * @description Items by id
+                           * @default []
+                           */
+                          itemIds: string[];
+                          /**
+                           * @description Every item in these categories
+                           * @default []
+                           */
+                          categoryIds: string[];
+                          /**
+                           * @description Every item carrying one of these tags
+                           * @default []
+                           */
+                          tags: string[];
+                        };
+                        /** @description Units discounted (Y); the cheapest qualifying units */
+                        quantity: number;
+                        /**
+                         * @description Discount on those units; 1000000 = free
+                         * @default 1000000
+                         */
+                        percentPpm: number;
+                      };
+                      /** @description Most times the deal applies in one order; unlimited when absent */
+                      maxApplications?: number;
+                    }
+                  | {
+                      /** @constant */
+                      kind: 'multi-buy';
+                      /** @description Which lines: all, or items, categories or tags (any match). Empty matches nothing */
+                      appliesTo: {
+                        /**
+                         * @description Every line
+                         * @default false
+                         */
+                        all: boolean;
+                        /**
+                         * @description Items by id
+                         * @default []
+                         */
+                        itemIds: string[];
+                        /**
+                         * @description Every item in these categories
+                         * @default []
+                         */
+                        categoryIds: string[];
+                        /**
+                         * @description Every item carrying one of these tags
+                         * @default []
+                         */
+                        tags: string[];
+                      };
+                      /** @description Units in a set, e.g. 3 in "3 for $10" */
+                      quantity: number;
+                      /** @description Price of a set, e.g. 1000 in "3 for $10" */
+                      price: number;
+                      /** @description Most times the deal applies in one order; unlimited when absent */
+                      maxApplications?: number;
+                    }
+                  | {
+                      /** @constant */
+                      kind: 'bundle-price';
+                      /** @description What a bundle is made of, e.g. one sandwich and one drink */
+                      components: {
+                        /** @description Which lines: all, or items, categories or tags (any match). Empty matches nothing */
+                        appliesTo: {
+                          /**
+                           * @description Every line
+                           * @default false
+                           */
+                          all: boolean;
+                          /**
+                           * @description Items by id
+                           * @default []
+                           */
+                          itemIds: string[];
+                          /**
+                           * @description Every item in these categories
+                           * @default []
+                           */
+                          categoryIds: string[];
+                          /**
+                           * @description Every item carrying one of these tags
+                           * @default []
+                           */
+                          tags: string[];
+                        };
+                        quantity: number;
+                      }[];
+                      /** @description Price of one complete bundle */
+                      price: number;
+                      /** @description Most times the deal applies in one order; unlimited when absent */
+                      maxApplications?: number;
+                    };
+              }[];
+              /**
+               * @description Lines no promotion or reward ever discounts
+               * @default {
+               *       "all": false,
+               *       "itemIds": [],
+               *       "categoryIds": [],
+               *       "tags": []
+               *     }
+               */
+              exclusions: {
+                /**
+                 * @description Every line
+                 * @default false
+                 */
+                all: boolean;
+                /**
+                 * @description Items by id
+                 * @default []
+                 */
+                itemIds: string[];
+                /**
+                 * @description Every item in these categories
+                 * @default []
+                 */
+                categoryIds: string[];
+                /**
+                 * @description Every item carrying one of these tags
+                 * @default []
+                 */
+                tags: string[];
+              };
+              /** @description A cap on the total promotion discount */
+              maxDiscount?: {
+                /** @description Most all promotions together take off one order */
+                amount?: number;
+                /** @description Most all promotions together take off, as a share of subtotal */
+                percentPpm?: number;
+              };
+              tax: {
+                jurisdictions: {
+                  id: string;
+                  name: string;
+                  /**
+                   * @description true: prices include the tax (VAT); false: tax is added
+                   * @default false
+                   */
+                  pricesIncludeTax: boolean;
+                  /**
+                   * @description Round each line, or each rate over the order
+                   * @default line
+                   * @enum {string}
+                   */
+                  rounding: 'line' | 'order';
+                  /**
+                   * @default half-up
+                   * @enum {string}
+                   */
+                  roundingMode: 'half-up' | 'half-even';
+                  /**
+                   * @description All matching rates apply, stacked
+                   * @default []
+                   */
+                  rates: {
+                    id: string;
+                    /** @description Shown on the receipt, e.g. "NY State" */
+                    name: {
+                      en: string;
+                    } & {
+                      [key: string]: string;
+                    };
+                    /** @description Rate in ppm: 4% = 40000, 8.875% = 88750 */
+                    ratePpm: number;
+                    /** @description The rate applies to a line when any rule covers its tax class and the order type */
+                    appliesTo: {
+                      /** @description Tax classes this rule covers */
+                      classes: ('general' | 'food' | 'prepared-food' | 'beverage' | 'alcohol' | 'exempt')[];
+                      /**
+                       * @description Only for these order types; empty = all
+                       * @default []
+                       */
+                      orderTypes: ('dine-in' | 'takeout' | 'pickup' | 'delivery')[];
+                    }[];
+                  }[];
+                }[];
+              };
+              loyalty?: {
+                /** @description Base earning, e.g. 1 point per 100 cents */
+                earn: {
+                  /** @description Points earned... */
+                  points: number;
+                  /** @description ...for every this many minor units spent (net of discounts) */
+                  perAmount: number;
+                };
+                /**
+                 * @description On each line, the largest matching multiplier applies
+                 * @default []
+                 */
+                multipliers: {
+                  id: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  /** @description 2× = 2000000, 1.5× = 1500000 */
+                  factorPpm: number;
+                  /** @description Only these lines */
+                  appliesTo?: {
+                    /**
+                     * @description Every line
+                     * @default false
+                     */
+                    all: boolean;
+                    /**
+                     * @description Items by id
+                     * @default []
+                     */
+                    itemIds: string[];
+                    /**
+                     * @description Every item in these categories
+                     * @default []
+                     */
+                    categoryIds: string[];
+                    /**
+                     * @description Every item carrying one of these tags
+                     * @default []
+                     */
+                    tags: string[];
+                  };
+                  /**
+                   * @description Only during these catalog dayparts
+                   * @default []
+                   */
+                  dayparts: string[];
+                  /**
+                   * @description Only lines discounted by these promotions
+                   * @default []
+                   */
+                  promotionIds: string[];
+                }[];
+                /** @default [] */
+                tiers: {
+                  id: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  /**
+                   * @description Applies on top of line multipliers
+                   * @default 1000000
+                   */
+                  factorPpm: number;
+                  /** @description Points a year to reach the tier (informational) */
+                  minPoints?: number;
+                }[];
+                /** @default [] */
+                rewards: (
+                  | {
+                      id: string;
+                      /** @description Text by language code; "en" is required and is the fallback */
+                      name: {
+                        en: string;
+                      } & {
+                        [key: string]: string;
+                      };
+                      /** @description What the reward costs in points */
+                      points: number;
+                      /**
+                       * @description Only for these tiers; empty = all
+                       * @default []
+                       */
+                      tiers: string[];
+                      /** @constant */
+                      kind: 'item';
+                      /** @description The most expensive matching unit becomes free */
+                      appliesTo: {
+                        /**
+                         * @description Every line
+                         * @default false
+                         */
+                        all: boolean;
+                        /**
+                         * @description Items by id
+                         * @default []
+                         */
+                        itemIds: string[];
+                        /**
+                         * @description Every item in these categories
+                         * @default []
+                         */
+                        categoryIds: string[];
+                        /**
+                         * @description Every item carrying one of these tags
+                         * @default []
+                         */
+                        tags: string[];
+                      };
+                    }
+                  | {
+                      id: string;
+                      /** @description Text by language code; "en" is required and is the fallback */
+                      name: {
+                        en: string;
+                      } & {
+                        [key: string]: string;
+                      };
+                      /** @description What the reward costs in points */
+                      points: number;
+                      /**
+                       * @description Only for these tiers; empty = all
+                       * @default []
+                       */
+                      tiers: string[];
+                      /** @constant */
+                      kind: 'amount';
+                      /** @description Amount off the order */
+                      amount: number;
+                    }
+                )[];
+                /**
+                 * @description Lines that never earn
+                 * @default {
+                 *       "all": false,
+                 *       "itemIds": [],
+                 *       "categoryIds": [],
+                 *       "tags": []
+                 *     }
+                 */
+                exclude: {
+                  /**
+                   * @description Every line
+                   * @default false
+                   */
+                  all: boolean;
+                  /**
+                   * @description Items by id
+                   * @default []
+                   */
+                  itemIds: string[];
+                  /**
+                   * @description Every item in these categories
+                   * @default []
+                   */
+                  categoryIds: string[];
+                  /**
+                   * @description Every item carrying one of these tags
+                   * @default []
+                   */
+                  tags: string[];
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Orders by status, with the event-log seq the list is current at */
+    get: {
+      parameters: {
+        query?: {
+          status?:
+            | 'open'
+            | 'placed'
+            | 'paid'
+            | 'in_kitchen'
+            | 'ready'
+            | 'picked_up'
+            | 'completed'
+            | 'cancelled'
+            | 'voided'
+            | 'refunded';
+          day?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The event log position this list is current at; subscribe from it */
+              seq: number;
+              orders: {
+                id: string;
+                /** @description Order number to call out, unique per business day */
+                number: number;
+                businessDay: string;
+                /** @enum {string} */
+                status:
+                  | 'placed'
+                  | 'paid'
+                  | 'in_kitchen'
+                  | 'ready'
+                  | 'picked_up'
+                  | 'completed'
+                  | 'cancelled'
+                  | 'voided'
+                  | 'refunded';
+                /** @enum {string} */
+                payment: 'unpaid' | 'paid' | 'refunded';
+                table?: string;
+                promisedAt?: string;
+                /** @description Promised time, or placed time plus prep time: the kitchen priority */
+                dueAt: string;
+                rush: boolean;
+                /** @description One ticket per station, made when the order fires */
+                tickets: {
+                  id: string;
+                  station: string;
+                  /** @enum {string} */
+                  status: 'open' | 'bumped';
+                  firedAt: string;
+                  bumpedAt?: string;
+                  items: {
+                    lineId: string;
+                    bumpedAt?: string;
+                  }[];
+                }[];
+                payments: {
+                  id: string;
+                  /** @enum {string} */
+                  method: 'card' | 'cash' | 'external';
+                  amount: number;
+                  tendered?: number;
+                  change?: number;
+                  reference?: string;
+                  /** @description Last four digits from the terminal; never the card number */
+                  cardLast4?: string;
+                  at: string;
+                }[];
+                /** @enum {string} */
+                channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+                /** @enum {string} */
+                orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
+                guestName?: string;
+                lines: {
+                  lineId: string;
+                  itemId: string;
+                  variantId?: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  variantName?: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  modifiers: {
+                    groupId: string;
+                    optionId: string;
+                    /** @description Text by language code; "en" is required and is the fallback */
+                    name: {
+                      en: string;
+                    } & {
+                      [key: string]: string;
+                    };
+                    price: number;
+                  }[];
+                  quantity: number;
+                  note?: string;
+                  station: string;
+                  allergens: string[];
+                  /** @description Item or variant price plus modifier upcharges, minor units */
+                  unitPrice: number;
+                  /** @description unitPrice × quantity, minor units */
+                  lineTotal: number;
+                  /**
+                   * @description Promotions and rewards taken off this line
+                   * @default 0
+                   */
+                  discount: number;
+                  /**
+                   * @description Tax of this line (added, or held in the price with VAT)
+                   * @default 0
+                   */
+                  tax: number;
+                  /** @description What the guest pays for this line */
+                  total?: number;
+                }[];
+                totals: {
+                  currency: string;
+                  /** @description Σ line totals before discounts */
+                  subtotal: number;
+                  /**
+                   * @description Promotions and rewards taken off
+                   * @default 0
+                   */
+                  discount: number;
+                  /**
+                   * @description Tax added on top (or held in the prices, with VAT)
+                   * @default 0
+                   */
+                  tax: number;
+                  /** @description What the guest pays */
+                  total: number;
+                };
+                /** @description Why the order costs what it does: each discount explained, each tax by name and rate */
+                pricing?: {
+                  discounts: {
+                    promotionId: string;
+                    explanation: string;
+                    amount: number;
+                  }[];
+                  taxes: {
+                    name: string;
+                    rate: string;
+                    inclusive: boolean;
+                    amount: number;
+                  }[];
+                  /** @description Points this order earns */
+                  loyaltyPoints: number;
+                  /** @description The moment it was priced, on the store's clock */
+                  localTime: string;
+                };
+                /** @description ISO 8601 */
+                placedAt: string;
+                paidAt?: string;
+                firedAt?: string;
+                readyAt?: string;
+                pickedUpAt?: string;
+                /** @description Completed, cancelled, voided or refunded */
+                closedAt?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Place an order (idempotent: the same client-made id is the same order) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Client-made UUIDv7; the idempotency key */
+            id: string;
+            /**
+             * @default kiosk
+             * @enum {string}
+             */
+            channel?: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+            /**
+             * @default takeout
+             * @enum {string}
+             */
+            orderType?: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
+            /** @description Shown on the pickup board (first name) */
+            guestName?: string;
+            /** @description Table or tent number of a dine-in order */
+            table?: string;
+            /**
+             * Format: date-time
+             * @description When the guest will pick up / receive it; scheduled orders fire this minus prep time
+             */
+            promisedAt?: string;
+            /**
+             * @description Put its tickets ahead of every other
+             * @default false
+             */
+            rush?: boolean;
+            /**
+             * @description When it goes to the kitchen: "auto" follows the channel rule (kiosk, app, online on payment; counter at once)
+             * @default auto
+             * @enum {string}
+             */
+            fire?: 'auto' | 'now' | 'on-payment';
+            /** @description For app, online and marketplace orders already paid elsewhere */
+            payment?: {
+              /** @constant */
+              method: 'external';
+              /** @description Minor units paid elsewhere */
+              amount: number;
+              /** @description The payment reference of the app or marketplace */
+              reference: string;
+            };
+            lines: {
+              /** @description Stable id the result refers to; "line-N" (1-based position) when absent */
+              lineId?: string;
+              itemId: string;
+              variantId?: string;
+              /** @default [] */
+              modifiers?: components['schemas']['ModifiersItem'][];
+              /**
+               * @description Choices for a combo, one per slot
+               * @default []
+               */
+              slots?: {
+                /** @description The combo slot */
+                slotId: string;
+                /** @description The item chosen for it */
+                itemId: string;
+                /** @description Its size, when the slot offers sizes */
+                variantId?: string;
+                /**
+                 * @description The chosen item's modifiers
+                 * @default []
+                 */
+                modifiers?: components['schemas']['ModifiersItem'][];
+              }[];
+              quantity: number;
+              note?: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Error */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @description Order number to call out, unique per business day */
+              number: number;
+              businessDay: string;
+              /** @enum {string} */
+              status:
+                | 'placed'
+                | 'paid'
+                | 'in_kitchen'
+                | 'ready'
+                | 'picked_up'
+                | 'completed'
+                | 'cancelled'
+                | 'voided'
+                | 'refunded';
+              /** @enum {string} */
+              payment: 'unpaid' | 'paid' | 'refunded';
+              table?: string;
+              promisedAt?: string;
+              /** @description Promised time, or placed time plus prep time: the kitchen priority */
+              dueAt: string;
+              rush: boolean;
+              /** @description One ticket per station, made when the order fires */
+              tickets: {
+                id: string;
+                station: string;
+                /** @enum {string} */
+                status: 'open' | 'bumped';
+                firedAt: string;
+                bumpedAt?: string;
+                items: {
+                  lineId: string;
+                  bumpedAt?: string;
+                }[];
+              }[];
+              payments: {
+                id: string;
+                /** @enum {string} */
+                method: 'card' | 'cash' | 'external';
+                amount: number;
+                tendered?: number;
+                change?: number;
+                reference?: string;
+                /** @description Last four digits from the terminal; never the card number */
+                cardLast4?: string;
+                at: string;
+              }[];
+              /** @enum {string} */
+              channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+              /** @enum {string} */
+              orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
+              guestName?: string;
+              lines: {
+                lineId: string;
+                itemId: string;
+                variantId?: string;
+                /** @description Text by language code; "en" is required and is the fallback */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @description Text by language code; "en" is required and is the fallback */
+                variantName?: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                modifiers: {
+                  groupId: string;
+                  optionId: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  price: number;
+                }[];
+                quantity: number;
+                note?: string;
+                station: string;
+                allergens: string[];
+                /** @description Item or variant price plus modifier upcharges, minor units */
+                unitPrice: number;
+                /** @description unitPrice × quantity, minor units */
+                lineTotal: number;
+                /**
+                 * @description Promotions and rewards taken off this line
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax of this line (added, or held in the price with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays for this line */
+                total?: number;
+              }[];
+              totals: {
+                currency: string;
+                /** @description Σ line totals before discounts */
+                subtotal: number;
+                /**
+                 * @description Promotions and rewards taken off
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax added on top (or held in the prices, with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays */
+                total: number;
+              };
+              /** @description Why the order costs what it does: each discount explained, each tax by name and rate */
+              pricing?: {
+                discounts: {
+                  promotionId: string;
+                  explanation: string;
+                  amount: number;
+                }[];
+                taxes: {
+                  name: string;
+                  rate: string;
+                  inclusive: boolean;
+                  amount: number;
+                }[];
+                /** @description Points this order earns */
+                loyaltyPoints: number;
+                /** @description The moment it was priced, on the store's clock */
+                localTime: string;
+              };
+              /** @description ISO 8601 */
+              placedAt: string;
+              paidAt?: string;
+              firedAt?: string;
+              readyAt?: string;
+              pickedUpAt?: string;
+              /** @description Completed, cancelled, voided or refunded */
+              closedAt?: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orders/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One order */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @description Order number to call out, unique per business day */
+              number: number;
+              businessDay: string;
+              /** @enum {string} */
+              status:
+                | 'placed'
+                | 'paid'
+                | 'in_kitchen'
+                | 'ready'
+                | 'picked_up'
+                | 'completed'
+                | 'cancelled'
+                | 'voided'
+                | 'refunded';
+              /** @enum {string} */
+              payment: 'unpaid' | 'paid' | 'refunded';
+              table?: string;
+              promisedAt?: string;
+              /** @description Promised time, or placed time plus prep time: the kitchen priority */
+              dueAt: string;
+              rush: boolean;
+              /** @description One ticket per station, made when the order fires */
+              tickets: {
+                id: string;
+                station: string;
+                /** @enum {string} */
+                status: 'open' | 'bumped';
+                firedAt: string;
+                bumpedAt?: string;
+                items: {
+                  lineId: string;
+                  bumpedAt?: string;
+                }[];
+              }[];
+              payments: {
+                id: string;
+                /** @enum {string} */
+                method: 'card' | 'cash' | 'external';
+                amount: number;
+                tendered?: number;
+                change?: number;
+                reference?: string;
+                /** @description Last four digits from the terminal; never the card number */
+                cardLast4?: string;
+                at: string;
+              }[];
+              /** @enum {string} */
+              channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+              /** @enum {string} */
+              orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
+              guestName?: string;
+              lines: {
+                lineId: string;
+                itemId: string;
+                variantId?: string;
+                /** @description Text by language code; "en" is required and is the fallback */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @description Text by language code; "en" is required and is the fallback */
+                variantName?: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                modifiers: {
+                  groupId: string;
+                  optionId: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  price: number;
+                }[];
+                quantity: number;
+                note?: string;
+                station: string;
+                allergens: string[];
+                /** @description Item or variant price plus modifier upcharges, minor units */
+                unitPrice: number;
+                /** @description unitPrice × quantity, minor units */
+                lineTotal: number;
+                /**
+                 * @description Promotions and rewards taken off this line
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax of this line (added, or held in the price with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays for this line */
+                total?: number;
+              }[];
+              totals: {
+                currency: string;
+                /** @description Σ line totals before discounts */
+                subtotal: number;
+                /**
+                 * @description Promotions and rewards taken off
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax added on top (or held in the prices, with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays */
+                total: number;
+              };
+              /** @description Why the order costs what it does: each discount explained, each tax by name and rate */
+              pricing?: {
+                discounts: {
+                  promotionId: string;
+                  explanation: string;
+                  amount: number;
+                }[];
+                taxes: {
+                  name: string;
+                  rate: string;
+                  inclusive: boolean;
+                  amount: number;
+                }[];
+                /** @description Points this order earns */
+                loyaltyPoints: number;
+                /** @description The moment it was priced, on the store's clock */
+                localTime: string;
+              };
+              /** @description ISO 8601 */
+              placedAt: string;
+              paidAt?: string;
+              firedAt?: string;
+              readyAt?: string;
+              pickedUpAt?: string;
+              /** @description Completed, cancelled, voided or refunded */
+              closedAt?: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orders/{id}/pay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pay the order in full: by card on the store pinpad, or in cash (fires it if it waits for payment) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description card: the store pinpad takes the total; cash: counted at the till
+             * @enum {string}
+             */
+            method: 'card' | 'cash';
+            /** @description Cash handed over, in minor units (cash only) */
+            tendered?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @description Order number to call out, unique per business day */
+              number: number;
+              businessDay: string;
+              /** @enum {string} */
+              status:
+                | 'placed'
+                | 'paid'
+                | 'in_kitchen'
+                | 'ready'
+                | 'picked_up'
+                | 'completed'
+                | 'cancelled'
+                | 'voided'
+                | 'refunded';
+              /** @enum {string} */
+              payment: 'unpaid' | 'paid' | 'refunded';
+              table?: string;
+              promisedAt?: string;
+              /** @description Promised time, or placed time plus prep time: the kitchen priority */
+              dueAt: string;
+              rush: boolean;
+              /** @description One ticket per station, made when the order fires */
+              tickets: {
+                id: string;
+                station: string;
+                /** @enum {string} */
+                status: 'open' | 'bumped';
+                firedAt: string;
+                bumpedAt?: string;
+                items: {
+                  lineId: string;
+                  bumpedAt?: string;
+                }[];
+              }[];
+              payments: {
+                id: string;
+                /** @enum {string} */
+                method: 'card' | 'cash' | 'external';
+                amount: number;
+                tendered?: number;
+                change?: number;
+                reference?: string;
+                /** @description Last four digits from the terminal; never the card number */
+                cardLast4?: string;
+                at: string;
+              }[];
+              /** @enum {string} */
+              channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+              /** @enum {string} */
+              orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
+              guestName?: string;
+              lines: {
+                lineId: string;
+                itemId: string;
+                variantId?: string;
+                /** @description Text by language code; "en" is required and is the fallback */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @description Text by language code; "en" is required and is the fallback */
+                variantName?: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                modifiers: {
+                  groupId: string;
+                  optionId: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  price: number;
+                }[];
+                quantity: number;
+                note?: string;
+                station: string;
+                allergens: string[];
+                /** @description Item or variant price plus modifier upcharges, minor units */
+                unitPrice: number;
+                /** @description unitPrice × quantity, minor units */
+                lineTotal: number;
+                /**
+                 * @description Promotions and rewards taken off this line
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax of this line (added, or held in the price with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays for this line */
+                total?: number;
+              }[];
+              totals: {
+                currency: string;
+                /** @description Σ line totals before discounts */
+                subtotal: number;
+                /**
+                 * @description Promotions and rewards taken off
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax added on top (or held in the prices, with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays */
+                total: number;
+              };
+              /** @description Why the order costs what it does: each discount explained, each tax by name and rate */
+              pricing?: {
+                discounts: {
+                  promotionId: string;
+                  explanation: string;
+                  amount: number;
+                }[];
+                taxes: {
+                  name: string;
+                  rate: string;
+                  inclusive: boolean;
+                  amount: number;
+                }[];
+                /** @description Points this order earns */
+                loyaltyPoints: number;
+                /** @description The moment it was priced, on the store's clock */
+                localTime: string;
+              };
+              /** @description ISO 8601 */
+              placedAt: string;
+              paidAt?: string;
+              firedAt?: string;
+              readyAt?: string;
+              pickedUpAt?: string;
+              /** @description Completed, cancelled, voided or refunded */
+              closedAt?: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orders/{id}/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Expo: the order is ready (bumps any station that has not) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @description Order number to call out, unique per business day */
+              number: number;
+              businessDay: string;
+              /** @enum {string} */
+              status:
+                | 'placed'
+                | 'paid'
+                | 'in_kitchen'
+                | 'ready'
+                | 'picked_up'
+                | 'completed'
+                | 'cancelled'
+                | 'voided'
+                | 'refunded';
+              /** @enum {string} */
+              payment: 'unpaid' | 'paid' | 'refunded';
+              table?: string;
+              promisedAt?: string;
+              /** @description Promised time, or placed time plus prep time: the kitchen priority */
+              dueAt: string;
+              rush: boolean;
+              /** @description One ticket per station, made when the order fires */
+              tickets: {
+                id: string;
+                station: string;
+                /** @enum {string} */
+                status: 'open' | 'bumped';
+                firedAt: string;
+                bumpedAt?: string;
+                items: {
+                  lineId: string;
+                  bumpedAt?: string;
+                }[];
+              }[];
+              payments: {
+                id: string;
+                /** @enum {string} */
+                method: 'card' | 'cash' | 'external';
+                amount: number;
+                tendered?: number;
+                change?: number;
+                reference?: string;
+                /** @description Last four digits from the terminal; never the card number */
+                cardLast4?: string;
+                at: string;
+              }[];
+              /** @enum {string} */
+              channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+              /** @enum {string} */
+              orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
+              guestName?: string;
+              lines: {
+                lineId: string;
+                itemId: string;
+                variantId?: string;
+                /** @description Text by language code; "en" is required and is the fallback */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @description Text by language code; "en" is required and is the fallback */
+                variantName?: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                modifiers: {
+                  groupId: string;
+                  optionId: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  price: number;
+                }[];
+                quantity: number;
+                note?: string;
+                station: string;
+                allergens: string[];
+                /** @description Item or variant price plus modifier upcharges, minor units */
+                unitPrice: number;
+                /** @description unitPrice × quantity, minor units */
+                lineTotal: number;
+                /**
+                 * @description Promotions and rewards taken off this line
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax of this line (added, or held in the price with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays for this line */
+                total?: number;
+              }[];
+              totals: {
+                currency: string;
+                /** @description Σ line totals before discounts */
+                subtotal: number;
+                /**
+                 * @description Promotions and rewards taken off
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax added on top (or held in the prices, with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays */
+                total: number;
+              };
+              /** @description Why the order costs what it does: each discount explained, each tax by name and rate */
+              pricing?: {
+                discounts: {
+                  promotionId: string;
+                  explanation: string;
+                  amount: number;
+                }[];
+                taxes: {
+                  name: string;
+                  rate: string;
+                  inclusive: boolean;
+                  amount: number;
+                }[];
+                /** @description Points this order earns */
+                loyaltyPoints: number;
+                /** @description The moment it was priced, on the store's clock */
+                localTime: string;
+              };
+              /** @description ISO 8601 */
+              placedAt: string;
+              paidAt?: string;
+              firedAt?: string;
+              readyAt?: string;
+              pickedUpAt?: string;
+              /** @description Completed, cancelled, voided or refunded */
+              closedAt?: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orders/{id}/fire': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send the order to the kitchen now (e.g. a counter order before it is paid) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @description Order number to call out, unique per business day */
+              number: number;
+              businessDay: string;
+              /** @enum {string} */
+              status:
+                | 'placed'
+                | 'paid'
+                | 'in_kitchen'
+                | 'ready'
+                | 'picked_up'
+                | 'completed'
+                | 'cancelled'
+                | 'voided'
+                | 'refunded';
+              /** @enum {string} */
+              payment: 'unpaid' | 'paid' | 'refunded';
+              table?: string;
+              promisedAt?: string;
+              /** @description Promised time, or placed time plus prep time: the kitchen priority */
+              dueAt: string;
+              rush: boolean;
+              /** @description One ticket per station, made when the order fires */
+              tickets: {
+                id: string;
+                station: string;
+                /** @enum {string} */
+                status: 'open' | 'bumped';
+                firedAt: string;
+                bumpedAt?: string;
+                items: {
+                  lineId: string;
+                  bumpedAt?: string;
+                }[];
+              }[];
+              payments: {
+                id: string;
+                /** @enum {string} */
+                method: 'card' | 'cash' | 'external';
+                amount: number;
+                tendered?: number;
+                change?: number;
+                reference?: string;
+                /** @description Last four digits from the terminal; never the card number */
+                cardLast4?: string;
+                at: string;
+              }[];
+              /** @enum {string} */
+              channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+              /** @enum {string} */
+              orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
+              guestName?: string;
+              lines: {
+                lineId: string;
+                itemId: string;
+                variantId?: string;
+                /** @description Text by language code; "en" is required and is the fallback */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @description Text by language code; "en" is required and is the fallback */
+                variantName?: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                modifiers: {
+                  groupId: string;
+                  optionId: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  price: number;
+                }[];
+                quantity: number;
+                note?: string;
+                station: string;
+                allergens: string[];
+                /** @description Item or variant price plus modifier upcharges, minor units */
+                unitPrice: number;
+                /** @description unitPrice × quantity, minor units */
+                lineTotal: number;
+                /**
+                 * @description Promotions and rewards taken off this line
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax of this line (added, or held in the price with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays for this line */
+                total?: number;
+              }[];
+              totals: {
+                currency: string;
+                /** @description Σ line totals before discounts */
+                subtotal: number;
+                /**
+                 * @description Promotions and rewards taken off
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax added on top (or held in the prices, with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays */
+                total: number;
+              };
+              /** @description Why the order costs what it does: each discount explained, each tax by name and rate */
+              pricing?: {
+                discounts: {
+                  promotionId: string;
+                  explanation: string;
+                  amount: number;
+                }[];
+                taxes: {
+                  name: string;
+                  rate: string;
+                  inclusive: boolean;
+                  amount: number;
+                }[];
+                /** @description Points this order earns */
+                loyaltyPoints: number;
+                /** @description The moment it was priced, on the store's clock */
+                localTime: string;
+              };
+              /** @description ISO 8601 */
+              placedAt: string;
+              paidAt?: string;
+              firedAt?: string;
+              readyAt?: string;
+              pickedUpAt?: string;
+              /** @description Completed, cancelled, voided or refunded */
+              closedAt?: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orders/{id}/pick-up': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The guest has picked the order up */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @description Order number to call out, unique per business day */
+              number: number;
+              businessDay: string;
+              /** @enum {string} */
+              status:
+                | 'placed'
+                | 'paid'
+                | 'in_kitchen'
+                | 'ready'
+                | 'picked_up'
+                | 'completed'
+                | 'cancelled'
+                | 'voided'
+                | 'refunded';
+              /** @enum {string} */
+              payment: 'unpaid' | 'paid' | 'refunded';
+              table?: string;
+              promisedAt?: string;
+              /** @description Promised time, or placed time plus prep time: the kitchen priority */
+              dueAt: string;
+              rush: boolean;
+              /** @description One ticket per station, made when the order fires */
+              tickets: {
+                id: string;
+                station: string;
+                /** @enum {string} */
+                status: 'open' | 'bumped';
+                firedAt: string;
+                bumpedAt?: string;
+                items: {
+                  lineId: string;
+                  bumpedAt?: string;
+                }[];
+              }[];
+              payments: {
+                id: string;
+                /** @enum {string} */
+                method: 'card' | 'cash' | 'external';
+                amount: number;
+                tendered?: number;
+                change?: number;
+                reference?: string;
+                /** @description Last four digits from the terminal; never the card number */
+                cardLast4?: string;
+                at: string;
+              }[];
+              /** @enum {string} */
+              channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+              /** @enum {string} */
+              orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
+              guestName?: string;
+              lines: {
+                lineId: string;
+                itemId: string;
+                variantId?: string;
+                /** @description Text by language code; "en" is required and is the fallback */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @description Text by language code; "en" is required and is the fallback */
+                variantName?: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                modifiers: {
+                  groupId: string;
+                  optionId: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  price: number;
+                }[];
+                quantity: number;
+                note?: string;
+                station: string;
+                allergens: string[];
+                /** @description Item or variant price plus modifier upcharges, minor units */
+                unitPrice: number;
+                /** @description unitPrice × quantity, minor units */
+                lineTotal: number;
+                /**
+                 * @description Promotions and rewards taken off this line
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax of this line (added, or held in the price with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays for this line */
+                total?: number;
+              }[];
+              totals: {
+                currency: string;
+                /** @description Σ line totals before discounts */
+                subtotal: number;
+                /**
+                 * @description Promotions and rewards taken off
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax added on top (or held in the prices, with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays */
+                total: number;
+              };
+              /** @description Why the order costs what it does: each discount explained, each tax by name and rate */
+              pricing?: {
+                discounts: {
+                  promotionId: string;
+                  explanation: string;
+                  amount: number;
+                }[];
+                taxes: {
+                  name: string;
+                  rate: string;
+                  inclusive: boolean;
+                  amount: number;
+                }[];
+                /** @description Points this order earns */
+                loyaltyPoints: number;
+                /** @description The moment it was priced, on the store's clock */
+                localTime: string;
+              };
+              /** @description ISO 8601 */
+              placedAt: string;
+              paidAt?: string;
+              firedAt?: string;
+              readyAt?: string;
+              pickedUpAt?: string;
+              /** @description Completed, cancelled, voided or refunded */
+              closedAt?: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orders/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A dine-in order served, or a delivery handed to the courier */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @description Order number to call out, unique per business day */
+              number: number;
+              businessDay: string;
+              /** @enum {string} */
+              status:
+                | 'placed'
+                | 'paid'
+                | 'in_kitchen'
+                | 'ready'
+                | 'picked_up'
+                | 'completed'
+                | 'cancelled'
+                | 'voided'
+                | 'refunded';
+              /** @enum {string} */
+              payment: 'unpaid' | 'paid' | 'refunded';
+              table?: string;
+              promisedAt?: string;
+              /** @description Promised time, or placed time plus prep time: the kitchen priority */
+              dueAt: string;
+              rush: boolean;
+              /** @description One ticket per station, made when the order fires */
+              tickets: {
+                id: string;
+                station: string;
+                /** @enum {string} */
+                status: 'open' | 'bumped';
+                firedAt: string;
+                bumpedAt?: string;
+                items: {
+                  lineId: string;
+                  bumpedAt?: string;
+                }[];
+              }[];
+              payments: {
+                id: string;
+                /** @enum {string} */
+                method: 'card' | 'cash' | 'external';
+                amount: number;
+                tendered?: number;
+                change?: number;
+                reference?: string;
+                /** @description Last four digits from the terminal; never the card number */
+                cardLast4?: string;
+                at: string;
+              }[];
+              /** @enum {string} */
+              channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+              /** @enum {string} */
+              orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
+              guestName?: string;
+              lines: {
+                lineId: string;
+                itemId: string;
+                variantId?: string;
+                /** @description Text by language code; "en" is required and is the fallback */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @description Text by language code; "en" is required and is the fallback */
+                variantName?: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                modifiers: {
+                  groupId: string;
+                  optionId: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  price: number;
+                }[];
+                quantity: number;
+                note?: string;
+                station: string;
+                allergens: string[];
+                /** @description Item or variant price plus modifier upcharges, minor units */
+                unitPrice: number;
+                /** @description unitPrice × quantity, minor units */
+                lineTotal: number;
+                /**
+                 * @description Promotions and rewards taken off this line
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax of this line (added, or held in the price with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays for this line */
+                total?: number;
+              }[];
+              totals: {
+                currency: string;
+                /** @description Σ line totals before discounts */
+                subtotal: number;
+                /**
+                 * @description Promotions and rewards taken off
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax added on top (or held in the prices, with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays */
+                total: number;
+              };
+              /** @description Why the order costs what it does: each discount explained, each tax by name and rate */
+              pricing?: {
+                discounts: {
+                  promotionId: string;
+                  explanation: string;
+                  amount: number;
+                }[];
+                taxes: {
+                  name: string;
+                  rate: string;
+                  inclusive: boolean;
+                  amount: number;
+                }[];
+                /** @description Points this order earns */
+                loyaltyPoints: number;
+                /** @description The moment it was priced, on the store's clock */
+                localTime: string;
+              };
+              /** @description ISO 8601 */
+              placedAt: string;
+              paidAt?: string;
+              firedAt?: string;
+              readyAt?: string;
+              pickedUpAt?: string;
+              /** @description Completed, cancelled, voided or refunded */
+              closedAt?: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orders/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel an order that is neither paid nor in the kitchen */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @description Order number to call out, unique per business day */
+              number: number;
+              businessDay: string;
+              /** @enum {string} */
+              status:
+                | 'placed'
+                | 'paid'
+                | 'in_kitchen'
+                | 'ready'
+                | 'picked_up'
+                | 'completed'
+                | 'cancelled'
+                | 'voided'
+                | 'refunded';
+              /** @enum {string} */
+              payment: 'unpaid' | 'paid' | 'refunded';
+              table?: string;
+              promisedAt?: string;
+              /** @description Promised time, or placed time plus prep time: the kitchen priority */
+              dueAt: string;
+              rush: boolean;
+              /** @description One ticket per station, made when the order fires */
+              tickets: {
+                id: string;
+                station: string;
+                /** @enum {string} */
+                status: 'open' | 'bumped';
+                firedAt: string;
+                bumpedAt?: string;
+                items: {
+                  lineId: string;
+                  bumpedAt?: string;
+                }[];
+              }[];
+              payments: {
+                id: string;
+                /** @enum {string} */
+                method: 'card' | 'cash' | 'external';
+                amount: number;
+                tendered?: number;
+                change?: number;
+                reference?: string;
+                /** @description Last four digits from the terminal; never the card number */
+                cardLast4?: string;
+                at: string;
+              }[];
+              /** @enum {string} */
+              channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+              /** @enum {string} */
+              orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
+              guestName?: string;
+              lines: {
+                lineId: string;
+                itemId: string;
+                variantId?: string;
+                /** @description Text by language code; "en" is required and is the fallback */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @description Text by language code; "en" is required and is the fallback */
+                variantName?: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                modifiers: {
+                  groupId: string;
+                  optionId: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  price: number;
+                }[];
+                quantity: number;
+                note?: string;
+                station: string;
+                allergens: string[];
+                /** @description Item or variant price plus modifier upcharges, minor units */
+                unitPrice: number;
+                /** @description unitPrice × quantity, minor units */
+                lineTotal: number;
+                /**
+                 * @description Promotions and rewards taken off this line
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax of this line (added, or held in the price with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays for this line */
+                total?: number;
+              }[];
+              totals: {
+                currency: string;
+                /** @description Σ line totals before discounts */
+                subtotal: number;
+                /**
+                 * @description Promotions and rewards taken off
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax added on top (or held in the prices, with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays */
+                total: number;
+              };
+              /** @description Why the order costs what it does: each discount explained, each tax by name and rate */
+              pricing?: {
+                discounts: {
+                  promotionId: string;
+                  explanation: string;
+                  amount: number;
+                }[];
+                taxes: {
+                  name: string;
+                  rate: string;
+                  inclusive: boolean;
+                  amount: number;
+                }[];
+                /** @description Points this order earns */
+                loyaltyPoints: number;
+                /** @description The moment it was priced, on the store's clock */
+                localTime: string;
+              };
+              /** @description ISO 8601 */
+              placedAt: string;
+              paidAt?: string;
+              firedAt?: string;
+              readyAt?: string;
+              pickedUpAt?: string;
+              /** @description Completed, cancelled, voided or refunded */
+              closedAt?: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/kitchen/config': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Stations, timer thresholds, bump bar keys and display times for the kitchen screens */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              stations: {
+                /** @description Station id, used in URLs (/kds/bar) */
+                id: string;
+                /** @description Name shown on the KDS */
+                name: string;
+                /**
+                 * @description Catalog categories routed here (overrides the catalog)
+                 * @default []
+                 */
+                categories: string[];
+                /**
+                 * @description Catalog items routed here (overrides everything else)
+                 * @default []
+                 */
+                items: string[];
+                /**
+                 * @description Ticket timer turns amber after this
+                 * @default 180
+                 */
+                warnAfterSeconds: number;
+                /**
+                 * @description Ticket timer turns red after this
+                 * @default 360
+                 */
+                lateAfterSeconds: number;
+                /**
+                 * @description Usual time to make an order here; scheduled orders fire this early
+                 * @default 5
+                 */
+                prepMinutes: number;
+                /**
+                 * @description Also print each ticket at this station
+                 * @default false
+                 */
+                printTickets: boolean;
+              }[];
+              defaultStation: string;
+              /** @description An order is ready as soon as every station has bumped it */
+              expoAutoReady: boolean;
+              bumpBar: {
+                /**
+                 * @description Select the next ticket
+                 * @default ArrowRight
+                 */
+                next: string;
+                /**
+                 * @description Select the previous ticket
+                 * @default ArrowLeft
+                 */
+                previous: string;
+                /**
+                 * @description Select the next item of the selected ticket
+                 * @default ArrowDown
+                 */
+                nextItem: string;
+                /**
+                 * @description Select the previous item
+                 * @default ArrowUp
+                 */
+                previousItem: string;
+                /**
+                 * @description Bump the selected ticket
+                 * @default Enter
+                 */
+                bump: string;
+                /**
+                 * @description Bump the selected item
+                 * @default
+                 */
+                bumpItem: string;
+                /**
+                 * @description Open the recall list / recall the selected bumped ticket
+                 * @default r
+                 */
+                recall: string;
+                /**
+                 * @description Undo the last bump at this station
+                 * @default u
+                 */
+                undo: string;
+              };
+              /** @description How long bumped tickets stay in the recall list */
+              recallMinutes: number;
+              /** @description Ready orders leave the pickup board after this */
+              pickupReadyMinutes: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tickets/{id}/bump': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Bump a station ticket (all its items are done) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @description Order number to call out, unique per business day */
+              number: number;
+              businessDay: string;
+              /** @enum {string} */
+              status:
+                | 'placed'
+                | 'paid'
+                | 'in_kitchen'
+                | 'ready'
+                | 'picked_up'
+                | 'completed'
+                | 'cancelled'
+                | 'voided'
+                | 'refunded';
+              /** @enum {string} */
+              payment: 'unpaid' | 'paid' | 'refunded';
+              table?: string;
+              promisedAt?: string;
+              /** @description Promised time, or placed time plus prep time: the kitchen priority */
+              dueAt: string;
+              rush: boolean;
+              /** @description One ticket per station, made when the order fires */
+              tickets: {
+                id: string;
+                station: string;
+                /** @enum {string} */
+                status: 'open' | 'bumped';
+                firedAt: string;
+                bumpedAt?: string;
+                items: {
+                  lineId: string;
+                  bumpedAt?: string;
+                }[];
+              }[];
+              payments: {
+                id: string;
+                /** @enum {string} */
+                method: 'card' | 'cash' | 'external';
+                amount: number;
+                tendered?: number;
+                change?: number;
+                reference?: string;
+                /** @description Last four digits from the terminal; never the card number */
+                cardLast4?: string;
+                at: string;
+              }[];
+              /** @enum {string} */
+              channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+              /** @enum {string} */
+              orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
+              guestName?: string;
+              lines: {
+                lineId: string;
+                itemId: string;
+                variantId?: string;
+                /** @description Text by language code; "en" is required and is the fallback */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @description Text by language code; "en" is required and is the fallback */
+                variantName?: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                modifiers: {
+                  groupId: string;
+                  optionId: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  price: number;
+                }[];
+                quantity: number;
+                note?: string;
+                station: string;
+                allergens: string[];
+                /** @description Item or variant price plus modifier upcharges, minor units */
+                unitPrice: number;
+                /** @description unitPrice × quantity, minor units */
+                lineTotal: number;
+                /**
+                 * @description Promotions and rewards taken off this line
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax of this line (added, or held in the price with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays for this line */
+                total?: number;
+              }[];
+              totals: {
+                currency: string;
+                /** @description Σ line totals before discounts */
+                subtotal: number;
+                /**
+                 * @description Promotions and rewards taken off
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax added on top (or held in the prices, with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays */
+                total: number;
+              };
+              /** @description Why the order costs what it does: each discount explained, each tax by name and rate */
+              pricing?: {
+                discounts: {
+                  promotionId: string;
+                  explanation: string;
+                  amount: number;
+                }[];
+                taxes: {
+                  name: string;
+                  rate: string;
+                  inclusive: boolean;
+                  amount: number;
+                }[];
+                /** @description Points this order earns */
+                loyaltyPoints: number;
+                /** @description The moment it was priced, on the store's clock */
+                localTime: string;
+              };
+              /** @description ISO 8601 */
+              placedAt: string;
+              paidAt?: string;
+              firedAt?: string;
+              readyAt?: string;
+              pickedUpAt?: string;
+              /** @description Completed, cancelled, voided or refunded */
+              closedAt?: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tickets/{id}/recall': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Bring a bumped ticket back to its station (and the order back from ready) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @description Order number to call out, unique per business day */
+              number: number;
+              businessDay: string;
+              /** @enum {string} */
+              status:
+                | 'placed'
+                | 'paid'
+                | 'in_kitchen'
+                | 'ready'
+                | 'picked_up'
+                | 'completed'
+                | 'cancelled'
+                | 'voided'
+                | 'refunded';
+              /** @enum {string} */
+              payment: 'unpaid' | 'paid' | 'refunded';
+              table?: string;
+              promisedAt?: string;
+              /** @description Promised time, or placed time plus prep time: the kitchen priority */
+              dueAt: string;
+              rush: boolean;
+              /** @description One ticket per station, made when the order fires */
+              tickets: {
+                id: string;
+                station: string;
+                /** @enum {string} */
+                status: 'open' | 'bumped';
+                firedAt: string;
+                bumpedAt?: string;
+                items: {
+                  lineId: string;
+                  bumpedAt?: string;
+                }[];
+              }[];
+              payments: {
+                id: string;
+                /** @enum {string} */
+                method: 'card' | 'cash' | 'external';
+                amount: number;
+                tendered?: number;
+                change?: number;
+                reference?: string;
+                /** @description Last four digits from the terminal; never the card number */
+                cardLast4?: string;
+                at: string;
+              }[];
+              /** @enum {string} */
+              channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+              /** @enum {string} */
+              orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
+              guestName?: string;
+              lines: {
+                lineId: string;
+                itemId: string;
+                variantId?: string;
+                /** @description Text by language code; "en" is required and is the fallback */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @description Text by language code; "en" is required and is the fallback */
+                variantName?: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                modifiers: {
+                  groupId: string;
+                  optionId: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  price: number;
+                }[];
+                quantity: number;
+                note?: string;
+                station: string;
+                allergens: string[];
+                /** @description Item or variant price plus modifier upcharges, minor units */
+                unitPrice: number;
+                /** @description unitPrice × quantity, minor units */
+                lineTotal: number;
+                /**
+                 * @description Promotions and rewards taken off this line
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax of this line (added, or held in the price with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays for this line */
+                total?: number;
+              }[];
+              totals: {
+                currency: string;
+                /** @description Σ line totals before discounts */
+                subtotal: number;
+                /**
+                 * @description Promotions and rewards taken off
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax added on top (or held in the prices, with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays */
+                total: number;
+              };
+              /** @description Why the order costs what it does: each discount explained, each tax by name and rate */
+              pricing?: {
+                discounts: {
+                  promotionId: string;
+                  explanation: string;
+                  amount: number;
+                }[];
+                taxes: {
+                  name: string;
+                  rate: string;
+                  inclusive: boolean;
+                  amount: number;
+                }[];
+                /** @description Points this order earns */
+                loyaltyPoints: number;
+                /** @description The moment it was priced, on the store's clock */
+                localTime: string;
+              };
+              /** @description ISO 8601 */
+              placedAt: string;
+              paidAt?: string;
+              firedAt?: string;
+              readyAt?: string;
+              pickedUpAt?: string;
+              /** @description Completed, cancelled, voided or refunded */
+              closedAt?: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tickets/{id}/items/{lineId}/bump': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Bump one item of a ticket; bumping the last one bumps the ticket */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @description Order number to call out, unique per business day */
+              number: number;
+              businessDay: string;
+              /** @enum {string} */
+              status:
+                | 'placed'
+                | 'paid'
+                | 'in_kitchen'
+                | 'ready'
+                | 'picked_up'
+                | 'completed'
+                | 'cancelled'
+                | 'voided'
+                | 'refunded';
+              /** @enum {string} */
+              payment: 'unpaid' | 'paid' | 'refunded';
+              table?: string;
+              promisedAt?: string;
+              /** @description Promised time, or placed time plus prep time: the kitchen priority */
+              dueAt: string;
+              rush: boolean;
+              /** @description One ticket per station, made when the order fires */
+              tickets: {
+                id: string;
+                station: string;
+                /** @enum {string} */
+                status: 'open' | 'bumped';
+                firedAt: string;
+                bumpedAt?: string;
+                items: {
+                  lineId: string;
+                  bumpedAt?: string;
+                }[];
+              }[];
+              payments: {
+                id: string;
+                /** @enum {string} */
+                method: 'card' | 'cash' | 'external';
+                amount: number;
+                tendered?: number;
+                change?: number;
+                reference?: string;
+                /** @description Last four digits from the terminal; never the card number */
+                cardLast4?: string;
+                at: string;
+              }[];
+              /** @enum {string} */
+              channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+              /** @enum {string} */
+              orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
+              guestName?: string;
+              lines: {
+                lineId: string;
+                itemId: string;
+                variantId?: string;
+                /** @description Text by language code; "en" is required and is the fallback */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @description Text by language code; "en" is required and is the fallback */
+                variantName?: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                modifiers: {
+                  groupId: string;
+                  optionId: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  price: number;
+                }[];
+                quantity: number;
+                note?: string;
+                station: string;
+                allergens: string[];
+                /** @description Item or variant price plus modifier upcharges, minor units */
+                unitPrice: number;
+                /** @description unitPrice × quantity, minor units */
+                lineTotal: number;
+                /**
+                 * @description Promotions and rewards taken off this line
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax of this line (added, or held in the price with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays for this line */
+                total?: number;
+              }[];
+              totals: {
+                currency: string;
+                /** @description Σ line totals before discounts */
+                subtotal: number;
+                /**
+                 * @description Promotions and rewards taken off
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax added on top (or held in the prices, with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays */
+                total: number;
+              };
+              /** @description Why the order costs what it does: each discount explained, each tax by name and rate */
+              pricing?: {
+                discounts: {
+                  promotionId: string;
+                  explanation: string;
+                  amount: number;
+                }[];
+                taxes: {
+                  name: string;
+                  rate: string;
+                  inclusive: boolean;
+                  amount: number;
+                }[];
+                /** @description Points this order earns */
+                loyaltyPoints: number;
+                /** @description The moment it was priced, on the store's clock */
+                localTime: string;
+              };
+              /** @description ISO 8601 */
+              placedAt: string;
+              paidAt?: string;
+              firedAt?: string;
+              readyAt?: string;
+              pickedUpAt?: string;
+              /** @description Completed, cancelled, voided or refunded */
+              closedAt?: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tickets/{id}/items/{lineId}/unbump': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take back an item bump */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @description Order number to call out, unique per business day */
+              number: number;
+              businessDay: string;
+              /** @enum {string} */
+              status:
+                | 'placed'
+                | 'paid'
+                | 'in_kitchen'
+                | 'ready'
+                | 'picked_up'
+                | 'completed'
+                | 'cancelled'
+                | 'voided'
+                | 'refunded';
+              /** @enum {string} */
+              payment: 'unpaid' | 'paid' | 'refunded';
+              table?: string;
+              promisedAt?: string;
+              /** @description Promised time, or placed time plus prep time: the kitchen priority */
+              dueAt: string;
+              rush: boolean;
+              /** @description One ticket per station, made when the order fires */
+              tickets: {
+                id: string;
+                station: string;
+                /** @enum {string} */
+                status: 'open' | 'bumped';
+                firedAt: string;
+                bumpedAt?: string;
+                items: {
+                  lineId: string;
+                  bumpedAt?: string;
+                }[];
+              }[];
+              payments: {
+                id: string;
+                /** @enum {string} */
+                method: 'card' | 'cash' | 'external';
+                amount: number;
+                tendered?: number;
+                change?: number;
+                reference?: string;
+                /** @description Last four digits from the terminal; never the card number */
+                cardLast4?: string;
+                at: string;
+              }[];
+              /** @enum {string} */
+              channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+              /** @enum {string} */
+              orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
+              guestName?: string;
+              lines: {
+                lineId: string;
+                itemId: string;
+                variantId?: string;
+                /** @description Text by language code; "en" is required and is the fallback */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @description Text by language code; "en" is required and is the fallback */
+                variantName?: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                modifiers: {
+                  groupId: string;
+                  optionId: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  price: number;
+                }[];
+                quantity: number;
+                note?: string;
+                station: string;
+                allergens: string[];
+                /** @description Item or variant price plus modifier upcharges, minor units */
+                unitPrice: number;
+                /** @description unitPrice × quantity, minor units */
+                lineTotal: number;
+                /**
+                 * @description Promotions and rewards taken off this line
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax of this line (added, or held in the price with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays for this line */
+                total?: number;
+              }[];
+              totals: {
+                currency: string;
+                /** @description Σ line totals before discounts */
+                subtotal: number;
+                /**
+                 * @description Promotions and rewards taken off
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax added on top (or held in the prices, with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays */
+                total: number;
+              };
+              /** @description Why the order costs what it does: each discount explained, each tax by name and rate */
+              pricing?: {
+                discounts: {
+                  promotionId: string;
+                  explanation: string;
+                  amount: number;
+                }[];
+                taxes: {
+                  name: string;
+                  rate: string;
+                  inclusive: boolean;
+                  amount: number;
+                }[];
+                /** @description Points this order earns */
+                loyaltyPoints: number;
+                /** @description The moment it was priced, on the store's clock */
+                localTime: string;
+              };
+              /** @description ISO 8601 */
+              placedAt: string;
+              paidAt?: string;
+              firedAt?: string;
+              readyAt?: string;
+              pickedUpAt?: string;
+              /** @description Completed, cancelled, voided or refunded */
+              closedAt?: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/kitchen/stations/{station}/recall': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tickets this station bumped recently, newest first, that can be recalled */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          station: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              station: string;
+              tickets: {
+                /** @description An order as the screens show it */
+                order: {
+                  id: string;
+                  /** @description Order number to call out, unique per business day */
+                  number: number;
+                  businessDay: string;
+                  /** @enum {string} */
+                  status:
+                    | 'placed'
+                    | 'paid'
+                    | 'in_kitchen'
+                    | 'ready'
+                    | 'picked_up'
+                    | 'completed'
+                    | 'cancelled'
+                    | 'voided'
+                    | 'refunded';
+                  /** @enum {string} */
+                  payment: 'unpaid' | 'paid' | 'refunded';
+                  table?: string;
+                  promisedAt?: string;
+                  /** @description Promised time, or placed time plus prep time: the kitchen priority */
+                  dueAt: string;
+                  rush: boolean;
+                  /** @description One ticket per station, made when the order fires */
+                  tickets: {
+                    id: string;
+                    station: string;
+                    /** @enum {string} */
+                    status: 'open' | 'bumped';
+                    firedAt: string;
+                    bumpedAt?: string;
+                    items: {
+                      lineId: string;
+                      bumpedAt?: string;
+                    }[];
+                  }[];
+                  payments: {
+                    id: string;
+                    /** @enum {string} */
+                    method: 'card' | 'cash' | 'external';
+                    amount: number;
+                    tendered?: number;
+                    change?: number;
+                    reference?: string;
+                    /** @description Last four digits from the terminal; never the card number */
+                    cardLast4?: string;
+                    at: string;
+                  }[];
+                  /** @enum {string} */
+                  channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+                  /** @enum {string} */
+                  orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
+                  guestName?: string;
+                  lines: {
+                    lineId: string;
+                    itemId: string;
+                    variantId?: string;
+                    /** @description Text by language code; "en" is required and is the fallback */
+                    name: {
+                      en: string;
+                    } & {
+                      [key: string]: string;
+                    };
+                    /** @description Text by language code; "en" is required and is the fallback */
+                    variantName?: {
+                      en: string;
+                    } & {
+                      [key: string]: string;
+                    };
+                    modifiers: {
+                      groupId: string;
+                      optionId: string;
+                      /** @description Text by language code; "en" is required and is the fallback */
+                      name: {
+                        en: string;
+                      } & {
+                        [key: string]: string;
+                      };
+                      price: number;
+                    }[];
+                    quantity: number;
+                    note?: string;
+                    station: string;
+                    allergens: string[];
+                    /** @description Item or variant price plus modifier upcharges, minor units */
+                    unitPrice: number;
+                    /** @description unitPrice × quantity, minor units */
+                    lineTotal: number;
+                    /**
+                     * @description Promotions and rewards taken off this line
+                     * @default 0
+                     */
+                    discount: number;
+                    /**
+                     * @description Tax of this line (added, or held in the price with VAT)
+                     * @default 0
+                     */
+                    tax: number;
+                    /** @description What the guest pays for this line */
+                    total?: number;
+                  }[];
+                  totals: {
+                    currency: string;
+                    /** @description Σ line totals before discounts */
+                    subtotal: number;
+                    /**
+                     * @description Promotions and rewards taken off
+                     * @default 0
+                     */
+                    discount: number;
+                    /**
+                     * @description Tax added on top (or held in the prices, with VAT)
+                     * @default 0
+                     */
+                    tax: number;
+                    /** @description What the guest pays */
+                    total: number;
+                  };
+                  /** @description Why the order costs what it does: each discount explained, each tax by name and rate */
+                  pricing?: {
+                    discounts: {
+                      promotionId: string;
+                      explanation: string;
+                      amount: number;
+                    }[];
+                    taxes: {
+                      name: string;
+                      rate: string;
+                      inclusive: boolean;
+                      amount: number;
+                    }[];
+                    /** @description Points this order earns */
+                    loyaltyPoints: number;
+                    /** @description The moment it was priced, on the store's clock */
+                    localTime: string;
+                  };
+                  /** @description ISO 8601 */
+                  placedAt: string;
+                  paidAt?: string;
+                  firedAt?: string;
+                  readyAt?: string;
+                  pickedUpAt?: string;
+                  /** @description Completed, cancelled, voided or refunded */
+                  closedAt?: string;
+                };
+                ticketId: string;
+                bumpedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/kitchen/stations/{station}/undo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Undo the last bump at this station */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          station: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @description Order number to call out, unique per business day */
+              number: number;
+              businessDay: string;
+              /** @enum {string} */
+              status:
+                | 'placed'
+                | 'paid'
+                | 'in_kitchen'
+                | 'ready'
+                | 'picked_up'
+                | 'completed'
+                | 'cancelled'
+                | 'voided'
+                | 'refunded';
+              /** @enum {string} */
+              payment: 'unpaid' | 'paid' | 'refunded';
+              table?: string;
+              promisedAt?: string;
+              /** @description Promised time, or placed time plus prep time: the kitchen priority */
+              dueAt: string;
+              rush: boolean;
+              /** @description One ticket per station, made when the order fires */
+              tickets: {
+                id: string;
+                station: string;
+                /** @enum {string} */
+                status: 'open' | 'bumped';
+                firedAt: string;
+                bumpedAt?: string;
+                items: {
+                  lineId: string;
+                  bumpedAt?: string;
+                }[];
+              }[];
+              payments: {
+                id: string;
+                /** @enum {string} */
+                method: 'card' | 'cash' | 'external';
+                amount: number;
+                tendered?: number;
+                change?: number;
+                reference?: string;
+                /** @description Last four digits from the terminal; never the card number */
+                cardLast4?: string;
+                at: string;
+              }[];
+              /** @enum {string} */
+              channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+              /** @enum {string} */
+              orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
+              guestName?: string;
+              lines: {
+                lineId: string;
+                itemId: string;
+                variantId?: string;
+                /** @description Text by language code; "en" is required and is the fallback */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @description Text by language code; "en" is required and is the fallback */
+                variantName?: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                modifiers: {
+                  groupId: string;
+                  optionId: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  price: number;
+                }[];
+                quantity: number;
+                note?: string;
+                station: string;
+                allergens: string[];
+                /** @description Item or variant price plus modifier upcharges, minor units */
+                unitPrice: number;
+                /** @description unitPrice × quantity, minor units */
+                lineTotal: number;
+                /**
+                 * @description Promotions and rewards taken off this line
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax of this line (added, or held in the price with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays for this line */
+                total?: number;
+              }[];
+              totals: {
+                currency: string;
+                /** @description Σ line totals before discounts */
+                subtotal: number;
+                /**
+                 * @description Promotions and rewards taken off
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax added on top (or held in the prices, with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays */
+                total: number;
+              };
+              /** @description Why the order costs what it does: each discount explained, each tax by name and rate */
+              pricing?: {
+                discounts: {
+                  promotionId: string;
+                  explanation: string;
+                  amount: number;
+                }[];
+                taxes: {
+                  name: string;
+                  rate: string;
+                  inclusive: boolean;
+                  amount: number;
+                }[];
+                /** @description Points this order earns */
+                loyaltyPoints: number;
+                /** @description The moment it was priced, on the store's clock */
+                localTime: string;
+              };
+              /** @description ISO 8601 */
+              placedAt: string;
+              paidAt?: string;
+              firedAt?: string;
+              readyAt?: string;
+              pickedUpAt?: string;
+              /** @description Completed, cancelled, voided or refunded */
+              closedAt?: string;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/speed-of-service': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Speed of service of a business day: placed → fired → ready → picked up, and per station fired → bumped */
+    get: {
+      parameters: {
+        query?: {
+          day?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              businessDay: string;
+              orders: number;
+              stages: {
+                placedToFired: {
+                  count: number;
+                  p50Seconds: number | null;
+                  p90Seconds: number | null;
+                };
+                firedToReady: {
+                  count: number;
+                  p50Seconds: number | null;
+                  p90Seconds: number | null;
+                };
+                readyToPickedUp: {
+                  count: number;
+                  p50Seconds: number | null;
+                  p90Seconds: number | null;
+                };
+                placedToPickedUp: {
+                  count: number;
+                  p50Seconds: number | null;
+                  p90Seconds: number | null;
+                };
+              };
+              stations: {
+                station: string;
+                firedToBumped: {
+                  count: number;
+                  p50Seconds: number | null;
+                  p90Seconds: number | null;
+                };
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    ErrorBody: {
+      error: {
+        code: string;
+        message: string;
+        details: {
+          path?: string;
+          message: string;
+        }[];
+      };
+    };
+    ModifiersItem: {
+      /** @description The modifier group */
+      groupId: string;
+      /** @description The chosen option */
+      optionId: string;
+      /** @description Choices in groups nested under this option */
+      modifiers?: components['schemas']['ModifiersItem'][];
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
