@@ -1,9 +1,24 @@
-import type { StoreEvent } from '@tillbox/core';
+import { SYSTEM_CONTEXT, type CommandContext, type StoreEvent } from '@tillbox/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../db/database.js';
 import { events as eventsTable } from '../db/schema.js';
 import { tempDir } from '../testing/test-edge.js';
 import { EventLog } from './event-log.js';
+
+const kds: CommandContext = {
+  actor: { kind: 'device', id: 'kds-bar', role: 'kds', name: 'Bar KDS' },
+  device: 'kds-bar',
+};
+const cashier: CommandContext = { actor: { kind: 'staff', id: 'staff-ana', role: 'cashier' }, device: 'counter-1' };
+
+/** Catalogue-valid payloads, small. */
+const ready = (orderId: string) => ({
+  type: 'order.ready' as const,
+  subject: orderId,
+  data: { orderId, by: 'expo' as const },
+});
+const pickedUp = (orderId: string) => ({ type: 'order.picked-up' as const, subject: orderId, data: { orderId } });
+const revoked = (deviceId: string) => ({ type: 'device.revoked' as const, subject: deviceId, data: { deviceId } });
 
 describe('event log on a real SQLite file', () => {
   const cleanups: (() => void)[] = [];
@@ -39,18 +54,20 @@ describe('event log on a real SQLite file', () => {
     const { log } = open();
     const heard: StoreEvent[][] = [];
     log.subscribe((batch) => heard.push([...batch]));
-    const seen = log.transact((_tx, append) => {
-      const a = append({ type: 'order.placed', subject: 'o1', data: { n: 1 } });
-      const b = append({ type: 'order.fired', subject: 'o1', data: { n: 2 } });
+    const seen = log.transact(kds, (_tx, append) => {
+      const a = append(ready('o1'));
+      const b = append(pickedUp('o1'));
       expect(heard).toHaveLength(0); // not yet committed
       return [a.seq, b.seq];
     });
     expect(seen).toEqual([1, 2]);
     expect(heard).toHaveLength(1);
-    expect(heard[0]?.map((e) => e.type)).toEqual(['order.placed', 'order.fired']);
+    expect(heard[0]?.map((e) => e.type)).toEqual(['order.ready', 'order.picked-up']);
     expect(log.lastSeq).toBe(2);
     expect(log.readSince(0).map((e) => e.seq)).toEqual([1, 2]);
-    expect(log.readSince(1).map((e) => e.data)).toEqual([{ n: 2 }]);
+    expect(log.readSince(1).map((e) => e.data)).toEqual([{ orderId: 'o1' }]);
+    // What was heard is what is stored.
+    expect(log.readSince(0)).toEqual(heard[0]);
   });
 
   it('a failed command leaves no events and announces nothing', () => {
@@ -58,8 +75,8 @@ describe('event log on a real SQLite file', () => {
     const heard: StoreEvent[] = [];
     log.subscribe((batch) => heard.push(...batch));
     expect(() =>
-      log.transact((_tx, append) => {
-        append({ type: 'order.placed', subject: 'o1', data: {} });
+      log.transact(kds, (_tx, append) => {
+        append(ready('o1'));
         throw new Error('boom');
       }),
     ).toThrow('boom');
@@ -70,10 +87,10 @@ describe('event log on a real SQLite file', () => {
 
   it('filters by topic and limit, and keeps its head across a reopen', () => {
     const { log, db, dir } = open();
-    log.transact((_tx, append) => {
-      append({ type: 'order.placed', subject: 'a', data: {} });
-      append({ type: 'stock.changed', subject: 'b', data: {} });
-      append({ type: 'order.fired', subject: 'a', data: {} });
+    log.transact(SYSTEM_CONTEXT, (_tx, append) => {
+      append(ready('a'));
+      append(revoked('b'));
+      append(pickedUp('a'));
     });
     expect(log.readSince(0, { topics: ['order'] }).map((e) => e.seq)).toEqual([1, 3]);
     expect(log.readSince(0, { limit: 2 }).map((e) => e.seq)).toEqual([1, 2]);
@@ -92,7 +109,7 @@ describe('event log on a real SQLite file', () => {
       throw new Error('bad listener');
     });
     log.subscribe((batch) => heard.push(...batch.map((e) => e.seq)));
-    log.transact((_tx, append) => append({ type: 'order.placed', subject: 'x', data: {} }));
+    log.transact(kds, (_tx, append) => append(ready('x')));
     expect(heard).toEqual([1]);
     expect(errors).toHaveLength(1);
   });
@@ -101,12 +118,12 @@ describe('event log on a real SQLite file', () => {
     const { log, db } = open();
     const heard: StoreEvent[][] = [];
     log.subscribe((batch) => heard.push([...batch]));
-    const ok1 = log.enqueue((_tx, append) => append({ type: 'order.placed', subject: 'a', data: {} }).seq);
-    const bad = log.enqueue((_tx, append) => {
-      append({ type: 'order.placed', subject: 'b', data: {} });
+    const ok1 = log.enqueue(kds, (_tx, append) => append(ready('a')).seq);
+    const bad = log.enqueue(kds, (_tx, append) => {
+      append(ready('b'));
       throw new Error('sold out');
     });
-    const ok2 = log.enqueue((_tx, append) => append({ type: 'order.placed', subject: 'c', data: {} }).seq);
+    const ok2 = log.enqueue(cashier, (_tx, append) => append(pickedUp('c')).seq);
     expect(heard).toEqual([]); // nothing before the flush commits
     await expect(bad).rejects.toThrow('sold out');
     expect([await ok1, await ok2]).toEqual([1, 2]); // b's seq was rolled back with it
@@ -120,5 +137,53 @@ describe('event log on a real SQLite file', () => {
         .map((e) => e.subject),
     ).toEqual(['a', 'c']);
     expect(log.lastSeq).toBe(2);
+  });
+
+  it('writes who did it, from which device, and the payload version with every event', () => {
+    const { log } = open();
+    log.transact(cashier, (_tx, append) => append({ ...pickedUp('o1'), at: Date.parse('2026-11-27T15:00:00Z') }));
+    log.transact(SYSTEM_CONTEXT, (_tx, append) => append(ready('o2')));
+    const [first, second] = log.readSince(0);
+    expect(first).toMatchObject({
+      type: 'order.picked-up',
+      version: 1,
+      actor: { kind: 'staff', id: 'staff-ana', role: 'cashier' },
+      device: 'counter-1',
+      at: '2026-11-27T15:00:00.000Z', // the command's clock, not the log's
+    });
+    expect(second).toMatchObject({ actor: { kind: 'system', id: 'edge', role: 'system' }, device: null });
+  });
+
+  it('refuses an event the catalogue does not know, or whose payload does not match, and rolls back the command', () => {
+    const { log, db } = open();
+    const heard: StoreEvent[] = [];
+    log.subscribe((batch) => heard.push(...batch));
+    const unknown = { type: 'order.teleported', subject: 'o1', data: { orderId: 'o1' } } as unknown as ReturnType<
+      typeof ready
+    >;
+    expect(() =>
+      log.transact(kds, (_tx, append) => {
+        append(ready('o1'));
+        append(unknown);
+      }),
+    ).toThrow(expect.objectContaining({ code: 'internal', message: expect.stringContaining('order.teleported') }));
+    const stale = { type: 'order.ready', subject: 'o1', data: { order: { id: 'o1' } } } as unknown as ReturnType<
+      typeof ready
+    >;
+    expect(() => log.transact(kds, (_tx, append) => append(stale))).toThrow(
+      /event "order\.ready" v1 does not match the catalogue: orderId: /,
+    );
+    expect(db.db.select().from(eventsTable).all()).toEqual([]);
+    expect(heard).toEqual([]);
+  });
+
+  it('in a group commit, a command with an invalid event rolls back alone', async () => {
+    const { log } = open();
+    const bad = { type: 'order.voided', subject: 'b', data: { orderId: 'b' } } as unknown as ReturnType<typeof ready>;
+    const ok = log.enqueue(kds, (_tx, append) => append(ready('a')).seq);
+    const refused = log.enqueue(kds, (_tx, append) => append(bad));
+    await expect(refused).rejects.toThrow(/order\.voided.*reason/);
+    expect(await ok).toBe(1);
+    expect(log.readSince(0).map((e) => e.subject)).toEqual(['a']);
   });
 });

@@ -1,26 +1,38 @@
 /**
  * The event log. A command appends events inside its own transaction through {@link EventLog.transact};
  * subscribers hear them only after the commit, so nothing is announced that could roll back.
+ * Every event is checked against the core's event catalogue and carries the actor and device
+ * of the command that made it.
  */
-import { topicOf, uuidv7, type StoreEvent } from '@tillbox/core';
+import {
+  actorSchema,
+  topicOf,
+  uuidv7,
+  validateEvent,
+  type CommandContext,
+  type DomainEvent,
+  type StoreEvent,
+} from '@tillbox/core';
 import { and, asc, gt, inArray, max } from 'drizzle-orm';
 import type { Db, Tx } from '../db/database.js';
 import { events } from '../db/schema.js';
 
-export interface NewEvent {
-  type: string;
-  subject: string;
-  data: unknown;
-}
+/** An event to append: a type of the catalogue with its payload, what it is about, and when (ms; now by default). */
+export type NewEvent = DomainEvent & { subject: string; at?: number };
 
 export type EventListener = (committed: readonly StoreEvent[]) => void;
 
 export interface Append {
-  /** Append an event to this transaction; it gets its seq now and is published after commit. */
+  /**
+   * Append an event to this transaction; it gets its seq now and is published after commit.
+   * Throws (rolling the transaction back) when the catalogue does not know the type or the
+   * payload does not match.
+   */
   (event: NewEvent): StoreEvent;
 }
 
 interface QueuedCommand {
+  cmd: CommandContext;
   work: (tx: Tx, append: Append) => unknown;
   resolve: (value: unknown) => void;
   reject: (err: unknown) => void;
@@ -55,12 +67,13 @@ export class EventLog {
   }
 
   /**
-   * Run `work` in one synchronous transaction. Events it appends are written in the same
-   * transaction and, once it has committed, handed to the subscribers in seq order.
+   * Run `work` for the command `cmd` in one synchronous transaction. Events it appends carry
+   * the command's actor and device, are written in the same transaction and, once it has
+   * committed, handed to the subscribers in seq order.
    */
-  transact<T>(work: (tx: Tx, append: Append) => T): T {
+  transact<T>(cmd: CommandContext, work: (tx: Tx, append: Append) => T): T {
     const appended: StoreEvent[] = [];
-    const result = this.db.transaction((tx) => work(tx, this.appender(tx, appended)));
+    const result = this.db.transaction((tx) => work(tx, this.appender(tx, cmd, appended)));
     this.publish(appended);
     return result;
   }
@@ -70,9 +83,9 @@ export class EventLog {
    * event loop (group commit): one fsync for the lot, yet each command is its own savepoint,
    * so one that fails rolls back alone. Resolves only after the commit.
    */
-  enqueue<T>(work: (tx: Tx, append: Append) => T): Promise<T> {
+  enqueue<T>(cmd: CommandContext, work: (tx: Tx, append: Append) => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+      this.queue.push({ cmd, work, resolve: resolve as (v: unknown) => void, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -91,7 +104,7 @@ export class EventLog {
         for (const job of batch) {
           const mine: StoreEvent[] = [];
           try {
-            const value = tx.transaction((sp) => job.work(sp, this.appender(sp, mine)));
+            const value = tx.transaction((sp) => job.work(sp, this.appender(sp, job.cmd, mine)));
             appended.push(...mine);
             outcomes.push({ ok: true, value });
           } catch (error) {
@@ -111,20 +124,35 @@ export class EventLog {
     });
   }
 
-  private appender(tx: Tx, into: StoreEvent[]): Append {
+  private appender(tx: Tx, cmd: CommandContext, into: StoreEvent[]): Append {
+    const actor = actorSchema.parse(cmd.actor);
     return (e) => {
-      const at = Date.now();
+      const { version } = validateEvent(e.type, e.data);
+      const at = e.at ?? Date.now();
       const id = uuidv7(at);
       const row = tx
         .insert(events)
-        .values({ id, type: e.type, topic: topicOf(e.type), subject: e.subject, data: e.data, at })
+        .values({
+          id,
+          type: e.type,
+          topic: topicOf(e.type),
+          subject: e.subject,
+          data: e.data,
+          at,
+          version,
+          actor,
+          device: cmd.device,
+        })
         .returning({ seq: events.seq })
         .get();
       const stored: StoreEvent = {
         seq: row.seq,
         id,
         type: e.type,
+        version,
         subject: e.subject,
+        actor,
+        device: cmd.device,
         data: e.data,
         at: new Date(at).toISOString(),
       };
@@ -163,7 +191,10 @@ export class EventLog {
       seq: r.seq,
       id: r.id,
       type: r.type,
+      version: r.version,
       subject: r.subject,
+      actor: r.actor as StoreEvent['actor'], // written from a parsed Actor by the appender
+      device: r.device,
       data: r.data,
       at: new Date(r.at).toISOString(),
     }));
