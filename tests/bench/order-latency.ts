@@ -7,6 +7,7 @@ import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { uuidv7, type StreamServerMessage } from '@tillbox/core';
 import WebSocket from 'ws';
+import { edgeHeaders, type RequestHeaders } from './auth.js';
 
 export interface RateResult {
   targetRate: number;
@@ -41,19 +42,25 @@ export class KdsFleet {
 
   /**
    * `size` KDS-like clients (orders and tickets; latency is measured at the last of them) and
-   * `others` clients that only follow orders, like pickup boards.
+   * `others` clients that only follow orders, like pickup boards. `headers` gives each client's
+   * credential (see auth.ts); none by default.
    */
-  static async connect(baseUrl: string, size: number, others = 0): Promise<KdsFleet> {
+  static async connect(
+    baseUrl: string,
+    size: number,
+    others = 0,
+    headers: (role: 'kds' | 'pickup') => Promise<RequestHeaders> = async () => ({}),
+  ): Promise<KdsFleet> {
     const fleet = new KdsFleet(size);
     await Promise.all([
-      ...Array.from({ length: size }, () => fleet.open(baseUrl, ['order', 'ticket'], true)),
-      ...Array.from({ length: others }, () => fleet.open(baseUrl, ['order'], false)),
+      ...Array.from({ length: size }, async () => fleet.open(baseUrl, await headers('kds'), ['order', 'ticket'], true)),
+      ...Array.from({ length: others }, async () => fleet.open(baseUrl, await headers('pickup'), ['order'], false)),
     ]);
     return fleet;
   }
 
-  private async open(baseUrl: string, topics: string[], measured: boolean): Promise<void> {
-    const ws = new WebSocket(baseUrl.replace(/^http/, 'ws') + '/api/v1/stream');
+  private async open(baseUrl: string, headers: RequestHeaders, topics: string[], measured: boolean): Promise<void> {
+    const ws = new WebSocket(baseUrl.replace(/^http/, 'ws') + '/api/v1/stream', { headers });
     this.sockets.push(ws);
     await new Promise<void>((resolve, reject) => {
       ws.on('message', (raw) => {
@@ -99,16 +106,36 @@ export class KdsFleet {
   }
 }
 
+/** What the bench drives: where it is and the credentials its clients present. */
+export interface Target {
+  name: string;
+  url: string;
+  /** A stream client's headers: KDS screens, and pickup boards that only follow orders. */
+  clientHeaders(role: 'kds' | 'pickup'): Promise<RequestHeaders>;
+  /** The headers of the device that places the orders. */
+  orderHeaders(): Promise<RequestHeaders>;
+}
+
+/** The edge, driven as the store's devices drive it: each client paired as its own device. */
+export function edgeTarget(url: string): Target {
+  return {
+    name: 'Tillbox',
+    url,
+    clientHeaders: (role) => edgeHeaders(url, role),
+    orderHeaders: () => edgeHeaders(url, 'counter'),
+  };
+}
+
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
-function post(baseUrl: string, body: string): Promise<number> {
+function post(baseUrl: string, body: string, headers: RequestHeaders): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
       `${baseUrl}/api/v1/orders`,
       {
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
       },
       (res) => {
         res.resume();
@@ -120,8 +147,17 @@ function post(baseUrl: string, body: string): Promise<number> {
   });
 }
 
-/** Place orders at `rate` per second for `seconds`, and measure every ticket's latency. */
-export async function runAtRate(baseUrl: string, fleet: KdsFleet, rate: number, seconds: number): Promise<RateResult> {
+/**
+ * Place orders at `rate` per second for `seconds`, and measure every ticket's latency. `headers`
+ * go with every POST (the placing device's credential, see auth.ts).
+ */
+export async function runAtRate(
+  baseUrl: string,
+  fleet: KdsFleet,
+  rate: number,
+  seconds: number,
+  headers: RequestHeaders = {},
+): Promise<RateResult> {
   const total = Math.max(1, Math.round(rate * seconds));
   const latencies: number[] = [];
   const acks: number[] = [];
@@ -138,7 +174,7 @@ export async function runAtRate(baseUrl: string, fleet: KdsFleet, rate: number, 
     // Counter orders fire at once (kiosk orders wait for the card): the ticket follows the POST.
     const body = JSON.stringify({ id, channel: 'counter', orderType: 'takeout', lines: ORDER_LINES });
     inflight.push(
-      post(baseUrl, body).then(
+      post(baseUrl, body, headers).then(
         async (status) => {
           acks.push(performance.now() - sent);
           if (status !== 201) {

@@ -8,17 +8,16 @@ import { join } from 'node:path';
 import { startEdgeProcess, type EdgeProcess } from '../support/edge-process.js';
 import { benchKdsPage } from './kds-page.js';
 import { benchPricing } from './pricing.js';
-import { KdsFleet, runAtRate, type RateResult } from './order-latency.js';
+import { floorTarget, startFloorProcess } from './floor.js';
+import { edgeTarget } from './order-latency.js';
+import { comparison, RATE_TABLE_HEADER, runSeries, seriesSummary, type SeriesOptions } from './rate-series.js';
 
-const KDS_CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
-const OTHER_CLIENTS = Number(process.env.BENCH_OTHER_CLIENTS ?? 10);
-const STEADY_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const RAMP_SECONDS = Number(process.env.BENCH_RAMP_SECONDS ?? 3);
-const P99_LIMIT_MS = 50;
-
-const ms = (v: number): string => (Number.isFinite(v) ? v.toFixed(1) : 'n/a');
-const row = (r: RateResult): string =>
-  `| ${r.targetRate} | ${r.achievedRate} | ${r.completed}/${r.orders} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${ms(r.ackP50)} | ${ms(r.ackP99)} |`;
+const SERIES: SeriesOptions = {
+  kdsClients: Number(process.env.BENCH_CLIENTS ?? 20),
+  otherClients: Number(process.env.BENCH_OTHER_CLIENTS ?? 10),
+  steadySeconds: Number(process.env.BENCH_SECONDS ?? 10),
+  rampSeconds: Number(process.env.BENCH_RAMP_SECONDS ?? 3),
+};
 
 async function withEdge<T>(work: (edge: EdgeProcess) => Promise<T>): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tillbox-bench-'));
@@ -32,31 +31,25 @@ async function withEdge<T>(work: (edge: EdgeProcess) => Promise<T>): Promise<T> 
 }
 
 async function orderToKds(): Promise<void> {
-  await withEdge(async (edge) => {
-    const fleet = await KdsFleet.connect(edge.url, KDS_CLIENTS, OTHER_CLIENTS);
-    console.log(`## Order-to-KDS latency: ${KDS_CLIENTS} KDS clients + ${OTHER_CLIENTS} other stream clients\n`);
-    console.log('POST sent → the ticket (order.fired) at the last KDS client, ms.\n');
-    console.log('| target orders/s | achieved | tickets | p50 | p99 | max | ack p50 | ack p99 |');
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
-    await runAtRate(edge.url, fleet, 50, 1); // warm-up
-    const at20 = await runAtRate(edge.url, fleet, 20, STEADY_SECONDS);
-    console.log(row(at20));
-    const at200 = await runAtRate(edge.url, fleet, 200, STEADY_SECONDS);
-    console.log(row(at200));
-    let best: RateResult | undefined;
-    for (let rate = 400; rate <= 12_800; rate *= 2) {
-      const r = await runAtRate(edge.url, fleet, rate, RAMP_SECONDS);
-      console.log(row(r));
-      const sustained = r.failed === 0 && r.achievedRate >= rate * 0.95 && r.p99 < P99_LIMIT_MS;
-      if (!sustained) break;
-      best = r;
+  const { kdsClients, otherClients } = SERIES;
+  console.log(`## Order-to-KDS latency: ${kdsClients} KDS clients + ${otherClients} other stream clients\n`);
+  console.log('POST sent → the ticket (order.fired) at the last KDS client, ms. The floor is a bare pipeline:');
+  console.log('node:http, JSON.parse, one better-sqlite3 transaction (WAL, synchronous=FULL), one 2 KB frame to');
+  console.log('every client over ws, in its own process. Tillbox and the floor take turns at each rate.\n');
+  console.log(RATE_TABLE_HEADER.join('\n'));
+  const [edge, floor] = await withEdge(async (running) => {
+    const floorProcess = await startFloorProcess();
+    try {
+      return await runSeries([edgeTarget(running.url), floorTarget(floorProcess.url)], SERIES);
+    } finally {
+      await floorProcess.stop();
     }
-    console.log(
-      `\nAt 20 orders/s: p50 ${ms(at20.p50)} ms, p99 ${ms(at20.p99)} ms. At 200 orders/s: p50 ${ms(at200.p50)} ms, p99 ${ms(at200.p99)} ms.` +
-        `\nHighest rate sustained with p99 under ${P99_LIMIT_MS} ms (doubling from 400/s): ${best ? `${best.targetRate} orders/s (p99 ${ms(best.p99)} ms)` : at200.p99 < P99_LIMIT_MS ? '200 orders/s' : 'none of the tried rates'}.\n`,
-    );
-    fleet.close();
   });
+  if (!edge || !floor) throw new Error('a series is missing');
+  console.log(`\n${seriesSummary(edge)}\n${seriesSummary(floor)}\n`);
+  console.log('## Tillbox against the floor\n');
+  for (const line of comparison(edge, floor)) console.log(line);
+  console.log('');
 }
 
 async function main(): Promise<void> {

@@ -1,0 +1,119 @@
+/**
+ * Order-to-KDS series on several targets (the edge and the floor) with the same clients and
+ * rates: 20 and 200 orders/s steady, then doubling from 400/s until a rate is not sustained. The
+ * targets take turns at each rate, so that other load on the machine falls on both alike. Then
+ * the edge next to the floor, with the issue's goals printed next to the figures.
+ */
+import type { RequestHeaders } from './auth.js';
+import { KdsFleet, runAtRate, type RateResult, type Target } from './order-latency.js';
+
+export const P99_LIMIT_MS = 50;
+
+export interface SeriesOptions {
+  kdsClients: number;
+  otherClients: number;
+  steadySeconds: number;
+  rampSeconds: number;
+}
+
+export interface Series {
+  name: string;
+  results: RateResult[];
+  at20: RateResult;
+  /** The highest rate tried that was sustained: no failures, ≥ 95 % achieved, p99 under the limit. */
+  best: RateResult | undefined;
+}
+
+export const ms = (v: number): string => (Number.isFinite(v) ? v.toFixed(1) : 'n/a');
+
+const sustained = (r: RateResult): boolean =>
+  r.failed === 0 && r.achievedRate >= r.targetRate * 0.95 && r.p99 < P99_LIMIT_MS;
+
+export const RATE_TABLE_HEADER = [
+  '| orders/s | target | achieved | tickets | p50 | p99 | max | ack p50 | ack p99 |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+];
+
+export const rateRow = (name: string, r: RateResult): string =>
+  `| ${r.targetRate} | ${name} | ${r.achievedRate} | ${r.completed}/${r.orders} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${ms(r.ackP50)} | ${ms(r.ackP99)} |`;
+
+/** Runs the series on every target in turn at each rate, printing each row as it is measured. */
+export async function runSeries(
+  targets: readonly Target[],
+  options: SeriesOptions,
+  print: (line: string) => void = console.log,
+): Promise<Series[]> {
+  const drivers: { target: Target; fleet: KdsFleet; headers: RequestHeaders; results: RateResult[] }[] = [];
+  try {
+    for (const target of targets) {
+      const headers = await target.orderHeaders();
+      const fleet = await KdsFleet.connect(target.url, options.kdsClients, options.otherClients, (role) =>
+        target.clientHeaders(role),
+      );
+      drivers.push({ target, fleet, headers, results: [] });
+    }
+    const run = async (d: (typeof drivers)[number], rate: number, seconds: number): Promise<RateResult> => {
+      const r = await runAtRate(d.target.url, d.fleet, rate, seconds, d.headers);
+      d.results.push(r);
+      print(rateRow(d.target.name, r));
+      return r;
+    };
+    for (const d of drivers) await runAtRate(d.target.url, d.fleet, 50, 1, d.headers); // warm-up
+    for (const rate of [20, 200]) for (const d of drivers) await run(d, rate, options.steadySeconds);
+    let climbing = drivers;
+    for (let rate = 400; rate <= 12_800 && climbing.length > 0; rate *= 2) {
+      const next: typeof drivers = [];
+      for (const d of climbing) if (sustained(await run(d, rate, options.rampSeconds))) next.push(d);
+      climbing = next;
+    }
+    return drivers.map(({ target, results }) => ({
+      name: target.name,
+      results,
+      at20: results[0] as RateResult,
+      best: results.filter(sustained).at(-1),
+    }));
+  } finally {
+    for (const d of drivers) d.fleet.close();
+  }
+}
+
+/** A summary line for one series. */
+export function seriesSummary(s: Series): string {
+  const at200 = s.results[1];
+  const best = s.best ? `${s.best.targetRate} orders/s (p99 ${ms(s.best.p99)} ms)` : 'none of the tried rates';
+  return (
+    `${s.name}: at 20 orders/s p50 ${ms(s.at20.p50)} ms, p99 ${ms(s.at20.p99)} ms; at 200 orders/s p50 ${ms(at200?.p50 ?? NaN)} ms, p99 ${ms(at200?.p99 ?? NaN)} ms. ` +
+    `Highest rate sustained with p99 under ${P99_LIMIT_MS} ms: ${best}.`
+  );
+}
+
+const ratio = (a: number, b: number): string => (Number.isFinite(a / b) && b > 0 ? `${(a / b).toFixed(2)}×` : '—');
+const cell = (r: RateResult | undefined, key: 'p50' | 'p99'): string => (r ? ms(r[key]) : '—');
+
+/** The edge next to the floor, rate by rate, and the issue's goals (printed, not asserted). */
+export function comparison(edge: Series, floor: Series): string[] {
+  const rates = [...new Set([...edge.results, ...floor.results].map((r) => r.targetRate))].sort((a, b) => a - b);
+  const lines = [
+    `| orders/s | ${edge.name} p50 | floor p50 | ratio | ${edge.name} p99 | floor p99 | ratio |`,
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const rate of rates) {
+    const e = edge.results.find((r) => r.targetRate === rate);
+    const f = floor.results.find((r) => r.targetRate === rate);
+    lines.push(
+      `| ${rate} | ${cell(e, 'p50')} | ${cell(f, 'p50')} | ${e && f ? ratio(e.p50, f.p50) : '—'} | ${cell(e, 'p99')} | ${cell(f, 'p99')} | ${e && f ? ratio(e.p99, f.p99) : '—'} |`,
+    );
+  }
+  const edgeBest = edge.best?.targetRate ?? 0;
+  const floorBest = floor.best?.targetRate ?? 0;
+  const p99Ratio = edge.at20.p99 / floor.at20.p99;
+  const met = (ok: boolean): string => (ok ? 'met' : '**not met**');
+  lines.push(
+    '',
+    `Highest rate sustained with p99 under ${P99_LIMIT_MS} ms: ${edge.name} ${edgeBest || 'none'}, floor ${floorBest || 'none'} orders/s (ratio ${ratio(edgeBest, floorBest)}).`,
+    '',
+    `Goal — order-to-KDS p99 at 20 orders/s within 2× the floor: ${ms(edge.at20.p99)} vs ${ms(floor.at20.p99)} ms = ${ratio(edge.at20.p99, floor.at20.p99)}: ${met(p99Ratio <= 2)}.`,
+    `Goal — highest sustained rate at least half the floor's: ${edgeBest || 'none'} vs ${floorBest || 'none'} orders/s = ${ratio(edgeBest, floorBest)}: ${met(floorBest > 0 && edgeBest >= floorBest / 2)}.`,
+  );
+  return lines;
+}
