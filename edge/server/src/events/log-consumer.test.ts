@@ -1,4 +1,4 @@
-import type { StoreEvent } from '@tillbox/core';
+import { SYSTEM_CONTEXT, type StoreEvent } from '@tillbox/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../db/database.js';
 import { tempDir } from '../testing/test-edge.js';
@@ -15,7 +15,7 @@ interface Store {
 
 /** `count` events in one commit, cycling through an order fact, a ticket fact and a device fact. */
 function commit(log: EventLog, count: number): void {
-  log.transact((_tx, append) => {
+  log.transact(SYSTEM_CONTEXT, (_tx, append) => {
     for (let i = 0; i < count; i++) {
       const n = log.lastSeq + i + 1;
       const orderId = `order-${n}`;
