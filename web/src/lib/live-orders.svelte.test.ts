@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setScreenRole } from './api.js';
 import { LiveOrders } from './live-orders.svelte.js';
 import { FakeSocket } from './testing/fake-socket.js';
-import { kitchenOrder, makeOrder, orderEvent } from './testing/orders.js';
+import { kitchenOrder, makeOrder, orderFrame } from './testing/orders.js';
 
 const a = makeOrder({ id: 'a', number: 1, status: 'in_kitchen', placedAt: '2025-01-01T12:00:00.000Z' });
 const b = makeOrder({ id: 'b', number: 2, status: 'placed', placedAt: '2025-01-01T12:01:00.000Z' });
@@ -44,13 +45,13 @@ describe('LiveOrders', () => {
     live.start();
     const socket = await connect();
     const bReady = { ...b, status: 'ready' as const };
-    socket.receive({ type: 'event', event: orderEvent(6, bReady) });
-    socket.receive({ type: 'event', event: orderEvent(6, bReady) });
-    socket.receive({ type: 'event', event: orderEvent(4, { ...a, status: 'placed' }) });
+    socket.receive(orderFrame(6, bReady));
+    socket.receive(orderFrame(6, bReady));
+    socket.receive(orderFrame(4, { ...a, status: 'placed' }));
     expect(live.appliedEvents).toBe(1);
     expect(live.orders.get('b')?.status).toBe('ready');
     expect(live.orders.get('a')?.status).toBe('in_kitchen');
-    socket.receive({ type: 'event', event: orderEvent(7, { ...bReady, status: 'picked_up' }) });
+    socket.receive(orderFrame(7, { ...bReady, status: 'picked_up' }));
     expect(live.orders.has('b')).toBe(false);
     expect(live.lastSeq).toBe(7);
     expect(live.appliedEvents).toBe(2);
@@ -61,7 +62,7 @@ describe('LiveOrders', () => {
     const { live, loadSnapshot } = setup();
     live.start();
     const first = await connect();
-    first.receive({ type: 'event', event: orderEvent(9, { ...a, status: 'ready' }) });
+    first.receive(orderFrame(9, { ...a, status: 'ready' }));
     first.drop();
     expect(live.connection).toBe('lost');
     await vi.advanceTimersByTimeAsync(250);
@@ -76,7 +77,7 @@ describe('LiveOrders', () => {
     const { live, loadSnapshot } = setup({ seq: 3, orders: [a] });
     live.start();
     await connect(3);
-    FakeSocket.last().receive({ type: 'event', event: orderEvent(8, b) });
+    FakeSocket.last().receive(orderFrame(8, b));
     FakeSocket.last().drop();
     await vi.advanceTimersByTimeAsync(250);
     const socket = await connect(2); // a new, shorter log
@@ -86,7 +87,7 @@ describe('LiveOrders', () => {
     live.stop();
   });
 
-  it('applies ticket events (each carries the order after the change) like order events', async () => {
+  it('applies ticket events like order events: each frame carries the order as it is now', async () => {
     const { live } = setup({ seq: 1, orders: [] });
     live.start();
     const socket = await connect(1);
@@ -94,18 +95,52 @@ describe('LiveOrders', () => {
       ['latte', 'bar'],
       ['croissant', 'kitchen'],
     ]);
-    socket.receive({ type: 'event', event: orderEvent(2, fired) });
+    socket.receive(orderFrame(2, fired));
     const barBumped = {
       ...fired,
       tickets: fired.tickets.map((t) =>
         t.station === 'bar' ? { ...t, status: 'bumped' as const, bumpedAt: '2025-01-01T12:03:00.000Z' } : t,
       ),
     };
-    socket.receive({ type: 'event', event: orderEvent(3, barBumped, 'ticket.bumped') });
+    socket.receive(orderFrame(3, barBumped, 'ticket.bumped'));
     expect(live.orders.get('k')?.tickets.map((t) => t.status)).toEqual(['bumped', 'open']);
-    socket.receive({ type: 'event', event: orderEvent(4, { ...barBumped, status: 'cancelled' }, 'order.cancelled') });
+    socket.receive(orderFrame(4, { ...barBumped, status: 'cancelled' }, 'order.cancelled'));
     expect(live.orders.has('k')).toBe(false);
     live.stop();
+  });
+
+  it('counts an event that came without its order as seen, and changes nothing', async () => {
+    const { live } = setup();
+    live.start();
+    const socket = await connect();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    socket.receive(orderFrame(6, undefined, 'order.recalled', 'a'));
+    expect(live.lastSeq).toBe(6);
+    expect(live.orders.get('a')?.status).toBe('in_kitchen');
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+    live.stop();
+  });
+
+  it('opens the stream as the screen the page said it is', async () => {
+    vi.stubGlobal('location', { protocol: 'https:', host: 'box.local' });
+    setScreenRole('pickup');
+    const board = new LiveOrders({
+      createSocket: (u) => new FakeSocket(u),
+      loadSnapshot: () => Promise.resolve({ seq: 0, orders: [] }),
+    });
+    board.start();
+    expect(FakeSocket.last().url).toBe('wss://box.local/api/v1/stream?screen=pickup');
+    board.stop();
+    const expo = new LiveOrders({
+      screen: 'kds',
+      createSocket: (u) => new FakeSocket(u),
+      loadSnapshot: () => Promise.resolve({ seq: 0, orders: [] }),
+    });
+    expo.start();
+    expect(FakeSocket.last().url).toBe('wss://box.local/api/v1/stream?screen=kds');
+    expo.stop();
+    vi.unstubAllGlobals();
   });
 
   describe('command answers', () => {
@@ -142,7 +177,7 @@ describe('LiveOrders', () => {
       const edge = answer({ ...a, status: 'ready' }, 1);
       const done = live.command('a', 'ready');
       // Meanwhile the order was recalled (a later change) and the event arrived first.
-      socket.receive({ type: 'event', event: orderEvent(6, { ...a, status: 'in_kitchen', rush: true }) });
+      socket.receive(orderFrame(6, { ...a, status: 'in_kitchen', rush: true }));
       edge.release();
       await done;
       expect(live.orders.get('a')).toMatchObject({ status: 'in_kitchen', rush: true });

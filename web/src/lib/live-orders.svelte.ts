@@ -1,14 +1,14 @@
 /**
  * Open orders kept current from the edge: a snapshot (`GET /api/v1/orders?status=open`), then
- * every `order.*` and `ticket.*` event after its seq, applied once each in seq order. Every such
- * event carries the order as it is after the change, so applying one is an upsert (or a removal
- * once the order is no longer open). The KDS, the expo and the pickup board each hold one of
- * these; it reconnects by itself and resumes from the last seq applied.
+ * every `order.*` and `ticket.*` event after its seq, applied once each in seq order. The event
+ * itself is a domain fact; the stream frame that carries it also carries the order as it is now,
+ * so applying one is an upsert of that view (or a removal once the order is no longer open). The
+ * KDS, the expo and the pickup board each hold one of these; it reconnects by itself and resumes
+ * from the last seq applied.
  */
 import {
   orderViewSchema,
   isOpenStatus,
-  orderEventDataSchema,
   orderListSchema,
   type OrderStatus,
   type OrderView,
@@ -16,11 +16,16 @@ import {
   type StreamTopic,
 } from '@tillbox/core';
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
-import { apiGet, apiPost } from './api.js';
+import { apiGet, apiPost, screenRole, type ScreenRole } from './api.js';
 import { StreamClient, streamUrl, type ConnectionState, type SocketLike, type StreamHello } from './stream-client.js';
 
 export interface LiveOrdersOptions {
   url?: string;
+  /**
+   * Which screen this is (`kds` for stations and the expo, `pickup` for the board), sent as the
+   * stream's `?screen=`; by default the role the page set with `setScreenRole`. Ignored with `url`.
+   */
+  screen?: ScreenRole;
   createSocket?: (url: string) => SocketLike;
   loadSnapshot?: () => Promise<{ seq: number; orders: OrderView[] }>;
 }
@@ -72,11 +77,11 @@ export class LiveOrders {
   start(): void {
     if (this.#client) return;
     const options: ConstructorParameters<typeof StreamClient>[0] = {
-      url: this.#options.url ?? streamUrl(location),
+      url: this.#options.url ?? streamUrl(location, this.#options.screen ?? screenRole()),
       topics: STREAM_TOPICS_SHOWN,
       handlers: {
         prepare: (hello, resync) => this.#prepare(hello, resync),
-        event: (event) => this.applyEvent(event),
+        event: (event, order) => this.applyEvent(event, order),
         state: (state) => {
           this.connection = state;
         },
@@ -142,17 +147,15 @@ export class LiveOrders {
       .sort((a, b) => Date.parse(a.placedAt) - Date.parse(b.placedAt) || a.number - b.number);
   }
 
-  /** Apply one stream event unless its seq has been applied already. */
-  applyEvent(event: StoreEvent): void {
+  /** Apply one stream event, with the view of its order that came with it, unless its seq has been applied already. */
+  applyEvent(event: StoreEvent, order: OrderView | undefined): void {
     if (event.seq <= this.lastSeq) return;
     this.lastSeq = event.seq;
     this.appliedEvents += 1;
-    const data = orderEventDataSchema.safeParse(event.data);
-    if (!data.success) {
-      console.warn('[live-orders] unreadable event', event.seq, event.type);
+    if (!order) {
+      console.warn('[live-orders] an event came without its order', event.seq, event.type);
       return;
     }
-    const order = data.data.order;
     this.#versions.set(order.id, (this.#versions.get(order.id) ?? 0) + 1);
     this.#put(order);
   }

@@ -1,12 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StreamClient, parseServerMessage, streamUrl, type ConnectionState } from './stream-client.js';
 import { FakeSocket } from './testing/fake-socket.js';
+import { makeOrder, orderFrame } from './testing/orders.js';
 
 const hello = { type: 'hello', head: 10, storeId: 'store-1', heartbeatMs: 1000 };
 
 function setup(prepare: (resync: boolean) => Promise<number> = () => Promise.resolve(7)) {
   const states: ConnectionState[] = [];
   const events: number[] = [];
+  const views: (string | undefined)[] = [];
+  const problems: string[] = [];
   const prepared: boolean[] = [];
   const client = new StreamClient({
     url: 'ws://edge/api/v1/stream',
@@ -17,11 +20,15 @@ function setup(prepare: (resync: boolean) => Promise<number> = () => Promise.res
         prepared.push(resync);
         return prepare(resync);
       },
-      event: (e) => events.push(e.seq),
+      event: (e, order) => {
+        events.push(e.seq);
+        views.push(order?.status);
+      },
       state: (s) => states.push(s),
+      problem: (message) => problems.push(message),
     },
   });
-  return { client, states, events, prepared };
+  return { client, states, events, views, problems, prepared };
 }
 
 /** The edge greets, the client subscribes, the edge says caught up. */
@@ -54,19 +61,23 @@ describe('StreamClient', () => {
     client.stop();
   });
 
-  it('passes events on in the order they come', async () => {
-    const { client, events } = setup();
+  it('passes events on in the order they come, each with the order view its frame carries', async () => {
+    const { client, events, views, problems } = setup();
     client.start();
     const socket = FakeSocket.last();
     await handshake(socket);
-    for (const seq of [8, 9]) {
-      socket.receive({
-        type: 'event',
-        event: { seq, id: `e${seq}`, type: 'order.placed', subject: 'x', data: {}, at: '' },
-      });
-    }
+    socket.receive(orderFrame(8, makeOrder({ id: 'x', status: 'placed' })));
+    socket.receive(orderFrame(9, makeOrder({ id: 'x', status: 'in_kitchen' })));
+    socket.receive(orderFrame(10, undefined, 'order.recalled', 'gone'));
     socket.receive({ type: 'event', event: { seq: 'bad' } });
-    expect(events).toEqual([8, 9]);
+    socket.receive({ ...orderFrame(11, makeOrder({ id: 'x' })), order: { id: 'x', status: 'on fire' } });
+    expect(events).toEqual([8, 9, 10]);
+    expect(views).toEqual(['placed', 'in_kitchen', undefined]);
+    // A frame this screen cannot read is said out loud, not applied.
+    expect(problems).toEqual([
+      expect.stringMatching(/^unreadable event frame: event/),
+      expect.stringMatching(/^unreadable event frame: order/),
+    ]);
     client.stop();
   });
 
@@ -185,5 +196,8 @@ describe('parseServerMessage', () => {
   it('builds the stream URL at the page origin', () => {
     expect(streamUrl({ protocol: 'https:', host: 'box.local' })).toBe('wss://box.local/api/v1/stream');
     expect(streamUrl({ protocol: 'http:', host: 'localhost:8080' })).toBe('ws://localhost:8080/api/v1/stream');
+    expect(streamUrl({ protocol: 'http:', host: 'localhost:8080' }, 'kds')).toBe(
+      'ws://localhost:8080/api/v1/stream?screen=kds',
+    );
   });
 });

@@ -5,7 +5,13 @@
  * (heartbeats come every `heartbeatMs`), and reconnects with backoff. It holds no order state:
  * the owner loads snapshots and applies events through {@link StreamHandlers}.
  */
-import { storeEventSchema, type StoreEvent, type StreamClientMessage, type StreamTopic } from '@tillbox/core';
+import {
+  streamEventFrameSchema,
+  type OrderView,
+  type StoreEvent,
+  type StreamClientMessage,
+  type StreamTopic,
+} from '@tillbox/core';
 
 export type ConnectionState = 'connecting' | 'live' | 'lost';
 
@@ -21,8 +27,11 @@ export interface StreamHandlers {
    * before subscribing. Load a snapshot here if needed; resolve to the seq to subscribe from.
    */
   prepare(hello: StreamHello, resync: boolean): Promise<number>;
-  /** One event of a subscribed topic, in seq order. The owner drops seqs it has already applied. */
-  event(event: StoreEvent): void;
+  /**
+   * One event of a subscribed topic, in seq order, with the current view of the order it is
+   * about (when it is about one). The owner drops seqs it has already applied.
+   */
+  event(event: StoreEvent, order: OrderView | undefined): void;
   /** The connection state changed. */
   state?(state: ConnectionState): void;
   /** Any message arrived, heartbeats included. `serverAt` is the edge's clock when it says so. */
@@ -61,18 +70,24 @@ export interface StreamClientOptions {
 
 const OPEN = 1;
 
-/** The stream URL at the same origin as the page. */
-export function streamUrl(location: Pick<Location, 'protocol' | 'host'>): string {
-  return (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/api/v1/stream';
+/**
+ * The stream URL at the same origin as the page. `screen` (the device role: `kds`, `pickup`, ...)
+ * picks the device credential the edge checks, as `x-tillbox-screen` does for HTTP requests.
+ */
+export function streamUrl(location: Pick<Location, 'protocol' | 'host'>, screen?: string): string {
+  const query = screen === undefined ? '' : `?screen=${encodeURIComponent(screen)}`;
+  return (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/api/v1/stream' + query;
 }
 
 type ServerMessage =
   | { type: 'hello'; hello: StreamHello }
-  | { type: 'event'; event: StoreEvent }
+  | { type: 'event'; event: StoreEvent; order: OrderView | undefined }
   | { type: 'caught-up'; seq: number }
   | { type: 'resync'; reason: string; head: number }
   | { type: 'heartbeat'; at: number | undefined }
   | { type: 'error'; message: string }
+  /** A message of a known type this screen cannot read (e.g. the edge is newer than the page). */
+  | { type: 'unreadable'; message: string }
   | { type: 'other' };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -104,8 +119,11 @@ export function parseServerMessage(raw: unknown): ServerMessage | undefined {
         },
       };
     case 'event': {
-      const parsed = storeEventSchema.safeParse(msg.event);
-      return parsed.success ? { type: 'event', event: parsed.data } : undefined;
+      const parsed = streamEventFrameSchema.safeParse(msg);
+      if (parsed.success) return { type: 'event', event: parsed.data.event, order: parsed.data.order };
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'message';
+      return { type: 'unreadable', message: `unreadable event frame: ${where}: ${issue?.message ?? 'invalid'}` };
     }
     case 'caught-up':
       return { type: 'caught-up', seq: num(msg.seq, 0) };
@@ -226,13 +244,14 @@ export class StreamClient {
         if (this.#hello) void this.#subscribe({ ...this.#hello, head: msg.head }, true, generation);
         break;
       case 'event':
-        this.#opts.handlers.event(msg.event);
+        this.#opts.handlers.event(msg.event, msg.order);
         break;
       case 'caught-up':
         this.#backoffMs = this.#opts.initialBackoffMs;
         this.#setState('live');
         break;
       case 'error':
+      case 'unreadable':
         this.#opts.handlers.problem?.(msg.message);
         break;
       default:

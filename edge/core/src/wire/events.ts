@@ -1,6 +1,8 @@
 /** Events of the store's log and the stream protocol that carries them to the screens. */
 import { z } from 'zod';
 import { actorSchema } from '../auth/actors.js';
+import type { Permission } from '../auth/permissions.js';
+import { orderViewSchema } from './api.js';
 
 /**
  * An event as the log stores it. `data` is the payload of `type` at `version` in the event
@@ -23,6 +25,12 @@ export type StoreEvent = z.infer<typeof storeEventSchema>;
 export const STREAM_TOPICS = ['order', 'ticket'] as const;
 export type StreamTopic = (typeof STREAM_TOPICS)[number];
 
+/** The permission a screen needs to subscribe to each topic (checked with `authorize`). */
+export const STREAM_TOPIC_PERMISSIONS: Readonly<Record<StreamTopic, Permission>> = {
+  order: 'stream.order',
+  ticket: 'stream.ticket',
+};
+
 export function topicOf(eventType: string): string {
   const dot = eventType.indexOf('.');
   return dot === -1 ? eventType : eventType.slice(0, dot);
@@ -39,11 +47,24 @@ export const streamClientMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type StreamClientMessage = z.infer<typeof streamClientMessageSchema>;
 
+/**
+ * An event as the stream carries it: the event (a domain fact) and, for events about an order,
+ * the order as it is now, so a screen can show it without replaying the facts itself. The view is
+ * read once per committed batch (once per page when replaying), after the batch, so it may be newer
+ * than the event.
+ */
+export const streamEventFrameSchema = z.object({
+  type: z.literal('event'),
+  event: storeEventSchema,
+  order: orderViewSchema.optional().describe("The current view of the event's subject, when it is an order"),
+});
+export type StreamEventFrame = z.infer<typeof streamEventFrameSchema>;
+
 /** Edge → client. */
 export type StreamServerMessage =
   | { type: 'hello'; head: number; storeId: string; heartbeatMs: number }
   | { type: 'subscribed'; topics: string[]; since: number; head: number }
-  | { type: 'event'; event: StoreEvent }
+  | StreamEventFrame
   | { type: 'caught-up'; seq: number }
   | { type: 'resync'; reason: string; head: number }
   | { type: 'heartbeat'; head: number; at: string }

@@ -1,5 +1,5 @@
-/** Test data: orders, their lines and tickets, and the events that carry them, shaped as the edge sends them. */
-import type { OrderStatus, OrderView, PricedLine, StoreEvent, TicketView } from '@tillbox/core';
+/** Test data: orders, their lines and tickets, and the stream frames that carry them, shaped as the edge sends them. */
+import type { OrderStatus, OrderView, PricedLine, StoreEvent, StreamEventFrame, TicketView } from '@tillbox/core';
 
 export function makeOrder(overrides: Partial<OrderView> & { id: string }): OrderView {
   return {
@@ -77,13 +77,28 @@ const EVENT_OF: Partial<Record<OrderStatus, string>> = {
   cancelled: 'order.cancelled',
 };
 
-export function orderEvent(seq: number, order: OrderView, type?: string): StoreEvent {
-  return {
+/**
+ * A stream `event` frame as the edge sends it: the event (a fact about the order, by a kitchen
+ * screen) with the order as it is now. Screens show the view and never read the fact's payload,
+ * so the payload here is only its common part.
+ */
+export function orderFrame(
+  seq: number,
+  order: OrderView | undefined,
+  type?: string,
+  orderId?: string,
+): StreamEventFrame {
+  const id = order?.id ?? orderId ?? 'unknown';
+  const event: StoreEvent = {
     seq,
     id: `event-${seq}`,
-    type: type ?? EVENT_OF[order.status] ?? 'order.changed',
-    subject: order.id,
-    data: { order },
+    type: type ?? (order && EVENT_OF[order.status]) ?? 'order.recalled',
+    version: 1,
+    subject: id,
+    actor: { kind: 'device', id: 'kds-1', role: 'kds', name: 'Bar screen' },
+    device: 'kds-1',
+    data: { orderId: id },
     at: '2025-01-01T12:00:00.000Z',
   };
+  return order ? { type: 'event', event, order } : { type: 'event', event };
 }
