@@ -1,25 +1,57 @@
 /**
- * The one WebSocket stream. A client subscribes to topics with the last seq it saw; it gets
- * what it missed from the log, then live events after commit, and heartbeats. A client that
- * cannot keep up is dropped (it reconnects and resumes) so it never stalls the others.
+ * The one WebSocket stream. A screen subscribes to topics with the last seq it saw; each socket
+ * has at most one subscription, a {@link LogConsumer} with an in-memory cursor at that seq: it
+ * replays what the screen missed in pages (never blocking other clients or HTTP), then carries
+ * live events after commit. Every event frame carries the current view of the order it is about,
+ * read once per committed batch (once per page when replaying) and shared by all clients. A client
+ * that cannot keep up is dropped (it reconnects and resumes) so it never stalls the others.
  */
-import { streamClientMessageSchema, topicOf, type StoreEvent, type StreamServerMessage } from '@tillbox/core';
+import {
+  authorize,
+  STREAM_TOPIC_PERMISSIONS,
+  STREAM_TOPICS,
+  streamClientMessageSchema,
+  topicOf,
+  type DevicePrincipal,
+  type OrderView,
+  type StaffPrincipal,
+  type StoreEvent,
+  type StreamServerMessage,
+  type StreamTopic,
+} from '@tillbox/core';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
+import { MemoryCursor } from '../events/cursor-repository.js';
 import type { EventLog } from '../events/event-log.js';
+import { LogConsumer, type Delivery } from '../events/log-consumer.js';
 
 export interface StreamHubOptions {
   storeId: string;
   heartbeatMs: number;
   maxBufferedBytes: number;
+  /** A client whose seq is further behind the head than this reloads its snapshot instead of replaying. */
   maxBacklog: number;
+  /**
+   * The current screen views of these orders, by id (ids not found are left out). Called once per
+   * committed batch and once per replay page, never per event or per client.
+   */
+  views: (subjects: string[]) => Map<string, OrderView>;
+  /** Events per replay page; the hub yields to the event loop between pages. */
+  pageSize?: number;
+}
+
+/** Who is listening, as the request's credential says. */
+export interface StreamPrincipal {
+  device: DevicePrincipal;
+  staff?: StaffPrincipal | undefined;
 }
 
 interface Client {
+  id: number;
   socket: WebSocket;
-  topics: ReadonlySet<string> | undefined;
-  /** Highest seq sent to this client. */
-  sent: number;
+  principal: StreamPrincipal;
+  /** The socket's one subscription, if it has subscribed. */
+  consumer: LogConsumer | undefined;
   alive: boolean;
   badMessages: number;
 }
@@ -30,11 +62,20 @@ export const CLOSE_GARBAGE = 4000;
 export const CLOSE_SHUTDOWN = 1001;
 
 const MAX_BAD_MESSAGES = 20;
+const STREAMED = new Set<string>(STREAM_TOPICS);
+
+type Corkable = { _socket?: { cork(): void; uncork(): void } };
 
 export class StreamHub {
   private readonly clients = new Set<Client>();
   private timer: NodeJS.Timeout | undefined;
-  private unsubscribe: (() => void) | undefined;
+  private nextId = 1;
+  /**
+   * Event frames of a committed batch or a replay page, keyed by the batch array itself: a live
+   * batch is the same array for every client's consumer, so its views are read and its frames
+   * serialised once; entries go when no consumer holds the batch any more.
+   */
+  private readonly frames = new WeakMap<readonly StoreEvent[], Map<number, string>>();
 
   constructor(
     private readonly events: EventLog,
@@ -47,32 +88,32 @@ export class StreamHub {
   }
 
   start(): void {
-    this.unsubscribe = this.events.subscribe((batch) => this.broadcast(batch));
     this.timer = setInterval(() => this.heartbeat(), this.options.heartbeatMs);
     this.timer.unref();
   }
 
   stop(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    for (const c of this.clients) c.socket.close(CLOSE_SHUTDOWN, 'edge shutting down');
+    for (const c of this.clients) {
+      c.consumer?.stop();
+      c.socket.close(CLOSE_SHUTDOWN, 'edge shutting down');
+    }
     this.clients.clear();
   }
 
-  /** Take over a freshly upgraded socket. */
-  accept(socket: WebSocket): void {
-    const client: Client = { socket, topics: undefined, sent: 0, alive: true, badMessages: 0 };
+  /** Take over a freshly upgraded socket of an authenticated device (and staff member, if signed in). */
+  accept(socket: WebSocket, principal: StreamPrincipal): void {
+    const client: Client = { id: this.nextId++, socket, principal, consumer: undefined, alive: true, badMessages: 0 };
     this.clients.add(client);
     socket.on('message', (data, isBinary) => this.onMessage(client, data, isBinary));
     socket.on('pong', () => {
       client.alive = true;
     });
-    socket.on('close', () => this.clients.delete(client));
+    socket.on('close', () => this.forget(client));
     socket.on('error', (err) => {
-      this.log.debug({ err }, 'stream socket error');
-      this.clients.delete(client);
+      this.log.debug({ err, client: client.id }, 'stream socket error');
+      this.forget(client);
     });
     this.send(client, {
       type: 'hello',
@@ -80,6 +121,12 @@ export class StreamHub {
       storeId: this.options.storeId,
       heartbeatMs: this.options.heartbeatMs,
     });
+  }
+
+  private forget(client: Client): void {
+    client.consumer?.stop();
+    client.consumer = undefined;
+    this.clients.delete(client);
   }
 
   private onMessage(client: Client, data: unknown, isBinary: boolean): void {
@@ -112,14 +159,21 @@ export class StreamHub {
     if (client.badMessages >= MAX_BAD_MESSAGES) client.socket.close(CLOSE_GARBAGE, 'too many invalid messages');
   }
 
-  private subscribe(client: Client, topics: readonly string[], since: number): void {
+  /** A new subscription replaces the socket's old one; a refused one changes nothing. */
+  private subscribe(client: Client, topics: readonly StreamTopic[], since: number): void {
+    const { device, staff } = client.principal;
+    for (const topic of topics) {
+      const allowed = authorize(STREAM_TOPIC_PERMISSIONS[topic], device, staff);
+      if (!allowed.ok) {
+        this.send(client, { type: 'error', code: 'forbidden', message: allowed.reason });
+        return;
+      }
+    }
+    client.consumer?.stop();
+    client.consumer = undefined;
     const head = this.events.lastSeq;
-    // Backlog read and live registration happen in this one synchronous turn, so no commit
-    // can fall between them: the client gets every event exactly once.
-    client.topics = new Set(topics);
     this.send(client, { type: 'subscribed', topics: [...topics], since, head });
     if (since > head) {
-      client.topics = undefined;
       this.send(client, {
         type: 'resync',
         reason: `seq ${since} is ahead of this store's log (${head}); reload`,
@@ -127,38 +181,88 @@ export class StreamHub {
       });
       return;
     }
-    const backlog = this.events.readSince(since, { topics, limit: this.options.maxBacklog + 1 });
-    if (backlog.length > this.options.maxBacklog) {
-      client.topics = undefined;
+    if (head - since > this.options.maxBacklog) {
       this.send(client, { type: 'resync', reason: `more than ${this.options.maxBacklog} events missed; reload`, head });
       return;
     }
-    client.sent = since;
-    for (const event of backlog) this.sendEvent(client, event, JSON.stringify({ type: 'event', event }));
-    client.sent = Math.max(client.sent, head);
-    this.send(client, { type: 'caught-up', seq: head });
+    const consumer: LogConsumer = new LogConsumer({
+      events: this.events,
+      cursor: new MemoryCursor(`stream-client-${client.id}`, since),
+      topics,
+      ...(this.options.pageSize ? { pageSize: this.options.pageSize } : {}),
+      log: this.log,
+      handler: (events, delivery) => this.deliver(client, consumer, events, delivery),
+      caughtUp: (seq) => this.send(client, { type: 'caught-up', seq }),
+    });
+    client.consumer = consumer;
+    consumer.start();
   }
 
-  private broadcast(batch: readonly StoreEvent[]): void {
-    // One frame text per event, shared by every client; each client's frames for the batch go
-    // out in one write (the socket is corked while they are queued).
-    const frames = batch.map((event) => ({
-      event,
-      topic: topicOf(event.type),
-      frame: JSON.stringify({ type: 'event', event }),
-    }));
-    for (const client of this.clients) {
-      const wanted = frames.filter((f) => client.topics?.has(f.topic) && f.event.seq > client.sent);
-      if (wanted.length === 0) continue;
-      const raw = (client.socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
-      raw?.cork();
-      for (const f of wanted) this.sendEvent(client, f.event, f.frame);
+  private async deliver(
+    client: Client,
+    consumer: LogConsumer,
+    events: readonly StoreEvent[],
+    delivery: Delivery,
+  ): Promise<void> {
+    if (client.consumer !== consumer) return; // replaced or gone: nothing more for it
+    const frames = this.framesOf(delivery.batch);
+    // Each client's frames for a batch or page go out in one write (the socket is corked meanwhile).
+    const raw = (client.socket as unknown as Corkable)._socket;
+    raw?.cork();
+    try {
+      for (const event of events) {
+        const frame = frames.get(event.seq);
+        if (frame !== undefined && !this.sendRaw(client, frame)) return;
+      }
+    } finally {
       raw?.uncork();
     }
+    if (delivery.source === 'log') await this.drained(client);
   }
 
-  private sendEvent(client: Client, event: StoreEvent, frame: string): void {
-    if (this.sendRaw(client, frame)) client.sent = event.seq;
+  /** The frames of a batch or page, building them (and reading its views) the first time they are asked for. */
+  private framesOf(batch: readonly StoreEvent[]): Map<number, string> {
+    const known = this.frames.get(batch);
+    if (known) return known;
+    const streamed = batch.filter((e) => STREAMED.has(topicOf(e.type)));
+    const subjects = [...new Set(streamed.map((e) => e.subject))];
+    const views = subjects.length > 0 ? this.options.views(subjects) : new Map<string, OrderView>();
+    // Each view is serialised once, even when several events of the batch are about its order.
+    const viewJson = new Map<string, string>();
+    const frames = new Map<number, string>();
+    for (const event of streamed) {
+      const view = views.get(event.subject);
+      let order = '';
+      if (view) {
+        let json = viewJson.get(event.subject);
+        if (json === undefined) {
+          json = JSON.stringify(view);
+          viewJson.set(event.subject, json);
+        }
+        order = `,"order":${json}`;
+      }
+      frames.set(event.seq, `{"type":"event","event":${JSON.stringify(event)}${order}}`);
+    }
+    this.frames.set(batch, frames);
+    return frames;
+  }
+
+  /**
+   * After a replay page, wait until the socket has sent most of it before reading the next, so a
+   * replay is paced by the client instead of piling up in memory. A client that drains nothing
+   * for two heartbeats is dropped like any other slow one.
+   */
+  private async drained(client: Client): Promise<void> {
+    const { socket } = client;
+    const limit = this.options.maxBufferedBytes / 2;
+    const deadline = Date.now() + 2 * this.options.heartbeatMs;
+    while (socket.readyState === socket.OPEN && socket.bufferedAmount > limit) {
+      if (Date.now() > deadline) {
+        this.drop(client, socket.bufferedAmount);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 
   private send(client: Client, message: StreamServerMessage): void {
@@ -169,18 +273,20 @@ export class StreamHub {
     const { socket } = client;
     if (socket.readyState !== socket.OPEN) return false;
     if (socket.bufferedAmount > this.options.maxBufferedBytes) {
-      this.log.warn(
-        { buffered: socket.bufferedAmount },
-        'dropping a stream client that cannot keep up; it will resume',
-      );
-      this.clients.delete(client);
-      socket.close(CLOSE_TOO_SLOW, 'too slow; reconnect and resume from your last seq');
-      // A socket that is not reading may never complete the close handshake.
-      setTimeout(() => socket.terminate(), 2000).unref();
+      this.drop(client, socket.bufferedAmount);
       return false;
     }
     socket.send(frame);
     return true;
+  }
+
+  private drop(client: Client, buffered: number): void {
+    this.log.warn({ client: client.id, buffered }, 'dropping a stream client that cannot keep up; it will resume');
+    this.forget(client);
+    const { socket } = client;
+    socket.close(CLOSE_TOO_SLOW, 'too slow; reconnect and resume from your last seq');
+    // A socket that is not reading may never complete the close handshake.
+    setTimeout(() => socket.terminate(), 2000).unref();
   }
 
   private heartbeat(): void {
@@ -192,7 +298,7 @@ export class StreamHub {
     for (const client of this.clients) {
       if (!client.alive) {
         // No pong and no message since the last beat: the peer is gone.
-        this.clients.delete(client);
+        this.forget(client);
         client.socket.terminate();
         continue;
       }

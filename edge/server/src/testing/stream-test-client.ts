@@ -1,5 +1,5 @@
 /** A stream client for tests and benchmarks: records every message and waits for conditions. */
-import type { StoreEvent, StreamServerMessage } from '@tillbox/core';
+import type { StoreEvent, StreamEventFrame, StreamServerMessage } from '@tillbox/core';
 import WebSocket from 'ws';
 
 export class StreamTestClient {
@@ -18,8 +18,17 @@ export class StreamTestClient {
     });
   }
 
-  static async connect(baseUrl: string): Promise<StreamTestClient> {
-    const socket = new WebSocket(baseUrl.replace(/^http/, 'ws') + '/api/v1/stream');
+  /**
+   * Open the stream as a screen: `screen` goes in the URL as browsers send it (`?screen=kds`),
+   * `headers` (e.g. `authorization: Bearer …`) on the upgrade request as programs send them.
+   */
+  static async connect(
+    baseUrl: string,
+    options: { screen?: string; headers?: Record<string, string> } = {},
+  ): Promise<StreamTestClient> {
+    const query = options.screen === undefined ? '' : `?screen=${encodeURIComponent(options.screen)}`;
+    const url = baseUrl.replace(/^http/, 'ws') + '/api/v1/stream' + query;
+    const socket = new WebSocket(url, options.headers ? { headers: options.headers } : {});
     // Listen before the socket opens: the greeting can arrive in the same read as the upgrade.
     const client = new StreamTestClient(socket);
     await new Promise<void>((resolve, reject) => {
@@ -35,6 +44,11 @@ export class StreamTestClient {
 
   get events(): StoreEvent[] {
     return this.messages.flatMap((m) => (m.type === 'event' ? [m.event] : []));
+  }
+
+  /** The event frames: each event with the view of its order that came with it. */
+  get frames(): StreamEventFrame[] {
+    return this.messages.flatMap((m) => (m.type === 'event' ? [m] : []));
   }
 
   send(message: unknown): void {
