@@ -42,6 +42,34 @@ export default ts.config(
     },
   },
   {
+    // Capabilities own their data: only a capability's repository touches its tables. Besides
+    // repositories, the database itself, the event log (and its cursors), the audit log and the
+    // tests (which check what was stored) may import the drizzle schema.
+    files: ['edge/server/src/**/*.ts'],
+    ignores: [
+      'edge/server/src/**/*-repository.ts',
+      'edge/server/src/db/**',
+      'edge/server/src/events/**',
+      'edge/server/src/audit/**',
+      'edge/server/src/**/*.test.ts',
+      // Not yet split into a catalog repository.
+      'edge/server/src/catalog/catalog-service.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)db/schema[^/]*$',
+              message: 'Only repositories touch the tables: go through the capability’s *-repository.ts',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The core is pure: no Node, DOM or I/O. It runs in the edge, the browser and the cloud.
     files: ['edge/core/src/**/*.ts'],
     languageOptions: { globals: {} },

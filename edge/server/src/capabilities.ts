@@ -3,7 +3,12 @@
  * `start()` loads what each needs and `stop()` undoes it. The edge process and the tests that
  * drive the services directly use this one composition.
  */
-import { kitchenConfigSchema, type CommerceCatalogInput, type PricingRulesInput } from '@tillbox/core';
+import {
+  kitchenConfigSchema,
+  type CommerceCatalogInput,
+  type OrderConfig,
+  type PricingRulesInput,
+} from '@tillbox/core';
 import type { Logger } from 'pino';
 import { CatalogService } from './catalog/catalog-service.js';
 import { demoCatalog } from './catalog/demo-catalog.js';
@@ -12,10 +17,13 @@ import type { Settings } from './config/settings.js';
 import type { Db } from './db/database.js';
 import { EventLog } from './events/event-log.js';
 import { KitchenService } from './kitchen/kitchen-service.js';
+import { TicketRepository } from './kitchen/ticket-repository.js';
+import { OrderAggregate } from './orders/order-aggregate.js';
+import { OrderRepository } from './orders/order-repository.js';
 import { OrderService } from './orders/order-service.js';
-import { OrderStore } from './orders/order-store.js';
 import { PaymentService } from './payments/payment-service.js';
 import { VirtualPinpad, type Pinpad } from './payments/pinpad.js';
+import { ReportRepository } from './reports/report-repository.js';
 
 export interface CapabilitiesContext {
   db: Db;
@@ -31,42 +39,44 @@ export interface CapabilitiesContext {
 export class Capabilities {
   readonly events: EventLog;
   readonly catalog: CatalogService;
+  /** Orders as stored; `views(ids)` gives the screens' view of each (the stream attaches them to frames). */
+  readonly orderRepository: OrderRepository;
+  readonly reports: ReportRepository;
   readonly kitchen: KitchenService;
   readonly orders: OrderService;
   readonly payments: PaymentService;
 
   constructor(ctx: CapabilitiesContext) {
     const { db, settings, log } = ctx;
-    const clock = ctx.now ? { now: ctx.now } : {};
+    const now = ctx.now ?? Date.now;
     this.events = new EventLog(db, (err) => log.error({ err }, 'event listener failed'));
     this.catalog = new CatalogService(db, ctx.seed ?? { catalog: demoCatalog, rules: demoRules });
-    const orderStore = new OrderStore(db);
-    const { counterFires, ...kitchen } = settings.kitchen;
+    this.orderRepository = new OrderRepository(db);
+    this.reports = new ReportRepository(db);
+    const { counterFires, ...kitchenSettings } = settings.kitchen;
+    const kitchen = kitchenConfigSchema.parse(kitchenSettings);
+    const config: OrderConfig = { expoAutoReady: kitchen.expoAutoReady, counterFires, stations: kitchen.stations };
+    const orders = new OrderAggregate({ events: this.events, repository: this.orderRepository, config, now });
     this.kitchen = new KitchenService({
-      events: this.events,
-      orderStore,
-      catalog: this.catalog,
-      config: kitchenConfigSchema.parse(kitchen),
+      orders,
+      tickets: new TicketRepository(db),
+      config: kitchen,
       onSchedulerError: (err) => log.error({ err }, 'firing scheduled orders failed'),
-      ...clock,
+      now,
     });
     this.orders = new OrderService({
       events: this.events,
-      orderStore,
+      orders,
       catalog: this.catalog,
-      kitchen: this.kitchen,
+      routing: kitchen,
       store: settings.store,
       storeId: settings.store.id,
-      counterFires,
-      ...clock,
+      now,
     });
     this.payments = new PaymentService({
-      events: this.events,
-      orderStore,
-      kitchen: this.kitchen,
+      orders,
       pinpad: ctx.pinpad ?? new VirtualPinpad({ delayMs: 300 }),
       log: log.child({ module: 'payments' }),
-      ...clock,
     });
   }
 

@@ -85,10 +85,13 @@ export interface OrderDecision {
 const forbidden = (message: string): TillboxError => new TillboxError('forbidden', message);
 
 /** A kiosk (a guest) sees and pays only the orders it placed itself. */
+export function canAccessOrder(order: Pick<Order, 'placedByDevice'>, cmd: CommandContext): boolean {
+  return cmd.actor.kind !== 'guest' || (cmd.device !== null && order.placedByDevice === cmd.device);
+}
+
+/** {@link canAccessOrder}, or a `forbidden` error. */
 export function assertOrderAccess(order: Pick<Order, 'placedByDevice'>, cmd: CommandContext): void {
-  if (cmd.actor.kind === 'guest' && (cmd.device === null || order.placedByDevice !== cmd.device)) {
-    throw forbidden('this order was placed on another screen');
-  }
+  if (!canAccessOrder(order, cmd)) throw forbidden('this order was placed on another screen');
 }
 
 /** The state and events of a command on one order (`undefined` before it is placed). */
@@ -109,7 +112,8 @@ export function decideOrder(state: Order | undefined, command: OrderCommand, env
       fire(d, env);
       break;
     case 'fire-due':
-      if (!isDue(d.state, env.at)) throw new TillboxError('conflict', `order ${d.state.number} is not due to fire`);
+      if (!isDueToFire(d.state, env.at))
+        throw new TillboxError('conflict', `order ${d.state.number} is not due to fire`);
       fire(d, env);
       break;
     case 'ticket':
@@ -181,7 +185,7 @@ function firePolicyOf(fire: 'auto' | 'now' | 'on-payment', channel: Channel, con
 }
 
 /** Waiting to fire, allowed to (paid, or firing without payment), and its time has come. */
-function isDue(order: Order, at: Millis): boolean {
+export function isDueToFire(order: Pick<Order, 'status' | 'fireAt' | 'payment' | 'firePolicy'>, at: Millis): boolean {
   if (order.status !== 'placed' && order.status !== 'paid') return false;
   if (order.fireAt !== undefined && order.fireAt > at) return false;
   return order.payment === 'paid' || order.firePolicy === 'now';
@@ -243,7 +247,7 @@ function place(command: Extract<OrderCommand, { kind: 'place' }>, env: OrderEnv)
       },
     });
   }
-  if (isDue(d.state, env.at)) fire(d, env);
+  if (isDueToFire(d.state, env.at)) fire(d, env);
   return { state: d.state, events: d.events };
 }
 
@@ -275,7 +279,7 @@ function pay(d: Decision, payment: Extract<OrderCommand, { kind: 'pay' }>['payme
   }
   d.emit({ type: 'order.paid', data: { orderId: order.id, payment: recorded } });
   // An order waiting for its payment fires now, unless it is scheduled for later.
-  if (isDue(d.state, env.at)) fire(d, env);
+  if (isDueToFire(d.state, env.at)) fire(d, env);
 }
 
 /** One ticket per station of its lines, in station order. */

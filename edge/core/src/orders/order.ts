@@ -34,8 +34,6 @@ export interface OrderPayment {
   /** Minor units taken; a refund is negative and names the payment it returns money from. */
   amount: number;
   refundOf?: string;
-  /** Lines a refund gave back. */
-  lineIds?: string[];
   tendered?: number;
   change?: number;
   reference?: string;
@@ -202,11 +200,13 @@ export function evolveOrder(state: Order | undefined, event: OrderEvent, at: Mil
       return closed('voided');
     case 'order.refunded': {
       const refunded = new Set(event.data.refunds.flatMap((r) => r.lineIds ?? []));
-      const payments = event.data.refunds.map((r): OrderPayment => {
-        const p: OrderPayment = { id: r.paymentId, method: r.method, amount: -r.amount, refundOf: r.refundOf, at };
-        if (r.lineIds) p.lineIds = r.lineIds;
-        return p;
-      });
+      const payments = event.data.refunds.map((r): OrderPayment => ({
+        id: r.paymentId,
+        method: r.method,
+        amount: -r.amount,
+        refundOf: r.refundOf,
+        at,
+      }));
       const next: Order = {
         ...state,
         payments: [...state.payments, ...payments],

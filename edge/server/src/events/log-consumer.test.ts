@@ -193,6 +193,31 @@ describe('log consumers on a real SQLite file', () => {
     expect(store.cursors.seq('mqtt-relay')).toBe(9);
   });
 
+  it('hands a large committed batch over a page at a time, from memory, letting others run between pages', async () => {
+    const store = open();
+    const turns: string[] = [];
+    const { consumer, got } = consume(store, new MemoryCursor('screen', 0), {
+      pageSize: 100,
+      handler: (events, delivery) => {
+        got.push({ events: [...events], delivery });
+        turns.push('page');
+      },
+    });
+    consumer.start();
+    const reads = vi.spyOn(store.log, 'readSince');
+    commit(store.log, 250);
+    setImmediate(() => turns.push('someone else'));
+    await until('the whole batch', () => consumer.position === 250);
+    expect(reads).not.toHaveBeenCalled();
+    expect(got.map((g) => [g.delivery.source, g.events.length, g.delivery.batch.length])).toEqual([
+      ['live', 100, 250],
+      ['live', 100, 250],
+      ['live', 50, 250],
+    ]);
+    expect(got.flatMap((g) => seqs(g.events))).toEqual(range(1, 250));
+    expect(turns).toEqual(['page', 'someone else', 'page', 'page']);
+  });
+
   it('reads the log when what it holds in memory no longer follows on from its position', async () => {
     const store = open();
     let release: () => void = () => {};

@@ -6,8 +6,9 @@
  *   to the event loop between pages, so a consumer far behind never holds up HTTP requests or
  *   other consumers: each turn does at most one page of work.
  * - Caught up, it takes the batches the log announces after each commit from memory when they
- *   follow on from its position (no database read per consumer per batch); when they do not (it
- *   fell behind, or dropped batches it could not keep), it reads the log again.
+ *   follow on from its position (no database read per consumer per batch), a page at a time for a
+ *   large one; when they do not follow on (it fell behind, or dropped batches it could not keep),
+ *   it reads the log again.
  * - A handler may be async. If it throws or rejects, the position stays where it was and the
  *   same events are handed over again after a backoff that doubles up to `maxRetryMs`.
  *
@@ -67,6 +68,8 @@ interface Work {
   delivery: Delivery;
   /** Where the position goes once the work is done. */
   through: number;
+  /** Let the event loop run before the next piece (more of a backlog, or of a large batch, follows). */
+  yieldAfter: boolean;
 }
 
 export const DEFAULT_PAGE_SIZE = 200;
@@ -167,7 +170,7 @@ export class LogConsumer {
         this.#position = Math.max(this.#position, work.through);
         if (work.events.length > 0) this.#o.cursor.advance(work.through);
         this.#retryMs = this.#o.retryMs;
-        if (work.delivery.source === 'log') await nextTurn();
+        if (work.yieldAfter) await nextTurn();
       }
     } finally {
       this.#pumping = false;
@@ -179,11 +182,16 @@ export class LogConsumer {
     while (this.#pending[0] && this.#pending[0].last <= this.#position) this.#dropFirst();
     const first = this.#pending[0];
     if (first && first.after <= this.#position) {
+      // A large batch (a group commit) is handed over a page at a time too.
       const position = this.#position;
+      const rest = first.events.filter((e) => e.seq > position);
+      const page = rest.length > this.#o.pageSize ? rest.slice(0, this.#o.pageSize) : rest;
+      const more = page !== rest;
       return {
-        events: first.events.filter((e) => e.seq > position && this.#wanted(e)),
+        events: page.filter((e) => this.#wanted(e)),
         delivery: { source: 'live', batch: first.events },
-        through: first.last,
+        through: more ? (page[page.length - 1]?.seq ?? first.last) : first.last,
+        yieldAfter: more,
       };
     }
     const head = this.#o.events.lastSeq;
@@ -195,7 +203,7 @@ export class LogConsumer {
     const last = page[page.length - 1];
     // A short page holds everything up to the head as it was read (reads and commits share one thread).
     const through = page.length < this.#o.pageSize || !last ? head : last.seq;
-    return { events: page, delivery: { source: 'log', batch: page }, through };
+    return { events: page, delivery: { source: 'log', batch: page }, through, yieldAfter: true };
   }
 
   #wanted(event: StoreEvent): boolean {

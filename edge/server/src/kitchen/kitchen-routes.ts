@@ -47,7 +47,7 @@ export function kitchenRoutes(kitchen: KitchenService): AnyRoute[] {
         params: ticketParamsSchema,
         response: orderViewSchema,
         errors: [400, 404, 409],
-        handler: ({ params }) => kitchen.ticketCommand(params.id, command),
+        handler: ({ params, ctx }) => kitchen.ticketCommand(ctx.command, params.id, command),
       }),
     ),
     ...ITEM_ROUTES.map(({ path, command, permission, summary }) =>
@@ -60,7 +60,7 @@ export function kitchenRoutes(kitchen: KitchenService): AnyRoute[] {
         params: ticketItemParamsSchema,
         response: orderViewSchema,
         errors: [400, 404, 409],
-        handler: ({ params }) => kitchen.ticketCommand(params.id, command, params.lineId),
+        handler: ({ params, ctx }) => kitchen.ticketCommand(ctx.command, params.id, command, params.lineId),
       }),
     ),
     defineRoute({
@@ -72,7 +72,7 @@ export function kitchenRoutes(kitchen: KitchenService): AnyRoute[] {
       params: stationParamsSchema,
       response: recallListSchema,
       errors: [404],
-      handler: ({ params }) => kitchen.recallList(params.station),
+      handler: ({ params, ctx }) => kitchen.recallList(ctx.command, params.station),
     }),
     defineRoute({
       method: 'POST',
@@ -83,7 +83,7 @@ export function kitchenRoutes(kitchen: KitchenService): AnyRoute[] {
       params: stationParamsSchema,
       response: orderViewSchema,
       errors: [404, 409],
-      handler: ({ params }) => kitchen.undo(params.station),
+      handler: ({ params, ctx }) => kitchen.undo(ctx.command, params.station),
     }),
   ];
 }

@@ -31,8 +31,8 @@ export function orderRoutes(orders: OrderService, kitchen: KitchenService, payme
       response: orderViewSchema,
       status: 201,
       errors: [200, 400, 409, 413],
-      handler: async ({ body }) => {
-        const { order, created } = await orders.placeQueued(body);
+      handler: async ({ body, ctx }) => {
+        const { order, created } = await orders.placeQueued(ctx.command, body);
         return { status: created ? 201 : 200, body: order };
       },
     }),
@@ -44,7 +44,7 @@ export function orderRoutes(orders: OrderService, kitchen: KitchenService, payme
       tags: ['orders'],
       query: orderListQuerySchema,
       response: orderListSchema,
-      handler: ({ query }) => orders.list(query.status, query.day),
+      handler: ({ query, ctx }) => orders.list(ctx.command, query.status, query.day),
     }),
     defineRoute({
       method: 'GET',
@@ -55,7 +55,7 @@ export function orderRoutes(orders: OrderService, kitchen: KitchenService, payme
       params: orderIdParamsSchema,
       response: orderViewSchema,
       errors: [400, 404],
-      handler: ({ params }) => orders.get(params.id),
+      handler: ({ params, ctx }) => orders.get(ctx.command, params.id),
     }),
     defineRoute({
       method: 'POST',
@@ -67,7 +67,7 @@ export function orderRoutes(orders: OrderService, kitchen: KitchenService, payme
       body: payBodySchema,
       response: orderViewSchema,
       errors: [400, 402, 404, 409],
-      handler: ({ params, body }) => payments.pay(params.id, body),
+      handler: ({ params, body, ctx }) => payments.pay(ctx.command, params.id, body),
     }),
     defineRoute({
       method: 'POST',
@@ -78,7 +78,7 @@ export function orderRoutes(orders: OrderService, kitchen: KitchenService, payme
       params: orderIdParamsSchema,
       response: orderViewSchema,
       errors: [400, 404, 409],
-      handler: ({ params }) => kitchen.expoReady(params.id),
+      handler: ({ params, ctx }) => kitchen.expoReady(ctx.command, params.id),
     }),
     ...COMMANDS.map(({ command, permission, summary }) =>
       defineRoute({
@@ -90,7 +90,7 @@ export function orderRoutes(orders: OrderService, kitchen: KitchenService, payme
         params: orderIdParamsSchema,
         response: orderViewSchema,
         errors: [400, 404, 409],
-        handler: ({ params }) => orders.command(params.id, command),
+        handler: ({ params, ctx }) => orders.command(ctx.command, params.id, command),
       }),
     ),
   ];

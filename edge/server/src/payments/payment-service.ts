@@ -1,115 +1,123 @@
 /**
- * Paying an order in full, by card on the store's pinpad or in cash. The terminal is asked
- * outside any transaction; the payment, the `order.paid` event and (when the order fires on
- * payment) the tickets are then written in one transaction.
+ * Paying an order in full (by card on the store's pinpad, or in cash) and refunding it to the
+ * original tender. The terminal is asked outside any transaction, and only once the core has
+ * said the command is allowed; the payment or refund, its events and (when the order fires on
+ * payment) the tickets are then written in one transaction, decided again by the core.
  */
-import { TillboxError, uuidv7, type OrderView, type PayBody } from '@tillbox/core';
+import {
+  refundsForLines,
+  TillboxError,
+  type CommandContext,
+  type OrderCommand,
+  type OrderView,
+  type PayBody,
+} from '@tillbox/core';
 import type { Logger } from 'pino';
-import { payments } from '../db/schema.js';
-import type { EventLog } from '../events/event-log.js';
-import type { KitchenService } from '../kitchen/kitchen-service.js';
-import type { OrderStore } from '../orders/order-store.js';
+import type { OrderAggregate } from '../orders/order-aggregate.js';
 import type { Pinpad } from './pinpad.js';
 
 export interface PaymentServiceContext {
-  events: EventLog;
-  orderStore: OrderStore;
-  kitchen: KitchenService;
+  orders: OrderAggregate;
   pinpad: Pinpad;
   log: Logger;
-  now?: () => number;
 }
 
+type PayCommand = Extract<OrderCommand, { kind: 'pay' }>;
+
 export class PaymentService {
-  private readonly now: () => number;
-  /** Orders with a payment under way, so a double tap never charges twice. */
-  private readonly paying = new Set<string>();
+  /** Orders with a payment or refund under way, so a double tap never charges or refunds twice. */
+  private readonly busy = new Set<string>();
 
-  constructor(private readonly ctx: PaymentServiceContext) {
-    this.now = ctx.now ?? Date.now;
-  }
+  constructor(private readonly ctx: PaymentServiceContext) {}
 
-  async pay(orderId: string, body: PayBody): Promise<OrderView> {
-    if (this.paying.has(orderId)) throw new TillboxError('conflict', 'a payment for this order is already under way');
-    this.paying.add(orderId);
-    try {
-      const order = this.ctx.events.transact((tx) => this.ctx.orderStore.row(tx, orderId));
-      if (order.payment !== 'unpaid')
-        throw new TillboxError('conflict', `order ${order.number} is already ${order.payment}`);
-      if (!['placed', 'paid', 'in_kitchen', 'ready', 'picked_up', 'completed'].includes(order.status)) {
-        throw new TillboxError('conflict', `order ${order.number} is ${order.status}: it cannot be paid`);
-      }
-      let record: {
-        method: 'card' | 'cash';
-        tendered?: number;
-        change?: number;
-        reference?: string;
-        cardLast4?: string;
-      };
+  async pay(cmd: CommandContext, orderId: string, body: PayBody): Promise<OrderView> {
+    return this.exclusive(orderId, 'a payment', async () => {
+      const { orders } = this.ctx;
+      const order = orders.load({ orderId });
+      const amount = order.totals.total;
       if (body.method === 'cash') {
-        const tendered = body.tendered ?? 0;
-        if (tendered < order.total) {
-          throw new TillboxError('validation', `not enough cash: ${tendered} tendered for a total of ${order.total}`, {
-            details: [{ path: 'body.tendered', message: `at least ${order.total}` }],
-          });
-        }
-        record = { method: 'cash', tendered, change: tendered - order.total };
-      } else {
-        const result = await this.ctx.pinpad.charge({ amount: order.total, currency: order.currency, orderId });
-        if (!result.approved) {
-          throw new TillboxError('payment-declined', result.message ?? 'The card was declined', {
-            details: [{ message: `terminal reference ${result.reference}` }],
-          });
-        }
-        record = {
-          method: 'card',
-          reference: result.reference,
-          ...(result.cardLast4 ? { cardLast4: result.cardLast4 } : {}),
-        };
+        const command: PayCommand = { kind: 'pay', payment: { method: 'cash', amount, tendered: body.tendered ?? 0 } };
+        return orders.execute(cmd, { orderId }, command);
       }
+      // Ask the core first (not paid yet, not cancelled, this kiosk's own order), then the terminal.
+      orders.preview(cmd, order, { kind: 'pay', payment: { method: 'card', amount, reference: 'preview' } });
+      const result = await this.ctx.pinpad.charge({ amount, currency: order.totals.currency, orderId });
+      if (!result.approved) {
+        throw new TillboxError('payment-declined', result.message ?? 'The card was declined', {
+          details: [{ message: `terminal reference ${result.reference}` }],
+        });
+      }
+      const payment: PayCommand['payment'] = {
+        method: 'card',
+        amount,
+        reference: result.reference,
+        ...(result.cardLast4 ? { cardLast4: result.cardLast4 } : {}),
+      };
       try {
-        return this.record(orderId, order.total, record);
+        return orders.execute(cmd, { orderId }, { kind: 'pay', payment });
       } catch (err) {
-        if (record.reference) {
-          this.ctx.log.warn(
-            { orderId, reference: record.reference },
-            'payment approved but not recorded; reversing it',
-          );
-          await this.ctx.pinpad.reverse(record.reference);
-        }
+        this.ctx.log.warn({ orderId, reference: result.reference }, 'payment approved but not recorded; reversing it');
+        await this.ctx.pinpad.reverse(result.reference);
         throw err;
       }
-    } finally {
-      this.paying.delete(orderId);
-    }
+    });
   }
 
-  private record(
+  /**
+   * Refund a paid order to its original tenders: all that is left, or the named lines (each
+   * for what the pricing engine's `refundLine` gives back). Card money goes back through the
+   * terminal first; cash and app payments are recorded as negative payments of the same method.
+   */
+  async refund(
+    cmd: CommandContext,
     orderId: string,
-    amount: number,
-    r: { method: 'card' | 'cash'; tendered?: number; change?: number; reference?: string; cardLast4?: string },
-  ): OrderView {
-    const at = this.now();
-    return this.ctx.events.transact((tx, append) => {
-      const paid = this.ctx.orderStore.transition(tx, append, orderId, 'pay', at, () => {
-        tx.insert(payments)
-          .values({
-            id: uuidv7(at),
-            orderId,
-            method: r.method,
-            amount,
-            tendered: r.tendered ?? null,
-            change: r.change ?? null,
-            reference: r.reference ?? null,
-            cardLast4: r.cardLast4 ?? null,
-            at,
-          })
-          .run();
-      });
-      const row = this.ctx.orderStore.row(tx, orderId);
-      const due = row.fireAt === null || row.fireAt <= at;
-      if (row.status === 'paid' && due) return this.ctx.kitchen.fire(tx, append, orderId, at);
-      return paid;
+    request: { lines?: readonly string[]; reason: string },
+  ): Promise<OrderView> {
+    return this.exclusive(orderId, 'a refund', async () => {
+      const { orders } = this.ctx;
+      const order = orders.load({ orderId });
+      const command: OrderCommand = {
+        kind: 'refund',
+        reason: request.reason,
+        ...(request.lines
+          ? { lines: refundsForLines(order, request.lines).map((r) => ({ lineId: r.lineId, amount: r.amount })) }
+          : {}),
+      };
+      const { events } = orders.preview(cmd, order, command);
+      for (const event of events) {
+        if (event.type !== 'order.refunded') continue;
+        for (const r of event.data.refunds) {
+          if (r.method !== 'card') continue;
+          const charge = order.payments.find((p) => p.id === r.refundOf);
+          if (!charge?.reference)
+            throw new TillboxError('conflict', 'the card payment has no terminal reference to refund');
+          const result = await this.ctx.pinpad.refund(charge.reference, r.amount);
+          if (!result.approved) {
+            throw new TillboxError('payment-declined', result.message ?? 'The terminal refused the refund', {
+              details: [{ message: `terminal reference ${result.reference}` }],
+            });
+          }
+        }
+      }
+      try {
+        return orders.execute(cmd, { orderId }, command);
+      } catch (err) {
+        this.ctx.log.error(
+          { orderId, err },
+          'refund given back on the terminal but not recorded: record it by hand from the terminal report',
+        );
+        throw err;
+      }
     });
+  }
+
+  private async exclusive<T>(orderId: string, what: string, work: () => Promise<T>): Promise<T> {
+    if (this.busy.has(orderId)) throw new TillboxError('conflict', `${what} for this order is already under way`);
+    this.busy.add(orderId);
+    try {
+      return await work();
+    } finally {
+      this.busy.delete(orderId);
+    }
   }
 }

@@ -16,6 +16,8 @@ export interface Pinpad {
   charge(request: { amount: number; currency: string; orderId: string }): Promise<PinpadResult>;
   /** Undo an approved charge the store could not record (e.g. the order was cancelled meanwhile). */
   reverse(reference: string): Promise<void>;
+  /** Give `amount` back to the card of an earlier charge, by the charge's reference. */
+  refund(reference: string, amount: number): Promise<PinpadResult>;
 }
 
 /**
@@ -27,6 +29,8 @@ export class VirtualPinpad implements Pinpad {
   readonly name = 'virtual';
   private sequence = 0;
   readonly reversed: string[] = [];
+  /** Refunds it approved: the charge's reference and the amount given back. */
+  readonly refunds: { reference: string; amount: number }[] = [];
 
   constructor(private readonly options: { delayMs?: number; declineAmounts?: readonly number[] } = {}) {}
 
@@ -46,5 +50,12 @@ export class VirtualPinpad implements Pinpad {
 
   async reverse(reference: string): Promise<void> {
     this.reversed.push(reference);
+  }
+
+  async refund(reference: string, amount: number): Promise<PinpadResult> {
+    await new Promise((resolve) => setTimeout(resolve, this.options.delayMs ?? 0));
+    this.sequence += 1;
+    this.refunds.push({ reference, amount });
+    return { approved: true, reference: `VR-${String(this.sequence).padStart(6, '0')}` };
   }
 }

@@ -1,10 +1,9 @@
 /** Speed of service: how long each stage took for a business day's orders, p50 and p90. */
 import { businessDay, speedOfServiceSchema, type SpeedOfService } from '@tillbox/core';
 import { z } from 'zod';
-import { eq } from 'drizzle-orm';
 import { defineRoute, type AnyRoute } from '../api/route.js';
 import type { Db } from '../db/database.js';
-import { orders, tickets } from '../db/schema.js';
+import { ReportRepository } from './report-repository.js';
 
 /** Nearest-rank percentile of seconds, or null with no samples. */
 function stats(ms: number[]): { count: number; p50Seconds: number | null; p90Seconds: number | null } {
@@ -19,14 +18,8 @@ function stats(ms: number[]): { count: number; p50Seconds: number | null; p90Sec
 
 const gap = (a: number | null, b: number | null): number[] => (a === null || b === null ? [] : [b - a]);
 
-export function speedOfService(db: Db, day: string): SpeedOfService {
-  const rows = db.select().from(orders).where(eq(orders.businessDay, day)).all();
-  const ticketRows = db
-    .select({ station: tickets.station, firedAt: tickets.firedAt, bumpedAt: tickets.bumpedAt })
-    .from(tickets)
-    .innerJoin(orders, eq(orders.id, tickets.orderId))
-    .where(eq(orders.businessDay, day))
-    .all();
+export function speedOfService(reports: ReportRepository, day: string): SpeedOfService {
+  const { orders: rows, tickets: ticketRows } = reports.serviceTimes(day);
   const stations = [...new Set(ticketRows.map((t) => t.station))].sort();
   return {
     businessDay: day,
@@ -45,11 +38,11 @@ export function speedOfService(db: Db, day: string): SpeedOfService {
 }
 
 export function reportRoutes(db: Db, store: { timeZone: string; businessDayStartHour: number }): AnyRoute[] {
+  const reports = new ReportRepository(db);
   return [
     defineRoute({
       method: 'GET',
       url: '/reports/speed-of-service',
-      permission: 'report.read',
       summary: 'Speed of service of a business day: placed → fired → ready → picked up, and per station fired → bumped',
       tags: ['reports'],
       query: z.object({
@@ -61,7 +54,7 @@ export function reportRoutes(db: Db, store: { timeZone: string; businessDayStart
       }),
       response: speedOfServiceSchema,
       handler: ({ query }) =>
-        speedOfService(db, query.day ?? businessDay(Date.now(), store.timeZone, store.businessDayStartHour)),
+        speedOfService(reports, query.day ?? businessDay(Date.now(), store.timeZone, store.businessDayStartHour)),
     }),
   ];
 }

@@ -1,0 +1,85 @@
+/**
+ * How a command reaches an order, for every capability that changes one (orders, kitchen,
+ * payments): load it through the repository, decide with the core's `decideOrder`, save the
+ * decided state and append its events — in one transaction. The rules are all in the core.
+ */
+import {
+  decideOrder,
+  orderView,
+  uuidv7,
+  type CommandContext,
+  type Order,
+  type OrderCommand,
+  type OrderConfig,
+  type OrderDecision,
+  type OrderEnv,
+  type OrderView,
+} from '@tillbox/core';
+import type { Tx } from '../db/database.js';
+import type { Append, EventLog } from '../events/event-log.js';
+import type { OrderRepository } from './order-repository.js';
+
+export interface OrderAggregateContext {
+  events: EventLog;
+  repository: OrderRepository;
+  config: OrderConfig;
+  now: () => number;
+}
+
+/** Which order a command is for: by its id, or by one of its kitchen tickets. */
+export type OrderTarget = { orderId: string } | { ticketId: string };
+
+export class OrderAggregate {
+  constructor(private readonly ctx: OrderAggregateContext) {}
+
+  get repository(): OrderRepository {
+    return this.ctx.repository;
+  }
+
+  /** What a command decides with: who, when, the store's kitchen settings, and fresh UUIDv7 ids. */
+  env(cmd: CommandContext, at: number = this.ctx.now()): OrderEnv {
+    return { cmd, at, config: this.ctx.config, newId: () => uuidv7(at) };
+  }
+
+  load(target: OrderTarget): Order {
+    return 'orderId' in target
+      ? this.ctx.repository.load(target.orderId)
+      : this.ctx.repository.loadByTicket(target.ticketId);
+  }
+
+  /** One transaction for work over several orders (each still decided by the core and saved with {@link apply}). */
+  transact<T>(cmd: CommandContext, work: (tx: Tx, append: Append) => T): T {
+    return this.ctx.events.transact(cmd, work);
+  }
+
+  /** Load → decide → save → append, in one transaction. Answers the order as the screens show it. */
+  execute(cmd: CommandContext, target: OrderTarget, command: OrderCommand): OrderView {
+    const at = this.ctx.now();
+    return this.ctx.events.transact(cmd, (tx, append) => {
+      const before = this.load(target);
+      return orderView(this.apply(tx, append, before, decideOrder(before, command, this.env(cmd, at)), at));
+    });
+  }
+
+  /**
+   * Decide without saving: whether a command would be accepted now, and what it would do. For
+   * work that must happen outside a transaction first (charging a card) and only if allowed.
+   */
+  preview(cmd: CommandContext, before: Order, command: OrderCommand): OrderDecision {
+    return decideOrder(before, command, this.env(cmd));
+  }
+
+  /** Save a decision and append its events inside `tx`; answers the new state. */
+  apply(
+    tx: Tx,
+    append: Append,
+    before: Order | undefined,
+    decision: OrderDecision,
+    at: number,
+    placing?: { requestHash: string },
+  ): Order {
+    this.ctx.repository.save(tx, before, decision.state, placing);
+    for (const event of decision.events) append({ ...event, subject: decision.state.id, at });
+    return decision.state;
+  }
+}

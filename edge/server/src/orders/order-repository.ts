@@ -1,0 +1,413 @@
+/**
+ * The order aggregate as stored: the only code that touches the orders, order_lines, tickets,
+ * payments and order_numbers tables. It loads an order with its lines, tickets and payments,
+ * saves a decided state as the difference from the loaded one, gives out order numbers, and
+ * builds the views the screens and the stream show.
+ *
+ * Reads use statements prepared once on the one SQLite connection, so inside a command's
+ * transaction they see its writes.
+ */
+import {
+  isOpenStatus,
+  ORDER_STATUSES,
+  orderView,
+  TillboxError,
+  type Channel,
+  type Order,
+  type OrderLine,
+  type OrderPayment,
+  type OrderPricing,
+  type OrderStatus,
+  type OrderTicket,
+  type OrderType,
+  type OrderView,
+  type PlacedLine,
+} from '@tillbox/core';
+import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/database.js';
+import { orderLines, orderNumbers, orders, payments, tickets } from '../db/schema.js';
+
+type OrderRow = typeof orders.$inferSelect;
+type LineRow = typeof orderLines.$inferSelect;
+type TicketRow = typeof tickets.$inferSelect;
+type PaymentRow = typeof payments.$inferSelect;
+
+/** What a line keeps besides its columns: names, choices and the priced amounts, and its refund. */
+type LineDetail = Pick<PlacedLine, 'name' | 'variantName' | 'modifiers' | 'note' | 'allergens' | 'net' | 'taxes'> & {
+  discount?: number;
+  tax?: number;
+  total?: number;
+  refundedAt?: number;
+};
+
+const CLOSED: OrderStatus[] = ORDER_STATUSES.filter((s) => !isOpenStatus(s));
+
+const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
+
+function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
+}
+
+function toLine(l: LineRow): OrderLine {
+  const d = l.detail as LineDetail;
+  const line: OrderLine = {
+    lineId: l.id,
+    itemId: l.itemId,
+    name: d.name,
+    modifiers: d.modifiers,
+    quantity: l.quantity,
+    station: l.station,
+    allergens: d.allergens,
+    unitPrice: l.unitPrice,
+    lineTotal: l.lineTotal,
+    discount: d.discount ?? 0,
+    tax: d.tax ?? 0,
+    total: d.total ?? l.lineTotal,
+  };
+  put(line, 'variantId', opt(l.variantId));
+  put(line, 'variantName', d.variantName);
+  put(line, 'note', d.note);
+  put(line, 'net', d.net);
+  put(line, 'taxes', d.taxes);
+  put(line, 'bumpedAt', opt(l.bumpedAt));
+  put(line, 'refundedAt', d.refundedAt);
+  return line;
+}
+
+function lineDetail(l: OrderLine): LineDetail {
+  const d: LineDetail = {
+    name: l.name,
+    modifiers: l.modifiers,
+    allergens: l.allergens,
+    discount: l.discount,
+    tax: l.tax,
+    total: l.total,
+  };
+  put(d, 'variantName', l.variantName);
+  put(d, 'note', l.note);
+  put(d, 'net', l.net);
+  put(d, 'taxes', l.taxes);
+  put(d, 'refundedAt', l.refundedAt);
+  return d;
+}
+
+function toTicket(t: TicketRow): OrderTicket {
+  const ticket: OrderTicket = { id: t.id, station: t.station, status: t.status, firedAt: t.firedAt };
+  put(ticket, 'bumpedAt', opt(t.bumpedAt));
+  return ticket;
+}
+
+function toPayment(p: PaymentRow): OrderPayment {
+  const payment: OrderPayment = { id: p.id, method: p.method, amount: p.amount, at: p.at };
+  put(payment, 'refundOf', opt(p.refundOf));
+  put(payment, 'tendered', opt(p.tendered));
+  put(payment, 'change', opt(p.change));
+  put(payment, 'reference', opt(p.reference));
+  put(payment, 'cardLast4', opt(p.cardLast4));
+  return payment;
+}
+
+function toOrder(row: OrderRow, lines: LineRow[], ticketRows: TicketRow[], paymentRows: PaymentRow[]): Order {
+  const order: Order = {
+    id: row.id,
+    number: row.number,
+    businessDay: row.businessDay,
+    status: row.status,
+    payment: row.payment,
+    channel: row.channel as Channel,
+    orderType: row.orderType as OrderType,
+    lines: lines.map(toLine),
+    tickets: ticketRows.map(toTicket),
+    payments: paymentRows.map(toPayment),
+    totals: { currency: row.currency, subtotal: row.subtotal, discount: row.discount, tax: row.tax, total: row.total },
+    dueAt: row.dueAt,
+    rush: row.rush,
+    firePolicy: row.firePolicy,
+    catalogVersion: row.catalogVersion,
+    placedAt: row.placedAt,
+  };
+  put(order, 'guestName', opt(row.guestName));
+  put(order, 'table', opt(row.tableLabel));
+  put(order, 'pricing', opt(row.pricing) as OrderPricing | undefined);
+  put(order, 'promisedAt', opt(row.promisedAt));
+  put(order, 'fireAt', opt(row.fireAt));
+  put(order, 'placedByDevice', opt(row.placedByDevice));
+  put(order, 'paidAt', opt(row.paidAt));
+  put(order, 'firedAt', opt(row.firedAt));
+  put(order, 'readyAt', opt(row.readyAt));
+  put(order, 'pickedUpAt', opt(row.pickedUpAt));
+  put(order, 'closedAt', opt(row.closedAt));
+  return order;
+}
+
+/** The columns of an order that change after it is placed. */
+function changing(o: Order) {
+  return {
+    status: o.status,
+    payment: o.payment,
+    paidAt: o.paidAt ?? null,
+    firedAt: o.firedAt ?? null,
+    readyAt: o.readyAt ?? null,
+    pickedUpAt: o.pickedUpAt ?? null,
+    closedAt: o.closedAt ?? null,
+  };
+}
+
+function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+}
+
+function prepareQueries(db: Db) {
+  const id = sql.placeholder('id');
+  return {
+    order: db.select().from(orders).where(eq(orders.id, id)).prepare(),
+    lines: db.select().from(orderLines).where(eq(orderLines.orderId, id)).orderBy(asc(orderLines.position)).prepare(),
+    tickets: db.select().from(tickets).where(eq(tickets.orderId, id)).orderBy(asc(tickets.station)).prepare(),
+    payments: db
+      .select()
+      .from(payments)
+      .where(eq(payments.orderId, id))
+      .orderBy(asc(payments.at), sql`rowid`)
+      .prepare(),
+    orderOfTicket: db.select({ orderId: tickets.orderId }).from(tickets).where(eq(tickets.id, id)).prepare(),
+    requestHash: db.select({ requestHash: orders.requestHash }).from(orders).where(eq(orders.id, id)).prepare(),
+  };
+}
+
+export class OrderRepository {
+  private prepared: ReturnType<typeof prepareQueries> | undefined;
+
+  constructor(private readonly db: Db) {}
+
+  private get q(): ReturnType<typeof prepareQueries> {
+    this.prepared ??= prepareQueries(this.db);
+    return this.prepared;
+  }
+
+  /** The order with its lines, tickets and payments, or undefined. */
+  find(id: string): Order | undefined {
+    const row = this.q.order.get({ id });
+    return row && toOrder(row, this.q.lines.all({ id }), this.q.tickets.all({ id }), this.q.payments.all({ id }));
+  }
+
+  /** The order, or a `not-found` error. */
+  load(id: string): Order {
+    const order = this.find(id);
+    if (!order) throw new TillboxError('not-found', `no order ${id}`);
+    return order;
+  }
+
+  /** The order a kitchen ticket belongs to, or a `not-found` error. */
+  loadByTicket(ticketId: string): Order {
+    const row = this.q.orderOfTicket.get({ id: ticketId });
+    if (!row) throw new TillboxError('not-found', `no ticket ${ticketId}`);
+    return this.load(row.orderId);
+  }
+
+  /** The fingerprint of the request that placed an order (a reused id must bring the same cart). */
+  requestHash(id: string): string | undefined {
+    return this.q.requestHash.get({ id })?.requestHash;
+  }
+
+  /** The next order number of a business day (1 for its first order). */
+  nextNumber(tx: Tx, businessDay: string): number {
+    return tx
+      .insert(orderNumbers)
+      .values({ businessDay, lastNumber: 1 })
+      .onConflictDoUpdate({
+        target: orderNumbers.businessDay,
+        set: { lastNumber: sql`${orderNumbers.lastNumber} + 1` },
+      })
+      .returning({ n: orderNumbers.lastNumber })
+      .get().n;
+  }
+
+  /**
+   * Write a decided state inside `tx` as its difference from `before` (undefined for a new
+   * order, which needs the fingerprint of its placing request).
+   */
+  save(tx: Tx, before: Order | undefined, after: Order, placing?: { requestHash: string }): void {
+    if (!before) {
+      if (!placing) throw new Error('a new order is saved with its request hash');
+      this.insertOrder(tx, after, placing.requestHash);
+    } else {
+      const was = changing(before);
+      const now = changing(after);
+      if ((Object.keys(now) as (keyof typeof now)[]).some((k) => was[k] !== now[k])) {
+        tx.update(orders).set(now).where(eq(orders.id, after.id)).run();
+      }
+      const oldLines = new Map(before.lines.map((l) => [l.lineId, l]));
+      for (const l of after.lines) {
+        const old = oldLines.get(l.lineId);
+        if (old && old.bumpedAt !== l.bumpedAt) {
+          tx.update(orderLines)
+            .set({ bumpedAt: l.bumpedAt ?? null })
+            .where(eq(orderLines.id, l.lineId))
+            .run();
+        }
+        if (old && old.refundedAt !== l.refundedAt) {
+          tx.update(orderLines)
+            .set({ detail: lineDetail(l) })
+            .where(eq(orderLines.id, l.lineId))
+            .run();
+        }
+      }
+    }
+    const oldTickets = new Map(before?.tickets.map((t) => [t.id, t]));
+    const newTickets = after.tickets.filter((t) => !oldTickets.has(t.id));
+    if (newTickets.length > 0) {
+      tx.insert(tickets)
+        .values(newTickets.map((t) => ({ ...t, orderId: after.id, bumpedAt: t.bumpedAt ?? null })))
+        .run();
+    }
+    for (const t of after.tickets) {
+      const old = oldTickets.get(t.id);
+      if (old && (old.status !== t.status || old.bumpedAt !== t.bumpedAt)) {
+        tx.update(tickets)
+          .set({ status: t.status, bumpedAt: t.bumpedAt ?? null })
+          .where(eq(tickets.id, t.id))
+          .run();
+      }
+    }
+    const oldPayments = new Set(before?.payments.map((p) => p.id));
+    const newPayments = after.payments.filter((p) => !oldPayments.has(p.id));
+    if (newPayments.length > 0) {
+      tx.insert(payments)
+        .values(
+          newPayments.map((p) => ({
+            id: p.id,
+            orderId: after.id,
+            method: p.method,
+            amount: p.amount,
+            refundOf: p.refundOf ?? null,
+            tendered: p.tendered ?? null,
+            change: p.change ?? null,
+            reference: p.reference ?? null,
+            cardLast4: p.cardLast4 ?? null,
+            at: p.at,
+          })),
+        )
+        .run();
+    }
+  }
+
+  private insertOrder(tx: Tx, o: Order, requestHash: string): void {
+    tx.insert(orders)
+      .values({
+        id: o.id,
+        number: o.number,
+        businessDay: o.businessDay,
+        channel: o.channel,
+        orderType: o.orderType,
+        guestName: o.guestName ?? null,
+        tableLabel: o.table ?? null,
+        currency: o.totals.currency,
+        subtotal: o.totals.subtotal,
+        discount: o.totals.discount,
+        tax: o.totals.tax,
+        total: o.totals.total,
+        pricing: o.pricing ?? null,
+        requestHash,
+        catalogVersion: o.catalogVersion ?? 0,
+        placedAt: o.placedAt,
+        promisedAt: o.promisedAt ?? null,
+        dueAt: o.dueAt,
+        rush: o.rush,
+        firePolicy: o.firePolicy,
+        fireAt: o.fireAt ?? null,
+        placedByDevice: o.placedByDevice ?? null,
+        ...changing(o),
+      })
+      .run();
+    tx.insert(orderLines)
+      .values(
+        o.lines.map((l, position) => ({
+          id: l.lineId,
+          orderId: o.id,
+          position,
+          itemId: l.itemId,
+          variantId: l.variantId ?? null,
+          quantity: l.quantity,
+          unitPrice: l.unitPrice,
+          lineTotal: l.lineTotal,
+          station: l.station,
+          bumpedAt: l.bumpedAt ?? null,
+          detail: lineDetail(l),
+        })),
+      )
+      .run();
+  }
+
+  /** Many orders with four queries in all, by id. */
+  findMany(ids: readonly string[]): Map<string, Order> {
+    const unique = [...new Set(ids)];
+    const out = new Map<string, Order>();
+    if (unique.length === 0) return out;
+    if (unique.length === 1 && unique[0] !== undefined) {
+      const one = this.find(unique[0]);
+      if (one) out.set(one.id, one);
+      return out;
+    }
+    const rows = this.db.select().from(orders).where(inArray(orders.id, unique)).all();
+    for (const order of this.assemble(rows)) out.set(order.id, order);
+    return out;
+  }
+
+  /** The views of some orders for screens and the stream (orders that do not exist are left out). */
+  views(ids: readonly string[]): Map<string, OrderView> {
+    const out = new Map<string, OrderView>();
+    for (const [id, order] of this.findMany(ids)) out.set(id, orderView(order));
+    return out;
+  }
+
+  /**
+   * Orders by status, oldest first: `open` is every order not yet handed over or closed; a
+   * closed status lists one business day's.
+   */
+  list(status: OrderStatus | 'open', day: string): Order[] {
+    const where =
+      status === 'open'
+        ? notInArray(orders.status, CLOSED)
+        : CLOSED.includes(status)
+          ? and(eq(orders.status, status), eq(orders.businessDay, day))
+          : eq(orders.status, status);
+    const rows = this.db
+      .select()
+      .from(orders)
+      .where(where)
+      .orderBy(asc(orders.placedAt), asc(orders.number))
+      .limit(2000)
+      .all();
+    return this.assemble(rows);
+  }
+
+  private assemble(rows: OrderRow[]): Order[] {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const lines = groupBy(
+      this.db.select().from(orderLines).where(inArray(orderLines.orderId, ids)).orderBy(asc(orderLines.position)).all(),
+      (l) => l.orderId,
+    );
+    const ticketRows = groupBy(
+      this.db.select().from(tickets).where(inArray(tickets.orderId, ids)).orderBy(asc(tickets.station)).all(),
+      (t) => t.orderId,
+    );
+    const paymentRows = groupBy(
+      this.db
+        .select()
+        .from(payments)
+        .where(inArray(payments.orderId, ids))
+        .orderBy(asc(payments.at), sql`rowid`)
+        .all(),
+      (p) => p.orderId,
+    );
+    return rows.map((r) => toOrder(r, lines.get(r.id) ?? [], ticketRows.get(r.id) ?? [], paymentRows.get(r.id) ?? []));
+  }
+}
