@@ -43,6 +43,7 @@ export function reportRoutes(db: Db, store: { timeZone: string; businessDayStart
     defineRoute({
       method: 'GET',
       url: '/reports/speed-of-service',
+      permission: 'report.read',
       summary: 'Speed of service of a business day: placed → fired → ready → picked up, and per station fired → bumped',
       tags: ['reports'],
       query: z.object({
