@@ -1,7 +1,6 @@
 /**
- * The edge's pairing and sign-in calls, as the screens make them. Every answer is parsed by the
- * core's schema. These paths are not in the generated api-types yet, so they go through the
- * untyped helpers of `$lib/api.js` (which still send the screen's role and parse the answer).
+ * The edge's pairing and sign-in calls, as the screens make them: typed from the OpenAPI
+ * document, every answer parsed by the core's schema, the screen's role sent with each.
  */
 import {
   pairedSchema,
@@ -14,7 +13,7 @@ import {
   type StaffView,
 } from '@tillbox/core';
 import type { z } from 'zod';
-import { API_PREFIX, apiGet, apiPost, type ScreenRole } from '$lib/api.js';
+import { api, type ScreenRole } from '$lib/api.js';
 
 export type PairingMode = z.infer<typeof pairingModeSchema>;
 
@@ -31,12 +30,12 @@ export interface AccessCalls {
 }
 
 export const accessCalls: AccessCalls = {
-  mode: () => apiGet(`${API_PREFIX}/pairing/mode`, pairingModeSchema),
-  session: () => apiGet(`${API_PREFIX}/session`, sessionViewSchema),
-  claim: (code) => apiPost(`${API_PREFIX}/pairing/claim`, { code }, pairedSchema),
-  pairDemo: (role) => apiPost(`${API_PREFIX}/pairing/demo`, { role }, pairedSchema),
-  roster: async () => (await apiGet(`${API_PREFIX}/staff/sign-in`, staffListSchema)).staff,
-  signIn: (staffId, pin) => apiPost(`${API_PREFIX}/staff/sign-in`, { staffId, pin }, sessionViewSchema),
-  signOut: () => apiPost(`${API_PREFIX}/staff/sign-out`, {}, sessionViewSchema),
-  bootstrap: (name, pin) => apiPost(`${API_PREFIX}/staff/bootstrap`, { name, pin }, staffViewSchema),
+  mode: () => api.get('/pairing/mode', { schema: pairingModeSchema }),
+  session: () => api.get('/session', { schema: sessionViewSchema }),
+  claim: (code) => api.post('/pairing/claim', { body: { code }, schema: pairedSchema }),
+  pairDemo: (role) => api.post('/pairing/demo', { body: { role }, schema: pairedSchema }),
+  roster: async () => (await api.get('/staff/sign-in', { schema: staffListSchema })).staff,
+  signIn: (staffId, pin) => api.post('/staff/sign-in', { body: { staffId, pin }, schema: sessionViewSchema }),
+  signOut: () => api.post('/staff/sign-out', { schema: sessionViewSchema }),
+  bootstrap: (name, pin) => api.post('/staff/bootstrap', { body: { name, pin }, schema: staffViewSchema }),
 };

@@ -1,5 +1,5 @@
 /** The screens a device can be paired as: what to call each, and where it lives. */
-import { resolve } from '$app/paths';
+import type { DeviceRole } from '@tillbox/core';
 import type { ScreenRole } from '$lib/api.js';
 
 export const SCREEN_LABELS: Readonly<Record<ScreenRole, string>> = {
@@ -14,21 +14,26 @@ export const SCREEN_LABELS: Readonly<Record<ScreenRole, string>> = {
 export const PAIRABLE_ROLES: readonly ScreenRole[] = ['kiosk', 'kds', 'pickup', 'counter', 'admin'];
 
 export function screenLabel(role: string): string {
+  if (role === 'relay') return 'Cloud relay';
   return (SCREEN_LABELS as Readonly<Record<string, string>>)[role] ?? role;
 }
 
-/** The page a freshly paired screen opens. The counter has no screen yet: it opens the launcher. */
-export function screenHome(role: ScreenRole): string {
+/** The route of each screen's home page, for `resolve()`. */
+export type ScreenRoute = '/kiosk' | '/kds' | '/pickup' | '/admin' | '/';
+
+/**
+ * The page a freshly paired screen opens. The counter has no screen yet, and the relay is a
+ * program: both open the launcher.
+ */
+export function screenHome(role: DeviceRole): ScreenRoute {
   switch (role) {
     case 'kiosk':
-      return resolve('/kiosk');
     case 'kds':
-      return resolve('/kds');
     case 'pickup':
-      return resolve('/pickup');
     case 'admin':
-      return resolve('/admin');
+      return `/${role}`;
     case 'counter':
-      return resolve('/');
+    case 'relay':
+      return '/';
   }
 }
