@@ -52,6 +52,1268 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/pairing/mode': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How screens pair here: with a code, or (demo store) in one click from the box itself */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The demo store */
+              demo: boolean;
+              /** @description This browser can pair in one click (demo store, on the box itself) */
+              oneClick: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/pairing/claim': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pair this screen with a one-time code from the admin screen; answers the device credential (also set as a cookie) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The pairing code from the admin screen */
+            code: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              device: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay';
+              };
+              /** @description The device credential (also set as an HttpOnly cookie); send as `Authorization: Bearer` */
+              credential: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/pairing/demo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Demo store only, from the box itself: pair this browser as a screen in one click */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin';
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              device: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay';
+              };
+              /** @description The device credential (also set as an HttpOnly cookie); send as `Authorization: Bearer` */
+              credential: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/pairing/codes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Make a one-time pairing code for a new screen (shown once; expires) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay';
+            /** @description What the screen is, e.g. "Kiosk 2" or "Bar KDS" */
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Shown once: type it on the screen to pair (e.g. ABCD-EF23) */
+              code: string;
+              /** @enum {string} */
+              role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay';
+              name: string;
+              expiresAt: string;
+              /** @description Path of the pairing page with the code filled in, for a QR */
+              pairUrl: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/devices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Paired devices and the pairing codes still open */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              devices: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay';
+                pairedAt: string;
+                pairedBy: string;
+                lastSeenAt?: string;
+                revokedAt?: string;
+              }[];
+              openCodes: {
+                /** @enum {string} */
+                role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay';
+                name: string;
+                expiresAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/devices/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke a device: its credential stops working at once */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              /** @enum {string} */
+              role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay';
+              pairedAt: string;
+              pairedBy: string;
+              lastSeenAt?: string;
+              revokedAt?: string;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** This screen: its device and the staff member signed in on it */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              device: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay';
+              };
+              staff?: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                role: 'kitchen' | 'cashier' | 'shift-lead' | 'manager' | 'admin';
+              };
+              /** @description Minutes without a request before a signed-in staff member is signed out */
+              idleMinutes: number;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/staff/sign-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Staff who can sign in here (names and roles) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              staff: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                role: 'kitchen' | 'cashier' | 'shift-lead' | 'manager' | 'admin';
+                active: boolean;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Sign a staff member in on this screen with their PIN (lockout after repeated failures) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            staffId: string;
+            /** @description Staff PIN, 4–8 digits; never stored or logged, only its argon2id hash */
+            pin: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              device: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay';
+              };
+              staff?: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                role: 'kitchen' | 'cashier' | 'shift-lead' | 'manager' | 'admin';
+              };
+              /** @description Minutes without a request before a signed-in staff member is signed out */
+              idleMinutes: number;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/staff/sign-out': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign the staff member out of this screen */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              device: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay';
+              };
+              staff?: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                role: 'kitchen' | 'cashier' | 'shift-lead' | 'manager' | 'admin';
+              };
+              /** @description Minutes without a request before a signed-in staff member is signed out */
+              idleMinutes: number;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/staff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** All staff accounts */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              staff: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                role: 'kitchen' | 'cashier' | 'shift-lead' | 'manager' | 'admin';
+                active: boolean;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a staff member with a role and a PIN */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** @enum {string} */
+            role: 'kitchen' | 'cashier' | 'shift-lead' | 'manager' | 'admin';
+            /** @description Staff PIN, 4–8 digits; never stored or logged, only its argon2id hash */
+            pin: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              /** @enum {string} */
+              role: 'kitchen' | 'cashier' | 'shift-lead' | 'manager' | 'admin';
+              active: boolean;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/staff/bootstrap': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A new store: make its first admin from the admin screen (only while there are no staff) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** @description Staff PIN, 4–8 digits; never stored or logged, only its argon2id hash */
+            pin: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              /** @enum {string} */
+              role: 'kitchen' | 'cashier' | 'shift-lead' | 'manager' | 'admin';
+              active: boolean;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/staff/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Change a staff member: name, role, or deactivate */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            /** @enum {string} */
+            role?: 'kitchen' | 'cashier' | 'shift-lead' | 'manager' | 'admin';
+            active?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              /** @enum {string} */
+              role: 'kitchen' | 'cashier' | 'shift-lead' | 'manager' | 'admin';
+              active: boolean;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/staff/{id}/pin': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reset a staff member's PIN */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Staff PIN, 4–8 digits; never stored or logged, only its argon2id hash */
+            pin: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              /** @enum {string} */
+              role: 'kitchen' | 'cashier' | 'shift-lead' | 'manager' | 'admin';
+              active: boolean;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The audit log, newest first: sign-ins, refusals, overrides, voids, refunds, pairings, settings changes */
+    get: {
+      parameters: {
+        query?: {
+          afterSeq?: number;
+          beforeSeq?: number;
+          limit?: number;
+          action?:
+            | 'staff.signed-in'
+            | 'staff.signed-out'
+            | 'staff.pin-failed'
+            | 'staff.locked-out'
+            | 'staff.created'
+            | 'staff.updated'
+            | 'staff.pin-reset'
+            | 'staff.deactivated'
+            | 'device.paired'
+            | 'device.revoked'
+            | 'pairing.code-created'
+            | 'override.approved'
+            | 'override.refused'
+            | 'order.voided'
+            | 'order.refunded'
+            | 'order.cancelled'
+            | 'settings.changed'
+            | 'permission.refused';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Newest first */
+              rows: {
+                /** @description Position in the chain, from 1 without gaps */
+                seq: number;
+                id: string;
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                action:
+                  | 'staff.signed-in'
+                  | 'staff.signed-out'
+                  | 'staff.pin-failed'
+                  | 'staff.locked-out'
+                  | 'staff.created'
+                  | 'staff.updated'
+                  | 'staff.pin-reset'
+                  | 'staff.deactivated'
+                  | 'device.paired'
+                  | 'device.revoked'
+                  | 'pairing.code-created'
+                  | 'override.approved'
+                  | 'override.refused'
+                  | 'order.voided'
+                  | 'order.refunded'
+                  | 'order.cancelled'
+                  | 'settings.changed'
+                  | 'permission.refused';
+                actor: {
+                  /** @enum {string} */
+                  kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                  /** @description Staff id, device id, or `edge` for the system */
+                  id: string;
+                  /** @description Staff role, device role, or `system` */
+                  role: string;
+                  name?: string;
+                  /** @description The manager who approved an override */
+                  approvedBy?: {
+                    /** @constant */
+                    kind: 'staff';
+                    id: string;
+                    /** @enum {string} */
+                    role: 'kitchen' | 'cashier' | 'shift-lead' | 'manager' | 'admin';
+                    name?: string;
+                  };
+                };
+                device: string | null;
+                subject: string | null;
+                detail: {
+                  [key: string]: components['schemas']['JsonValue'];
+                };
+                /** @description SHA-256 (hex) of this row and the previous row’s hash */
+                hash: string;
+              }[];
+              /** @description More rows match: ask again with beforeSeq = the last row’s seq */
+              more: boolean;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Check the audit log’s hash chain from the first row to the last; names the first broken row */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json':
+              | {
+                  /** @constant */
+                  ok: true;
+                  /** @description Rows in the chain, all intact */
+                  rows: number;
+                  /** @description The last row’s hash (64 zeros when the log is empty); note it to detect a cut tail */
+                  lastHash: string;
+                }
+              | {
+                  /** @constant */
+                  ok: false;
+                  /** @description Rows found intact before the first broken one */
+                  rows: number;
+                  /** @description The first broken row */
+                  broken: {
+                    seq: number;
+                    id: string;
+                    reason: string;
+                  };
+                };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/catalog': {
     parameters: {
       query?: never;
@@ -4323,6 +5585,7 @@ export interface components {
         }[];
       };
     };
+    JsonValue: JsonValue;
     ModifiersItem: {
       /** @description The modifier group */
       groupId: string;
@@ -4340,3 +5603,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export type operations = Record<string, never>;
+
+/** Any JSON value (a schema that refers to itself as one of its alternatives, e.g. zod's `z.json()`). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

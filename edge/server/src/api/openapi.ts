@@ -72,10 +72,25 @@ function nameFromUse(path: readonly string[], fallback: string): string {
   return pascal(property) + (path.slice(at + 2).includes('items') ? 'Item' : '') || fallback;
 }
 
-/** Decodes one JSON Pointer segment (RFC 6901). */
-const unpointer = (s: string): string => s.replace(/~1/g, '/').replace(/~0/g, '~');
+/** zod's `z.json()` (any JSON value, referring to itself as `self`), which is named `JsonValue`. */
+function isJsonValue(def: JsonObject, self: string): boolean {
+  const ref = { $ref: self };
+  const expected = [
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'null' },
+    { type: 'array', items: ref },
+    { type: 'object', propertyNames: { type: 'string' }, additionalProperties: ref },
+  ];
+  return JSON.stringify(def) === JSON.stringify({ anyOf: expected });
+}
+
+/** Encodes one JSON Pointer segment (RFC 6901). */
 const pointer = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
-const refTo = (name: string): string => COMPONENTS + pointer(name);
+/** A component name OpenAPI accepts (`^[a-zA-Z0-9._-]+$`), so it needs no escaping in a `$ref`. */
+const componentName = (s: string): string => s.replace(/[^A-Za-z0-9._-]/g, '_') || 'Schema';
+const refTo = (name: string): string => COMPONENTS + name;
 
 /** The `components/schemas` of one document, filled as the routes' schemas are converted. */
 class SchemaComponents {
@@ -84,18 +99,20 @@ class SchemaComponents {
   /**
    * The JSON Schema of `schema` to put in the document: inline where it can be, with its local
    * definitions moved into the components. `hint` names what it is (e.g. `PostOrdersBody`), for
-   * a schema that refers to itself as a whole.
+   * a schema that refers to itself as a whole or that is to be `named` (put in the components
+   * itself, and answered as a reference to it).
    */
-  convert(schema: z.ZodType, io: 'input' | 'output', hint: string): JsonObject {
+  convert(schema: z.ZodType, io: 'input' | 'output', hint: string, named = false): JsonObject {
     const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonObject;
     const { $schema: _dialect, $defs, ...root } = json;
     // The schemas to hoist, by the local reference that reaches each.
     const group = new Map<string, { base: string; body: JsonObject }>();
-    if (JSON.stringify(json).includes('"$ref":"#"')) group.set('#', { base: hint, body: root });
+    if (named || JSON.stringify(json).includes('"$ref":"#"')) group.set('#', { base: componentName(hint), body: root });
     for (const [key, body] of Object.entries(isObject($defs) ? $defs : {})) {
       if (!isObject(body)) continue;
       const local = `#/$defs/${pointer(key)}`;
-      const stem = ANONYMOUS.test(key) ? nameFromUse(firstUse(json, local) ?? [], hint) : key;
+      const made = isJsonValue(body, local) ? 'JsonValue' : nameFromUse(firstUse(json, local) ?? [], hint);
+      const stem = componentName(ANONYMOUS.test(key) ? made : key);
       const taken = new Set([...group.values()].map((g) => g.base));
       let base = stem;
       for (let n = 2; taken.has(base); n++) base = `${stem}_${n}`;
@@ -148,7 +165,7 @@ function parameters(
   const properties = isObject(json.properties) ? json.properties : {};
   const required = Array.isArray(json.required) ? json.required : [];
   return Object.entries(properties).map(([name, s]) => ({
-    name: unpointer(name),
+    name,
     in: where,
     required: where === 'path' || required.includes(name),
     schema: s,
@@ -163,9 +180,7 @@ export function openApiDocument(
   errorSchema: z.ZodType,
 ): OpenApiDocument {
   const components = new SchemaComponents();
-  const errorBody = components.convert(errorSchema, 'output', 'ErrorBody');
-  components.schemas.ErrorBody ??= errorBody;
-  const errorRef = { $ref: `${COMPONENTS}ErrorBody` };
+  const errorRef = components.convert(errorSchema, 'output', 'ErrorBody', true);
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const path = toOpenApiPath(prefix + r.url);
