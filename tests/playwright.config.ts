@@ -38,6 +38,8 @@ export default defineConfig({
       TILLBOX_HTTP_PORT: String(PORT),
       TILLBOX_DATA_DIR: DATA,
       TILLBOX_LOG_LEVEL: 'warn',
+      // The demo store: staff with known PINs, and one-click pairing from this machine.
+      TILLBOX_DEMO: 'true',
     },
   },
 });

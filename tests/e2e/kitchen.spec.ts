@@ -10,7 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { OrderView } from '@tillbox/core';
 import { latteOrder } from '../../edge/server/src/testing/order-factory.js';
 import { startEdgeProcess, type EdgeProcess } from '../support/edge-process.js';
-import { api, buyOnKiosk, openLive, placeOrder, ticketOf } from './screens.js';
+import { api, buyOnKiosk, openLive, pairScreen, placeOrder, ticketOf } from './screens.js';
 
 /** Lines that go to the bar only (a latte and an espresso): two items on one bar ticket. */
 const barOnly = [
@@ -18,12 +18,14 @@ const barOnly = [
   { itemId: 'espresso', modifiers: [], quantity: 1 },
 ];
 
+/** The demo store: staff with known PINs, one-click pairing from this machine. */
+const DEMO = { TILLBOX_DEMO: 'true' };
 let edge: EdgeProcess | undefined;
 let dataDir: string | undefined;
 /** A fresh edge of the test's own, for tests that need an empty kitchen or a restart. */
 async function ownEdge(env: Record<string, string> = {}): Promise<EdgeProcess> {
   dataDir = mkdtempSync(join(tmpdir(), 'tillbox-e2e-kitchen-'));
-  edge = await startEdgeProcess({ dataDir, env });
+  edge = await startEdgeProcess({ dataDir, env: { ...DEMO, ...env } });
   return edge;
 }
 test.afterEach(async () => {
@@ -219,7 +221,7 @@ test('a station KDS lives through an edge restart with every ticket exactly once
 
   await first.kill(); // the store box crashes
   await expect(banner).toHaveAttribute('data-state', 'lost');
-  edge = await startEdgeProcess({ dataDir: dataDir!, port, env: heartbeat });
+  edge = await startEdgeProcess({ dataDir: dataDir!, port, env: { ...DEMO, ...heartbeat } });
   const url = edge.url;
   // While the screen is still away: new orders, a bar bump and a kitchen bump it must replay.
   const missed = [await placeOrder(url, latteOrder()), await placeOrder(url, latteOrder())];
@@ -243,6 +245,7 @@ test('a station KDS lives through an edge restart with every ticket exactly once
 });
 
 test('the kitchen screens list the stations, and an unknown station says which exist', async ({ page }) => {
+  await pairScreen(page, 'kds');
   await page.goto('/kds');
   await expect(page.getByRole('link', { name: /Bar/ })).toBeVisible();
   await expect(page.getByRole('link', { name: /Kitchen/ })).toBeVisible();

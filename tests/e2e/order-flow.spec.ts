@@ -5,9 +5,10 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { OrderList } from '@tillbox/core';
-import { api, openLive, ticketOf } from './screens.js';
+import { api, openLive, pairScreen, ticketOf } from './screens.js';
 
 async function addLatteAndCroissant(kiosk: Page): Promise<void> {
+  await pairScreen(kiosk, 'kiosk');
   await kiosk.goto('/kiosk');
   await kiosk.getByRole('button', { name: 'Espresso Bar' }).click();
   await kiosk.getByRole('button', { name: /Caffè Latte/ }).click();
@@ -104,16 +105,19 @@ test('a guest who cancels at the payment step keeps their cart, and nothing reac
   await context.close();
 });
 
-test('the launcher links every screen', async ({ page }) => {
+test('the launcher links every screen, and on the demo box opening one pairs this browser as it', async ({ page }) => {
   await page.goto('/');
-  for (const name of [/Kiosk/, /KDS|Kitchen/, /Pickup/]) {
+  for (const name of [/Kiosk/, /KDS|Kitchen/, /Pickup/, /Admin/]) {
     await expect(page.getByRole('link', { name })).toBeVisible();
   }
   await page.getByRole('link', { name: /Kiosk/ }).click();
   await expect(page).toHaveURL(/\/kiosk$/);
+  await expect(page.getByRole('button', { name: 'Español' })).toBeVisible();
+  await expect(page.getByTestId('pairing-panel')).toHaveCount(0);
 });
 
 test('the kiosk speaks Spanish and Korean', async ({ page }) => {
+  await pairScreen(page, 'kiosk');
   await page.goto('/kiosk');
   await page.getByRole('button', { name: 'Español' }).click();
   await expect(page.getByRole('button', { name: /Café con leche/ })).toBeVisible();

@@ -9,6 +9,7 @@ import { expect, test } from '@playwright/test';
 import type { OrderView } from '@tillbox/core';
 import { latteOrder } from '../../edge/server/src/testing/order-factory.js';
 import { freePort, startEdgeProcess, type EdgeProcess } from '../support/edge-process.js';
+import { pairScreen, placeOrder } from './screens.js';
 
 let dataDir: string;
 let edge: EdgeProcess | undefined;
@@ -20,20 +21,18 @@ test.afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function place(url: string): Promise<OrderView> {
-  const res = await fetch(`${url}/api/v1/orders`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(latteOrder()),
-  });
-  expect(res.status).toBe(201);
-  return (await res.json()) as OrderView;
+function place(url: string): Promise<OrderView> {
+  return placeOrder(url, latteOrder());
 }
+
+/** The demo store (one-click pairing, demo staff) with a fast heartbeat. */
+const ENV = { TILLBOX_DEMO: 'true', TILLBOX_STREAM_HEARTBEAT_MS: '1000' };
 
 test('the KDS shows the lost connection, comes back by itself and misses no ticket', async ({ page }) => {
   const port = await freePort();
-  edge = await startEdgeProcess({ dataDir, port, env: { TILLBOX_STREAM_HEARTBEAT_MS: '1000' } });
+  edge = await startEdgeProcess({ dataDir, port, env: ENV });
   const first = await place(edge.url);
+  await pairScreen(page, 'kds', edge.url);
   await page.goto(`${edge.url}/kds/kitchen`);
   const banner = page.getByTestId('connection-banner');
   await expect(banner).toHaveAttribute('data-state', 'live');
@@ -43,7 +42,7 @@ test('the KDS shows the lost connection, comes back by itself and misses no tick
   await expect(banner).toHaveAttribute('data-state', 'lost');
   await expect(banner).toContainText('Connection lost');
 
-  edge = await startEdgeProcess({ dataDir, port, env: { TILLBOX_STREAM_HEARTBEAT_MS: '1000' } });
+  edge = await startEdgeProcess({ dataDir, port, env: ENV });
   const missed = [await place(edge.url), await place(edge.url), await place(edge.url)];
   await expect(banner).toContainText(/Back online|Live/, { timeout: 5000 });
 
