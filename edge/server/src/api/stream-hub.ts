@@ -205,14 +205,17 @@ export class StreamHub {
     delivery: Delivery,
   ): Promise<void> {
     if (client.consumer !== consumer) return; // replaced or gone: nothing more for it
+    // Whether the client keeps up is judged by what is still unsent from before this batch.
+    if (!this.keepingUp(client)) return;
     const frames = this.framesOf(delivery.batch);
     // Each client's frames for a batch or page go out in one write (the socket is corked meanwhile).
-    const raw = (client.socket as unknown as Corkable)._socket;
+    const { socket } = client;
+    const raw = (socket as unknown as Corkable)._socket;
     raw?.cork();
     try {
       for (const event of events) {
         const frame = frames.get(event.seq);
-        if (frame !== undefined && !this.sendRaw(client, frame)) return;
+        if (frame !== undefined) socket.send(frame);
       }
     } finally {
       raw?.uncork();
@@ -269,14 +272,18 @@ export class StreamHub {
     this.sendRaw(client, JSON.stringify(message));
   }
 
-  private sendRaw(client: Client, frame: string): boolean {
+  private sendRaw(client: Client, frame: string): void {
+    if (this.keepingUp(client)) client.socket.send(frame);
+  }
+
+  /** Open and not too far behind; a client whose unsent bytes pass the limit is dropped here. */
+  private keepingUp(client: Client): boolean {
     const { socket } = client;
     if (socket.readyState !== socket.OPEN) return false;
     if (socket.bufferedAmount > this.options.maxBufferedBytes) {
       this.drop(client, socket.bufferedAmount);
       return false;
     }
-    socket.send(frame);
     return true;
   }
 
