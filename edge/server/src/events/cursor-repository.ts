@@ -75,9 +75,4 @@ export class CursorRepository {
       .onConflictDoUpdate({ target: logCursors.name, set: { seq, updatedAt }, setWhere: lt(logCursors.seq, seq) })
       .run();
   }
-
-  /** Every durable cursor, for health and the admin screen. */
-  all(): { name: string; seq: number; updatedAt: number }[] {
-    return this.db.select().from(logCursors).all();
-  }
 }

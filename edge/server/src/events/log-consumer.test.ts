@@ -132,6 +132,8 @@ describe('log consumers on a real SQLite file', () => {
     const again = open(first.dir);
     expect(again.cursors.seq('print-jobs')).toBe(6);
     expect(again.cursors.seq('audit-export')).toBe(0);
+    again.cursors.advance('print-jobs', 3); // a cursor never moves back
+    expect(again.cursors.seq('print-jobs')).toBe(6);
     commit(again.log, 2);
     const printedAgain = consume(again, again.cursors.cursor('print-jobs'));
     const exportedAgain = consume(again, again.cursors.cursor('audit-export'));
