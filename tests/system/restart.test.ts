@@ -52,7 +52,9 @@ describe('restart', () => {
 
     const second = await startEdgeProcess({ dataDir });
     procs.push(second);
-    const list = (await (await fetch(`${second.url}/api/v1/orders?status=in_kitchen`, { headers })).json()) as OrderList;
+    const list = (await (
+      await fetch(`${second.url}/api/v1/orders?status=in_kitchen`, { headers })
+    ).json()) as OrderList;
     const stored = new Map(list.orders.map((o) => [o.id, o]));
     for (const order of acknowledged) {
       expect(stored.get(order.id), `order ${order.number}`).toEqual(order);

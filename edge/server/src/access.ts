@@ -42,6 +42,7 @@ export class Access {
     const { db, events, settings, log } = ctx;
     const clock = ctx.now ? { now: ctx.now } : {};
     this.audit = new AuditService({ repository: new AuditRepository(db), ...clock });
+    events.onAppend((tx, event) => this.audit.fromEvent(tx, event));
     this.devices = new DeviceService({
       repository: new DeviceRepository(db),
       events,

@@ -98,7 +98,7 @@ export class Edge {
       await access.start();
       const stream = new StreamHub(
         events,
-        { storeId: settings.store.id, ...settings.stream },
+        { storeId: settings.store.id, ...settings.stream, views: (ids) => caps.orderRepository.views(ids) },
         log.child({ module: 'stream' }),
       );
       const startedAt = Date.now();
@@ -117,7 +117,7 @@ export class Edge {
         ...staffRoutes(access.staff),
         ...auditRoutes(access.audit),
         ...catalogRoutes(catalog),
-        ...orderRoutes(orders, kitchen, payments),
+        ...orderRoutes(orders, kitchen, payments, access.staff),
         ...kitchenRoutes(kitchen),
         ...reportRoutes(database.db, settings.store),
       ];

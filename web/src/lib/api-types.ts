@@ -3305,6 +3305,495 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/orders/{id}/void': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Void an unpaid order (manager override: a manager's PIN on the same screen) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+            override: {
+              /** @description The approving manager */
+              staffId: string;
+              /** @description Staff PIN, 4–8 digits; never stored or logged, only its argon2id hash */
+              pin: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @description Order number to call out, unique per business day */
+              number: number;
+              businessDay: string;
+              /** @enum {string} */
+              status:
+                | 'placed'
+                | 'paid'
+                | 'in_kitchen'
+                | 'ready'
+                | 'picked_up'
+                | 'completed'
+                | 'cancelled'
+                | 'voided'
+                | 'refunded';
+              /** @enum {string} */
+              payment: 'unpaid' | 'paid' | 'refunded';
+              table?: string;
+              promisedAt?: string;
+              /** @description Promised time, or placed time plus prep time: the kitchen priority */
+              dueAt: string;
+              rush: boolean;
+              /** @description One ticket per station, made when the order fires */
+              tickets: {
+                id: string;
+                station: string;
+                /** @enum {string} */
+                status: 'open' | 'bumped';
+                firedAt: string;
+                bumpedAt?: string;
+                items: {
+                  lineId: string;
+                  bumpedAt?: string;
+                }[];
+              }[];
+              payments: {
+                id: string;
+                /** @enum {string} */
+                method: 'card' | 'cash' | 'external';
+                amount: number;
+                tendered?: number;
+                change?: number;
+                reference?: string;
+                /** @description Last four digits from the terminal; never the card number */
+                cardLast4?: string;
+                at: string;
+              }[];
+              /** @enum {string} */
+              channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+              /** @enum {string} */
+              orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
+              guestName?: string;
+              lines: {
+                lineId: string;
+                itemId: string;
+                variantId?: string;
+                /** @description Text by language code; "en" is required and is the fallback */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @description Text by language code; "en" is required and is the fallback */
+                variantName?: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                modifiers: {
+                  groupId: string;
+                  optionId: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  price: number;
+                }[];
+                quantity: number;
+                note?: string;
+                station: string;
+                allergens: string[];
+                /** @description Item or variant price plus modifier upcharges, minor units */
+                unitPrice: number;
+                /** @description unitPrice × quantity, minor units */
+                lineTotal: number;
+                /**
+                 * @description Promotions and rewards taken off this line
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax of this line (added, or held in the price with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays for this line */
+                total?: number;
+              }[];
+              totals: {
+                currency: string;
+                /** @description Σ line totals before discounts */
+                subtotal: number;
+                /**
+                 * @description Promotions and rewards taken off
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax added on top (or held in the prices, with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays */
+                total: number;
+              };
+              /** @description Why the order costs what it does: each discount explained, each tax by name and rate */
+              pricing?: {
+                discounts: {
+                  promotionId: string;
+                  explanation: string;
+                  amount: number;
+                }[];
+                taxes: {
+                  name: string;
+                  rate: string;
+                  inclusive: boolean;
+                  amount: number;
+                }[];
+                /** @description Points this order earns */
+                loyaltyPoints: number;
+                /** @description The moment it was priced, on the store's clock */
+                localTime: string;
+              };
+              /** @description ISO 8601 */
+              placedAt: string;
+              paidAt?: string;
+              firedAt?: string;
+              readyAt?: string;
+              pickedUpAt?: string;
+              /** @description Completed, cancelled, voided or refunded */
+              closedAt?: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orders/{id}/refund': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Refund a paid order, whole or by lines, to its original tenders (manager override: a manager's PIN on the same screen) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+            override: {
+              /** @description The approving manager */
+              staffId: string;
+              /** @description Staff PIN, 4–8 digits; never stored or logged, only its argon2id hash */
+              pin: string;
+            };
+            /** @description Lines to refund; the whole order when absent */
+            lines?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @description Order number to call out, unique per business day */
+              number: number;
+              businessDay: string;
+              /** @enum {string} */
+              status:
+                | 'placed'
+                | 'paid'
+                | 'in_kitchen'
+                | 'ready'
+                | 'picked_up'
+                | 'completed'
+                | 'cancelled'
+                | 'voided'
+                | 'refunded';
+              /** @enum {string} */
+              payment: 'unpaid' | 'paid' | 'refunded';
+              table?: string;
+              promisedAt?: string;
+              /** @description Promised time, or placed time plus prep time: the kitchen priority */
+              dueAt: string;
+              rush: boolean;
+              /** @description One ticket per station, made when the order fires */
+              tickets: {
+                id: string;
+                station: string;
+                /** @enum {string} */
+                status: 'open' | 'bumped';
+                firedAt: string;
+                bumpedAt?: string;
+                items: {
+                  lineId: string;
+                  bumpedAt?: string;
+                }[];
+              }[];
+              payments: {
+                id: string;
+                /** @enum {string} */
+                method: 'card' | 'cash' | 'external';
+                amount: number;
+                tendered?: number;
+                change?: number;
+                reference?: string;
+                /** @description Last four digits from the terminal; never the card number */
+                cardLast4?: string;
+                at: string;
+              }[];
+              /** @enum {string} */
+              channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+              /** @enum {string} */
+              orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
+              guestName?: string;
+              lines: {
+                lineId: string;
+                itemId: string;
+                variantId?: string;
+                /** @description Text by language code; "en" is required and is the fallback */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @description Text by language code; "en" is required and is the fallback */
+                variantName?: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                modifiers: {
+                  groupId: string;
+                  optionId: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  price: number;
+                }[];
+                quantity: number;
+                note?: string;
+                station: string;
+                allergens: string[];
+                /** @description Item or variant price plus modifier upcharges, minor units */
+                unitPrice: number;
+                /** @description unitPrice × quantity, minor units */
+                lineTotal: number;
+                /**
+                 * @description Promotions and rewards taken off this line
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax of this line (added, or held in the price with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays for this line */
+                total?: number;
+              }[];
+              totals: {
+                currency: string;
+                /** @description Σ line totals before discounts */
+                subtotal: number;
+                /**
+                 * @description Promotions and rewards taken off
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax added on top (or held in the prices, with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays */
+                total: number;
+              };
+              /** @description Why the order costs what it does: each discount explained, each tax by name and rate */
+              pricing?: {
+                discounts: {
+                  promotionId: string;
+                  explanation: string;
+                  amount: number;
+                }[];
+                taxes: {
+                  name: string;
+                  rate: string;
+                  inclusive: boolean;
+                  amount: number;
+                }[];
+                /** @description Points this order earns */
+                loyaltyPoints: number;
+                /** @description The moment it was priced, on the store's clock */
+                localTime: string;
+              };
+              /** @description ISO 8601 */
+              placedAt: string;
+              paidAt?: string;
+              firedAt?: string;
+              readyAt?: string;
+              pickedUpAt?: string;
+              /** @description Completed, cancelled, voided or refunded */
+              closedAt?: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/orders/{id}/fire': {
     parameters: {
       query?: never;

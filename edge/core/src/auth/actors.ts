@@ -65,3 +65,8 @@ export function actorOf(device: DevicePrincipal, staff?: StaffPrincipal): Actor 
   if (device.role === 'relay') return { kind: 'cloud', id: device.id, role: 'relay' };
   return { kind: 'device', id: device.id, role: device.role, name: device.name };
 }
+
+/** The command context of an override: the same actor, approved by a manager. */
+export function withApproval(cmd: CommandContext, approver: Approver): CommandContext {
+  return { ...cmd, actor: { ...cmd.actor, approvedBy: approver } };
+}

@@ -44,7 +44,7 @@ const ADMIN: readonly StaffRole[] = ['admin'];
 const ANY_STAFF: readonly StaffRole[] = ['kitchen', 'cashier', 'shift-lead', 'manager', 'admin'];
 
 /**
- * Kiosks place and pay their own orders (the kiosk channel only); kitchen screens bump and
+ * Kiosks place, pay and cancel (before paying) their own orders, kiosk channel only; kitchen screens bump and
  * recall; the pickup board hands orders over; everything with money or that changes an order
  * from the front needs a signed-in staff member; voids and refunds also need a manager's PIN
  * (an override, see {@link OVERRIDE_PERMISSIONS}); bringing in an order paid elsewhere is the
@@ -62,7 +62,7 @@ export const PERMISSION_TABLE: Readonly<Record<Permission, PermissionRule>> = {
   'order.ready': { kds: true, counter: CASHIER_UP, admin: LEAD_UP },
   'order.pick-up': { pickup: true, kds: true, counter: CASHIER_UP, admin: LEAD_UP },
   'order.complete': { counter: CASHIER_UP, admin: LEAD_UP },
-  'order.cancel': { counter: CASHIER_UP, admin: LEAD_UP },
+  'order.cancel': { kiosk: true, counter: CASHIER_UP, admin: LEAD_UP },
   'order.void': { counter: CASHIER_UP, admin: CASHIER_UP },
   'order.refund': { counter: CASHIER_UP, admin: CASHIER_UP },
   'ticket.bump': { kds: true, counter: ANY_STAFF },
@@ -88,8 +88,7 @@ export const OVERRIDE_PERMISSIONS: Readonly<Partial<Record<Permission, readonly 
 export const APPROVER_ROLES: readonly StaffRole[] = MANAGER_UP;
 
 export type Authorization =
-  | { ok: true }
-  | { ok: false; status: 401 | 403; reason: string; needsStaff?: readonly StaffRole[] };
+  { ok: true } | { ok: false; status: 401 | 403; reason: string; needsStaff?: readonly StaffRole[] };
 
 /**
  * May this device, with this staff member signed in (or none), run this permission?

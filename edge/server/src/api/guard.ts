@@ -155,7 +155,9 @@ export class Guard {
     if (!verdict.ok) {
       this.auditRefusal(request, permission, device, staff, verdict.reason);
       throw new TillboxError(verdict.status === 401 ? 'unauthenticated' : 'forbidden', verdict.reason, {
-        details: verdict.needsStaff ? [{ path: 'staff', message: `sign in as ${verdict.needsStaff.join(' or ')}` }] : [],
+        details: verdict.needsStaff
+          ? [{ path: 'staff', message: `sign in as ${verdict.needsStaff.join(' or ')}` }]
+          : [],
       });
     }
     const paired = device as DevicePrincipal;
@@ -181,7 +183,12 @@ export class Guard {
       actor: device ? actorOf(device, staff) : SYSTEM_ACTOR,
       device: device?.id ?? null,
       subject: permission,
-      detail: { method: request.method, path: request.url.split('?')[0] ?? '', reason, ...(device ? {} : { ip: request.ip }) },
+      detail: {
+        method: request.method,
+        path: request.url.split('?')[0] ?? '',
+        reason,
+        ...(device ? {} : { ip: request.ip }),
+      },
     });
   }
 }

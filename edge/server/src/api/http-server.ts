@@ -88,8 +88,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   });
 
   // Browser-facing checks before anything else on the API and the stream: Host, Origin, JSON.
+  const streamPath = `${API_PREFIX}/stream`;
   app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/api/')) options.guard.checkRequest(request);
+    // The stream is checked in its preValidation: a refusal in onRequest leaves an upgrade hanging.
+    if (request.url.startsWith('/api/') && !request.url.startsWith(streamPath)) options.guard.checkRequest(request);
   });
   const headers = securityHeaders(options.webDir);
   app.addHook('onSend', async (_request, reply) => {
@@ -98,11 +100,12 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
 
   await app.register(fastifyWebsocket, { options: { maxPayload: 16 * 1024 } });
   app.get(
-    `${API_PREFIX}/stream`,
+    streamPath,
     {
       websocket: true,
       // A stream needs a paired device before the upgrade; its topics are checked on subscribe.
       preValidation: async (request) => {
+        options.guard.checkRequest(request);
         if (!options.guard.principal(request).device) options.guard.authorizeRequest(request, 'stream.order');
       },
     },

@@ -25,10 +25,7 @@ import { startTestEdge, type TestEdge } from '../testing/test-edge.js';
 const SIGN_IN_ROLES = DEVICE_ROLES.filter((r) => PERMISSION_TABLE['staff.sign-in'][r] !== undefined);
 
 function pathOf(route: AnyRoute): string {
-  return (
-    '/api/v1' +
-    route.url.replace(/:([A-Za-z]+)/g, (_m, name: string) => (name === 'station' ? 'bar' : uuidv7()))
-  );
+  return '/api/v1' + route.url.replace(/:([A-Za-z]+)/g, (_m, name: string) => (name === 'station' ? 'bar' : uuidv7()));
 }
 
 describe('route × role matrix', () => {

@@ -11,7 +11,7 @@ import {
   type StaffPrincipal,
 } from '@tillbox/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /**
  * Who is asking: the paired device (always, on every route but `public` ones), the staff
@@ -25,8 +25,7 @@ export interface RequestContext {
 
 /** A handler answers the body, or a status and body (and headers, e.g. a cookie) of its own. */
 export type RouteAnswer<R extends z.ZodType> =
-  | z.infer<R>
-  | { status: number; body: z.infer<R>; headers?: Record<string, string> };
+  z.infer<R> | { status: number; body: z.infer<R>; headers?: Record<string, string> };
 
 export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';

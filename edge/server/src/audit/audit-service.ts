@@ -5,9 +5,32 @@
  * goes through {@link AuditService.recordAlone}. Never put a PIN, credential or card data in an
  * entry.
  */
-import type { AuditEntryInput, AuditPage, AuditRowView, AuditVerification } from '@tillbox/core';
+import type {
+  AuditAction,
+  AuditDetail,
+  AuditEntryInput,
+  AuditPage,
+  AuditRowView,
+  AuditVerification,
+  StoreEvent,
+} from '@tillbox/core';
 import type { Tx } from '../db/database.js';
 import type { AuditPageQuery, AuditRepository } from './audit-repository.js';
+
+/** Events that are themselves audit rows (the order's money and fate changed by a person). */
+const AUDITED_EVENTS: ReadonlySet<string> = new Set(['order.voided', 'order.refunded', 'order.cancelled']);
+
+/** An event's payload as an audit detail: its top-level facts, arrays summarised, within the detail's bounds. */
+function auditDetail(data: unknown): AuditDetail {
+  if (data === null || typeof data !== 'object') return {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data).slice(0, 24)) {
+    out[k] = Array.isArray(v) ? v.slice(0, 20) : v;
+  }
+  // Event payloads are parsed JSON (the catalogue's schemas), so they are JSON values.
+  const json = JSON.parse(JSON.stringify(out)) as AuditDetail;
+  return JSON.stringify(json).length <= 3500 ? json : { summary: JSON.stringify(json).slice(0, 3500) };
+}
 
 export interface AuditServiceContext {
   repository: AuditRepository;
@@ -32,6 +55,25 @@ export class AuditService {
   /** Append a row in a transaction of its own. Never call it inside another transaction: use {@link record}. */
   recordAlone(entry: AuditEntryInput): AuditRowView {
     return this.repository.appendAlone(entry, this.now());
+  }
+
+  /**
+   * The audit rows an event implies, recorded in its transaction: voids, refunds and
+   * cancellations of orders, and the approval of any command a manager approved.
+   */
+  fromEvent(tx: Tx, event: StoreEvent): void {
+    const { actor } = event;
+    const base = { actor, device: event.device, subject: event.subject };
+    if (AUDITED_EVENTS.has(event.type)) {
+      this.record(tx, { ...base, action: event.type as AuditAction, detail: auditDetail(event.data) });
+    }
+    if (actor.approvedBy) {
+      this.record(tx, {
+        ...base,
+        action: 'override.approved',
+        detail: { event: event.type, approver: actor.approvedBy.id, approverRole: actor.approvedBy.role },
+      });
+    }
   }
 
   /** Rows newest first. */

@@ -36,7 +36,8 @@ export function deviceRoutes(devices: DeviceService): AnyRoute[] {
       method: 'POST',
       url: '/pairing/claim',
       permission: 'public',
-      summary: 'Pair this screen with a one-time code from the admin screen; answers the device credential (also set as a cookie)',
+      summary:
+        'Pair this screen with a one-time code from the admin screen; answers the device credential (also set as a cookie)',
       tags: ['devices'],
       body: pairingClaimBodySchema,
       response: pairedSchema,

@@ -163,9 +163,7 @@ export class DeviceService {
     );
     if (!code) throw refused;
     const at = this.now();
-    const row = this.ctx.events.transact(SYSTEM_CONTEXT, (tx) =>
-      this.ctx.repository.code(tx, sha256(code)),
-    );
+    const row = this.ctx.events.transact(SYSTEM_CONTEXT, (tx) => this.ctx.repository.code(tx, sha256(code)));
     if (!row || row.usedAt !== null || row.expiresAt <= at) {
       this.ctx.audit.recordAlone({
         action: 'permission.refused',
@@ -182,7 +180,10 @@ export class DeviceService {
   /** The demo launcher: pair this browser for a screen in one click (demo store, from this machine only). */
   pairDemo(role: DeviceRole, fromLoopback: boolean): Paired {
     if (!this.ctx.settings.demo) {
-      throw new TillboxError('not-found', 'One-click pairing is only for the demo store: pair with a code from an admin');
+      throw new TillboxError(
+        'not-found',
+        'One-click pairing is only for the demo store: pair with a code from an admin',
+      );
     }
     if (!fromLoopback) {
       throw new TillboxError('forbidden', 'One-click pairing works only on the store box itself (localhost)');

@@ -20,6 +20,9 @@ import { events } from '../db/schema.js';
 /** An event to append: a type of the catalogue with its payload, what it is about, and when (ms; now by default). */
 export type NewEvent = DomainEvent & { subject: string; at?: number };
 
+/** Work done for an event inside the transaction that appends it. */
+export type AppendHook = (tx: Tx, event: StoreEvent) => void;
+
 export type EventListener = (committed: readonly StoreEvent[]) => void;
 
 export interface Append {
@@ -40,6 +43,7 @@ interface QueuedCommand {
 
 export class EventLog {
   private readonly listeners = new Set<EventListener>();
+  private readonly appendHooks: AppendHook[] = [];
   private head = 0;
   private queue: QueuedCommand[] = [];
   private flushScheduled = false;
@@ -156,9 +160,18 @@ export class EventLog {
         data: e.data,
         at: new Date(at).toISOString(),
       };
+      for (const hook of this.appendHooks) hook(tx, stored);
       into.push(stored);
       return stored;
     };
+  }
+
+  /**
+   * Run `hook` for every event as it is appended, inside its transaction (the audit log records
+   * voids, refunds and approved overrides this way, so the row commits or rolls back with them).
+   */
+  onAppend(hook: AppendHook): void {
+    this.appendHooks.push(hook);
   }
 
   private publish(appended: StoreEvent[]): void {

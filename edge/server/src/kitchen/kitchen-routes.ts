@@ -12,7 +12,12 @@ import { defineRoute, type AnyRoute } from '../api/route.js';
 import type { KitchenService } from './kitchen-service.js';
 
 const TICKET_ROUTES: { path: string; command: TicketCommand; permission: Permission; summary: string }[] = [
-  { path: 'bump', command: 'bump', permission: 'ticket.bump', summary: 'Bump a station ticket (all its items are done)' },
+  {
+    path: 'bump',
+    command: 'bump',
+    permission: 'ticket.bump',
+    summary: 'Bump a station ticket (all its items are done)',
+  },
   {
     path: 'recall',
     command: 'recall',
@@ -22,7 +27,12 @@ const TICKET_ROUTES: { path: string; command: TicketCommand; permission: Permiss
 ];
 
 const ITEM_ROUTES: { path: string; command: TicketCommand; permission: Permission; summary: string }[] = [
-  { path: 'bump', command: 'bump-item', permission: 'ticket.bump', summary: 'Bump one item of a ticket; bumping the last one bumps the ticket' },
+  {
+    path: 'bump',
+    command: 'bump-item',
+    permission: 'ticket.bump',
+    summary: 'Bump one item of a ticket; bumping the last one bumps the ticket',
+  },
   { path: 'unbump', command: 'unbump-item', permission: 'ticket.bump', summary: 'Take back an item bump' },
 ];
 

@@ -5,21 +5,47 @@ import {
   orderViewSchema,
   payBodySchema,
   placeOrderBodySchema,
+  authorize,
+  refundBodySchema,
+  TillboxError,
+  voidBodySchema,
+  withApproval,
   type Permission,
 } from '@tillbox/core';
-import { defineRoute, type AnyRoute } from '../api/route.js';
+import { defineRoute, type AnyRoute, type RequestContext } from '../api/route.js';
+import type { StaffService } from '../staff/staff-service.js';
 import type { KitchenService } from '../kitchen/kitchen-service.js';
 import type { PaymentService } from '../payments/payment-service.js';
 import type { FrontCommand, OrderService } from './order-service.js';
 
 const COMMANDS: { command: FrontCommand; permission: Permission; summary: string }[] = [
-  { command: 'fire', permission: 'order.fire', summary: 'Send the order to the kitchen now (e.g. a counter order before it is paid)' },
+  {
+    command: 'fire',
+    permission: 'order.fire',
+    summary: 'Send the order to the kitchen now (e.g. a counter order before it is paid)',
+  },
   { command: 'pick-up', permission: 'order.pick-up', summary: 'The guest has picked the order up' },
-  { command: 'complete', permission: 'order.complete', summary: 'A dine-in order served, or a delivery handed to the courier' },
+  {
+    command: 'complete',
+    permission: 'order.complete',
+    summary: 'A dine-in order served, or a delivery handed to the courier',
+  },
   { command: 'cancel', permission: 'order.cancel', summary: 'Cancel an order that is neither paid nor in the kitchen' },
 ];
 
-export function orderRoutes(orders: OrderService, kitchen: KitchenService, payments: PaymentService): AnyRoute[] {
+/** Bringing in an order already paid elsewhere is the relay's alone (checked before anything is priced). */
+function checkPrepaid(ctx: RequestContext, body: { payment?: unknown }): void {
+  if (body.payment === undefined) return;
+  const verdict = authorize('order.place-prepaid', ctx.device, ctx.staff);
+  if (!verdict.ok) throw new TillboxError('forbidden', verdict.reason);
+}
+
+export function orderRoutes(
+  orders: OrderService,
+  kitchen: KitchenService,
+  payments: PaymentService,
+  staff: StaffService,
+): AnyRoute[] {
   return [
     defineRoute({
       method: 'POST',
@@ -32,6 +58,7 @@ export function orderRoutes(orders: OrderService, kitchen: KitchenService, payme
       status: 201,
       errors: [200, 400, 409, 413],
       handler: async ({ body, ctx }) => {
+        checkPrepaid(ctx, body);
         const { order, created } = await orders.placeQueued(ctx.command, body);
         return { status: created ? 201 : 200, body: order };
       },
@@ -79,6 +106,40 @@ export function orderRoutes(orders: OrderService, kitchen: KitchenService, payme
       response: orderViewSchema,
       errors: [400, 404, 409],
       handler: ({ params, ctx }) => kitchen.expoReady(ctx.command, params.id),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/orders/:id/void',
+      permission: 'order.void',
+      summary: "Void an unpaid order (manager override: a manager's PIN on the same screen)",
+      tags: ['orders', 'overrides'],
+      params: orderIdParamsSchema,
+      body: voidBodySchema,
+      response: orderViewSchema,
+      errors: [400, 401, 403, 404, 409],
+      handler: async ({ params, body, ctx }) => {
+        const approver = await staff.approve(ctx.command, 'order.void', body.override);
+        return orders.voidOrder(withApproval(ctx.command, approver), params.id, body.reason);
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/orders/:id/refund',
+      permission: 'order.refund',
+      summary:
+        "Refund a paid order, whole or by lines, to its original tenders (manager override: a manager's PIN on the same screen)",
+      tags: ['orders', 'payments', 'overrides'],
+      params: orderIdParamsSchema,
+      body: refundBodySchema,
+      response: orderViewSchema,
+      errors: [400, 401, 402, 403, 404, 409],
+      handler: async ({ params, body, ctx }) => {
+        const approver = await staff.approve(ctx.command, 'order.refund', body.override);
+        return payments.refund(withApproval(ctx.command, approver), params.id, {
+          reason: body.reason,
+          ...(body.lines ? { lines: body.lines } : {}),
+        });
+      },
     }),
     ...COMMANDS.map(({ command, permission, summary }) =>
       defineRoute({

@@ -173,7 +173,11 @@ export class StaffService {
    * A manager's approval of an override, given with their PIN on the requesting screen. The
    * caller records `override.approved` in the transaction of the change it approves.
    */
-  async approve(cmd: CommandContext, permission: Permission, input: { staffId: string; pin: string }): Promise<Approver> {
+  async approve(
+    cmd: CommandContext,
+    permission: Permission,
+    input: { staffId: string; pin: string },
+  ): Promise<Approver> {
     const allowed = OVERRIDE_PERMISSIONS[permission];
     if (!allowed) throw new TillboxError('internal', `${permission} is not an override`);
     const row = await this.checkPin(cmd, input.staffId, input.pin, 'override');
@@ -186,7 +190,10 @@ export class StaffService {
         subject: row.id,
         detail: { permission, approverRole: role, reason: 'role may not approve' },
       });
-      throw new TillboxError('forbidden', `${row.name} (${role}) cannot approve this: ask a ${allowed[0] ?? 'manager'}`);
+      throw new TillboxError(
+        'forbidden',
+        `${row.name} (${role}) cannot approve this: ask a ${allowed[0] ?? 'manager'}`,
+      );
     }
     return { kind: 'staff', id: row.id, role, name: row.name };
   }
@@ -335,7 +342,13 @@ export class StaffService {
       this.ctx.repository.update(tx, id, { pinHash, updatedAt: at });
       this.ctx.repository.clearFailures(tx, `staff:${id}`);
       append({ type: 'staff.updated', subject: id, data: { staffId: id, changes: { pinReset: true } } });
-      this.ctx.audit.record(tx, { action: 'staff.pin-reset', actor: cmd.actor, device: cmd.device, subject: id, detail: {} });
+      this.ctx.audit.record(tx, {
+        action: 'staff.pin-reset',
+        actor: cmd.actor,
+        device: cmd.device,
+        subject: id,
+        detail: {},
+      });
       return staffView(row);
     });
   }
