@@ -1,20 +1,13 @@
 /**
- * The credential the bench's clients present to the edge. A paired device sends
- * `Authorization: Bearer <credential>` on HTTP and on the WebSocket upgrade; the demo store pairs
- * one with `POST /api/v1/pairing/demo {"role"}`. An edge without pairing (404) needs no header.
+ * The credentials the bench's clients present to the edge: each stream client is a paired
+ * device of its own (`Authorization: Bearer`, also on the WebSocket upgrade), and orders come
+ * from a counter screen with the demo cashier signed in.
  */
-import type { DeviceRole } from '../../edge/core/src/auth/actors.js';
+import type { DeviceRole, StaffRole } from '@tillbox/core';
+import { demoHeaders } from '../support/credentials.js';
 
 export type RequestHeaders = Record<string, string>;
 
-export async function edgeHeaders(url: string, role: DeviceRole): Promise<RequestHeaders> {
-  const res = await fetch(`${url}/api/v1/pairing/demo`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ role }),
-  });
-  if (res.status === 404) return {};
-  if (!res.ok) throw new Error(`pairing a ${role} device failed: ${res.status} ${await res.text()}`);
-  const { credential } = (await res.json()) as { credential: string };
-  return { authorization: `Bearer ${credential}` };
+export function edgeHeaders(url: string, role: DeviceRole, staff?: StaffRole): Promise<RequestHeaders> {
+  return demoHeaders(url, role, staff);
 }

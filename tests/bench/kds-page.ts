@@ -6,12 +6,13 @@ import { performance } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
 import { uuidv7 } from '@tillbox/core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.js';
+import { edgeHeaders, type RequestHeaders } from './auth.js';
 import { percentile } from './order-latency.js';
 
-async function place(baseUrl: string): Promise<number> {
+async function place(baseUrl: string, headers: RequestHeaders): Promise<number> {
   const res = await fetch(`${baseUrl}/api/v1/orders`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers,
     body: JSON.stringify({
       id: uuidv7(),
       channel: 'counter',
@@ -23,10 +24,14 @@ async function place(baseUrl: string): Promise<number> {
 }
 
 export async function benchKdsPage(baseUrl: string, openTickets = 200, samples = 20): Promise<string[]> {
-  for (let i = 0; i < openTickets; i++) await place(baseUrl);
+  const counter = await edgeHeaders(baseUrl, 'counter', 'cashier');
+  for (let i = 0; i < openTickets; i++) await place(baseUrl, counter);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    // Pair this browser as a kitchen display (demo store, one click from localhost).
+    const paired = await page.request.post(`${baseUrl}/api/v1/pairing/demo`, { data: { role: 'kds' } });
+    if (paired.status() !== 201) throw new Error(`pairing the KDS page failed: ${paired.status()}`);
     await page.goto(`${baseUrl}/kds/bar`);
     await page
       .locator('[data-testid="ticket"]')
@@ -35,7 +40,7 @@ export async function benchKdsPage(baseUrl: string, openTickets = 200, samples =
     const times: number[] = [];
     for (let i = 0; i < samples; i++) {
       const started = performance.now();
-      const placing = place(baseUrl);
+      const placing = place(baseUrl, counter);
       const number = await placing;
       await page
         .locator(`[data-testid="ticket"][data-order-number="${number}"]`)

@@ -122,7 +122,7 @@ export function edgeTarget(url: string): Target {
     name: 'Tillbox',
     url,
     clientHeaders: (role) => edgeHeaders(url, role),
-    orderHeaders: () => edgeHeaders(url, 'counter'),
+    orderHeaders: () => edgeHeaders(url, 'counter', 'cashier'),
   };
 }
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 import { latteOrder } from '../../edge/server/src/testing/order-factory.js';
+import { demoHeaders } from './credentials.js';
 import { REPO, startEdgeProcess } from './edge-process.js';
 
 const OUT = join(REPO, 'docs', 'screenshots');
@@ -49,14 +50,18 @@ try {
       ],
     }),
   ];
+  const counter = await demoHeaders(edge.url, 'counter', 'cashier');
   for (const o of orders) {
     await fetch(`${edge.url}/api/v1/orders`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: counter,
       body: JSON.stringify(o),
     });
   }
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // One browser plays every screen: pair it as each (demo store, one click from localhost).
+  for (const role of ['kiosk', 'kds', 'pickup', 'admin'])
+    await page.request.post(`${edge.url}/api/v1/pairing/demo`, { data: { role } });
   await page.goto(`${edge.url}/kiosk`);
   await page.getByRole('button', { name: /Caffè Latte/ }).click();
   await page

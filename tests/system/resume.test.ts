@@ -9,14 +9,20 @@ import type { OrderView } from '@tillbox/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StreamTestClient } from '../../edge/server/src/testing/stream-test-client.js';
 import { latteOrder } from '../../edge/server/src/testing/order-factory.js';
+import { demoHeaders, type Headers } from '../support/credentials.js';
 import { startEdgeProcess, type EdgeProcess } from '../support/edge-process.js';
 
 describe('stream resume against the running edge', () => {
   let edge: EdgeProcess;
   let dataDir: string;
+  /** A counter screen with the demo cashier, and a kitchen display. */
+  let counter: Headers;
+  let kdsHeaders: Headers;
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'tillbox-resume-'));
     edge = await startEdgeProcess({ dataDir });
+    counter = await demoHeaders(edge.url, 'counter', 'cashier');
+    kdsHeaders = await demoHeaders(edge.url, 'kds');
   });
   afterAll(async () => {
     await edge.stop();
@@ -27,14 +33,14 @@ describe('stream resume against the running edge', () => {
     (await (
       await fetch(`${edge.url}/api/v1/orders`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: counter,
         body: JSON.stringify(latteOrder()),
       })
     ).json()) as OrderView;
 
   it('replays exactly the missed orders, in order, once', async () => {
     await place();
-    const kds = await StreamTestClient.connect(edge.url);
+    const kds = await StreamTestClient.connect(edge.url, { headers: kdsHeaders });
     kds.subscribe(0);
     await kds.waitForType('caught-up');
     const before = await place();
@@ -46,7 +52,7 @@ describe('stream resume against the running edge', () => {
 
     const missed = [await place(), await place(), await place()];
 
-    const back = await StreamTestClient.connect(edge.url);
+    const back = await StreamTestClient.connect(edge.url, { headers: kdsHeaders });
     back.subscribe(lastSeq);
     await back.waitForType('caught-up');
     const after = await place(); // a live one after the replay, to prove no duplicates follow

@@ -3,7 +3,14 @@
  * signed in on it. Every route and stream topic of the edge names one of these permissions; the
  * route × role matrix test walks this table cell by cell.
  */
-import type { DevicePrincipal, DeviceRole, StaffPrincipal, StaffRole } from './actors.js';
+import {
+  DEVICE_ROLES,
+  STAFF_ROLES,
+  type DevicePrincipal,
+  type DeviceRole,
+  type StaffPrincipal,
+  type StaffRole,
+} from './actors.js';
 
 export const PERMISSIONS = [
   'health.read',
@@ -156,4 +163,25 @@ const WORDS: Readonly<Record<Permission, string>> = {
 
 export function describePermission(permission: Permission): string {
   return WORDS[permission];
+}
+
+/**
+ * The permission table as a Markdown table (device roles across, one row per permission): what
+ * `docs/security.md` shows, checked by a test so the page stays the table.
+ */
+export function permissionTableMarkdown(): string {
+  const devices = DEVICE_ROLES;
+  const cell = (rule: true | readonly StaffRole[] | undefined, override: readonly StaffRole[] | undefined): string => {
+    if (rule === undefined) return '—';
+    const who = rule === true ? 'yes' : rule.length === STAFF_ROLES.length ? 'any staff' : rule.join(', ');
+    return override ? `${who} + ${override.join('/')} PIN` : who;
+  };
+  const rows = PERMISSIONS.map((p) => {
+    const rule = PERMISSION_TABLE[p];
+    const cells = devices.map((d) => cell(rule[d], OVERRIDE_PERMISSIONS[p]));
+    return `| \`${p}\` ${describePermission(p)} | ${cells.join(' | ')} |`;
+  });
+  return [`| permission | ${devices.join(' | ')} |`, `| --- | ${devices.map(() => '---').join(' | ')} |`, ...rows].join(
+    '\n',
+  );
 }

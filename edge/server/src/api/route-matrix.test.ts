@@ -9,15 +9,21 @@ import {
   authorize,
   DEVICE_ROLES,
   PERMISSION_TABLE,
+  permissionTableMarkdown,
   STAFF_ROLES,
+  STREAM_TOPICS,
   uuidv7,
   type DeviceRole,
   type ErrorBody,
   type Permission,
   type StaffRole,
 } from '@tillbox/core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyRoute } from './route.js';
+import { StreamTestClient } from '../testing/stream-test-client.js';
 import { testDevice, type TestClient } from '../testing/test-actors.js';
 import { startTestEdge, type TestEdge } from '../testing/test-edge.js';
 
@@ -41,6 +47,15 @@ describe('route × role matrix', () => {
   });
   afterAll(async () => {
     await t?.stop();
+  });
+
+  it('docs/security.md shows the permission table as it is', () => {
+    const doc = readFileSync(
+      join(fileURLToPath(import.meta.url), '..', '..', '..', '..', '..', 'docs', 'security.md'),
+      'utf8',
+    );
+    const shown = /<!-- permission-table:start -->\n([\s\S]*?)\n<!-- permission-table:end -->/.exec(doc)?.[1];
+    expect(shown).toBe(permissionTableMarkdown());
   });
 
   it('covers every permission the routes declare', () => {
@@ -84,5 +99,28 @@ describe('route × role matrix', () => {
       checked += 1;
     }
     expect(checked).toBe(t.edge.routes.filter((r) => r.permission !== 'public').length);
+  });
+
+  it.each(DEVICE_ROLES)('%s screen: each stream topic is granted or refused as the table says', async (device) => {
+    const client = await testDevice(t.edge, device);
+    for (const topic of STREAM_TOPICS) {
+      const stream = await StreamTestClient.connect(t.url, {
+        headers: { authorization: client.headers.authorization ?? '' },
+      });
+      try {
+        await stream.waitForType('hello');
+        stream.subscribe(0, [topic]);
+        const verdict = authorize(`stream.${topic}`, { role: device }, undefined);
+        if (verdict.ok) {
+          await stream.waitForType('caught-up');
+        } else {
+          const error = await stream.waitForType('error');
+          expect(error, `${device} ${topic}`).toMatchObject({ code: 'forbidden', message: verdict.reason });
+          expect(stream.messages.some((m) => m.type === 'subscribed')).toBe(false);
+        }
+      } finally {
+        await stream.close();
+      }
+    }
   });
 });
