@@ -10,6 +10,7 @@ import {
   type PricingRulesInput,
 } from '@tillbox/core';
 import type { Logger } from 'pino';
+import { CatalogRepository } from './catalog/catalog-repository.js';
 import { CatalogService } from './catalog/catalog-service.js';
 import { demoCatalog } from './catalog/demo-catalog.js';
 import { demoRules } from './catalog/demo-rules.js';
@@ -50,7 +51,10 @@ export class Capabilities {
     const { db, settings, log } = ctx;
     const now = ctx.now ?? Date.now;
     this.events = new EventLog(db, (err) => log.error({ err }, 'event listener failed'));
-    this.catalog = new CatalogService(db, ctx.seed ?? { catalog: demoCatalog, rules: demoRules });
+    this.catalog = new CatalogService(
+      new CatalogRepository(db),
+      ctx.seed ?? { catalog: demoCatalog, rules: demoRules },
+    );
     this.orderRepository = new OrderRepository(db);
     this.reports = new ReportRepository(db);
     const { counterFires, ...kitchenSettings } = settings.kitchen;

@@ -10,39 +10,29 @@ import {
   type PricingRules,
   type PricingRulesInput,
 } from '@tillbox/core';
-import { desc } from 'drizzle-orm';
-import type { Db } from '../db/database.js';
-import { catalogs, pricingRules } from '../db/schema.js';
+import type { CatalogRepository } from './catalog-repository.js';
 
 export class CatalogService {
   private current: PricingEngine | undefined;
 
   constructor(
-    private readonly db: Db,
+    private readonly repository: CatalogRepository,
     private readonly seed: { catalog: CommerceCatalogInput; rules: PricingRulesInput },
   ) {}
 
   start(): void {
     const now = Date.now();
-    let catalog: unknown = this.db.select().from(catalogs).orderBy(desc(catalogs.version)).limit(1).get()?.document;
-    let rules: unknown = this.db
-      .select()
-      .from(pricingRules)
-      .orderBy(desc(pricingRules.version))
-      .limit(1)
-      .get()?.document;
+    let catalog = this.repository.currentCatalog();
+    let rules = this.repository.currentRules();
     // Compile before seeding anything: a bad seed must not be stored.
     const engine = createPricingEngine(catalog ?? this.seed.catalog, rules ?? this.seed.rules);
     if (catalog === undefined) {
       catalog = engine.catalog;
-      this.db
-        .insert(catalogs)
-        .values({ version: engine.catalog.version, document: engine.catalog, publishedAt: now })
-        .run();
+      this.repository.publishCatalog(engine.catalog.version, engine.catalog, now);
     }
     if (rules === undefined) {
       rules = engine.rules;
-      this.db.insert(pricingRules).values({ version: 1, document: engine.rules, publishedAt: now }).run();
+      this.repository.publishRules(1, engine.rules, now);
     }
     this.current = engine;
   }
