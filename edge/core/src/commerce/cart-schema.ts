@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CHANNELS, ORDER_TYPES } from '../channels.js';
-import { entityId, tag } from './common.js';
+import { MAX_ORDER_SUBTOTAL, MAX_PRICE, PPM, entityId, tag } from './common.js';
 
 const catalogRef = z.string().min(1).max(64);
 
@@ -48,6 +48,13 @@ export const pricingCartLineSchema = z.object({
   slots: z.array(comboSlotChoiceSchema).max(10).default([]).describe('Choices for a combo, one per slot'),
   quantity: z.int().min(1, 'quantity must be at least 1').max(99, 'quantity must be at most 99'),
   note: z.string().max(140).optional(),
+  unitPriceOverride: z
+    .object({
+      unitPrice: z.int().min(0).max(MAX_PRICE).describe('The price of one unit before modifiers, minor units'),
+      reason: z.string().trim().min(1).max(200),
+    })
+    .optional()
+    .describe("A manager's price: replaces the item's (or size's) price; modifiers and combo upcharges still add"),
 });
 export type PricingCartLine = z.infer<typeof pricingCartLineSchema>;
 
@@ -56,6 +63,43 @@ export const pricingCartSchema = z.object({
 });
 export type PricingCart = z.infer<typeof pricingCartSchema>;
 export type PricingCartInput = z.input<typeof pricingCartSchema>;
+
+export const MANUAL_ADJUSTMENT_KINDS = ['percent', 'amount', 'comp'] as const;
+export type ManualAdjustmentKind = (typeof MANUAL_ADJUSTMENT_KINDS)[number];
+
+/** What a manual adjustment covers: the whole order, or one line. */
+export const adjustmentScopeSchema = z
+  .union([z.literal('order'), z.object({ lineId: z.string().min(1).max(64) })])
+  .describe('"order", or {"lineId"} for one line');
+export type AdjustmentScope = z.infer<typeof adjustmentScopeSchema>;
+
+/**
+ * A discount or comp given by staff: `percent` (`value` in ppm, 10% = 100000), `amount`
+ * (`value` in minor units) or `comp` (everything left; no `value`). Applied after promotions and
+ * rewards, in list order, each on what the ones before it left.
+ */
+export const manualAdjustmentSchema = z
+  .object({
+    id: z.string().min(1).max(64).describe('Names it in the result (applied[].promotionId)'),
+    scope: adjustmentScopeSchema,
+    kind: z.enum(MANUAL_ADJUSTMENT_KINDS),
+    value: z
+      .int()
+      .min(1)
+      .max(MAX_ORDER_SUBTOTAL)
+      .optional()
+      .describe('percent: parts per million (10% = 100000); amount: minor units; comp: none'),
+    reason: z.string().trim().min(1).max(200),
+  })
+  .superRefine((m, ctx) => {
+    if (m.kind === 'comp' && m.value !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'a comp takes everything left: leave the value out' });
+    if (m.kind !== 'comp' && m.value === undefined)
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `a ${m.kind} discount needs a value` });
+    if (m.kind === 'percent' && m.value !== undefined && m.value > PPM)
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'a discount above 100% (1000000 ppm) is not allowed' });
+  });
+export type ManualAdjustment = z.infer<typeof manualAdjustmentSchema>;
 
 export const pricingContextSchema = z.object({
   storeId: entityId.describe('The store pricing the order (its time zone, prices and tax)'),
@@ -85,6 +129,11 @@ export const pricingContextSchema = z.object({
   rewards: z.array(entityId).max(10).default([]).describe('Loyalty rewards the guest redeems'),
   language: z.string().min(2).max(10).default('en').describe('Language of names and explanations'),
   taxJurisdictionId: entityId.optional().describe("Overrides the store's jurisdiction, e.g. for delivery"),
+  manual: z
+    .array(manualAdjustmentSchema)
+    .max(20)
+    .default([])
+    .describe('Discounts and comps given by staff, applied after promotions and rewards, in this order'),
 });
 export type PricingContext = z.infer<typeof pricingContextSchema>;
 export type PricingContextInput = z.input<typeof pricingContextSchema>;

@@ -111,3 +111,33 @@ export function explainPromotion(
 export function explainReward(engine: PricingEngine, r: Reward, amount: number, lang: string): string {
   return `Reward — ${localize(r.name, lang)}: ${r.points} points, −${formatAmount(amount, engine.currency, lang)}`;
 }
+
+/**
+ * A discount or comp given by staff: "Discount: regular — 10%, −$0.48",
+ * "Discount: late order — $2.00 off, −$2.00", "Comp (Iced latte): cold drink — 100%, −$4.75".
+ */
+export function explainManual(
+  engine: PricingEngine,
+  m: { kind: 'percent' | 'amount' | 'comp'; value?: number | undefined; reason: string },
+  amount: number,
+  lineName: string | undefined,
+  lang: string,
+): string {
+  const money = (n: number): string => formatAmount(n, engine.currency, lang);
+  const what = m.kind === 'comp' ? 'Comp' : 'Discount';
+  const on = lineName === undefined ? '' : ` (${lineName})`;
+  const how =
+    m.kind === 'comp' ? '100%' : m.kind === 'percent' ? formatPpm(m.value ?? 0) : `${money(m.value ?? 0)} off`;
+  return `${what}${on}: ${m.reason} — ${how}, −${money(amount)}`;
+}
+
+/** "Price override (Latte): $4.75 → $3.00 each, regular customer". */
+export function explainPriceOverride(
+  engine: PricingEngine,
+  o: { from: number; to: number; reason: string },
+  lineName: string,
+  lang: string,
+): string {
+  const money = (n: number): string => formatAmount(n, engine.currency, lang);
+  return `Price override (${lineName}): ${money(o.from)} → ${money(o.to)} each, ${o.reason}`;
+}

@@ -16,9 +16,9 @@ export {
   type CompiledSelector,
   type PricingEngine,
 } from './compile.js';
-export { explainPromotion, formatAmount, promotionLabel } from './explain.js';
+export { explainManual, explainPriceOverride, explainPromotion, formatAmount, promotionLabel } from './explain.js';
 export { describeIssues } from './issues.js';
-export type { BaseLine, PricedComponent, PricedModifierChoice } from './lines.js';
+export type { BaseLine, PriceOverride, PricedComponent, PricedModifierChoice } from './lines.js';
 export { earnPoints, rewardCost } from './loyalty.js';
 export { price, priceWithEngine, type PriceInput } from './price.js';
 export { lineNets, refundLine, type LineRefund } from './refund.js';

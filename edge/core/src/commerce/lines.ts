@@ -55,6 +55,14 @@ export interface BaseLine {
   unitPrice: number;
   /** unitPrice × quantity. */
   lineTotal: number;
+  /** A manager's price replaced the item's (or size's) price: `from` → `to`, per unit, before modifiers. */
+  priceOverride?: PriceOverride;
+}
+
+export interface PriceOverride {
+  from: number;
+  to: number;
+  reason: string;
 }
 
 export interface LineScope {
@@ -215,7 +223,8 @@ export function resolveLine(
   const combo = resolveCombo(scope, item, line, path);
   if (!base || !mods || !combo) return undefined;
 
-  const unitPrice = base.price + mods.upcharge + combo.upcharge;
+  const override = line.unitPriceOverride;
+  const unitPrice = (override?.unitPrice ?? base.price) + mods.upcharge + combo.upcharge;
   const allergens = new Set([...item.allergens, ...mods.allergens, ...combo.allergens]);
   const calories =
     base.calories === undefined && mods.calories === 0 && combo.calories === 0
@@ -241,6 +250,7 @@ export function resolveLine(
   if (base.variantName) priced.variantName = base.variantName;
   if (calories !== undefined) priced.calories = calories;
   if (line.note !== undefined && line.note !== '') priced.note = line.note;
+  if (override) priced.priceOverride = { from: base.price, to: override.unitPrice, reason: override.reason };
   return priced;
 }
 

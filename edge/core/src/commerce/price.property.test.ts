@@ -1,7 +1,8 @@
 /**
- * Properties of price() over generated catalogs, rules and carts: the totals add up, nothing
- * goes below zero, every cent of every allocation is accounted for, refunds return the total,
- * and neither the order of the lines nor of the rules changes anything.
+ * Properties of price() over generated catalogs, rules and carts (with staff's price overrides,
+ * discounts and comps): the totals add up, nothing goes below zero, every cent of every
+ * allocation is accounted for, refunds return the total, comps leave nothing to pay, and neither
+ * the order of the lines nor of the rules changes anything.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -199,13 +200,30 @@ const scenarioArb: fc.Arbitrary<Scenario> = catalogArb.chain((catalog) => {
       quantity: fc.integer({ min: 1, max: 5 }),
     });
   });
-  const cart = fc.array(line, { minLength: 1, maxLength: 8 }).chain((lines) =>
+  const override = fc.option(fc.integer({ min: 0, max: 5000 }), { nil: undefined, freq: 4 });
+  const cart = fc.array(fc.tuple(line, override), { minLength: 1, maxLength: 8 }).chain((lines) =>
     fc
       .shuffledSubarray(
         lines.map((_, k) => `line-${String.fromCharCode(97 + k)}`),
         { minLength: lines.length, maxLength: lines.length },
       )
-      .map((ids) => ({ lines: lines.map((l, k) => ({ ...l, lineId: ids[k] ?? `x${k}` })) })),
+      .map((ids) => ({
+        lines: lines.map(([l, unitPrice], k) => ({
+          ...l,
+          lineId: ids[k] ?? `x${k}`,
+          ...(unitPrice === undefined ? {} : { unitPriceOverride: { unitPrice, reason: 'manager' } }),
+        })),
+      })),
+  );
+  // Staff's discounts: order-wide or on a line (by position; the line's id is looked up below).
+  const manual = fc.array(
+    fc.record({
+      line: fc.option(fc.nat(7), { nil: undefined }),
+      kind: fc.constantFrom('percent' as const, 'amount' as const, 'comp' as const),
+      percent: fc.integer({ min: 1, max: 1_000_000 }),
+      amount: fc.integer({ min: 1, max: 5000 }),
+    }),
+    { maxLength: 3 },
   );
   const context = fc.record({
     at: fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2026, 0, 1) }).map((t) => new Date(t).toISOString()),
@@ -215,10 +233,28 @@ const scenarioArb: fc.Arbitrary<Scenario> = catalogArb.chain((catalog) => {
     tier: fc.boolean(),
     codes: fc.array(fc.record({ promo: fc.nat(7), timesUsed: fc.nat(4) }), { maxLength: 3 }),
     rewards: fc.subarray(['free', 'off']),
+    manual,
   });
   return fc.tuple(rules, cart, context).map(([r, c, ctx]): Scenario => {
     const codes = new Map<string, number>();
     for (const { promo, timesUsed } of ctx.codes) codes.set(`CODE-p${promo}`, timesUsed);
+    // A line the rules exclude from discounts cannot be discounted by hand either: leave those out.
+    const excluded = new Set(r.exclusions?.categoryIds ?? []);
+    const categoryOf = (itemId: string): string => items.find((i) => i.id === itemId)?.categoryId ?? '';
+    const adjustments = ctx.manual.flatMap((m, k) => {
+      const target = m.line === undefined ? undefined : c.lines[m.line % c.lines.length];
+      if (target && excluded.has(categoryOf(target.itemId))) return [];
+      const value = m.kind === 'percent' ? m.percent : m.kind === 'amount' ? m.amount : undefined;
+      return [
+        {
+          id: `m${k}`,
+          scope: target ? { lineId: target.lineId } : ('order' as const),
+          kind: m.kind,
+          reason: 'staff',
+          ...(value === undefined ? {} : { value }),
+        },
+      ];
+    });
     return {
       catalog,
       cart: c,
@@ -254,6 +290,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = catalogArb.chain((catalog) => {
         customer: { id: 'g', taxExempt: ctx.taxExempt, ...(ctx.tier ? { loyaltyTier: 'gold' } : {}) },
         coupons: [...codes].map(([code, timesUsed]) => ({ code, timesUsed })),
         rewards: ctx.rewards,
+        manual: adjustments,
       },
     };
   });
@@ -436,6 +473,92 @@ describe('price() properties', () => {
         const second = price({ engine, cart: s.cart, context: s.context });
         expect(second).toEqual(first);
         expect(s).toEqual(before);
+      }),
+      RUNS,
+    );
+  });
+  it('manual discounts take what they say from what is left, after promotions and rewards, never more', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const r = priceScenario(s);
+        const manual = s.context.manual ?? [];
+        const excluded = new Set(s.rules.exclusions?.categoryIds ?? []);
+        for (const m of manual) {
+          const applied = r.applied.find((a) => a.source === 'manual' && a.promotionId === m.id);
+          const skipped = r.skipped.find((a) => a.source === 'manual' && a.promotionId === m.id);
+          expect(applied === undefined).toBe(skipped !== undefined);
+          if (!applied) continue;
+          const base = applied.base ?? -1;
+          const expected =
+            m.kind === 'comp'
+              ? base
+              : m.kind === 'percent'
+                ? divideRounded(base * (m.value ?? 0), PPM)
+                : Math.min(m.value ?? 0, base);
+          expect(applied.amount).toBe(expected);
+          expect(applied.amount).toBeLessThanOrEqual(base);
+          for (const id of applied.lineIds) {
+            const line = r.lines.find((l) => l.lineId === id);
+            expect(line && excluded.has(line.categoryId)).toBe(false);
+            if (m.scope !== 'order') expect(id).toBe(m.scope.lineId);
+          }
+        }
+        // Taking the manual adjustments away leaves every promotion and reward as it was.
+        const without = priceScenario({ ...s, context: { ...s.context, manual: [] } });
+        expect(r.applied.filter((a) => a.source !== 'manual')).toEqual(without.applied);
+        expect(r.totals.discount - without.totals.discount).toBe(
+          sum(r.applied.filter((a) => a.source === 'manual').map((a) => a.amount)),
+        );
+      }),
+      RUNS,
+    );
+  });
+
+  it('a comp makes its lines zero before tax: no net, no tax, nothing to pay', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const r = priceScenario(s);
+        const excluded = new Set(s.rules.exclusions?.categoryIds ?? []);
+        for (const m of s.context.manual ?? []) {
+          if (m.kind !== 'comp') continue;
+          const comped = r.lines.filter((l) =>
+            m.scope === 'order' ? !excluded.has(l.categoryId) : l.lineId === m.scope.lineId,
+          );
+          for (const l of comped) {
+            expect(l.discount + l.exemption).toBe(l.lineTotal);
+            expect(l.net).toBe(0);
+            expect(l.tax).toBe(0);
+            expect(l.total).toBe(0);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("a price override replaces the item's price and keeps the modifiers' upcharges", () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const r = priceScenario(s);
+        const plain = priceScenario({
+          ...s,
+          cart: { lines: s.cart.lines.map(({ unitPriceOverride: _, ...l }) => l) },
+        });
+        for (const line of s.cart.lines) {
+          const withIt = r.lines.find((l) => l.lineId === line.lineId);
+          const without = plain.lines.find((l) => l.lineId === line.lineId);
+          const o = line.unitPriceOverride;
+          if (!withIt || !without) throw new Error('a line went missing');
+          if (!o) {
+            expect(withIt.unitPrice).toBe(without.unitPrice);
+            expect(withIt.priceOverride).toBeUndefined();
+            continue;
+          }
+          const from = withIt.priceOverride?.from ?? -1;
+          expect(withIt.priceOverride?.to).toBe(o.unitPrice);
+          expect(withIt.unitPrice - o.unitPrice).toBe(without.unitPrice - from);
+          expect(withIt.lineTotal).toBe(withIt.unitPrice * withIt.quantity);
+        }
       }),
       RUNS,
     );

@@ -3,9 +3,10 @@
  * adjustment explained. Pure and deterministic: the same cart, context, catalog and rules
  * always give the same result, whatever the order of the lines or of the rules.
  *
- * Steps: base-price each line (item or size, store price, modifiers, combo slots) → apply
- * promotions then rewards (lines sorted by lineId so ties never depend on cart order) → tax on
- * the discounted amounts → totals → loyalty points.
+ * Steps: base-price each line (item or size, store price — or a manager's price override —
+ * plus modifiers and combo slots) → apply promotions, then rewards, then staff's manual
+ * discounts and comps (lines sorted by lineId so ties never depend on cart order) → tax on the
+ * discounted amounts → totals → loyalty points.
  */
 import { TillboxError, type ErrorDetail } from '../errors.js';
 import { MAX_ORDER_SUBTOTAL } from './common.js';
@@ -19,7 +20,10 @@ import {
 } from './cart-schema.js';
 import { createPricingEngine, type PricingEngine } from './compile.js';
 import { parseWith, validationError } from './issues.js';
+import { explainPriceOverride } from './explain.js';
+import { localize } from '../i18n.js';
 import { resolveLine, type BaseLine, type LineScope } from './lines.js';
+import { checkManual } from './manual.js';
 import { earnPoints } from './loyalty.js';
 import { applyDiscounts } from './promotions.js';
 import { computeTax } from './tax.js';
@@ -58,6 +62,7 @@ export function priceWithEngine(engine: PricingEngine, cart: PricingCart, contex
   const subtotal = resolved.reduce((s, l) => s + l.lineTotal, 0);
   if (subtotal > MAX_ORDER_SUBTOTAL)
     problems.push({ path: 'lines', message: `the order comes to more than ${MAX_ORDER_SUBTOTAL} minor units` });
+  if (problems.length === 0) problems.push(...checkManual(engine, resolved, context));
   if (problems.length > 0) throw validationError('cart', problems);
 
   // Canonical order: by lineId (code-unit order), so results never depend on the cart's order.
@@ -81,7 +86,17 @@ export function priceWithEngine(engine: PricingEngine, cart: PricingCart, contex
     const taxes = tax.perLine[i] ?? [];
     const lineTax = taxes.reduce((s, t) => s + t.amount, 0);
     const net = l.lineTotal - discount - exemption;
-    byId.set(l.lineId, pricedLine(l, discount, exemption, taxes, lineTax, inclusive ? net : net + lineTax));
+    const line = pricedLine(l, discount, exemption, taxes, lineTax, inclusive ? net : net + lineTax);
+    if (l.priceOverride) {
+      const explanation = explainPriceOverride(
+        engine,
+        l.priceOverride,
+        localize(l.name, context.language),
+        context.language,
+      );
+      line.priceOverride = { ...l.priceOverride, explanation };
+    }
+    byId.set(l.lineId, line);
     if (exemption > 0) exemptions.push({ kind: 'tax-exemption', lineId: l.lineId, amount: exemption });
   });
   const lines = resolved.map((l) => byId.get(l.lineId)).filter((l): l is PricedCommerceLine => l !== undefined);

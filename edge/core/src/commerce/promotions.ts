@@ -3,7 +3,8 @@
  * the unchanged cart. Promotions run in priority order (highest first, then id). Each sees
  * the amounts earlier ones left on each line; an exclusive promotion only takes lines nobody
  * discounted and then locks them; promotion and order caps cut discounts down, lowest
- * priority last. Loyalty rewards apply after promotions and are not capped.
+ * priority last. Loyalty rewards apply after promotions and are not capped; staff's manual
+ * discounts and comps (manual.ts) come last, on what is left.
  */
 import { localize } from '../i18n.js';
 import { allocate, divideRounded } from '../money.js';
@@ -12,6 +13,7 @@ import { selects, type CompiledPromotion, type PricingEngine } from './compile.j
 import { dealAmounts, unitValues, type WorkLine } from './deals.js';
 import { explainPromotion, explainReward, formatAmount } from './explain.js';
 import type { BaseLine } from './lines.js';
+import { applyManual } from './manual.js';
 import type { PricingContext } from './cart-schema.js';
 import { describeMoment, describeWindow, inAnyCompiledWindow, type LocalMoment } from './time-windows.js';
 import type { AppliedDiscount, LineDiscountAdjustment, LoyaltyResult, SkipReason, SkippedDiscount } from './types.js';
@@ -127,7 +129,7 @@ function candidates(
   return out;
 }
 
-/** Promotions, then rewards, over lines in canonical order. */
+/** Promotions, then rewards, then staff's manual discounts, over lines in canonical order. */
 export function applyDiscounts(
   engine: PricingEngine,
   lines: readonly BaseLine[],
@@ -264,6 +266,7 @@ export function applyDiscounts(
   }
 
   applyRewards(engine, lines, context, work, excluded, outcome, record);
+  applyManual(engine, lines, context, work, excluded, outcome);
   return outcome;
 }
 

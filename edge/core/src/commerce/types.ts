@@ -1,18 +1,18 @@
 /** The shapes `price()` returns. Amounts are integer minor units of `currency`. */
 import type { LocalizedText } from '../i18n.js';
-import type { BaseLine } from './lines.js';
+import type { BaseLine, PriceOverride } from './lines.js';
 
 export type { Channel, OrderType } from '../channels.js';
 
-/** Where a discount came from: a promotion, or a loyalty reward the guest redeemed. */
-export type DiscountSource = 'promotion' | 'reward';
+/** Where a discount came from: a promotion, a loyalty reward the guest redeemed, or staff (a manual discount or comp). */
+export type DiscountSource = 'promotion' | 'reward' | 'manual';
 
 /** One action computed from the unchanged cart: take `amount` off line `lineId`. */
 export interface LineDiscountAdjustment {
   kind: 'line-discount';
   lineId: string;
   amount: number;
-  /** The promotion id, or the reward id when `source` is `reward`. */
+  /** The promotion id; the reward id when `source` is `reward`; the adjustment id when `manual`. */
   promotionId: string;
   source: DiscountSource;
 }
@@ -41,6 +41,8 @@ export interface AppliedDiscount {
   capped: boolean;
   /** Points a reward cost. */
   points?: number;
+  /** A manual adjustment: what its lines had left before it (what a percentage is of). */
+  base?: number;
 }
 
 export const SKIP_REASONS = [
@@ -79,7 +81,7 @@ export interface LineTax {
   amount: number;
 }
 
-export interface PricedCommerceLine extends Omit<BaseLine, 'tags'> {
+export interface PricedCommerceLine extends Omit<BaseLine, 'tags' | 'priceOverride'> {
   /** Promotions and rewards taken off this line. */
   discount: number;
   /** Tax removed from a VAT-inclusive price for a tax-exempt guest. */
@@ -91,6 +93,8 @@ export interface PricedCommerceLine extends Omit<BaseLine, 'tags'> {
   tax: number;
   /** What the guest pays for this line: net, plus tax when prices exclude tax. */
   total: number;
+  /** A manager's price replaced the catalog's: per unit, before modifiers, explained. */
+  priceOverride?: PriceOverride & { explanation: string };
 }
 
 /** One tax on the receipt, by name and rate. */

@@ -83,7 +83,11 @@ export const placeOrderBodySchema = z
         'When it goes to the kitchen: "auto" follows the channel rule (kiosk, app, online on payment; counter at once)',
       ),
     payment: prepaidSchema.optional().describe('For app, online and marketplace orders already paid elsewhere'),
-    lines: z.array(pricingCartLineSchema).min(1, 'an order needs at least one line').max(100),
+    // A price override is a manager's command on a placed order (POST /orders/:id/lines/:lineId/price), never part of placing one.
+    lines: z
+      .array(pricingCartLineSchema.omit({ unitPriceOverride: true }))
+      .min(1, 'an order needs at least one line')
+      .max(100),
   })
   .superRefine((o, ctx) => {
     if (o.payment && (o.channel === 'kiosk' || o.channel === 'counter')) {
