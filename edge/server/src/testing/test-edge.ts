@@ -70,6 +70,7 @@ export function servicesOnTempDb(
 ): {
   caps: Capabilities;
   db: OpenDatabase;
+  settings: Settings;
   clock: { now: number };
   heard: StoreEvent[];
   close: () => void;
@@ -91,6 +92,7 @@ export function servicesOnTempDb(
   return {
     caps,
     db,
+    settings,
     clock,
     heard,
     close: () => {
