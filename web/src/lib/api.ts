@@ -90,6 +90,18 @@ export function screenRole(): ScreenRole | undefined {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
+const unauthenticatedListeners = new Set<(error: ApiError) => void>();
+
+/**
+ * Hear every 401 of any call of this screen (its device was revoked, its staff member was signed
+ * out on idle), so the screen's gate can bring back the pairing or sign-in panel. Returns the
+ * function that stops listening.
+ */
+export function onUnauthenticated(listener: (error: ApiError) => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
 async function request<T>(
   method: Method,
   url: string,
@@ -111,7 +123,11 @@ async function request<T>(
     if (signal?.aborted) throw cause;
     throw new ApiError('network', NETWORK_MESSAGE, { cause });
   }
-  if (!res.ok) throw await readError(res);
+  if (!res.ok) {
+    const error = await readError(res);
+    if (res.status === 401) for (const listener of unauthenticatedListeners) listener(error);
+    throw error;
+  }
   let json: unknown;
   try {
     json = await res.json();
