@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = [
   'order.voided',
   'order.refunded',
   'order.cancelled',
+  'order.discounted',
+  'order.price-overridden',
   'settings.changed',
   'permission.refused',
 ] as const;

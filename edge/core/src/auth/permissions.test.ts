@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { actorOf, DEVICE_ROLES, STAFF_ROLES } from './actors.js';
-import { authorize, OVERRIDE_PERMISSIONS, PERMISSION_TABLE, PERMISSIONS, APPROVER_ROLES } from './permissions.js';
+import {
+  approversOf,
+  authorize,
+  LIMITED_OVERRIDE_PERMISSIONS,
+  OVERRIDE_PERMISSIONS,
+  PERMISSION_TABLE,
+  PERMISSIONS,
+  APPROVER_ROLES,
+} from './permissions.js';
 
 describe('permission table', () => {
   it('names every permission once, each with a rule for at least one device role', () => {
@@ -40,6 +48,29 @@ describe('permission table', () => {
   it('overrides are approved by managers and admins only', () => {
     expect(APPROVER_ROLES).toEqual(['manager', 'admin']);
     for (const [p, roles] of Object.entries(OVERRIDE_PERMISSIONS)) expect(roles, p).toEqual(['manager', 'admin']);
+    for (const [p, roles] of Object.entries(LIMITED_OVERRIDE_PERMISSIONS))
+      expect(roles, p).toEqual(['manager', 'admin']);
+  });
+
+  it('discounts and price overrides: cashiers at the counter, shift leads up at the admin screen, never a kiosk', () => {
+    for (const p of ['order.discount', 'order.price-override'] as const) {
+      expect(authorize(p, { role: 'counter' }, { role: 'cashier' }).ok, p).toBe(true);
+      expect(authorize(p, { role: 'counter' }, { role: 'kitchen' }), p).toMatchObject({ ok: false, status: 403 });
+      expect(authorize(p, { role: 'admin' }, { role: 'cashier' }), p).toMatchObject({ ok: false, status: 403 });
+      expect(authorize(p, { role: 'admin' }, { role: 'shift-lead' }).ok, p).toBe(true);
+      for (const device of ['kiosk', 'kds', 'pickup', 'relay'] as const)
+        expect(authorize(p, { role: device }, undefined), `${p} on ${device}`).toMatchObject({
+          ok: false,
+          status: 403,
+        });
+    }
+  });
+
+  it("a price override always needs a manager's PIN; a discount only past the store's limit", () => {
+    expect(OVERRIDE_PERMISSIONS['order.price-override']).toEqual(['manager', 'admin']);
+    expect(OVERRIDE_PERMISSIONS['order.discount']).toBeUndefined();
+    expect(approversOf('order.discount')).toEqual(['manager', 'admin']);
+    expect(approversOf('order.pay')).toBeUndefined();
   });
 
   it('the actor of a request is the signed-in staff member, else the device as guest, cloud or device', () => {

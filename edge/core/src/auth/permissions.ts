@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   'order.cancel',
   'order.void',
   'order.refund',
+  'order.discount',
+  'order.price-override',
   'ticket.bump',
   'ticket.recall',
   'kitchen.read',
@@ -53,8 +55,9 @@ const ANY_STAFF: readonly StaffRole[] = ['kitchen', 'cashier', 'shift-lead', 'ma
 /**
  * Kiosks place, pay and cancel (before paying) their own orders, kiosk channel only; kitchen screens bump and
  * recall; the pickup board hands orders over; everything with money or that changes an order
- * from the front needs a signed-in staff member; voids and refunds also need a manager's PIN
- * (an override, see {@link OVERRIDE_PERMISSIONS}); bringing in an order paid elsewhere is the
+ * from the front needs a signed-in staff member; voids, refunds and price overrides also need a
+ * manager's PIN (an override, see {@link OVERRIDE_PERMISSIONS}), and so do discounts past the
+ * store's limit ({@link LIMITED_OVERRIDE_PERMISSIONS}); bringing in an order paid elsewhere is the
  * relay's alone.
  */
 export const PERMISSION_TABLE: Readonly<Record<Permission, PermissionRule>> = {
@@ -72,6 +75,8 @@ export const PERMISSION_TABLE: Readonly<Record<Permission, PermissionRule>> = {
   'order.cancel': { kiosk: true, counter: CASHIER_UP, admin: LEAD_UP },
   'order.void': { counter: CASHIER_UP, admin: CASHIER_UP },
   'order.refund': { counter: CASHIER_UP, admin: CASHIER_UP },
+  'order.discount': { counter: CASHIER_UP, admin: LEAD_UP },
+  'order.price-override': { counter: CASHIER_UP, admin: LEAD_UP },
   'ticket.bump': { kds: true, counter: ANY_STAFF },
   'ticket.recall': { kds: true, counter: ANY_STAFF },
   'kitchen.read': { kds: true, pickup: true, counter: true, admin: true },
@@ -89,7 +94,21 @@ export const PERMISSION_TABLE: Readonly<Record<Permission, PermissionRule>> = {
 export const OVERRIDE_PERMISSIONS: Readonly<Partial<Record<Permission, readonly StaffRole[]>>> = {
   'order.void': MANAGER_UP,
   'order.refund': MANAGER_UP,
+  'order.price-override': MANAGER_UP,
 };
+
+/**
+ * Commands that need a manager's PIN only past a limit, and who may approve them: a discount
+ * over the store's threshold, or any comp (the order rules say when: `discountApproval`).
+ */
+export const LIMITED_OVERRIDE_PERMISSIONS: Readonly<Partial<Record<Permission, readonly StaffRole[]>>> = {
+  'order.discount': MANAGER_UP,
+};
+
+/** Who may approve an override of this command (always or past its limit); undefined when it has none. */
+export function approversOf(permission: Permission): readonly StaffRole[] | undefined {
+  return OVERRIDE_PERMISSIONS[permission] ?? LIMITED_OVERRIDE_PERMISSIONS[permission];
+}
 
 /** Staff roles that may approve a manager override. */
 export const APPROVER_ROLES: readonly StaffRole[] = MANAGER_UP;
@@ -148,6 +167,8 @@ const WORDS: Readonly<Record<Permission, string>> = {
   'order.cancel': 'cancel orders',
   'order.void': 'void orders',
   'order.refund': 'refund orders',
+  'order.discount': 'discount or comp orders',
+  'order.price-override': 'change the price of a line',
   'ticket.bump': 'bump tickets',
   'ticket.recall': 'recall tickets',
   'kitchen.read': 'read the kitchen set-up',
@@ -171,14 +192,17 @@ export function describePermission(permission: Permission): string {
  */
 export function permissionTableMarkdown(): string {
   const devices = DEVICE_ROLES;
-  const cell = (rule: true | readonly StaffRole[] | undefined, override: readonly StaffRole[] | undefined): string => {
+  const cell = (rule: true | readonly StaffRole[] | undefined, p: Permission): string => {
     if (rule === undefined) return '—';
     const who = rule === true ? 'yes' : rule.length === STAFF_ROLES.length ? 'any staff' : rule.join(', ');
-    return override ? `${who} + ${override.join('/')} PIN` : who;
+    const always = OVERRIDE_PERMISSIONS[p];
+    const limited = LIMITED_OVERRIDE_PERMISSIONS[p];
+    if (always) return `${who} + ${always.join('/')} PIN`;
+    return limited ? `${who} (+ ${limited.join('/')} PIN past a limit)` : who;
   };
   const rows = PERMISSIONS.map((p) => {
     const rule = PERMISSION_TABLE[p];
-    const cells = devices.map((d) => cell(rule[d], OVERRIDE_PERMISSIONS[p]));
+    const cells = devices.map((d) => cell(rule[d], p));
     return `| \`${p}\` ${describePermission(p)} | ${cells.join(' | ')} |`;
   });
   return [`| permission | ${devices.join(' | ')} |`, `| --- | ${devices.map(() => '---').join(' | ')} |`, ...rows].join(

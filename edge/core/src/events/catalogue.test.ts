@@ -53,6 +53,8 @@ describe('the event catalogue', () => {
         'order.paid',
         'order.fired',
         'order.refunded',
+        'order.discounted',
+        'order.price-overridden',
         'ticket.bumped',
         'ticket.item-unbumped',
         'staff.signed-out',
@@ -61,8 +63,32 @@ describe('the event catalogue', () => {
         'override.approved',
       ]),
     );
-    expect(EVENT_TYPES).toHaveLength(22);
+    expect(EVENT_TYPES).toHaveLength(24);
     for (const type of EVENT_TYPES) expect(EVENT_CATALOGUE[type].version).toBe(1);
+  });
+
+  it("keeps a discount's adjustment and the order's money as priced again", () => {
+    const repriced = {
+      lines: [
+        { lineId: 'l1', unitPrice: 545, lineTotal: 1090, discount: 109, tax: 87, total: 1068, net: 981, taxes: [] },
+      ],
+      totals: { currency: 'USD', subtotal: 1090, discount: 109, tax: 87, total: 1068 },
+      pricing: { discounts: [], taxes: [], loyaltyPoints: 0, localTime: '2026-11-27 10:00 fri (America/New_York)' },
+    };
+    const adjustment = { id: 'a1', scope: 'order', kind: 'percent', value: 100_000, reason: 'regular' };
+    expect(validateEvent('order.discounted', { orderId: 'o1', adjustment, amount: 109, ...repriced })).toEqual({
+      version: 1,
+    });
+    expect(refusal('order.discounted', { orderId: 'o1', adjustment, amount: 0, ...repriced }).message).toMatch(
+      /amount/,
+    );
+    const comp = { ...adjustment, kind: 'comp' };
+    expect(refusal('order.discounted', { orderId: 'o1', adjustment: comp, amount: 9, ...repriced }).message).toMatch(
+      /adjustment\.value/,
+    );
+    const override = { orderId: 'o1', lineId: 'l1', from: 450, to: 300, reason: 'regular', ...repriced };
+    expect(validateEvent('order.price-overridden', override)).toEqual({ version: 1 });
+    expect(refusal('order.price-overridden', { ...override, to: -1 }).message).toMatch(/to/);
   });
 
   it('accepts domain facts and answers their version', () => {

@@ -12,6 +12,7 @@ import { DEVICE_ROLES, STAFF_ROLES } from '../auth/actors.js';
 import { PERMISSIONS } from '../auth/permissions.js';
 import { CHANNELS, ORDER_TYPES } from '../channels.js';
 import { TillboxError } from '../errors.js';
+import { manualAdjustmentSchema, pricingCartSchema, pricingContextSchema } from '../commerce/cart-schema.js';
 import { orderPricingSchema, pricedLineSchema, totalsSchema } from '../wire/api.js';
 
 const entityId = z.string().min(1).max(64);
@@ -27,6 +28,32 @@ export const placedLineSchema = pricedLineSchema.extend({
     .describe('The line tax by rate'),
 });
 export type PlacedLine = z.infer<typeof placedLineSchema>;
+
+/** What an order was priced from: the cart (line ids included) and the context, staff's discounts among them. */
+export const orderPriceInputSchema = z
+  .object({ cart: pricingCartSchema, context: pricingContextSchema })
+  .describe('The priced input: pricing it again gives the order its amounts, to the cent');
+export type OrderPriceInput = z.infer<typeof orderPriceInputSchema>;
+
+/** A line's money after the order is priced again (a discount or a price override). */
+export const repricedLineSchema = z.object({
+  lineId: entityId,
+  unitPrice: z.int(),
+  lineTotal: z.int(),
+  discount: z.int(),
+  tax: z.int(),
+  total: z.int(),
+  net: z.int(),
+  taxes: z.array(z.object({ rateId: z.string(), amount: z.int() })),
+});
+export type RepricedLine = z.infer<typeof repricedLineSchema>;
+
+/** What pricing an order again changes: every line's money, the totals and the explanations. */
+const repriced = {
+  lines: z.array(repricedLineSchema).min(1).max(100),
+  totals: totalsSchema,
+  pricing: orderPricingSchema,
+};
 
 export const FIRE_POLICIES = ['now', 'on-payment'] as const;
 export type FirePolicy = (typeof FIRE_POLICIES)[number];
@@ -49,6 +76,7 @@ const orderPlaced = z.object({
   fireAt: isoTime.optional().describe('A scheduled order fires at its promised time minus prep time'),
   placedByDevice: entityId.optional(),
   catalogVersion: z.int().min(0).optional().describe('The menu version it was priced with'),
+  priceInput: orderPriceInputSchema.optional(),
 });
 
 export const PAYMENT_METHODS = ['card', 'cash', 'external'] as const;
@@ -99,6 +127,22 @@ const orderRefunded = z.object({
   reason,
 });
 
+const orderDiscounted = z.object({
+  orderId: entityId,
+  adjustment: manualAdjustmentSchema.describe('The discount or comp, as the order keeps it'),
+  amount: z.int().min(1).describe('Minor units it took off'),
+  ...repriced,
+});
+
+const orderPriceOverridden = z.object({
+  orderId: entityId,
+  lineId: entityId,
+  from: z.int().min(0).describe('The price of one unit before modifiers, before the change'),
+  to: z.int().min(0).describe('The price of one unit before modifiers, after it'),
+  reason,
+  ...repriced,
+});
+
 const staffRole = z.enum(STAFF_ROLES);
 const deviceRole = z.enum(DEVICE_ROLES);
 
@@ -114,6 +158,8 @@ export const EVENT_CATALOGUE = {
   'order.cancelled': { version: 1, schema: orderOnly },
   'order.voided': { version: 1, schema: z.object({ orderId: entityId, reason }) },
   'order.refunded': { version: 1, schema: orderRefunded },
+  'order.discounted': { version: 1, schema: orderDiscounted },
+  'order.price-overridden': { version: 1, schema: orderPriceOverridden },
   'ticket.bumped': { version: 1, schema: ticketOfStation },
   'ticket.recalled': { version: 1, schema: ticketOfStation },
   'ticket.item-bumped': { version: 1, schema: ticketItem },
@@ -180,6 +226,8 @@ export type OrderCompletedData = EventData<'order.completed'>;
 export type OrderCancelledData = EventData<'order.cancelled'>;
 export type OrderVoidedData = EventData<'order.voided'>;
 export type OrderRefundedData = EventData<'order.refunded'>;
+export type OrderDiscountedData = EventData<'order.discounted'>;
+export type OrderPriceOverriddenData = EventData<'order.price-overridden'>;
 export type TicketBumpedData = EventData<'ticket.bumped'>;
 export type TicketRecalledData = EventData<'ticket.recalled'>;
 export type TicketItemBumpedData = EventData<'ticket.item-bumped'>;

@@ -8,11 +8,13 @@
  */
 import type { CommandContext } from '../auth/actors.js';
 import { TillboxError } from '../errors.js';
-import type { FirePolicy, OrderRefundedData, PlacedLine } from '../events/catalogue.js';
+import type { PricingEngine } from '../commerce/compile.js';
+import type { FirePolicy, OrderPriceInput, OrderRefundedData, PlacedLine } from '../events/catalogue.js';
 import { applyTicketCommand, type TicketCommand } from '../kitchen/kitchen.js';
 import { applyOrderCommand } from '../order-lifecycle.js';
 import type { Channel, OrderType } from '../channels.js';
 import type { OrderPricing, Totals } from '../wire/api.js';
+import { decideDiscount, decidePriceOverride, type DiscountApprovalLimits, type DiscountRequest } from './adjust.js';
 import { evolveOrder, paidNet, type Millis, type Order, type OrderEvent } from './order.js';
 import { prepMinutes } from './placement.js';
 
@@ -31,6 +33,8 @@ export interface OrderDraft {
   totals: Totals;
   pricing?: OrderPricing;
   catalogVersion?: number;
+  /** The cart and context it was priced from, kept so staff's discounts can price it again. */
+  priceInput?: OrderPriceInput;
 }
 
 export type OrderCommand =
@@ -60,7 +64,11 @@ export type OrderCommand =
   | { kind: 'cancel'; reason?: string }
   | { kind: 'void'; reason: string }
   /** The whole order back to its tenders, or some lines with the amounts `refundLine` gives. */
-  | { kind: 'refund'; reason: string; lines?: readonly { lineId: string; amount: number }[] };
+  | { kind: 'refund'; reason: string; lines?: readonly { lineId: string; amount: number }[] }
+  /** Staff's discount or comp on the order or a line (a manager approves past the limits). */
+  | { kind: 'discount'; adjustment: DiscountRequest }
+  /** A manager's price for one unit of a line, before modifiers. */
+  | { kind: 'override-price'; lineId: string; unitPrice: number; reason: string };
 
 export interface OrderConfig {
   /** An order is ready as soon as every station has bumped it. */
@@ -68,6 +76,8 @@ export interface OrderConfig {
   /** When counter orders with fire `auto` go to the kitchen. */
   counterFires: 'at-once' | 'on-payment';
   stations: readonly { id: string; prepMinutes: number }[];
+  /** Past these a discount needs a manager's approval (the settings' defaults when absent). */
+  discountApproval?: DiscountApprovalLimits;
 }
 
 export interface OrderEnv {
@@ -75,6 +85,8 @@ export interface OrderEnv {
   at: Millis;
   newId: () => string;
   config: OrderConfig;
+  /** The store's pricing engine: discounts and price overrides price the order again with it. */
+  engine?: PricingEngine;
 }
 
 export interface OrderDecision {
@@ -143,6 +155,12 @@ export function decideOrder(state: Order | undefined, command: OrderCommand, env
     }
     case 'refund':
       refund(d, command, env);
+      break;
+    case 'discount':
+      d.emit(decideDiscount(d.state, command.adjustment, env));
+      break;
+    case 'override-price':
+      d.emit(decidePriceOverride(d.state, command, env));
       break;
   }
   return { state: d.state, events: d.events };
@@ -235,6 +253,7 @@ function place(command: Extract<OrderCommand, { kind: 'place' }>, env: OrderEnv)
   if (fireAt !== undefined) data.fireAt = iso(fireAt);
   if (device !== null) data.placedByDevice = device;
   if (order.catalogVersion !== undefined) data.catalogVersion = order.catalogVersion;
+  if (order.priceInput) data.priceInput = order.priceInput;
   const placed = evolveOrder(undefined, { type: 'order.placed', data }, env.at);
   const d = new Decision(placed, env.at);
   d.events.push({ type: 'order.placed', data });

@@ -4,7 +4,14 @@
  * command leads to is exactly what its events say happened. {@link orderView} is how the
  * screens see it.
  */
-import type { DomainEvent, FirePolicy, PaymentMethod, PlacedLine } from '../events/catalogue.js';
+import type {
+  DomainEvent,
+  FirePolicy,
+  OrderPriceInput,
+  PaymentMethod,
+  PlacedLine,
+  RepricedLine,
+} from '../events/catalogue.js';
 import type { Channel, OrderType } from '../channels.js';
 import type { OrderStatus, PaymentStatus } from '../order-lifecycle.js';
 import type { OrderPricing, OrderView, PaymentView, PricedLine, Totals, TicketView } from '../wire/api.js';
@@ -58,6 +65,8 @@ export interface Order {
   payments: OrderPayment[];
   totals: Totals;
   pricing?: OrderPricing;
+  /** What it was priced from, staff's discounts and price overrides included (orders placed before it was kept have none). */
+  priceInput?: OrderPriceInput;
   promisedAt?: Millis;
   dueAt: Millis;
   rush: boolean;
@@ -124,6 +133,7 @@ export function evolveOrder(state: Order | undefined, event: OrderEvent, at: Mil
     put(order, 'fireAt', ms(d.fireAt));
     put(order, 'placedByDevice', d.placedByDevice);
     put(order, 'catalogVersion', d.catalogVersion);
+    put(order, 'priceInput', d.priceInput);
     return order;
   }
   if (!state) throw new Error(`${event.type} before order.placed`);
@@ -198,6 +208,19 @@ export function evolveOrder(state: Order | undefined, event: OrderEvent, at: Mil
       return closed('cancelled');
     case 'order.voided':
       return closed('voided');
+    case 'order.discounted': {
+      const input = priceInputOf(state, event.type);
+      const context = { ...input.context, manual: [...input.context.manual, event.data.adjustment] };
+      return repriced({ ...state, priceInput: { ...input, context } }, event.data);
+    }
+    case 'order.price-overridden': {
+      const input = priceInputOf(state, event.type);
+      const { lineId, to, reason } = event.data;
+      const lines = input.cart.lines.map((l) =>
+        l.lineId === lineId ? { ...l, unitPriceOverride: { unitPrice: to, reason } } : l,
+      );
+      return repriced({ ...state, priceInput: { ...input, cart: { lines } } }, event.data);
+    }
     case 'order.refunded': {
       const refunded = new Set(event.data.refunds.flatMap((r) => r.lineIds ?? []));
       const payments = event.data.refunds.map((r): OrderPayment => ({
@@ -215,6 +238,27 @@ export function evolveOrder(state: Order | undefined, event: OrderEvent, at: Mil
       return event.data.full ? { ...next, status: 'refunded', payment: 'refunded', closedAt: at } : next;
     }
   }
+}
+
+function priceInputOf(state: Order, type: string): OrderPriceInput {
+  if (!state.priceInput) throw new Error(`${type} of order ${state.id}, which keeps no priced input`);
+  return state.priceInput;
+}
+
+/** The order with the money of its lines, its totals and explanations as priced again. */
+function repriced(state: Order, data: { lines: RepricedLine[]; totals: Totals; pricing: OrderPricing }): Order {
+  const byId = new Map(data.lines.map((l) => [l.lineId, l]));
+  return {
+    ...state,
+    lines: state.lines.map((l) => {
+      const r = byId.get(l.lineId);
+      if (!r) return l;
+      const { unitPrice, lineTotal, discount, tax, total, net, taxes } = r;
+      return { ...l, unitPrice, lineTotal, discount, tax, total, net, taxes };
+    }),
+    totals: data.totals,
+    pricing: data.pricing,
+  };
 }
 
 function lineView(l: OrderLine): PricedLine {

@@ -6,7 +6,7 @@
 import type { PricingEngine } from '../commerce/compile.js';
 import type { PricedModifierChoice } from '../commerce/lines.js';
 import type { PriceResult, PricedCommerceLine } from '../commerce/types.js';
-import type { PlacedLine } from '../events/catalogue.js';
+import type { PlacedLine, RepricedLine } from '../events/catalogue.js';
 import { routeToStation, type KitchenConfig } from '../kitchen/kitchen.js';
 import type { OrderPricing, PricedLine, Totals } from '../wire/api.js';
 
@@ -50,6 +50,45 @@ export function flattenChoices(line: PricedCommerceLine): PricedLine['modifiers'
   return out;
 }
 
+/** The money of a priced line as an order keeps it. */
+export function lineAmounts(l: PricedCommerceLine): RepricedLine {
+  return {
+    lineId: l.lineId,
+    unitPrice: l.unitPrice,
+    lineTotal: l.lineTotal,
+    discount: l.discount,
+    tax: l.tax,
+    total: l.total,
+    net: l.net,
+    taxes: l.taxes.map((t) => ({ rateId: t.rateId, amount: t.amount })),
+  };
+}
+
+/** An order's totals, from its priced cart. */
+export function totalsOf(priced: PriceResult): Totals {
+  const { currency, subtotal, discount, tax, total } = priced.totals;
+  return { currency, subtotal, discount, tax, total };
+}
+
+/** Why an order costs what it does: each discount (promotion, reward or staff's) and price override explained, each tax. */
+export function pricingOf(priced: PriceResult): OrderPricing {
+  const pricing: OrderPricing = {
+    discounts: priced.applied.map((a) => ({
+      promotionId: a.promotionId,
+      explanation: a.explanation,
+      amount: a.amount,
+    })),
+    taxes: priced.taxes.map((t) => ({ name: t.name.en, rate: t.rate, inclusive: t.inclusive, amount: t.amount })),
+    loyaltyPoints: priced.loyalty.pointsEarned,
+    localTime: priced.localTime,
+  };
+  const overrides = priced.lines.flatMap((l) =>
+    l.priceOverride ? [{ lineId: l.lineId, explanation: l.priceOverride.explanation }] : [],
+  );
+  if (overrides.length > 0) pricing.overrides = overrides;
+  return pricing;
+}
+
 /** What an order is placed with, from its priced cart. */
 export function placementOf(
   priced: PriceResult,
@@ -59,43 +98,21 @@ export function placementOf(
   return {
     lines: priced.lines.map((l) => {
       const line: PlacedLine = {
-        lineId: l.lineId,
+        ...lineAmounts(l),
         itemId: l.itemId,
         name: l.name,
         modifiers: flattenChoices(l),
         quantity: l.quantity,
         station: stationOfItem(engine, routing, l.itemId),
         allergens: l.allergens,
-        unitPrice: l.unitPrice,
-        lineTotal: l.lineTotal,
-        discount: l.discount,
-        tax: l.tax,
-        total: l.total,
-        net: l.net,
-        taxes: l.taxes.map((t) => ({ rateId: t.rateId, amount: t.amount })),
       };
       if (l.variantId !== undefined) line.variantId = l.variantId;
       if (l.variantName) line.variantName = l.variantName;
       if (l.note !== undefined) line.note = l.note;
       return line;
     }),
-    totals: {
-      currency: priced.totals.currency,
-      subtotal: priced.totals.subtotal,
-      discount: priced.totals.discount,
-      tax: priced.totals.tax,
-      total: priced.totals.total,
-    },
-    pricing: {
-      discounts: priced.applied.map((a) => ({
-        promotionId: a.promotionId,
-        explanation: a.explanation,
-        amount: a.amount,
-      })),
-      taxes: priced.taxes.map((t) => ({ name: t.name.en, rate: t.rate, inclusive: t.inclusive, amount: t.amount })),
-      loyaltyPoints: priced.loyalty.pointsEarned,
-      localTime: priced.localTime,
-    },
+    totals: totalsOf(priced),
+    pricing: pricingOf(priced),
     catalogVersion: engine.catalog.version,
   };
 }

@@ -144,6 +144,10 @@ export const orderPricingSchema = z
     taxes: z.array(z.object({ name: z.string(), rate: z.string(), inclusive: z.boolean(), amount: minor })),
     loyaltyPoints: z.int().describe('Points this order earns'),
     localTime: z.string().describe("The moment it was priced, on the store's clock"),
+    overrides: z
+      .array(z.object({ lineId: z.string(), explanation: z.string() }))
+      .optional()
+      .describe("Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular'"),
   })
   .describe('Why the order costs what it does: each discount explained, each tax by name and rate');
 export type OrderPricing = z.infer<typeof orderPricingSchema>;

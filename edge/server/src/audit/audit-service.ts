@@ -18,13 +18,24 @@ import type { Tx } from '../db/database.js';
 import type { AuditPageQuery, AuditRepository } from './audit-repository.js';
 
 /** Events that are themselves audit rows (the order's money and fate changed by a person). */
-const AUDITED_EVENTS: ReadonlySet<string> = new Set(['order.voided', 'order.refunded', 'order.cancelled']);
+const AUDITED_EVENTS: ReadonlySet<string> = new Set([
+  'order.voided',
+  'order.refunded',
+  'order.cancelled',
+  'order.discounted',
+  'order.price-overridden',
+]);
+
+/** Payload members left out of an audit row: an order's re-priced lines and explanations stay in the event log. */
+const NOT_AUDITED: ReadonlySet<string> = new Set(['lines', 'pricing']);
 
 /** An event's payload as an audit detail: its top-level facts, arrays summarised, within the detail's bounds. */
 function auditDetail(data: unknown): AuditDetail {
   if (data === null || typeof data !== 'object') return {};
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(data).slice(0, 24)) {
+  for (const [k, v] of Object.entries(data)
+    .filter(([key]) => !NOT_AUDITED.has(key))
+    .slice(0, 24)) {
     out[k] = Array.isArray(v) ? v.slice(0, 20) : v;
   }
   // Event payloads are parsed JSON (the catalogue's schemas), so they are JSON values.
@@ -58,8 +69,9 @@ export class AuditService {
   }
 
   /**
-   * The audit rows an event implies, recorded in its transaction: voids, refunds and
-   * cancellations of orders, and the approval of any command a manager approved.
+   * The audit rows an event implies, recorded in its transaction: voids, refunds,
+   * cancellations, discounts and price overrides of orders, and the approval of any command a
+   * manager approved.
    */
   fromEvent(tx: Tx, event: StoreEvent): void {
     const { actor } = event;

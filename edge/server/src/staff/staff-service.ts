@@ -5,7 +5,7 @@
  */
 import { hash, verify } from '@node-rs/argon2';
 import {
-  OVERRIDE_PERMISSIONS,
+  approversOf,
   SYSTEM_CONTEXT,
   TillboxError,
   uuidv7,
@@ -178,7 +178,7 @@ export class StaffService {
     permission: Permission,
     input: { staffId: string; pin: string },
   ): Promise<Approver> {
-    const allowed = OVERRIDE_PERMISSIONS[permission];
+    const allowed = approversOf(permission);
     if (!allowed) throw new TillboxError('internal', `${permission} is not an override`);
     const row = await this.checkPin(cmd, input.staffId, input.pin, 'override');
     const role = row.role as StaffRole;
