@@ -16,6 +16,7 @@ import type { Channel, OrderType } from '../channels.js';
 import type { OrderPricing, Totals } from '../wire/api.js';
 import { decideDiscount, decidePriceOverride, type DiscountApprovalLimits, type DiscountRequest } from './adjust.js';
 import { evolveOrder, paidNet, type Millis, type Order, type OrderEvent } from './order.js';
+import type { OpenPaymentIntent } from './payment-intent.js';
 import { prepMinutes } from './placement.js';
 
 /** An order about to be placed: priced, routed and numbered. */
@@ -49,7 +50,14 @@ export type OrderCommand =
   | {
       kind: 'pay';
       payment:
-        | { method: 'card'; amount: number; reference: string; cardLast4?: string }
+        | {
+            method: 'card';
+            amount: number;
+            reference: string;
+            cardLast4?: string;
+            /** The payment intent it completes (the order's open one, if it has one). */
+            intentId?: string;
+          }
         | { method: 'cash'; amount: number; tendered: number };
     }
   /** Send it to the kitchen now (the front's fire button). */
@@ -62,6 +70,10 @@ export type OrderCommand =
   | { kind: 'pick-up' }
   | { kind: 'complete' }
   | { kind: 'cancel'; reason?: string }
+  /** Open a card payment: the terminal may be asked once the intent is saved. No events. */
+  | { kind: 'start-payment'; intent: OpenPaymentIntent }
+  /** The system: cancel a kiosk order left unpaid for longer than the store allows. */
+  | { kind: 'expire'; unpaidForMinutes: number }
   | { kind: 'void'; reason: string }
   /** The whole order back to its tenders, or some lines with the amounts `refundLine` gives. */
   | { kind: 'refund'; reason: string; lines?: readonly { lineId: string; amount: number }[] }
@@ -114,6 +126,7 @@ export function decideOrder(state: Order | undefined, command: OrderCommand, env
   }
   if (!state) throw new TillboxError('not-found', 'no such order');
   assertOrderAccess(state, env.cmd);
+  refuseWhilePaying(state, command);
   const d = new Decision(state, env.at);
   switch (command.kind) {
     case 'pay':
@@ -142,6 +155,12 @@ export function decideOrder(state: Order | undefined, command: OrderCommand, env
     case 'complete':
       applyOrderCommand(d.state, 'complete');
       d.emit({ type: 'order.completed', data: { orderId: d.state.id } });
+      break;
+    case 'start-payment':
+      startPayment(d, command.intent);
+      break;
+    case 'expire':
+      expire(d, command.unpaidForMinutes, env);
       break;
     case 'cancel':
       applyOrderCommand(d.state, 'cancel');
@@ -273,6 +292,9 @@ function place(command: Extract<OrderCommand, { kind: 'place' }>, env: OrderEnv)
 function pay(d: Decision, payment: Extract<OrderCommand, { kind: 'pay' }>['payment'], env: OrderEnv): void {
   const order = d.state;
   applyOrderCommand(order, 'pay'); // not twice, not once cancelled, voided or refunded
+  if (payment.method === 'card' && payment.intentId !== undefined && order.paymentInProgress?.id !== payment.intentId) {
+    throw new TillboxError('conflict', `the card payment of order ${order.number} is no longer in progress`);
+  }
   const total = order.totals.total;
   if (payment.amount !== total) {
     throw new TillboxError('validation', `a payment of ${payment.amount} does not match the order total of ${total}`, {
@@ -404,4 +426,56 @@ function refund(d: Decision, command: Extract<OrderCommand, { kind: 'refund' }>,
     due -= take;
   }
   d.emit({ type: 'order.refunded', data: { orderId: order.id, refunds, full: amount === left, reason } });
+}
+
+/** Commands that would race a card payment under way: refused until the terminal has answered. */
+const RACING_PAYMENT: ReadonlySet<OrderCommand['kind']> = new Set([
+  'start-payment',
+  'pay',
+  'cancel',
+  'expire',
+  'void',
+  'refund',
+  'discount',
+  'override-price',
+]);
+
+function refuseWhilePaying(state: Order, command: OrderCommand): void {
+  const intent = state.paymentInProgress;
+  if (!intent || !RACING_PAYMENT.has(command.kind)) return;
+  if (command.kind === 'pay' && command.payment.method === 'card' && command.payment.intentId === intent.id) return;
+  throw new TillboxError(
+    'conflict',
+    `payment in progress: order ${state.number} is being paid on the card terminal; try again once it has answered`,
+    { details: [{ path: 'payment', message: `payment intent ${intent.id}` }] },
+  );
+}
+
+function startPayment(d: Decision, intent: OpenPaymentIntent): void {
+  const order = d.state;
+  applyOrderCommand(order, 'pay'); // not paid yet, not cancelled, voided or refunded
+  if (intent.amount !== order.totals.total) {
+    throw new TillboxError(
+      'validation',
+      `a payment of ${intent.amount} does not match the order total of ${order.totals.total}`,
+      { details: [{ path: 'amount', message: `the order is paid in full: ${order.totals.total}` }] },
+    );
+  }
+  d.state = { ...order, paymentInProgress: intent };
+}
+
+function expire(d: Decision, unpaidForMinutes: number, env: OrderEnv): void {
+  const order = d.state;
+  if (env.cmd.actor.kind !== 'system') throw forbidden('only the edge itself expires unpaid orders');
+  if (order.channel !== 'kiosk' || order.payment !== 'unpaid' || order.status !== 'placed') {
+    throw new TillboxError('conflict', `order ${order.number} is not an unpaid kiosk order waiting for payment`);
+  }
+  if (!(unpaidForMinutes > 0) || env.at - order.placedAt < unpaidForMinutes * 60_000) {
+    throw new TillboxError('conflict', `order ${order.number} has not waited ${unpaidForMinutes} minutes yet`);
+  }
+  applyOrderCommand(order, 'cancel');
+  d.emit({
+    type: 'order.cancelled',
+    data: { orderId: order.id, reason: `expired: unpaid for ${unpaidForMinutes} minutes` },
+  });
 }

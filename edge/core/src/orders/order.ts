@@ -14,6 +14,7 @@ import type {
 } from '../events/catalogue.js';
 import type { Channel, OrderType } from '../channels.js';
 import type { OrderStatus, PaymentStatus } from '../order-lifecycle.js';
+import type { OpenPaymentIntent } from './payment-intent.js';
 import type { OrderPricing, OrderView, PaymentView, PricedLine, Totals, TicketView } from '../wire/api.js';
 
 /** Times are epoch milliseconds (the edge's clock); views and events carry them as ISO 8601. */
@@ -80,6 +81,11 @@ export interface Order {
   readyAt?: Millis;
   pickedUpAt?: Millis;
   closedAt?: Millis;
+  /**
+   * A card payment under way (its intent, committed before the terminal was asked): loaded with
+   * the order, not made by its events; the payment that completes it ends it.
+   */
+  paymentInProgress?: OpenPaymentIntent;
 }
 
 /** An event of the order aggregate. */
@@ -143,7 +149,7 @@ export function evolveOrder(state: Order | undefined, event: OrderEvent, at: Mil
     case 'order.paid': {
       const payment: OrderPayment = { ...event.data.payment, at };
       return {
-        ...state,
+        ...withoutKey(state, 'paymentInProgress'),
         status: state.status === 'placed' ? 'paid' : state.status,
         payment: 'paid',
         paidAt: at,

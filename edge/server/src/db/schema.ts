@@ -1,6 +1,6 @@
 /** The whole SQLite schema, in one place. Migrations are generated from it and only append. */
 import { sql } from 'drizzle-orm';
-import { ORDER_STATUSES, PAYMENT_STATUSES } from '@tillbox/core';
+import { ORDER_STATUSES, PAYMENT_INTENT_STATUSES, PAYMENT_STATUSES } from '@tillbox/core';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** The store's event log: the spine every screen, the relay and reports read. */
@@ -191,6 +191,10 @@ export const orders = sqliteTable(
     index('orders_waiting')
       .on(t.status)
       .where(sql`status in ('placed', 'paid')`),
+    /** Open orders in pages, oldest placed first (the screens' snapshots). */
+    index('orders_open_placed')
+      .on(t.placedAt, t.id)
+      .where(sql`status in ('placed', 'paid', 'in_kitchen', 'ready')`),
   ],
 );
 
@@ -254,4 +258,51 @@ export const orderLines = sqliteTable(
     detail: text('detail', { mode: 'json' }).notNull(),
   },
   (t) => [uniqueIndex('order_lines_order_position').on(t.orderId, t.position)],
+);
+
+/**
+ * A card payment under way or settled: written (committed) before the terminal is asked, so a
+ * cancel cannot race it, and kept after: approved (with the payment it became), declined,
+ * failed, or approved-but-not-recorded until the terminal has reversed it. No card data.
+ */
+export const paymentIntents = sqliteTable(
+  'payment_intents',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    method: text('method', { enum: ['card'] }).notNull(),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    status: text('status', { enum: PAYMENT_INTENT_STATUSES }).notNull(),
+    /** The terminal's transaction reference, once it has answered. */
+    reference: text('reference'),
+    /** The payment recorded for an approved intent. */
+    paymentId: text('payment_id'),
+    /** Who started it and on which device (`{kind, id, role, name?}`). */
+    actor: text('actor', { mode: 'json' }).notNull(),
+    device: text('device'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    /** Failed reversal attempts, when the next is due, and the terminal's last error. */
+    reversalAttempts: integer('reversal_attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at'),
+    lastError: text('last_error'),
+    /** Why a person should look at it (shown on the admin's view); null when nothing is to be done. */
+    attention: text('attention'),
+  },
+  (t) => [
+    /** One payment in progress per order, whatever the code above does. */
+    uniqueIndex('payment_intents_one_open')
+      .on(t.orderId)
+      .where(sql`status = 'open'`),
+    index('payment_intents_order').on(t.orderId),
+    index('payment_intents_unsettled')
+      .on(t.status, t.nextAttemptAt)
+      .where(sql`status in ('open', 'reversal-pending')`),
+    index('payment_intents_attention')
+      .on(t.createdAt)
+      .where(sql`attention is not null`),
+  ],
 );
