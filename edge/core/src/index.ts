@@ -17,4 +17,5 @@ export * from './commerce/index.js';
 export * from './auth/actors.js';
 export * from './auth/permissions.js';
 export * from './wire/access.js';
+export * from './wire/adjustments.js';
 export * from './auth/audit.js';

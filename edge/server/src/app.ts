@@ -21,6 +21,7 @@ import { Capabilities, type CapabilitiesContext } from './capabilities.js';
 import type { Settings } from './config/settings.js';
 import { openDatabase, type OpenDatabase } from './db/database.js';
 import { kitchenRoutes } from './kitchen/kitchen-routes.js';
+import { adjustmentRoutes } from './orders/adjustment-routes.js';
 import { orderRoutes } from './orders/order-routes.js';
 import type { Pinpad } from './payments/pinpad.js';
 import { reportRoutes } from './reports/speed-of-service.js';
@@ -118,6 +119,7 @@ export class Edge {
         ...auditRoutes(access.audit),
         ...catalogRoutes(catalog),
         ...orderRoutes(orders, kitchen, payments, access.staff),
+        ...adjustmentRoutes(orders, access.staff),
         ...kitchenRoutes(kitchen),
         ...reportRoutes(database.db, settings.store),
       ];

@@ -59,8 +59,22 @@ export class Capabilities {
     this.reports = new ReportRepository(db);
     const { counterFires, ...kitchenSettings } = settings.kitchen;
     const kitchen = kitchenConfigSchema.parse(kitchenSettings);
-    const config: OrderConfig = { expoAutoReady: kitchen.expoAutoReady, counterFires, stations: kitchen.stations };
-    const orders = new OrderAggregate({ events: this.events, repository: this.orderRepository, config, now });
+    const config: OrderConfig = {
+      expoAutoReady: kitchen.expoAutoReady,
+      counterFires,
+      stations: kitchen.stations,
+      discountApproval: {
+        percent: settings.security.discountApprovalPercent,
+        amount: settings.security.discountApprovalAmount,
+      },
+    };
+    const orders = new OrderAggregate({
+      events: this.events,
+      repository: this.orderRepository,
+      config,
+      now,
+      engine: () => this.catalog.engine,
+    });
     this.kitchen = new KitchenService({
       orders,
       tickets: new TicketRepository(db),

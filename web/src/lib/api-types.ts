@@ -1165,6 +1165,8 @@ export interface paths {
             | 'order.voided'
             | 'order.refunded'
             | 'order.cancelled'
+            | 'order.discounted'
+            | 'order.price-overridden'
             | 'settings.changed'
             | 'permission.refused';
         };
@@ -1206,6 +1208,8 @@ export interface paths {
                   | 'order.voided'
                   | 'order.refunded'
                   | 'order.cancelled'
+                  | 'order.discounted'
+                  | 'order.price-overridden'
                   | 'settings.changed'
                   | 'permission.refused';
                 actor: {
@@ -2219,6 +2223,9 @@ export interface paths {
             | 'voided'
             | 'refunded';
           day?: string;
+          scope?: 'kitchen' | 'pickup';
+          limit?: number;
+          after?: string;
         };
         header?: never;
         path?: never;
@@ -2233,8 +2240,9 @@ export interface paths {
           };
           content: {
             'application/json': {
-              /** @description The event log position this list is current at; subscribe from it */
+              /** @description The event log position this list is current at; subscribe from the first page’s */
               seq: number;
+              /** @description Oldest placed first */
               orders: {
                 id: string;
                 /** @description Order number to call out, unique per business day */
@@ -2370,6 +2378,11 @@ export interface paths {
                   loyaltyPoints: number;
                   /** @description The moment it was priced, on the store's clock */
                   localTime: string;
+                  /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
+                  overrides?: {
+                    lineId: string;
+                    explanation: string;
+                  }[];
                 };
                 /** @description ISO 8601 */
                 placedAt: string;
@@ -2380,6 +2393,8 @@ export interface paths {
                 /** @description Completed, cancelled, voided or refunded */
                 closedAt?: string;
               }[];
+              /** @description More orders follow: ask again with `after` set to this */
+              next?: string;
             };
           };
         };
@@ -2619,6 +2634,11 @@ export interface paths {
                 loyaltyPoints: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
+                /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
+                overrides?: {
+                  lineId: string;
+                  explanation: string;
+                }[];
               };
               /** @description ISO 8601 */
               placedAt: string;
@@ -2826,6 +2846,11 @@ export interface paths {
                 loyaltyPoints: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
+                /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
+                overrides?: {
+                  lineId: string;
+                  explanation: string;
+                }[];
               };
               /** @description ISO 8601 */
               placedAt: string;
@@ -3040,6 +3065,11 @@ export interface paths {
                 loyaltyPoints: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
+                /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
+                overrides?: {
+                  lineId: string;
+                  explanation: string;
+                }[];
               };
               /** @description ISO 8601 */
               placedAt: string;
@@ -3258,6 +3288,11 @@ export interface paths {
                 loyaltyPoints: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
+                /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
+                overrides?: {
+                  lineId: string;
+                  explanation: string;
+                }[];
               };
               /** @description ISO 8601 */
               placedAt: string;
@@ -3479,6 +3514,11 @@ export interface paths {
                 loyaltyPoints: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
+                /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
+                overrides?: {
+                  lineId: string;
+                  explanation: string;
+                }[];
               };
               /** @description ISO 8601 */
               placedAt: string;
@@ -3720,6 +3760,11 @@ export interface paths {
                 loyaltyPoints: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
+                /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
+                overrides?: {
+                  lineId: string;
+                  explanation: string;
+                }[];
               };
               /** @description ISO 8601 */
               placedAt: string;
@@ -3956,6 +4001,11 @@ export interface paths {
                 loyaltyPoints: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
+                /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
+                overrides?: {
+                  lineId: string;
+                  explanation: string;
+                }[];
               };
               /** @description ISO 8601 */
               placedAt: string;
@@ -4165,6 +4215,11 @@ export interface paths {
                 loyaltyPoints: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
+                /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
+                overrides?: {
+                  lineId: string;
+                  explanation: string;
+                }[];
               };
               /** @description ISO 8601 */
               placedAt: string;
@@ -4374,6 +4429,11 @@ export interface paths {
                 loyaltyPoints: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
+                /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
+                overrides?: {
+                  lineId: string;
+                  explanation: string;
+                }[];
               };
               /** @description ISO 8601 */
               placedAt: string;
@@ -4583,6 +4643,11 @@ export interface paths {
                 loyaltyPoints: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
+                /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
+                overrides?: {
+                  lineId: string;
+                  explanation: string;
+                }[];
               };
               /** @description ISO 8601 */
               placedAt: string;
@@ -4597,6 +4662,514 @@ export interface paths {
         };
         /** @description Error */
         400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orders/{id}/discount': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Discount or comp an unpaid order or one of its lines (a manager's PIN on the same request for a comp or past the store's limit) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description "order", or {"lineId"} for one line
+             * @default order
+             */
+            scope?:
+              | 'order'
+              | {
+                  lineId: string;
+                };
+            /**
+             * @description percent or amount off what is left, or comp: everything left (always needs a manager)
+             * @enum {string}
+             */
+            kind: 'percent' | 'amount' | 'comp';
+            /** @description percent: parts per million (10% = 100000); amount: minor units; comp: leave out */
+            value?: number;
+            reason: string;
+            /** @description A manager's approval: needed for a comp, or a discount past the store's limit */
+            override?: {
+              /** @description The approving manager */
+              staffId: string;
+              /** @description Staff PIN, 4–8 digits; never stored or logged, only its argon2id hash */
+              pin: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @description Order number to call out, unique per business day */
+              number: number;
+              businessDay: string;
+              /** @enum {string} */
+              status:
+                | 'placed'
+                | 'paid'
+                | 'in_kitchen'
+                | 'ready'
+                | 'picked_up'
+                | 'completed'
+                | 'cancelled'
+                | 'voided'
+                | 'refunded';
+              /** @enum {string} */
+              payment: 'unpaid' | 'paid' | 'refunded';
+              table?: string;
+              promisedAt?: string;
+              /** @description Promised time, or placed time plus prep time: the kitchen priority */
+              dueAt: string;
+              rush: boolean;
+              /** @description One ticket per station, made when the order fires */
+              tickets: {
+                id: string;
+                station: string;
+                /** @enum {string} */
+                status: 'open' | 'bumped';
+                firedAt: string;
+                bumpedAt?: string;
+                items: {
+                  lineId: string;
+                  bumpedAt?: string;
+                }[];
+              }[];
+              payments: {
+                id: string;
+                /** @enum {string} */
+                method: 'card' | 'cash' | 'external';
+                amount: number;
+                tendered?: number;
+                change?: number;
+                reference?: string;
+                /** @description Last four digits from the terminal; never the card number */
+                cardLast4?: string;
+                at: string;
+              }[];
+              /** @enum {string} */
+              channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+              /** @enum {string} */
+              orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
+              guestName?: string;
+              lines: {
+                lineId: string;
+                itemId: string;
+                variantId?: string;
+                /** @description Text by language code; "en" is required and is the fallback */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @description Text by language code; "en" is required and is the fallback */
+                variantName?: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                modifiers: {
+                  groupId: string;
+                  optionId: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  price: number;
+                }[];
+                quantity: number;
+                note?: string;
+                station: string;
+                allergens: string[];
+                /** @description Item or variant price plus modifier upcharges, minor units */
+                unitPrice: number;
+                /** @description unitPrice × quantity, minor units */
+                lineTotal: number;
+                /**
+                 * @description Promotions and rewards taken off this line
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax of this line (added, or held in the price with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays for this line */
+                total?: number;
+              }[];
+              totals: {
+                currency: string;
+                /** @description Σ line totals before discounts */
+                subtotal: number;
+                /**
+                 * @description Promotions and rewards taken off
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax added on top (or held in the prices, with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays */
+                total: number;
+              };
+              /** @description Why the order costs what it does: each discount explained, each tax by name and rate */
+              pricing?: {
+                discounts: {
+                  promotionId: string;
+                  explanation: string;
+                  amount: number;
+                }[];
+                taxes: {
+                  name: string;
+                  rate: string;
+                  inclusive: boolean;
+                  amount: number;
+                }[];
+                /** @description Points this order earns */
+                loyaltyPoints: number;
+                /** @description The moment it was priced, on the store's clock */
+                localTime: string;
+                /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
+                overrides?: {
+                  lineId: string;
+                  explanation: string;
+                }[];
+              };
+              /** @description ISO 8601 */
+              placedAt: string;
+              paidAt?: string;
+              firedAt?: string;
+              readyAt?: string;
+              pickedUpAt?: string;
+              /** @description Completed, cancelled, voided or refunded */
+              closedAt?: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orders/{id}/lines/{lineId}/price': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set the price of one unit of a line of an unpaid order (manager override: a manager's PIN on the same screen) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The new price of one unit before modifiers, minor units */
+            unitPrice: number;
+            reason: string;
+            override: {
+              /** @description The approving manager */
+              staffId: string;
+              /** @description Staff PIN, 4–8 digits; never stored or logged, only its argon2id hash */
+              pin: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @description Order number to call out, unique per business day */
+              number: number;
+              businessDay: string;
+              /** @enum {string} */
+              status:
+                | 'placed'
+                | 'paid'
+                | 'in_kitchen'
+                | 'ready'
+                | 'picked_up'
+                | 'completed'
+                | 'cancelled'
+                | 'voided'
+                | 'refunded';
+              /** @enum {string} */
+              payment: 'unpaid' | 'paid' | 'refunded';
+              table?: string;
+              promisedAt?: string;
+              /** @description Promised time, or placed time plus prep time: the kitchen priority */
+              dueAt: string;
+              rush: boolean;
+              /** @description One ticket per station, made when the order fires */
+              tickets: {
+                id: string;
+                station: string;
+                /** @enum {string} */
+                status: 'open' | 'bumped';
+                firedAt: string;
+                bumpedAt?: string;
+                items: {
+                  lineId: string;
+                  bumpedAt?: string;
+                }[];
+              }[];
+              payments: {
+                id: string;
+                /** @enum {string} */
+                method: 'card' | 'cash' | 'external';
+                amount: number;
+                tendered?: number;
+                change?: number;
+                reference?: string;
+                /** @description Last four digits from the terminal; never the card number */
+                cardLast4?: string;
+                at: string;
+              }[];
+              /** @enum {string} */
+              channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+              /** @enum {string} */
+              orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
+              guestName?: string;
+              lines: {
+                lineId: string;
+                itemId: string;
+                variantId?: string;
+                /** @description Text by language code; "en" is required and is the fallback */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @description Text by language code; "en" is required and is the fallback */
+                variantName?: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                modifiers: {
+                  groupId: string;
+                  optionId: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  price: number;
+                }[];
+                quantity: number;
+                note?: string;
+                station: string;
+                allergens: string[];
+                /** @description Item or variant price plus modifier upcharges, minor units */
+                unitPrice: number;
+                /** @description unitPrice × quantity, minor units */
+                lineTotal: number;
+                /**
+                 * @description Promotions and rewards taken off this line
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax of this line (added, or held in the price with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays for this line */
+                total?: number;
+              }[];
+              totals: {
+                currency: string;
+                /** @description Σ line totals before discounts */
+                subtotal: number;
+                /**
+                 * @description Promotions and rewards taken off
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax added on top (or held in the prices, with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays */
+                total: number;
+              };
+              /** @description Why the order costs what it does: each discount explained, each tax by name and rate */
+              pricing?: {
+                discounts: {
+                  promotionId: string;
+                  explanation: string;
+                  amount: number;
+                }[];
+                taxes: {
+                  name: string;
+                  rate: string;
+                  inclusive: boolean;
+                  amount: number;
+                }[];
+                /** @description Points this order earns */
+                loyaltyPoints: number;
+                /** @description The moment it was priced, on the store's clock */
+                localTime: string;
+                /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
+                overrides?: {
+                  lineId: string;
+                  explanation: string;
+                }[];
+              };
+              /** @description ISO 8601 */
+              placedAt: string;
+              paidAt?: string;
+              firedAt?: string;
+              readyAt?: string;
+              pickedUpAt?: string;
+              /** @description Completed, cancelled, voided or refunded */
+              closedAt?: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
           headers: {
             [name: string]: unknown;
           };
@@ -4914,6 +5487,11 @@ export interface paths {
                 loyaltyPoints: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
+                /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
+                overrides?: {
+                  lineId: string;
+                  explanation: string;
+                }[];
               };
               /** @description ISO 8601 */
               placedAt: string;
@@ -5123,6 +5701,11 @@ export interface paths {
                 loyaltyPoints: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
+                /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
+                overrides?: {
+                  lineId: string;
+                  explanation: string;
+                }[];
               };
               /** @description ISO 8601 */
               placedAt: string;
@@ -5333,6 +5916,11 @@ export interface paths {
                 loyaltyPoints: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
+                /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
+                overrides?: {
+                  lineId: string;
+                  explanation: string;
+                }[];
               };
               /** @description ISO 8601 */
               placedAt: string;
@@ -5543,6 +6131,11 @@ export interface paths {
                 loyaltyPoints: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
+                /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
+                overrides?: {
+                  lineId: string;
+                  explanation: string;
+                }[];
               };
               /** @description ISO 8601 */
               placedAt: string;
@@ -5754,6 +6347,11 @@ export interface paths {
                     loyaltyPoints: number;
                     /** @description The moment it was priced, on the store's clock */
                     localTime: string;
+                    /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
+                    overrides?: {
+                      lineId: string;
+                      explanation: string;
+                    }[];
                   };
                   /** @description ISO 8601 */
                   placedAt: string;
@@ -5951,6 +6549,11 @@ export interface paths {
                 loyaltyPoints: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
+                /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
+                overrides?: {
+                  lineId: string;
+                  explanation: string;
+                }[];
               };
               /** @description ISO 8601 */
               placedAt: string;

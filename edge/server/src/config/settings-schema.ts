@@ -193,6 +193,22 @@ export const settingsSchema = z
           .default(10)
           .describe('Failed PINs (per staff member and per device) before a lockout'),
         pinLockoutMinutes: z.int().min(1).max(1440).default(30).describe('How long a PIN lockout lasts'),
+        discountApprovalPercent: z
+          .int()
+          .min(0)
+          .max(100)
+          .default(20)
+          .describe(
+            "A discount of more than this percent (of what is left on the order or line, or all discounts on the order together) needs a manager's PIN; comps always do",
+          ),
+        discountApprovalAmount: z
+          .int()
+          .min(0)
+          .max(100_000_000)
+          .default(1000)
+          .describe(
+            "A discount of more than this many minor units (alone, or all discounts on the order together) needs a manager's PIN",
+          ),
         bootstrapPairingCode: z
           .string()
           .regex(/^$|^[A-Z2-9]{4}-?[A-Z2-9]{4}$/, 'empty, or 8 letters/digits like ABCD-EF23')

@@ -14,6 +14,7 @@ import {
   type OrderDecision,
   type OrderEnv,
   type OrderView,
+  type PricingEngine,
 } from '@tillbox/core';
 import type { Tx } from '../db/database.js';
 import type { Append, EventLog } from '../events/event-log.js';
@@ -24,6 +25,8 @@ export interface OrderAggregateContext {
   repository: OrderRepository;
   config: OrderConfig;
   now: () => number;
+  /** The store's current pricing engine (discounts and price overrides price an order again with it). */
+  engine?: () => PricingEngine;
 }
 
 /** Which order a command is for: by its id, or by one of its kitchen tickets. */
@@ -36,9 +39,11 @@ export class OrderAggregate {
     return this.ctx.repository;
   }
 
-  /** What a command decides with: who, when, the store's kitchen settings, and fresh UUIDv7 ids. */
+  /** What a command decides with: who, when, the store's order settings and pricing engine, and fresh UUIDv7 ids. */
   env(cmd: CommandContext, at: number = this.ctx.now()): OrderEnv {
-    return { cmd, at, config: this.ctx.config, newId: () => uuidv7(at) };
+    const env: OrderEnv = { cmd, at, config: this.ctx.config, newId: () => uuidv7(at) };
+    if (this.ctx.engine) env.engine = this.ctx.engine();
+    return env;
   }
 
   load(target: OrderTarget): Order {

@@ -16,6 +16,7 @@ import {
   type Order,
   type OrderLine,
   type OrderPayment,
+  type OrderPriceInput,
   type OrderPricing,
   type OrderStatus,
   type OrderTicket,
@@ -39,6 +40,17 @@ type LineDetail = Pick<PlacedLine, 'name' | 'variantName' | 'modifiers' | 'note'
   total?: number;
   refundedAt?: number;
 };
+
+/**
+ * The `pricing` column: the explanations the screens show, and beside them (`input`, never shown)
+ * the cart and context the order was priced from, so it can be priced again.
+ */
+type StoredPricing = OrderPricing & { input?: OrderPriceInput };
+
+function storedPricing(o: Order): StoredPricing | null {
+  if (!o.pricing) return null;
+  return o.priceInput ? { ...o.pricing, input: o.priceInput } : o.pricing;
+}
 
 const CLOSED: OrderStatus[] = ORDER_STATUSES.filter((s) => !isOpenStatus(s));
 
@@ -128,7 +140,12 @@ function toOrder(row: OrderRow, lines: LineRow[], ticketRows: TicketRow[], payme
   };
   put(order, 'guestName', opt(row.guestName));
   put(order, 'table', opt(row.tableLabel));
-  put(order, 'pricing', opt(row.pricing) as OrderPricing | undefined);
+  const stored = opt(row.pricing) as StoredPricing | undefined;
+  if (stored) {
+    const { input, ...pricing } = stored;
+    order.pricing = pricing;
+    put(order, 'priceInput', input);
+  }
   put(order, 'promisedAt', opt(row.promisedAt));
   put(order, 'fireAt', opt(row.fireAt));
   put(order, 'placedByDevice', opt(row.placedByDevice));
@@ -138,6 +155,19 @@ function toOrder(row: OrderRow, lines: LineRow[], ticketRows: TicketRow[], payme
   put(order, 'pickedUpAt', opt(row.pickedUpAt));
   put(order, 'closedAt', opt(row.closedAt));
   return order;
+}
+
+/** A line's money changed: priced again (a discount, a price override). */
+function repriced(a: OrderLine, b: OrderLine): boolean {
+  return (
+    a.unitPrice !== b.unitPrice ||
+    a.lineTotal !== b.lineTotal ||
+    a.discount !== b.discount ||
+    a.tax !== b.tax ||
+    a.total !== b.total ||
+    a.net !== b.net ||
+    a.taxes !== b.taxes
+  );
 }
 
 /** The columns of an order that change after it is placed. */
@@ -243,6 +273,17 @@ export class OrderRepository {
       if ((Object.keys(now) as (keyof typeof now)[]).some((k) => was[k] !== now[k])) {
         tx.update(orders).set(now).where(eq(orders.id, after.id)).run();
       }
+      if (
+        before.totals !== after.totals ||
+        before.pricing !== after.pricing ||
+        before.priceInput !== after.priceInput
+      ) {
+        const { subtotal, discount, tax, total } = after.totals;
+        tx.update(orders)
+          .set({ subtotal, discount, tax, total, pricing: storedPricing(after) })
+          .where(eq(orders.id, after.id))
+          .run();
+      }
       const oldLines = new Map(before.lines.map((l) => [l.lineId, l]));
       for (const l of after.lines) {
         const old = oldLines.get(l.lineId);
@@ -252,7 +293,12 @@ export class OrderRepository {
             .where(eq(orderLines.id, l.lineId))
             .run();
         }
-        if (old && old.refundedAt !== l.refundedAt) {
+        if (old && repriced(old, l)) {
+          tx.update(orderLines)
+            .set({ unitPrice: l.unitPrice, lineTotal: l.lineTotal, detail: lineDetail(l) })
+            .where(eq(orderLines.id, l.lineId))
+            .run();
+        } else if (old && old.refundedAt !== l.refundedAt) {
           tx.update(orderLines)
             .set({ detail: lineDetail(l) })
             .where(eq(orderLines.id, l.lineId))
@@ -313,7 +359,7 @@ export class OrderRepository {
         discount: o.totals.discount,
         tax: o.totals.tax,
         total: o.totals.total,
-        pricing: o.pricing ?? null,
+        pricing: storedPricing(o),
         requestHash,
         catalogVersion: o.catalogVersion ?? 0,
         placedAt: o.placedAt,

@@ -1,7 +1,7 @@
 /**
- * Orders: placing (idempotent on the client-made id), the front-of-house commands, voids, and
- * reading orders. Each command is load → decide (in the core) → save → append, in one
- * transaction; no rule lives here.
+ * Orders: placing (idempotent on the client-made id), the front-of-house commands, voids,
+ * discounts and price overrides, and reading orders. Each command is load → decide (in the
+ * core) → save → append, in one transaction; no rule lives here.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -16,6 +16,7 @@ import {
   TillboxError,
   uuidv7,
   type CommandContext,
+  type DiscountRequest,
   type KitchenConfig,
   type OrderStatus,
   type OrderView,
@@ -82,16 +83,15 @@ export class OrderService {
     }
     const engine = this.ctx.catalog.engine;
     const at = this.now();
-    const priced = priceWithEngine(
-      engine,
-      { lines: body.lines.map((l) => ({ ...l, lineId: uuidv7(at) })) },
-      pricingContextSchema.parse({
-        storeId: this.ctx.storeId,
-        channel: body.channel,
-        orderType: body.orderType,
-        at: new Date(at).toISOString(),
-      }),
-    );
+    // Kept with the order: staff's discounts and price overrides price it again from these.
+    const cart = { lines: body.lines.map((l) => ({ ...l, lineId: uuidv7(at) })) };
+    const context = pricingContextSchema.parse({
+      storeId: this.ctx.storeId,
+      channel: body.channel,
+      orderType: body.orderType,
+      at: new Date(at).toISOString(),
+    });
+    const priced = priceWithEngine(engine, cart, context);
     const day = businessDay(at, this.ctx.store.timeZone, this.ctx.store.businessDayStartHour);
     const command = {
       kind: 'place' as const,
@@ -106,6 +106,7 @@ export class OrderService {
         ...(body.table !== undefined ? { table: body.table } : {}),
         ...(body.promisedAt !== undefined ? { promisedAt: Date.parse(body.promisedAt) } : {}),
         ...placementOf(priced, engine, this.ctx.routing),
+        priceInput: { cart, context },
       },
       fire: body.fire,
       ...(body.payment ? { payment: body.payment } : {}),
@@ -123,6 +124,21 @@ export class OrderService {
   /** Void an unpaid order that is still open (a manager override at the route); the reason is kept. */
   voidOrder(cmd: CommandContext, id: string, reason: string): OrderView {
     return this.ctx.orders.execute(cmd, { orderId: id }, { kind: 'void', reason });
+  }
+
+  /** Staff's discount or comp on an unpaid order or one of its lines (approved by a manager past the limits). */
+  discount(cmd: CommandContext, id: string, adjustment: DiscountRequest): OrderView {
+    return this.ctx.orders.execute(cmd, { orderId: id }, { kind: 'discount', adjustment });
+  }
+
+  /** A manager's price for one unit of a line of an unpaid order, before modifiers. */
+  overridePrice(
+    cmd: CommandContext,
+    id: string,
+    lineId: string,
+    change: { unitPrice: number; reason: string },
+  ): OrderView {
+    return this.ctx.orders.execute(cmd, { orderId: id }, { kind: 'override-price', lineId, ...change });
   }
 
   get(cmd: CommandContext, id: string): OrderView {
