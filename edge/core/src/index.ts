@@ -11,6 +11,8 @@ export * from './wire/api.js';
 export * from './wire/order-pages.js';
 export * from './wire/payments.js';
 export * from './wire/events.js';
+export * from './wire/json-depth.js';
+export * from './privacy/card-numbers.js';
 export * from './events/catalogue.js';
 export * from './orders/index.js';
 export * from './commerce/index.js';

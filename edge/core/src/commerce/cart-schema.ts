@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CHANNELS, ORDER_TYPES } from '../channels.js';
+import { freeText } from '../privacy/card-numbers.js';
 import { MAX_ORDER_SUBTOTAL, MAX_PRICE, PPM, entityId, tag } from './common.js';
 
 const catalogRef = z.string().min(1).max(64);
@@ -47,11 +48,11 @@ export const pricingCartLineSchema = z.object({
   modifiers: z.array(pricingCartModifierSchema).max(40).default([]),
   slots: z.array(comboSlotChoiceSchema).max(10).default([]).describe('Choices for a combo, one per slot'),
   quantity: z.int().min(1, 'quantity must be at least 1').max(99, 'quantity must be at most 99'),
-  note: z.string().max(140).optional(),
+  note: freeText(140).optional(),
   unitPriceOverride: z
     .object({
       unitPrice: z.int().min(0).max(MAX_PRICE).describe('The price of one unit before modifiers, minor units'),
-      reason: z.string().trim().min(1).max(200),
+      reason: freeText(200).min(1),
     })
     .optional()
     .describe("A manager's price: replaces the item's (or size's) price; modifiers and combo upcharges still add"),
@@ -89,7 +90,7 @@ export const manualAdjustmentSchema = z
       .max(MAX_ORDER_SUBTOTAL)
       .optional()
       .describe('percent: parts per million (10% = 100000); amount: minor units; comp: none'),
-    reason: z.string().trim().min(1).max(200),
+    reason: freeText(200).min(1),
   })
   .superRefine((m, ctx) => {
     if (m.kind === 'comp' && m.value !== undefined)

@@ -1,6 +1,7 @@
 /** Bodies of pairing, sign-in, staff management and manager overrides. */
 import { z } from 'zod';
 import { DEVICE_ROLES, STAFF_ROLES } from '../auth/actors.js';
+import { freeText } from '../privacy/card-numbers.js';
 
 /** Screens a pairing code can be made for (the relay is paired the same way). */
 export const deviceRoleSchema = z.enum(DEVICE_ROLES);
@@ -11,7 +12,7 @@ export const pinSchema = z
   .regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits')
   .describe('Staff PIN, 4–8 digits; never stored or logged, only its argon2id hash');
 
-const name = z.string().trim().min(1).max(60);
+const name = freeText(60).min(1);
 const id = z.string().min(1).max(64);
 
 export const pairingCodeBodySchema = z.object({
@@ -92,7 +93,8 @@ export const overrideSchema = z.object({
 });
 export type Override = z.infer<typeof overrideSchema>;
 
-export const reasonSchema = z.string().trim().min(3, 'say why, in a few words').max(200);
+/** Why a manager voided, refunded or cancelled: free text, so card numbers in it are masked. */
+export const reasonSchema = freeText(200).min(3, 'say why, in a few words');
 
 export const voidBodySchema = z.object({ reason: reasonSchema, override: overrideSchema });
 export const refundBodySchema = z.object({

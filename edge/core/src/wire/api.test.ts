@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../ids.js';
-import { orderIdParamsSchema, orderListQuerySchema, placeOrderBodySchema, type PlaceOrderInput } from './api.js';
+import { reasonSchema } from './access.js';
+import {
+  businessDaySchema,
+  orderIdParamsSchema,
+  orderListQuerySchema,
+  placeOrderBodySchema,
+  type PlaceOrderInput,
+} from './api.js';
 
 const ORDER_ID = '019ccc5a-5d3b-7abc-8123-0123456789ab';
 
@@ -109,6 +116,25 @@ describe('placeOrderBodySchema', () => {
   });
 });
 
+describe('free text in an order', () => {
+  it('masks a card number typed into the guest name, a line note or the table', () => {
+    const parsed = placeOrderBodySchema.parse(
+      body({
+        guestName: 'Jo 4111 1111 1111 1111',
+        table: '12',
+        lines: [{ itemId: 'croissant', quantity: 1, note: 'my card is 5500-0000-0000-0004, call 212-555-0147' }],
+      }),
+    );
+    expect(parsed.guestName).toBe('Jo •••• •••• •••• 1111');
+    expect(parsed.table).toBe('12');
+    expect(parsed.lines[0]?.note).toBe('my card is ••••-••••-••••-0004, call 212-555-0147');
+  });
+
+  it('masks a card number in a void or refund reason', () => {
+    expect(reasonSchema.parse('guest read out 4111111111111111')).toBe('guest read out ••••••••••••1111');
+  });
+});
+
 describe('order list query and id params', () => {
   it('lists open orders by default and accepts a status filter', () => {
     expect(orderListQuerySchema.parse({})).toEqual({ status: 'open', limit: 500 });
@@ -120,6 +146,12 @@ describe('order list query and id params', () => {
     });
     expect(orderListQuerySchema.safeParse({ status: 'lost' }).success).toBe(false);
     expect(orderListQuerySchema.safeParse({ status: 'cancelled', day: 'yesterday' }).success).toBe(false);
+  });
+
+  it('takes only a day that exists on the calendar', () => {
+    for (const day of ['2026-02-30', '9999-99-99', '2025-02-29', '2026-04-31', '2026-1-01'])
+      expect(orderListQuerySchema.safeParse({ status: 'completed', day }).success, day).toBe(false);
+    for (const day of ['2024-02-29', '2026-12-31']) expect(businessDaySchema.parse(day)).toBe(day);
   });
 
   it('accepts only a UUIDv7 as an order id in the path', () => {

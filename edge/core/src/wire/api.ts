@@ -9,6 +9,7 @@ import { CHANNELS, ORDER_TYPES } from '../channels.js';
 import { pricingCartLineSchema } from '../commerce/cart-schema.js';
 import { UUID_V7 } from '../ids.js';
 import { ORDER_PAGE_DEFAULT, ORDER_PAGE_MAX, ORDER_SCOPES, orderCursorSchema } from './order-pages.js';
+import { freeText } from '../privacy/card-numbers.js';
 
 const catalogId = z.string().min(1).max(64);
 
@@ -24,7 +25,7 @@ export const cartLineSchema = z.object({
   variantId: catalogId.optional(),
   modifiers: z.array(cartModifierSchema).max(40).default([]),
   quantity: z.int().min(1, 'quantity must be at least 1').max(99, 'quantity must be at most 99'),
-  note: z.string().max(140).optional(),
+  note: freeText(140).optional(),
 });
 export type CartLine = z.infer<typeof cartLineSchema>;
 export type CartLineInput = z.input<typeof cartLineSchema>;
@@ -71,8 +72,8 @@ export const placeOrderBodySchema = z
       .describe('Client-made UUIDv7; the idempotency key'),
     channel: z.enum(CHANNELS).default('kiosk'),
     orderType: z.enum(ORDER_TYPES).default('takeout'),
-    guestName: z.string().trim().max(40).optional().describe('Shown on the pickup board (first name)'),
-    table: z.string().trim().min(1).max(12).optional().describe('Table or tent number of a dine-in order'),
+    guestName: freeText(40).optional().describe('Shown on the pickup board (first name)'),
+    table: freeText(12).min(1).optional().describe('Table or tent number of a dine-in order'),
     promisedAt: isoInstant
       .optional()
       .describe('When the guest will pick up / receive it; scheduled orders fire this minus prep time'),
@@ -200,16 +201,15 @@ export const orderListSchema = z.object({
 });
 export type OrderList = z.infer<typeof orderListSchema>;
 
+/** A business day in a query: a date that exists on the calendar (no 2026-02-30, no 9999-99-99). */
+export const businessDaySchema = z.iso.date({ message: 'a real calendar date as YYYY-MM-DD, such as 2026-11-27' });
+
 export const orderListQuerySchema = z.object({
   status: z
     .enum(['open', ...ORDER_STATUSES])
     .default('open')
     .describe('"open" lists every order still waiting, in the kitchen or on the pickup board'),
-  day: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional()
-    .describe('Business day (YYYY-MM-DD); closed statuses default to today'),
+  day: businessDaySchema.optional().describe('Business day (YYYY-MM-DD); closed statuses default to today'),
   scope: z
     .enum(ORDER_SCOPES)
     .optional()
