@@ -124,7 +124,7 @@ export class Edge {
         ...reportRoutes(database.db, settings.store),
       ];
       const http = await createHttpServer({
-        bodyLimitBytes: settings.http.bodyLimitBytes,
+        http: settings.http,
         webDir: settings.web.dir === '' ? DEFAULT_WEB_DIR : resolve(settings.web.dir),
         version: VERSION,
         log: log.child({ module: 'http' }),

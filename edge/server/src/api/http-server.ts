@@ -1,14 +1,28 @@
 /**
  * The HTTP face of the edge: the JSON API under /api/v1 with its OpenAPI document, the
  * stream at /api/v1/stream, and the built web app (hashed assets cached immutably).
+ *
+ * Hostile input is stopped here, before any route runs: bodies nested too deeply are refused
+ * before they are parsed into objects, a connection that sends its request too slowly (or not at
+ * all) is answered 408 and closed, and one address cannot hold more than its share of sockets.
  */
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import { errorBodySchema, isTillboxError, type ErrorBody, type ErrorCode } from '@tillbox/core';
+import {
+  errorBodySchema,
+  isTillboxError,
+  jsonDepthError,
+  TillboxError,
+  type ErrorBody,
+  type ErrorCode,
+} from '@tillbox/core';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import type { Settings } from '../config/settings.js';
 import type { Guard } from './guard.js';
 import { openApiDocument, registerRoutes, type AnyRoute } from './route.js';
 import { securityHeaders } from './security-headers.js';
@@ -30,8 +44,19 @@ const STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
+/** The `http` settings the server applies: body size, timeouts and the per-address connection cap. */
+export type HttpLimits = Pick<
+  Settings['http'],
+  | 'bodyLimitBytes'
+  | 'headersTimeoutMs'
+  | 'requestTimeoutMs'
+  | 'keepAliveTimeoutMs'
+  | 'connectionTimeoutMs'
+  | 'maxConnectionsPerAddress'
+>;
+
 export interface HttpServerOptions {
-  bodyLimitBytes: number;
+  http: HttpLimits;
   webDir: string;
   version: string;
   log: Logger;
@@ -44,21 +69,63 @@ function errorBody(code: string, message: string, details: ErrorBody['error']['d
   return { error: { code, message, details } };
 }
 
+/**
+ * Close any connection beyond `cap` from one address as soon as it opens, so one screen (or one
+ * attacker) cannot use up the box's sockets. Loopback counts too.
+ */
+function capConnectionsPerAddress(server: Server, cap: number, log: Logger): void {
+  const open = new Map<string, number>();
+  const warned = new Set<string>();
+  server.on('connection', (socket: Socket) => {
+    const address = socket.remoteAddress ?? 'unknown';
+    const count = (open.get(address) ?? 0) + 1;
+    if (count > cap) {
+      if (!warned.has(address)) log.warn({ address, cap }, 'too many connections from one address; closing the extra');
+      warned.add(address);
+      socket.destroy();
+      return;
+    }
+    open.set(address, count);
+    socket.once('close', () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+      if (left < cap) warned.delete(address);
+    });
+  });
+}
+
 export async function createHttpServer(options: HttpServerOptions): Promise<FastifyInstance> {
+  const limits = options.http;
   const app = Fastify({
     loggerInstance: options.log as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: options.bodyLimitBytes,
+    bodyLimit: limits.bodyLimitBytes,
     return503OnClosing: true,
     forceCloseConnections: true,
+    // Idle sockets, slow request heads and bodies: each has its limit (Node checks the head and
+    // request timeouts every connectionsCheckingInterval, so check often enough to honour them).
+    connectionTimeout: limits.connectionTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    http: {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(limits.headersTimeoutMs / 4))),
+    },
   });
+  capConnectionsPerAddress(app.server, limits.maxConnectionsPerAddress, options.log);
 
   // A command such as bump has no body; accept an empty one even when it is labelled JSON.
+  // Nesting is measured on the raw text first: recursive schemas must never see a deep document.
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (body === '') done(null, undefined);
-    else parseJson(request, String(body), done);
+    const text = String(body);
+    const tooDeep = text === '' ? undefined : jsonDepthError(text);
+    if (text === '') done(null, undefined);
+    else if (tooDeep) done(new TillboxError('validation', tooDeep), undefined);
+    else parseJson(request, text, done);
   });
 
   app.setErrorHandler((err: FastifyError | Error, request, reply) => {
@@ -67,7 +134,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     }
     const fe = err as FastifyError;
     if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.code(413).send(errorBody('too-large', `The body is larger than ${options.bodyLimitBytes} bytes`));
+      return reply.code(413).send(errorBody('too-large', `The body is larger than ${limits.bodyLimitBytes} bytes`));
     }
     if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return reply.code(415).send(errorBody('validation', 'Send the body as application/json'));

@@ -8,6 +8,7 @@
  */
 import {
   authorize,
+  jsonDepthError,
   STREAM_TOPIC_PERMISSIONS,
   STREAM_TOPICS,
   streamClientMessageSchema,
@@ -131,6 +132,9 @@ export class StreamHub {
 
   private onMessage(client: Client, data: unknown, isBinary: boolean): void {
     client.alive = true;
+    // Measured on the text, before the schema (which recurses) ever sees a deep document.
+    const tooDeep = isBinary ? undefined : jsonDepthError(String(data));
+    if (tooDeep) return this.reject(client, tooDeep);
     let parsed: unknown;
     try {
       if (isBinary) throw new Error('binary frames are not accepted');

@@ -47,8 +47,48 @@ export const settingsSchema = z
           .max(10 * 1024 * 1024)
           .default(256 * 1024)
           .describe('Largest request body accepted; larger ones get 413'),
+        headersTimeoutMs: z
+          .int()
+          .min(100)
+          .max(300_000)
+          .default(10_000)
+          .describe('A connection that has not sent a whole request head in this time gets 408 and is closed'),
+        requestTimeoutMs: z
+          .int()
+          .min(100)
+          .max(600_000)
+          .default(30_000)
+          .describe('A request not received whole (head and body) in this time gets 408 and is closed'),
+        keepAliveTimeoutMs: z
+          .int()
+          .min(100)
+          .max(600_000)
+          .default(10_000)
+          .describe('An idle connection between requests is closed after this'),
+        connectionTimeoutMs: z
+          .int()
+          .min(1000)
+          .max(3_600_000)
+          .default(180_000)
+          .describe(
+            'A connection with no traffic either way for this long is closed; longer than any wait for a card terminal',
+          ),
+        maxConnectionsPerAddress: z
+          .int()
+          .min(1)
+          .max(100_000)
+          .default(256)
+          .describe('Open connections (requests and streams) one address may hold; more are closed at once'),
       })
       .prefault({})
+      .superRefine((h, ctx) => {
+        if (h.headersTimeoutMs > h.requestTimeoutMs)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['headersTimeoutMs'],
+            message: 'headersTimeoutMs must not be above requestTimeoutMs',
+          });
+      })
       .describe('HTTP server'),
     data: z
       .object({

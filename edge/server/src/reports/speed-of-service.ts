@@ -1,5 +1,5 @@
 /** Speed of service: how long each stage took for a business day's orders, p50 and p90. */
-import { businessDay, speedOfServiceSchema, type SpeedOfService } from '@tillbox/core';
+import { businessDay, businessDaySchema, speedOfServiceSchema, type SpeedOfService } from '@tillbox/core';
 import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../api/route.js';
 import type { Db } from '../db/database.js';
@@ -47,11 +47,7 @@ export function reportRoutes(db: Db, store: { timeZone: string; businessDayStart
       summary: 'Speed of service of a business day: placed → fired → ready → picked up, and per station fired → bumped',
       tags: ['reports'],
       query: z.object({
-        day: z
-          .string()
-          .regex(/^\d{4}-\d{2}-\d{2}$/, 'a business day as YYYY-MM-DD')
-          .optional()
-          .describe('Business day; today by default'),
+        day: businessDaySchema.optional().describe('Business day; today by default'),
       }),
       response: speedOfServiceSchema,
       handler: ({ query }) =>
