@@ -23,6 +23,7 @@ import { openDatabase, type OpenDatabase } from './db/database.js';
 import { kitchenRoutes } from './kitchen/kitchen-routes.js';
 import { adjustmentRoutes } from './orders/adjustment-routes.js';
 import { orderRoutes } from './orders/order-routes.js';
+import { paymentRoutes } from './payments/payment-routes.js';
 import type { Pinpad } from './payments/pinpad.js';
 import { reportRoutes } from './reports/speed-of-service.js';
 
@@ -119,6 +120,7 @@ export class Edge {
         ...auditRoutes(access.audit),
         ...catalogRoutes(catalog),
         ...orderRoutes(orders, kitchen, payments, access.staff),
+        ...paymentRoutes(payments),
         ...adjustmentRoutes(orders, access.staff),
         ...kitchenRoutes(kitchen),
         ...reportRoutes(database.db, settings.store),

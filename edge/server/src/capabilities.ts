@@ -20,8 +20,11 @@ import { EventLog } from './events/event-log.js';
 import { KitchenService } from './kitchen/kitchen-service.js';
 import { TicketRepository } from './kitchen/ticket-repository.js';
 import { OrderAggregate } from './orders/order-aggregate.js';
+import { OrderExpiry } from './orders/order-expiry.js';
 import { OrderRepository } from './orders/order-repository.js';
 import { OrderService } from './orders/order-service.js';
+import { PaymentIntentRepository } from './payments/payment-intent-repository.js';
+import { PaymentReversals } from './payments/payment-reversals.js';
 import { PaymentService } from './payments/payment-service.js';
 import { VirtualPinpad, type Pinpad } from './payments/pinpad.js';
 import { ReportRepository } from './reports/report-repository.js';
@@ -46,6 +49,10 @@ export class Capabilities {
   readonly kitchen: KitchenService;
   readonly orders: OrderService;
   readonly payments: PaymentService;
+  /** Approvals that could not be recorded, reversed and retried until the terminal has. */
+  readonly reversals: PaymentReversals;
+  /** Cancels kiosk orders left unpaid too long. */
+  readonly expiry: OrderExpiry;
 
   constructor(ctx: CapabilitiesContext) {
     const { db, settings, log } = ctx;
@@ -68,7 +75,9 @@ export class Capabilities {
         amount: settings.security.discountApprovalAmount,
       },
     };
+    const intents = new PaymentIntentRepository(db);
     const orders = new OrderAggregate({
+      intents,
       events: this.events,
       repository: this.orderRepository,
       config,
@@ -91,10 +100,21 @@ export class Capabilities {
       storeId: settings.store.id,
       now,
     });
-    this.payments = new PaymentService({
+    const pinpad = ctx.pinpad ?? new VirtualPinpad({ delayMs: 300 });
+    const paymentLog = log.child({ module: 'payments' });
+    this.reversals = new PaymentReversals({
+      intents,
+      pinpad,
+      log: paymentLog,
+      now,
+      retryMs: settings.payments.reversalRetryMs,
+    });
+    this.payments = new PaymentService({ orders, intents, reversals: this.reversals, pinpad, log: paymentLog, now });
+    this.expiry = new OrderExpiry({
       orders,
-      pinpad: ctx.pinpad ?? new VirtualPinpad({ delayMs: 300 }),
-      log: log.child({ module: 'payments' }),
+      unpaidKioskExpiryMinutes: settings.orders.unpaidKioskExpiryMinutes,
+      now,
+      onError: (err) => log.error({ err }, 'expiring unpaid kiosk orders failed'),
     });
   }
 
@@ -102,9 +122,14 @@ export class Capabilities {
     this.events.start();
     this.catalog.start();
     this.kitchen.start();
+    this.reversals.start();
+    this.payments.start();
+    this.expiry.start();
   }
 
   stop(): void {
+    this.expiry.stop();
+    void this.reversals.stop();
     this.kitchen.stop();
     this.catalog.stop();
     this.events.stop();

@@ -192,9 +192,30 @@ export const settingsSchema = z
           .enum(['virtual'])
           .default('virtual')
           .describe('Card terminal driver; "virtual" approves like a test terminal (the demo store)'),
+        reversalRetryMs: z
+          .int()
+          .min(20)
+          .max(600_000)
+          .default(5000)
+          .describe(
+            'A card approval that could not be recorded and whose reversal failed is tried again after this, then twice as long each time (at most 10 minutes apart)',
+          ),
       })
       .prefault({})
       .describe('Payments'),
+    orders: z
+      .object({
+        unpaidKioskExpiryMinutes: z
+          .int()
+          .min(0)
+          .max(1440)
+          .default(30)
+          .describe(
+            'A kiosk order left unpaid this long is cancelled by the edge (reason "expired"), so it leaves the screens; 0 keeps them',
+          ),
+      })
+      .prefault({})
+      .describe('Orders'),
     log: z
       .object({
         level: z

@@ -8,6 +8,7 @@ import {
   orderView,
   uuidv7,
   type CommandContext,
+  type OpenPaymentIntent,
   type Order,
   type OrderCommand,
   type OrderConfig,
@@ -25,6 +26,8 @@ export interface OrderAggregateContext {
   repository: OrderRepository;
   config: OrderConfig;
   now: () => number;
+  /** Card payments under way: an order is loaded with its open payment intent, so the core refuses what would race it. */
+  intents?: { openFor(orderId: string): OpenPaymentIntent | undefined };
   /** The store's current pricing engine (discounts and price overrides price an order again with it). */
   engine?: () => PricingEngine;
 }
@@ -46,10 +49,14 @@ export class OrderAggregate {
     return env;
   }
 
+  /** The order with its lines, tickets, payments and the card payment under way (if any). */
   load(target: OrderTarget): Order {
-    return 'orderId' in target
-      ? this.ctx.repository.load(target.orderId)
-      : this.ctx.repository.loadByTicket(target.ticketId);
+    const order =
+      'orderId' in target
+        ? this.ctx.repository.load(target.orderId)
+        : this.ctx.repository.loadByTicket(target.ticketId);
+    const intent = this.ctx.intents?.openFor(order.id);
+    return intent ? { ...order, paymentInProgress: intent } : order;
   }
 
   /** One transaction for work over several orders (each still decided by the core and saved with {@link apply}). */
@@ -57,12 +64,22 @@ export class OrderAggregate {
     return this.ctx.events.transact(cmd, work);
   }
 
-  /** Load → decide → save → append, in one transaction. Answers the order as the screens show it. */
-  execute(cmd: CommandContext, target: OrderTarget, command: OrderCommand): OrderView {
+  /**
+   * Load → decide → save → append, in one transaction. Answers the order as the screens show it.
+   * `alongside` writes what belongs with the decision in the same transaction (a payment intent).
+   */
+  execute(
+    cmd: CommandContext,
+    target: OrderTarget,
+    command: OrderCommand,
+    alongside?: (tx: Tx, after: Order) => void,
+  ): OrderView {
     const at = this.ctx.now();
     return this.ctx.events.transact(cmd, (tx, append) => {
       const before = this.load(target);
-      return orderView(this.apply(tx, append, before, decideOrder(before, command, this.env(cmd, at)), at));
+      const after = this.apply(tx, append, before, decideOrder(before, command, this.env(cmd, at)), at);
+      alongside?.(tx, after);
+      return orderView(after);
     });
   }
 

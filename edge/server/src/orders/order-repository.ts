@@ -11,6 +11,7 @@ import {
   isOpenStatus,
   ORDER_STATUSES,
   orderView,
+  scopeStatuses,
   TillboxError,
   type Channel,
   type Order,
@@ -18,13 +19,14 @@ import {
   type OrderPayment,
   type OrderPriceInput,
   type OrderPricing,
+  type OrderScope,
   type OrderStatus,
   type OrderTicket,
   type OrderType,
   type OrderView,
   type PlacedLine,
 } from '@tillbox/core';
-import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/database.js';
 import { orderLines, orderNumbers, orders, payments, tickets } from '../db/schema.js';
 
@@ -53,6 +55,8 @@ function storedPricing(o: Order): StoredPricing | null {
 }
 
 const CLOSED: OrderStatus[] = ORDER_STATUSES.filter((s) => !isOpenStatus(s));
+/** Open orders, written as the `orders_open_placed` index's condition so SQLite reads them through it. */
+const OPEN_ORDERS = sql`status in ('placed', 'paid', 'in_kitchen', 'ready')`;
 
 const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
 
@@ -432,6 +436,70 @@ export class OrderRepository {
       .limit(2000)
       .all();
     return this.assemble(rows);
+  }
+
+  /**
+   * One page of orders by status (and what a screen shows, `scope`), oldest placed first, after
+   * the cursor `after` (placed time, id). `next` is where the following page starts; absent on
+   * the last page. Open orders are read through the `orders_open_placed` index.
+   */
+  listPage(query: {
+    status: OrderStatus | 'open';
+    day: string;
+    scope?: OrderScope;
+    limit: number;
+    after?: { placedAt: number; id: string };
+  }): { orders: Order[]; next?: { placedAt: number; id: string } } {
+    const { status, day, scope, limit, after } = query;
+    const conditions = [
+      status === 'open'
+        ? OPEN_ORDERS
+        : CLOSED.includes(status)
+          ? and(eq(orders.status, status), eq(orders.businessDay, day))
+          : eq(orders.status, status),
+    ];
+    if (scope) conditions.push(inArray(orders.status, [...scopeStatuses(scope)]));
+    if (after) conditions.push(sql`(${orders.placedAt}, ${orders.id}) > (${after.placedAt}, ${after.id})`);
+    const keys = this.db
+      .select({ id: orders.id, placedAt: orders.placedAt })
+      .from(orders)
+      .where(and(...conditions))
+      .orderBy(asc(orders.placedAt), asc(orders.id))
+      .limit(limit + 1)
+      .all();
+    const page = keys.slice(0, limit);
+    const found = this.findMany(page.map((k) => k.id));
+    const last = page.at(-1);
+    return {
+      orders: page.flatMap((k) => found.get(k.id) ?? []),
+      ...(keys.length > limit && last ? { next: last } : {}),
+    };
+  }
+
+  /**
+   * Kiosk orders placed before `cutoff` and still unpaid, oldest first, after the cursor `after`
+   * (the core decides whether each expires).
+   */
+  unpaidKioskBefore(
+    cutoff: number,
+    limit: number,
+    after?: { placedAt: number; id: string },
+  ): { placedAt: number; id: string }[] {
+    const conditions = [
+      OPEN_ORDERS,
+      eq(orders.status, 'placed'),
+      eq(orders.payment, 'unpaid'),
+      eq(orders.channel, 'kiosk'),
+      lt(orders.placedAt, cutoff),
+    ];
+    if (after) conditions.push(sql`(${orders.placedAt}, ${orders.id}) > (${after.placedAt}, ${after.id})`);
+    return this.db
+      .select({ id: orders.id, placedAt: orders.placedAt })
+      .from(orders)
+      .where(and(...conditions))
+      .orderBy(asc(orders.placedAt), asc(orders.id))
+      .limit(limit)
+      .all();
   }
 
   private assemble(rows: OrderRow[]): Order[] {

@@ -67,11 +67,12 @@ export function orderRoutes(
       method: 'GET',
       url: '/orders',
       permission: 'order.list',
-      summary: 'Orders by status, with the event-log seq the list is current at',
+      summary:
+        'Orders by status (or what a kitchen or pickup screen shows), oldest first, a page at a time: follow `next`; subscribe from the first page’s seq',
       tags: ['orders'],
       query: orderListQuerySchema,
       response: orderListSchema,
-      handler: ({ query, ctx }) => orders.list(ctx.command, query.status, query.day),
+      handler: ({ query, ctx }) => orders.list(ctx.command, query),
     }),
     defineRoute({
       method: 'GET',

@@ -202,11 +202,11 @@ describe('orders on a real SQLite file', () => {
     const b = s.caps.orders.place(cashier, body()).order;
     s.caps.kitchen.expoReady(cashier, a.id);
     s.caps.orders.command(cashier, a.id, 'pick-up');
-    const open = s.caps.orders.list(cashier, 'open');
+    const open = s.caps.orders.list(cashier, { status: 'open', limit: 500 });
     expect(open.orders.map((o) => o.id)).toEqual([b.id]);
     expect(open.seq).toBe(s.caps.events.lastSeq);
-    expect(s.caps.orders.list(cashier, 'picked_up').orders.map((o) => o.id)).toEqual([a.id]);
-    expect(s.caps.orders.list(cashier, 'picked_up', '2026-11-26').orders).toEqual([]);
+    expect(s.caps.orders.list(cashier, { status: 'picked_up', limit: 500 }).orders.map((o) => o.id)).toEqual([a.id]);
+    expect(s.caps.orders.list(cashier, { status: 'picked_up', day: '2026-11-26', limit: 500 }).orders).toEqual([]);
   });
 
   it('restarts numbering each business day, which starts at 04:00 store time', () => {

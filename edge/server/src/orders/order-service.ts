@@ -9,7 +9,9 @@ import {
   businessDay,
   canAccessOrder,
   decideOrder,
+  orderCursor,
   orderView,
+  parseOrderCursor,
   placementOf,
   priceWithEngine,
   pricingContextSchema,
@@ -18,6 +20,8 @@ import {
   type CommandContext,
   type DiscountRequest,
   type KitchenConfig,
+  type OrderList,
+  type OrderScope,
   type OrderStatus,
   type OrderView,
   type PlaceOrderBody,
@@ -148,14 +152,29 @@ export class OrderService {
   }
 
   /**
-   * Orders by status ('open' = not yet handed over or closed) and the seq the list is current
-   * at. Closed statuses are listed for one business day (today unless `day` is given).
+   * One page of orders by status ('open' = not yet handed over or closed; `scope` = what a
+   * kitchen or pickup screen shows), oldest placed first, with the seq the page is current at
+   * and the cursor of the next page. Closed statuses are listed for one business day (today
+   * unless `day` is given).
    */
-  list(cmd: CommandContext, status: OrderStatus | 'open', day?: string): { seq: number; orders: OrderView[] } {
+  list(
+    cmd: CommandContext,
+    query: { status: OrderStatus | 'open'; day?: string; scope?: OrderScope; limit: number; after?: string },
+  ): OrderList {
     // Synchronous on the one connection: the seq and the rows are one consistent snapshot.
     const seq = this.ctx.events.lastSeq;
     const today = businessDay(this.now(), this.ctx.store.timeZone, this.ctx.store.businessDayStartHour);
-    const orders = this.ctx.orders.repository.list(status, day ?? today);
-    return { seq, orders: orders.filter((o) => canAccessOrder(o, cmd)).map(orderView) };
+    const page = this.ctx.orders.repository.listPage({
+      status: query.status,
+      day: query.day ?? today,
+      limit: query.limit,
+      ...(query.scope ? { scope: query.scope } : {}),
+      ...(query.after ? { after: parseOrderCursor(query.after) } : {}),
+    });
+    return {
+      seq,
+      orders: page.orders.filter((o) => canAccessOrder(o, cmd)).map(orderView),
+      ...(page.next ? { next: orderCursor(page.next) } : {}),
+    };
   }
 }

@@ -1,66 +1,277 @@
 /**
  * Paying an order in full (by card on the store's pinpad, or in cash) and refunding it to the
- * original tender. The terminal is asked outside any transaction, and only once the core has
- * said the command is allowed; the payment or refund, its events and (when the order fires on
- * payment) the tickets are then written in one transaction, decided again by the core.
+ * original tender. A card payment first writes a payment intent (committed, decided by the core
+ * like any command on the order), and only then asks the terminal: while the intent is open the
+ * order refuses cancel, void and a second payment, so a tap can never race a cancel. The
+ * approval is recorded with the intent in one transaction; an approval that cannot be recorded is
+ * reversed ({@link PaymentReversals}). At start, intents a crash left open are resolved by asking
+ * the terminal, or handed to a person.
  */
 import {
+  actorSchema,
   refundsForLines,
+  SYSTEM_CONTEXT,
   TillboxError,
+  uuidv7,
   type CommandContext,
+  type OpenPaymentIntent,
   type OrderCommand,
   type OrderView,
   type PayBody,
+  type PaymentAttention,
 } from '@tillbox/core';
 import type { Logger } from 'pino';
 import type { OrderAggregate } from '../orders/order-aggregate.js';
-import type { Pinpad } from './pinpad.js';
+import type { PaymentIntentRepository, PaymentIntentRow } from './payment-intent-repository.js';
+import type { PaymentReversals } from './payment-reversals.js';
+import type { Pinpad, PinpadResult, PinpadStatus } from './pinpad.js';
 
 export interface PaymentServiceContext {
   orders: OrderAggregate;
+  intents: PaymentIntentRepository;
+  reversals: PaymentReversals;
   pinpad: Pinpad;
   log: Logger;
+  now?: () => number;
 }
 
-type PayCommand = Extract<OrderCommand, { kind: 'pay' }>;
+type CardPayment = Extract<Extract<OrderCommand, { kind: 'pay' }>['payment'], { method: 'card' }>;
+
+/** An intent this process opened, with what it needs to record the payment. */
+interface StartedIntent extends OpenPaymentIntent {
+  orderId: string;
+  orderNumber: number;
+  currency: string;
+}
+
+const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 export class PaymentService {
-  /** Orders with a payment or refund under way, so a double tap never charges or refunds twice. */
-  private readonly busy = new Set<string>();
+  /** Orders with a refund under way, so a double tap never refunds twice. */
+  private readonly refunding = new Set<string>();
+  private readonly now: () => number;
+  private recovering: Promise<void> = Promise.resolve();
 
-  constructor(private readonly ctx: PaymentServiceContext) {}
+  constructor(private readonly ctx: PaymentServiceContext) {
+    this.now = ctx.now ?? Date.now;
+  }
+
+  /** Resolves the intents a crash left open (in the background: their orders stay "in progress" meanwhile). */
+  start(): void {
+    this.recovering = this.recover().catch((err: unknown) => {
+      this.ctx.log.error({ err }, 'resolving card payments left open failed');
+    });
+  }
+
+  /** Settles once the intents left open at start have been resolved. */
+  get recovered(): Promise<void> {
+    return this.recovering;
+  }
 
   async pay(cmd: CommandContext, orderId: string, body: PayBody): Promise<OrderView> {
-    return this.exclusive(orderId, 'a payment', async () => {
+    if (body.method === 'cash') {
       const { orders } = this.ctx;
-      const order = orders.load({ orderId });
-      const amount = order.totals.total;
-      if (body.method === 'cash') {
-        const command: PayCommand = { kind: 'pay', payment: { method: 'cash', amount, tendered: body.tendered ?? 0 } };
-        return orders.execute(cmd, { orderId }, command);
-      }
-      // Ask the core first (not paid yet, not cancelled, this kiosk's own order), then the terminal.
-      orders.preview(cmd, order, { kind: 'pay', payment: { method: 'card', amount, reference: 'preview' } });
-      const result = await this.ctx.pinpad.charge({ amount, currency: order.totals.currency, orderId });
-      if (!result.approved) {
-        throw new TillboxError('payment-declined', result.message ?? 'The card was declined', {
-          details: [{ message: `terminal reference ${result.reference}` }],
-        });
-      }
-      const payment: PayCommand['payment'] = {
-        method: 'card',
-        amount,
-        reference: result.reference,
-        ...(result.cardLast4 ? { cardLast4: result.cardLast4 } : {}),
-      };
-      try {
-        return orders.execute(cmd, { orderId }, { kind: 'pay', payment });
-      } catch (err) {
-        this.ctx.log.warn({ orderId, reference: result.reference }, 'payment approved but not recorded; reversing it');
-        await this.ctx.pinpad.reverse(result.reference);
-        throw err;
-      }
+      const amount = orders.load({ orderId }).totals.total;
+      return orders.execute(
+        cmd,
+        { orderId },
+        { kind: 'pay', payment: { method: 'cash', amount, tendered: body.tendered ?? 0 } },
+      );
+    }
+    // Committed before the terminal is asked: from here on a cancel is refused.
+    const intent = this.open(cmd, orderId);
+    let result: PinpadResult;
+    try {
+      result = await this.ctx.pinpad.charge({
+        amount: intent.amount,
+        currency: intent.currency,
+        orderId,
+        intentId: intent.id,
+      });
+    } catch (err) {
+      const approval = await this.afterNoAnswer(intent, err);
+      return this.record(cmd, intent, approval);
+    }
+    if (!result.approved) {
+      this.ctx.intents.settle(intent.id, 'declined', { reference: result.reference }, this.now());
+      throw new TillboxError('payment-declined', result.message ?? 'The card was declined', {
+        details: [{ message: `terminal reference ${result.reference}` }],
+      });
+    }
+    return this.record(cmd, intent, { reference: result.reference, cardLast4: result.cardLast4 });
+  }
+
+  /** Open a payment intent for the order's total, as the core allows; committed when this returns. */
+  private open(cmd: CommandContext, orderId: string): StartedIntent {
+    const { orders, intents } = this.ctx;
+    const at = this.now();
+    const id = uuidv7(at);
+    return orders.transact(cmd, (tx) => {
+      const before = orders.load({ orderId });
+      const intent: OpenPaymentIntent = { id, method: 'card', amount: before.totals.total, startedAt: at };
+      orders.preview(cmd, before, { kind: 'start-payment', intent });
+      const { currency } = before.totals;
+      intents.insert(tx, { id, orderId, amount: intent.amount, currency, actor: cmd.actor, device: cmd.device }, at);
+      return { ...intent, orderId, orderNumber: before.number, currency };
     });
+  }
+
+  /**
+   * Record an approved charge and settle its intent, in one transaction. When that fails the
+   * approval is reversed (and stays visible until it is), and the error says so.
+   */
+  private async record(
+    cmd: CommandContext,
+    intent: StartedIntent,
+    approval: { reference: string; cardLast4?: string | undefined },
+  ): Promise<OrderView> {
+    const { orders, intents } = this.ctx;
+    const payment: CardPayment = {
+      method: 'card',
+      amount: intent.amount,
+      reference: approval.reference,
+      intentId: intent.id,
+      ...(approval.cardLast4 ? { cardLast4: approval.cardLast4 } : {}),
+    };
+    try {
+      return orders.execute(cmd, { orderId: intent.orderId }, { kind: 'pay', payment }, (tx, after) => {
+        const recorded = after.payments.find((p) => p.reference === approval.reference && p.amount > 0);
+        const change = { reference: approval.reference, ...(recorded ? { paymentId: recorded.id } : {}) };
+        if (!intents.settle(intent.id, 'approved', change, this.now(), tx)) {
+          throw new TillboxError('conflict', `the card payment of order ${intent.orderNumber} was settled meanwhile`);
+        }
+      });
+    } catch (err) {
+      this.ctx.log.warn(
+        { orderId: intent.orderId, intentId: intent.id, reference: approval.reference, err },
+        'card approved but the payment could not be recorded; reversing it',
+      );
+      await this.ctx.reversals.reverseUnrecorded(intent, approval.reference, message(err));
+      if (!(err instanceof TillboxError)) throw err;
+      throw new TillboxError(
+        err.code,
+        `The card was approved but the payment could not be recorded (${err.message}), so the approval is being given back to the card.`,
+        { details: err.details, cause: err },
+      );
+    }
+  }
+
+  /**
+   * The terminal failed to answer: ask it what became of the charge. Answers the approval if it
+   * was approved after all; otherwise the intent fails (handed to a person when nobody can tell).
+   */
+  private async afterNoAnswer(
+    intent: StartedIntent,
+    err: unknown,
+  ): Promise<{ reference: string; cardLast4?: string | undefined }> {
+    const outcome = await this.askTerminal(intent);
+    if (outcome?.state === 'approved' && outcome.reference) {
+      return { reference: outcome.reference, cardLast4: outcome.cardLast4 };
+    }
+    const at = this.now();
+    const attention = outcome ? null : this.unknownOutcome(intent, message(err));
+    this.ctx.intents.settle(intent.id, 'failed', { attention, lastError: message(err) }, at);
+    throw new TillboxError(
+      'device-unavailable',
+      outcome
+        ? 'The card terminal did not answer and took no payment. Try again.'
+        : 'The card terminal did not answer. Check the terminal before trying again: a manager can see this payment on the admin screen.',
+      { cause: err },
+    );
+  }
+
+  /** What the terminal says of an intent's charge, or undefined when it cannot tell. */
+  private async askTerminal(intent: { id: string; orderId: string }): Promise<PinpadStatus | undefined> {
+    if (!this.ctx.pinpad.status) return undefined;
+    try {
+      return await this.ctx.pinpad.status({ intentId: intent.id, orderId: intent.orderId });
+    } catch (err) {
+      this.ctx.log.warn({ err, intentId: intent.id }, 'the terminal could not say what became of a charge');
+      return undefined;
+    }
+  }
+
+  private unknownOutcome(intent: { orderId: string; amount: number; currency: string }, why: string): string {
+    return `The terminal's answer for a card payment of ${intent.amount} ${intent.currency} is unknown (${why}). Check the terminal's report: if the card was charged, refund it there; the order is unpaid.`;
+  }
+
+  /**
+   * Intents left open by a crash: ask the terminal what became of each. Approved ones are
+   * recorded (as the staff member or kiosk that started them), or reversed when that fails;
+   * declined or never taken ones are closed; ones the terminal cannot tell about go to a person.
+   */
+  private async recover(): Promise<void> {
+    const { intents, log } = this.ctx;
+    for (const row of intents.withStatus('open')) {
+      const outcome = await this.askTerminal(row);
+      const at = this.now();
+      if (outcome?.state === 'approved' && outcome.reference) {
+        const started = this.startedOf(row);
+        await this.record(this.commandOf(row), started, {
+          reference: outcome.reference,
+          cardLast4: outcome.cardLast4,
+        }).catch((err: unknown) => log.warn({ err, intentId: row.id }, 'a recovered approval could not be recorded'));
+      } else if (outcome) {
+        const change = outcome.reference ? { reference: outcome.reference } : {};
+        intents.settle(row.id, outcome.state === 'declined' ? 'declined' : 'failed', change, at);
+      } else {
+        const attention = this.unknownOutcome(row, 'the edge restarted while the terminal was asked');
+        intents.settle(row.id, 'failed', { attention }, at);
+      }
+      log.info(
+        { intentId: row.id, orderId: row.orderId, outcome: outcome?.state ?? 'unknown' },
+        'open card payment resolved',
+      );
+    }
+  }
+
+  private startedOf(row: PaymentIntentRow): StartedIntent {
+    const order = this.ctx.orders.repository.find(row.orderId);
+    return {
+      id: row.id,
+      method: 'card',
+      amount: row.amount,
+      startedAt: row.createdAt,
+      orderId: row.orderId,
+      orderNumber: order?.number ?? 0,
+      currency: row.currency,
+    };
+  }
+
+  /** Who started an intent, from which device: a recovered payment is theirs. */
+  private commandOf(row: PaymentIntentRow): CommandContext {
+    const actor = actorSchema.safeParse(row.actor);
+    return actor.success ? { actor: actor.data, device: row.device } : SYSTEM_CONTEXT;
+  }
+
+  /** Card payments a person should look at: reversals not yet through, outcomes nobody knows. */
+  attention(): PaymentAttention {
+    const rows = this.ctx.intents.needingAttention();
+    const orders = this.ctx.orders.repository.findMany(rows.map((r) => r.orderId));
+    const iso = (t: number): string => new Date(t).toISOString();
+    return {
+      items: rows.map((r) => {
+        const order = orders.get(r.orderId);
+        return {
+          intentId: r.id,
+          orderId: r.orderId,
+          ...(order ? { orderNumber: order.number, businessDay: order.businessDay } : {}),
+          method: r.method,
+          amount: r.amount,
+          currency: r.currency,
+          status: r.status,
+          ...(r.reference ? { reference: r.reference } : {}),
+          reason: r.attention ?? '',
+          reversalAttempts: r.reversalAttempts,
+          ...(r.lastError ? { lastError: r.lastError } : {}),
+          ...(r.status === 'reversal-pending' && r.nextAttemptAt !== null
+            ? { nextAttemptAt: iso(r.nextAttemptAt) }
+            : {}),
+          startedAt: iso(r.createdAt),
+          updatedAt: iso(r.updatedAt),
+        };
+      }),
+    };
   }
 
   /**
@@ -73,51 +284,53 @@ export class PaymentService {
     orderId: string,
     request: { lines?: readonly string[]; reason: string },
   ): Promise<OrderView> {
-    return this.exclusive(orderId, 'a refund', async () => {
-      const { orders } = this.ctx;
-      const order = orders.load({ orderId });
-      const command: OrderCommand = {
-        kind: 'refund',
-        reason: request.reason,
-        ...(request.lines
-          ? { lines: refundsForLines(order, request.lines).map((r) => ({ lineId: r.lineId, amount: r.amount })) }
-          : {}),
-      };
-      const { events } = orders.preview(cmd, order, command);
-      for (const event of events) {
-        if (event.type !== 'order.refunded') continue;
-        for (const r of event.data.refunds) {
-          if (r.method !== 'card') continue;
-          const charge = order.payments.find((p) => p.id === r.refundOf);
-          if (!charge?.reference)
-            throw new TillboxError('conflict', 'the card payment has no terminal reference to refund');
-          const result = await this.ctx.pinpad.refund(charge.reference, r.amount);
-          if (!result.approved) {
-            throw new TillboxError('payment-declined', result.message ?? 'The terminal refused the refund', {
-              details: [{ message: `terminal reference ${result.reference}` }],
-            });
-          }
-        }
-      }
-      try {
-        return orders.execute(cmd, { orderId }, command);
-      } catch (err) {
-        this.ctx.log.error(
-          { orderId, err },
-          'refund given back on the terminal but not recorded: record it by hand from the terminal report',
-        );
-        throw err;
-      }
-    });
+    if (this.refunding.has(orderId)) throw new TillboxError('conflict', 'a refund for this order is already under way');
+    this.refunding.add(orderId);
+    try {
+      return await this.refundNow(cmd, orderId, request);
+    } finally {
+      this.refunding.delete(orderId);
+    }
   }
 
-  private async exclusive<T>(orderId: string, what: string, work: () => Promise<T>): Promise<T> {
-    if (this.busy.has(orderId)) throw new TillboxError('conflict', `${what} for this order is already under way`);
-    this.busy.add(orderId);
+  private async refundNow(
+    cmd: CommandContext,
+    orderId: string,
+    request: { lines?: readonly string[]; reason: string },
+  ): Promise<OrderView> {
+    const { orders } = this.ctx;
+    const order = orders.load({ orderId });
+    const command: OrderCommand = {
+      kind: 'refund',
+      reason: request.reason,
+      ...(request.lines
+        ? { lines: refundsForLines(order, request.lines).map((r) => ({ lineId: r.lineId, amount: r.amount })) }
+        : {}),
+    };
+    const { events } = orders.preview(cmd, order, command);
+    for (const event of events) {
+      if (event.type !== 'order.refunded') continue;
+      for (const r of event.data.refunds) {
+        if (r.method !== 'card') continue;
+        const charge = order.payments.find((p) => p.id === r.refundOf);
+        if (!charge?.reference)
+          throw new TillboxError('conflict', 'the card payment has no terminal reference to refund');
+        const result = await this.ctx.pinpad.refund(charge.reference, r.amount);
+        if (!result.approved) {
+          throw new TillboxError('payment-declined', result.message ?? 'The terminal refused the refund', {
+            details: [{ message: `terminal reference ${result.reference}` }],
+          });
+        }
+      }
+    }
     try {
-      return await work();
-    } finally {
-      this.busy.delete(orderId);
+      return orders.execute(cmd, { orderId }, command);
+    } catch (err) {
+      this.ctx.log.error(
+        { orderId, err },
+        'refund given back on the terminal but not recorded: record it by hand from the terminal report',
+      );
+      throw err;
     }
   }
 }

@@ -11,13 +11,41 @@ export interface PinpadResult {
   message?: string;
 }
 
+/** What the terminal knows of a charge it was asked for (by the edge's intent id). */
+export interface PinpadStatus {
+  /** `not-found`: the terminal never took this charge. */
+  state: 'approved' | 'declined' | 'not-found';
+  reference?: string;
+  cardLast4?: string;
+}
+
 export interface Pinpad {
   readonly name: string;
-  charge(request: { amount: number; currency: string; orderId: string }): Promise<PinpadResult>;
-  /** Undo an approved charge the store could not record (e.g. the order was cancelled meanwhile). */
+  /**
+   * Take `amount`. `intentId` is the edge's payment intent, given to the terminal as the
+   * merchant reference so {@link status} can find the charge again after a restart.
+   */
+  charge(request: { amount: number; currency: string; orderId: string; intentId: string }): Promise<PinpadResult>;
+  /** Undo an approved charge the store could not record. Throws when the terminal could not. */
   reverse(reference: string): Promise<void>;
   /** Give `amount` back to the card of an earlier charge, by the charge's reference. */
   refund(reference: string, amount: number): Promise<PinpadResult>;
+  /**
+   * The outcome of a charge the edge lost track of (it restarted while waiting), if the
+   * terminal can tell; terminals that cannot leave it out and such payments go to a person.
+   */
+  status?(query: { intentId: string; orderId: string }): Promise<PinpadStatus>;
+}
+
+export interface VirtualPinpadOptions {
+  /** How long a tap takes. */
+  delayMs?: number;
+  /** Amounts the issuer declines. */
+  declineAmounts?: readonly number[];
+  /** This many reversals fail (the terminal is offline) before they go through. */
+  failReversals?: number;
+  /** Charges are approved on the terminal but the answer never reaches the edge (it crashed meanwhile). */
+  hangCharges?: boolean;
 }
 
 /**
@@ -28,17 +56,36 @@ export interface Pinpad {
 export class VirtualPinpad implements Pinpad {
   readonly name = 'virtual';
   private sequence = 0;
+  /** Every charge it was asked for, in order, with its outcome. */
+  readonly charges: { intentId: string; orderId: string; amount: number; reference: string; approved: boolean }[] = [];
+  /** References of the charges it reversed. */
   readonly reversed: string[] = [];
+  /** Reversals asked for, failed ones included. */
+  reversalAttempts = 0;
   /** Refunds it approved: the charge's reference and the amount given back. */
   readonly refunds: { reference: string; amount: number }[] = [];
 
-  constructor(private readonly options: { delayMs?: number; declineAmounts?: readonly number[] } = {}) {}
+  constructor(private readonly options: VirtualPinpadOptions = {}) {}
 
-  async charge(request: { amount: number; currency: string; orderId: string }): Promise<PinpadResult> {
+  async charge(request: {
+    amount: number;
+    currency: string;
+    orderId: string;
+    intentId: string;
+  }): Promise<PinpadResult> {
     await new Promise((resolve) => setTimeout(resolve, this.options.delayMs ?? 0));
     this.sequence += 1;
     const reference = `VP-${String(this.sequence).padStart(6, '0')}`;
-    if (this.options.declineAmounts?.includes(request.amount)) {
+    const approved = !this.options.declineAmounts?.includes(request.amount);
+    this.charges.push({
+      intentId: request.intentId,
+      orderId: request.orderId,
+      amount: request.amount,
+      reference,
+      approved,
+    });
+    if (this.options.hangCharges) return new Promise<never>(() => {});
+    if (!approved) {
       return {
         approved: false,
         reference,
@@ -49,6 +96,10 @@ export class VirtualPinpad implements Pinpad {
   }
 
   async reverse(reference: string): Promise<void> {
+    this.reversalAttempts += 1;
+    if (this.reversalAttempts <= (this.options.failReversals ?? 0)) {
+      throw new Error('the terminal is offline');
+    }
     this.reversed.push(reference);
   }
 
@@ -57,5 +108,13 @@ export class VirtualPinpad implements Pinpad {
     this.sequence += 1;
     this.refunds.push({ reference, amount });
     return { approved: true, reference: `VR-${String(this.sequence).padStart(6, '0')}` };
+  }
+
+  async status(query: { intentId: string; orderId: string }): Promise<PinpadStatus> {
+    const charge = this.charges.find((c) => c.intentId === query.intentId);
+    if (!charge) return { state: 'not-found' };
+    return charge.approved
+      ? { state: 'approved', reference: charge.reference, cardLast4: '4242' }
+      : { state: 'declined', reference: charge.reference };
   }
 }

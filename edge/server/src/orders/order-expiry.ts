@@ -1,0 +1,100 @@
+/**
+ * Kiosk orders a guest walked away from: placed, never paid. After
+ * `orders.unpaidKioskExpiryMinutes` the edge cancels them as the system (the core's `expire`
+ * command: `order.cancelled`, reason "expired: …"), so they leave the screens instead of piling
+ * up. A small scheduler (`start()`/`stop()`) looks for them; it works in batches, one
+ * transaction each, with a turn of the event loop between them.
+ */
+import { decideOrder, SYSTEM_CONTEXT, TillboxError } from '@tillbox/core';
+import type { OrderAggregate } from './order-aggregate.js';
+
+export interface OrderExpiryContext {
+  orders: OrderAggregate;
+  /** 0: unpaid kiosk orders never expire. */
+  unpaidKioskExpiryMinutes: number;
+  now: () => number;
+  /** How often to look (ms). */
+  intervalMs?: number;
+  /** Orders per transaction. */
+  batch?: number;
+  onError?: (err: unknown) => void;
+}
+
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class OrderExpiry {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+  private stopped = false;
+
+  constructor(private readonly ctx: OrderExpiryContext) {}
+
+  start(): void {
+    if (this.ctx.unpaidKioskExpiryMinutes <= 0) return;
+    this.stopped = false;
+    void this.run();
+    this.timer = setInterval(() => void this.run(), this.ctx.intervalMs ?? 60_000);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** One pass (or the pass under way): answers how many orders expired. */
+  run(): Promise<number> {
+    if (this.running) return this.running;
+    const run = this.expireDue()
+      .catch((err: unknown) => {
+        if (!this.stopped) this.ctx.onError?.(err);
+        return 0;
+      })
+      .finally(() => {
+        if (this.running === run) this.running = undefined;
+      });
+    this.running = run;
+    return run;
+  }
+
+  /** Expire every unpaid kiosk order older than the setting, batch by batch. */
+  private async expireDue(): Promise<number> {
+    const { orders, unpaidKioskExpiryMinutes: minutes, now } = this.ctx;
+    if (minutes <= 0) return 0;
+    const batch = this.ctx.batch ?? 200;
+    let expired = 0;
+    let after: { placedAt: number; id: string } | undefined;
+    for (;;) {
+      if (this.stopped) break;
+      const at = now();
+      const due = orders.repository.unpaidKioskBefore(at - minutes * 60_000, batch, after);
+      if (due.length === 0) break;
+      after = due.at(-1);
+      expired += orders.transact(SYSTEM_CONTEXT, (tx, append) => {
+        let n = 0;
+        for (const { id } of due) {
+          const before = orders.load({ orderId: id }); // with its card payment under way, if any
+          let decision;
+          try {
+            decision = decideOrder(
+              before,
+              { kind: 'expire', unpaidForMinutes: minutes },
+              orders.env(SYSTEM_CONTEXT, at),
+            );
+          } catch (err) {
+            // Paid, being paid, or changed since it was found: it stays.
+            if (err instanceof TillboxError && err.code === 'conflict') continue;
+            throw err;
+          }
+          orders.apply(tx, append, before, decision, at);
+          n += 1;
+        }
+        return n;
+      });
+      if (due.length < batch) break;
+      await turn();
+    }
+    return expired;
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Payment intents as stored: the only code that touches `payment_intents`. An intent is written
+ * before the terminal is asked and moves on exactly once from each status (a compare-and-set on
+ * the status, so two hands can never settle it twice); an order has at most one open intent
+ * (a unique partial index). No card data: amount, the terminal's reference, times.
+ */
+import { intentStatusesBefore, type Actor, type OpenPaymentIntent, type PaymentIntentStatus } from '@tillbox/core';
+import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/database.js';
+import { paymentIntents } from '../db/schema.js';
+
+export type PaymentIntentRow = typeof paymentIntents.$inferSelect;
+
+/** The columns a change of status may set besides the status. */
+export interface IntentChange {
+  reference?: string;
+  paymentId?: string;
+  /** Why a person should look (null: nothing to do any more). */
+  attention?: string | null;
+  lastError?: string | null;
+  nextAttemptAt?: number | null;
+}
+
+export class PaymentIntentRepository {
+  private prepared: ReturnType<PaymentIntentRepository['prepare']> | undefined;
+
+  constructor(private readonly db: Db) {}
+
+  private prepare() {
+    return {
+      open: this.db
+        .select()
+        .from(paymentIntents)
+        .where(and(eq(paymentIntents.orderId, sql.placeholder('orderId')), eq(paymentIntents.status, 'open')))
+        .prepare(),
+    };
+  }
+
+  private get q(): ReturnType<PaymentIntentRepository['prepare']> {
+    this.prepared ??= this.prepare();
+    return this.prepared;
+  }
+
+  /** The order's open intent, as its aggregate is loaded with it (inside a transaction it sees its writes). */
+  openFor(orderId: string): OpenPaymentIntent | undefined {
+    const row = this.q.open.get({ orderId });
+    return row && { id: row.id, method: row.method, amount: row.amount, startedAt: row.createdAt };
+  }
+
+  insert(
+    tx: Tx,
+    intent: { id: string; orderId: string; amount: number; currency: string; actor: Actor; device: string | null },
+    at: number,
+  ): void {
+    tx.insert(paymentIntents)
+      .values({ ...intent, method: 'card', status: 'open', createdAt: at, updatedAt: at })
+      .run();
+  }
+
+  find(id: string): PaymentIntentRow | undefined {
+    return this.db.select().from(paymentIntents).where(eq(paymentIntents.id, id)).get();
+  }
+
+  /**
+   * Move an intent to `to` from a status that may precede it, setting `change` too. False when
+   * it is not in such a status any more (someone else settled it first): nothing is written.
+   */
+  settle(id: string, to: PaymentIntentStatus, change: IntentChange, at: number, tx: Db | Tx = this.db): boolean {
+    const result = tx
+      .update(paymentIntents)
+      .set({ ...change, status: to, updatedAt: at })
+      .where(and(eq(paymentIntents.id, id), inArray(paymentIntents.status, intentStatusesBefore(to))))
+      .run();
+    return result.changes === 1;
+  }
+
+  /** A reversal that failed again: it stays pending, with when to try next and why it failed. */
+  reversalFailed(id: string, failures: number, nextAttemptAt: number, error: string, at: number): void {
+    this.db
+      .update(paymentIntents)
+      .set({ reversalAttempts: failures, nextAttemptAt, lastError: error, updatedAt: at })
+      .where(and(eq(paymentIntents.id, id), eq(paymentIntents.status, 'reversal-pending')))
+      .run();
+  }
+
+  /** Intents of a status, oldest first (the open ones a crash left, at start). */
+  withStatus(status: PaymentIntentStatus, limit = 1000): PaymentIntentRow[] {
+    return this.db
+      .select()
+      .from(paymentIntents)
+      .where(eq(paymentIntents.status, status))
+      .orderBy(asc(paymentIntents.createdAt))
+      .limit(limit)
+      .all();
+  }
+
+  /** Pending reversals whose next attempt is due at `at`, oldest first. */
+  dueReversals(at: number, limit = 20): PaymentIntentRow[] {
+    return this.db
+      .select()
+      .from(paymentIntents)
+      .where(and(eq(paymentIntents.status, 'reversal-pending'), lte(paymentIntents.nextAttemptAt, at)))
+      .orderBy(asc(paymentIntents.nextAttemptAt))
+      .limit(limit)
+      .all();
+  }
+
+  /** Intents a person should look at, oldest first. */
+  needingAttention(limit = 200): PaymentIntentRow[] {
+    return this.db
+      .select()
+      .from(paymentIntents)
+      .where(isNotNull(paymentIntents.attention))
+      .orderBy(asc(paymentIntents.createdAt))
+      .limit(limit)
+      .all();
+  }
+}
