@@ -2207,7 +2207,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Orders by status, with the event-log seq the list is current at */
+    /** Orders by status (or what a kitchen or pickup screen shows), oldest first, a page at a time: follow `next`; subscribe from the first page’s seq */
     get: {
       parameters: {
         query?: {
@@ -4689,6 +4689,68 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/payments/attention': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Card payments that need a person: approvals the store could not record whose reversal is still being retried, and payments whose outcome the terminal could not tell after a restart */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Oldest first */
+              items: {
+                intentId: string;
+                orderId: string;
+                /** @description The order’s number on its business day */
+                orderNumber?: number;
+                businessDay?: string;
+                /** @enum {string} */
+                method: 'card';
+                /** @description Minor units */
+                amount: number;
+                currency: string;
+                /** @enum {string} */
+                status: 'open' | 'approved' | 'declined' | 'failed' | 'reversal-pending' | 'reversed';
+                /** @description The terminal’s transaction reference */
+                reference?: string;
+                /** @description What happened and what to do, in words for a manager */
+                reason: string;
+                reversalAttempts: number;
+                lastError?: string;
+                /** @description When the edge tries the reversal again */
+                nextAttemptAt?: string;
+                startedAt: string;
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

@@ -122,6 +122,42 @@ describe('LiveOrders', () => {
     live.stop();
   });
 
+  it('loads every page of its scope, subscribes from the first page’s seq and keeps only what it shows', async () => {
+    const fired = (id: string, number: number) => makeOrder({ id, number, status: 'in_kitchen' });
+    const pages: Record<string, { seq: number; orders: unknown[]; next?: string }> = {
+      first: { seq: 40, orders: [fired('p1', 1), fired('p2', 2)], next: '2_p2' },
+      '2_p2': { seq: 44, orders: [fired('p3', 3)], next: '3_p3' },
+      '3_p3': { seq: 45, orders: [fired('p4', 4)] },
+    };
+    const fetch = vi.fn(async (url: string) => {
+      const after = new URL(url, 'http://edge').searchParams.get('after') ?? 'first';
+      return new Response(JSON.stringify(pages[after]), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
+    });
+    vi.stubGlobal('fetch', fetch);
+    const live = new LiveOrders({
+      url: 'ws://edge/api/v1/stream',
+      scope: 'kitchen',
+      createSocket: (u) => new FakeSocket(u),
+    });
+    live.start();
+    const socket = await connect(45);
+    expect(fetch.mock.calls.map((c) => c[0])).toEqual([
+      '/api/v1/orders?status=open&scope=kitchen',
+      '/api/v1/orders?status=open&scope=kitchen&after=2_p2',
+      '/api/v1/orders?status=open&scope=kitchen&after=3_p3',
+    ]);
+    expect(socket.sent).toEqual([{ type: 'subscribe', topics: ['order', 'ticket'], since: 40 }]);
+    expect(live.withStatus('in_kitchen').map((o) => o.number)).toEqual([1, 2, 3, 4]);
+    // An unpaid kiosk order is open but not the kitchen's: it is not kept.
+    socket.receive(orderFrame(46, makeOrder({ id: 'k', number: 5, status: 'placed' })));
+    expect(live.orders.has('k')).toBe(false);
+    live.stop();
+    vi.unstubAllGlobals();
+  });
+
   it('opens the stream as the screen the page said it is', async () => {
     vi.stubGlobal('location', { protocol: 'https:', host: 'box.local' });
     setScreenRole('pickup');

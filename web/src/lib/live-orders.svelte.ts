@@ -1,6 +1,7 @@
 /**
- * Open orders kept current from the edge: a snapshot (`GET /api/v1/orders?status=open`), then
- * every `order.*` and `ticket.*` event after its seq, applied once each in seq order. The event
+ * Open orders kept current from the edge: a snapshot (`GET /api/v1/orders?status=open`, every
+ * page of it, scoped to what the screen shows), then every `order.*` and `ticket.*` event after
+ * the first page's seq, applied once each in seq order. The event
  * itself is a domain fact; the stream frame that carries it also carries the order as it is now,
  * so applying one is an upsert of that view (or a removal once the order is no longer open). The
  * KDS, the expo and the pickup board each hold one of these; it reconnects by itself and resumes
@@ -8,8 +9,12 @@
  */
 import {
   orderViewSchema,
+  isInScope,
   isOpenStatus,
+  loadOrderSnapshot,
   orderListSchema,
+  orderPageSearch,
+  type OrderScope,
   type OrderStatus,
   type OrderView,
   type StoreEvent,
@@ -26,6 +31,11 @@ export interface LiveOrdersOptions {
    * stream's `?screen=`; by default the role the page set with `setScreenRole`. Ignored with `url`.
    */
   screen?: ScreenRole;
+  /**
+   * What this screen shows of the open orders (`kitchen`: fired orders; `pickup`: paid, in the
+   * kitchen or ready): the snapshot asks only for those, and orders outside it are not kept.
+   */
+  scope?: OrderScope;
   createSocket?: (url: string) => SocketLike;
   loadSnapshot?: () => Promise<{ seq: number; orders: OrderView[] }>;
 }
@@ -175,7 +185,7 @@ export class LiveOrders {
   }
 
   #put(order: OrderView): void {
-    if (isOpenStatus(order.status)) this.orders.set(order.id, order);
+    if (isOpenStatus(order.status) && isInScope(order, this.#options.scope)) this.orders.set(order.id, order);
     else this.orders.delete(order.id);
   }
 
@@ -191,9 +201,14 @@ export class LiveOrders {
   }
 
   async #loadSnapshot(): Promise<void> {
+    const { scope } = this.#options;
+    // Every page: the list is complete however many orders are open; the first page's seq is where to resume.
     const snapshot = this.#options.loadSnapshot
       ? await this.#options.loadSnapshot()
-      : await apiGet('/api/v1/orders?status=open', orderListSchema);
+      : await loadOrderSnapshot((q) => apiGet(`/api/v1/orders?${orderPageSearch(q)}`, orderListSchema), {
+          status: 'open',
+          ...(scope ? { scope } : {}),
+        });
     this.orders.clear();
     this.#snapshots += 1;
     for (const order of snapshot.orders) this.#put(order);

@@ -43,9 +43,9 @@ export class OrderExpiry {
     this.timer = undefined;
   }
 
-  /** One pass (or the pass under way): answers how many orders expired. */
+  /** One pass from now (after the one under way, if any): answers how many orders it expired. */
   run(): Promise<number> {
-    if (this.running) return this.running;
+    if (this.running) return this.running.then(() => this.run());
     const run = this.expireDue()
       .catch((err: unknown) => {
         if (!this.stopped) this.ctx.onError?.(err);

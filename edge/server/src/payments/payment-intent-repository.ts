@@ -9,6 +9,9 @@ import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/database.js';
 import { paymentIntents } from '../db/schema.js';
 
+/** Written as the `payment_intents_unsettled` index's condition so SQLite reads through it. */
+const UNSETTLED = sql`status in ('open', 'reversal-pending')`;
+
 export type PaymentIntentRow = typeof paymentIntents.$inferSelect;
 
 /** The columns a change of status may set besides the status. */
@@ -83,12 +86,12 @@ export class PaymentIntentRepository {
       .run();
   }
 
-  /** Intents of a status, oldest first (the open ones a crash left, at start). */
-  withStatus(status: PaymentIntentStatus, limit = 1000): PaymentIntentRow[] {
+  /** Open intents, oldest first (at start: the ones a crash left). */
+  open(limit = 1000): PaymentIntentRow[] {
     return this.db
       .select()
       .from(paymentIntents)
-      .where(eq(paymentIntents.status, status))
+      .where(and(UNSETTLED, eq(paymentIntents.status, 'open')))
       .orderBy(asc(paymentIntents.createdAt))
       .limit(limit)
       .all();
@@ -99,7 +102,7 @@ export class PaymentIntentRepository {
     return this.db
       .select()
       .from(paymentIntents)
-      .where(and(eq(paymentIntents.status, 'reversal-pending'), lte(paymentIntents.nextAttemptAt, at)))
+      .where(and(UNSETTLED, eq(paymentIntents.status, 'reversal-pending'), lte(paymentIntents.nextAttemptAt, at)))
       .orderBy(asc(paymentIntents.nextAttemptAt))
       .limit(limit)
       .all();

@@ -202,7 +202,7 @@ export class PaymentService {
    */
   private async recover(): Promise<void> {
     const { intents, log } = this.ctx;
-    for (const row of intents.withStatus('open')) {
+    for (const row of intents.open()) {
       const outcome = await this.askTerminal(row);
       const at = this.now();
       if (outcome?.state === 'approved' && outcome.reference) {
