@@ -71,6 +71,8 @@ describe(`power cut: un-fsynced writes dropped (${ROUNDS} rounds, control ${CONT
     expect(s.seqGaps, `seq ${seed}`).toEqual([]);
     expect(s.resendFailures, `resent orders ${seed}`).toEqual([]);
     expect(s.fiveXx, `5xx ${seed}`).toBe(0);
+    // The data folder's marker lost its un-flushed writes too, and never claims a loss that did not happen.
+    expect(s.degraded, `restarts with health degraded ${seed}`).toBe(0);
   });
 
   it('synchronous=NORMAL (control): the same cuts lose acknowledged orders', async () => {
@@ -82,12 +84,12 @@ describe(`power cut: un-fsynced writes dropped (${ROUNDS} rounds, control ${CONT
       doubled: s.doubled.size,
       fiveXx: s.fiveXx,
       recoveryMs: spread(s.recoveriesMs),
-      notes: `${s.acknowledged.toLocaleString('en-US')} acknowledged; the loss FULL prevents; health degraded after ${s.degraded} of ${s.rounds} restarts`,
+      notes: `${s.acknowledged.toLocaleString('en-US')} acknowledged; the loss FULL prevents; health degraded (loss noticed) after ${s.degraded} of ${s.rounds} restarts`,
     });
     // The shim works: NORMAL does not fsync the WAL at commit, so a cut takes recent orders.
     expect(s.lost.size, `the control lost nothing: is the shim dropping writes? (seed ${SEED})`).toBeGreaterThan(0);
-    // Even then the file stays sound and the log has no hole: losses are a clean suffix.
+    // Even then the file stays sound. (The log may have a hole: when the data folder's marker
+    // outlived the lost commits, the edge reports the range missing and numbers on after it.)
     expect(s.integrityFailures).toEqual([]);
-    expect(s.seqGaps).toEqual([]);
   });
 });

@@ -72,7 +72,13 @@ export async function crashRounds(options: CrashRoundsOptions): Promise<CrashSum
     for (let round = 0; round <= options.rounds; round++) {
       const started = Date.now();
       edge = await startEdgeProcess({ dataDir: options.dataDir, ...(options.env ? { env: options.env } : {}) });
-      headers ??= await demoHeaders(edge.url, 'counter', 'cashier');
+      if (!headers) {
+        // Pair the counter and sign the cashier in, then stop cleanly so the pairing is on disk
+        // whatever the rounds do (a control run at synchronous=NORMAL would lose it otherwise).
+        headers = await demoHeaders(edge.url, 'counter', 'cashier');
+        await edge.stop();
+        edge = await startEdgeProcess({ dataDir: options.dataDir, ...(options.env ? { env: options.env } : {}) });
+      }
       if (round > 0) {
         // Recovery: from the restart to the first order answered.
         const probe = await placeOrder(edge.url, headers, latteOrder());

@@ -1,8 +1,8 @@
 /*
  * A file-layer fault shim for the store's SQLite files, loaded into the edge process with
- * LD_PRELOAD (tests/faults/support/fault-shim.ts compiles it at run time). It sits between
- * SQLite and the kernel for files whose path starts with TILLBOX_SHIM_MATCH (the database, its
- * -wal and -journal; never the -shm, which SQLite rebuilds after a crash) and can do two things:
+ * LD_PRELOAD (tests/faults/support/fault-shim.ts compiles it at run time). It sits between the
+ * edge and the kernel for the files in the data folder TILLBOX_SHIM_DIR (the database, its -wal,
+ * the folder's marker; never the -shm, which SQLite rebuilds after a crash) and can do two things:
  *
  * Power cut (TILLBOX_SHIM_UNDO_DIR set): before each write or truncate of a tracked file it
  * appends the bytes about to be overwritten (and the file's size) to an undo journal, one per
@@ -30,6 +30,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #define MAX_FDS 65536
@@ -54,12 +55,15 @@ static int (*real_close)(int);
 static ssize_t (*real_write)(int, const void *, size_t);
 static ssize_t (*real_pwrite)(int, const void *, size_t, off_t);
 static ssize_t (*real_pwrite64)(int, const void *, size_t, off_t);
+static ssize_t (*real_writev)(int, const struct iovec *, int);
+static ssize_t (*real_pwritev)(int, const struct iovec *, int, off_t);
+static ssize_t (*real_pwritev64)(int, const struct iovec *, int, off_t);
 static int (*real_ftruncate)(int, off_t);
 static int (*real_ftruncate64)(int, off_t);
 static int (*real_fsync)(int);
 static int (*real_fdatasync)(int);
 
-static const char *match_prefix;
+static const char *match_dir;
 static const char *undo_dir;
 static const char *full_flag;
 
@@ -73,14 +77,17 @@ static void init(void) {
   real_write = dlsym(RTLD_NEXT, "write");
   real_pwrite = dlsym(RTLD_NEXT, "pwrite");
   real_pwrite64 = dlsym(RTLD_NEXT, "pwrite64");
+  real_writev = dlsym(RTLD_NEXT, "writev");
+  real_pwritev = dlsym(RTLD_NEXT, "pwritev");
+  real_pwritev64 = dlsym(RTLD_NEXT, "pwritev64");
   real_ftruncate = dlsym(RTLD_NEXT, "ftruncate");
   real_ftruncate64 = dlsym(RTLD_NEXT, "ftruncate64");
   real_fsync = dlsym(RTLD_NEXT, "fsync");
   real_fdatasync = dlsym(RTLD_NEXT, "fdatasync");
-  match_prefix = getenv("TILLBOX_SHIM_MATCH");
+  match_dir = getenv("TILLBOX_SHIM_DIR");
   undo_dir = getenv("TILLBOX_SHIM_UNDO_DIR");
   full_flag = getenv("TILLBOX_SHIM_FULL_FLAG");
-  if (match_prefix && !*match_prefix) match_prefix = NULL;
+  if (match_dir && !*match_dir) match_dir = NULL;
   if (undo_dir && !*undo_dir) undo_dir = NULL;
   if (full_flag && !*full_flag) full_flag = NULL;
 }
@@ -91,12 +98,18 @@ static void die(const char *what) {
   abort();
 }
 
+static int ends_with(const char *s, const char *suffix) {
+  size_t n = strlen(s), k = strlen(suffix);
+  return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* A file directly in the data folder, other than SQLite's shared-memory index. */
 static int is_tracked_path(const char *path) {
-  if (!match_prefix || !path) return 0;
-  size_t n = strlen(match_prefix);
-  if (strncmp(path, match_prefix, n) != 0) return 0;
-  const char *rest = path + n;
-  return strcmp(rest, "") == 0 || strcmp(rest, "-wal") == 0 || strcmp(rest, "-journal") == 0;
+  if (!match_dir || !path) return 0;
+  size_t n = strlen(match_dir);
+  if (strncmp(path, match_dir, n) != 0 || path[n] != '/') return 0;
+  const char *name = path + n + 1;
+  return *name && !strchr(name, '/') && !ends_with(name, "-shm");
 }
 
 /* Called with the lock held: the file's index + 1 for this path, adding it if new. */
@@ -216,6 +229,55 @@ ssize_t write(int fd, const void *buf, size_t n) {
   }
   journal(f, fd, 1, (uint64_t)offset, n);
   ssize_t r = real_write(fd, buf, n);
+  pthread_mutex_unlock(&lock);
+  return r;
+}
+
+static size_t iov_total(const struct iovec *iov, int count) {
+  size_t n = 0;
+  for (int i = 0; i < count; i++) n += iov[i].iov_len;
+  return n;
+}
+
+static ssize_t guarded_pwritev(ssize_t (*real)(int, const struct iovec *, int, off_t), int fd,
+                               const struct iovec *iov, int count, off_t offset) {
+  struct tracked_file *f = tracked(fd);
+  if (!f) return real(fd, iov, count, offset);
+  size_t n = iov_total(iov, count);
+  pthread_mutex_lock(&lock);
+  if (refuse_growth(fd, (uint64_t)offset + n)) {
+    pthread_mutex_unlock(&lock);
+    errno = ENOSPC;
+    return -1;
+  }
+  journal(f, fd, 1, (uint64_t)offset, n);
+  ssize_t r = real(fd, iov, count, offset);
+  pthread_mutex_unlock(&lock);
+  return r;
+}
+
+ssize_t pwritev(int fd, const struct iovec *iov, int count, off_t offset) {
+  return guarded_pwritev(real_pwritev, fd, iov, count, offset);
+}
+
+ssize_t pwritev64(int fd, const struct iovec *iov, int count, off_t offset) {
+  return guarded_pwritev(real_pwritev64, fd, iov, count, offset);
+}
+
+ssize_t writev(int fd, const struct iovec *iov, int count) {
+  struct tracked_file *f = tracked(fd);
+  if (!f) return real_writev(fd, iov, count);
+  off_t offset = lseek(fd, 0, SEEK_CUR);
+  if (offset < 0) return real_writev(fd, iov, count);
+  size_t n = iov_total(iov, count);
+  pthread_mutex_lock(&lock);
+  if (refuse_growth(fd, (uint64_t)offset + n)) {
+    pthread_mutex_unlock(&lock);
+    errno = ENOSPC;
+    return -1;
+  }
+  journal(f, fd, 1, (uint64_t)offset, n);
+  ssize_t r = real_writev(fd, iov, count);
   pthread_mutex_unlock(&lock);
   return r;
 }

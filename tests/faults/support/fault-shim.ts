@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, ftruncateSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const SOURCE = fileURLToPath(new URL('./fault-shim.c', import.meta.url));
@@ -32,7 +32,7 @@ export function shimEnv(
 ): Record<string, string> {
   return {
     LD_PRELOAD: library,
-    TILLBOX_SHIM_MATCH: join(dataDir, 'tillbox.sqlite'),
+    TILLBOX_SHIM_DIR: resolve(dataDir),
     ...(options.undoDir ? { TILLBOX_SHIM_UNDO_DIR: options.undoDir } : {}),
     ...(options.fullFlag ? { TILLBOX_SHIM_FULL_FLAG: options.fullFlag } : {}),
   };

@@ -63,7 +63,7 @@ export class FuzzActors {
     for (const t of bumped.tickets) kitchen.ticketCommand(SYSTEM_CONTEXT, t.id, 'bump');
     for (const o of [unpaid, fired, paid, cancelled, bumped]) {
       this.pool.orders.push(o.id);
-      this.pool.lines.push(...o.lines.map((l) => l.id));
+      this.pool.lines.push(...o.lines.map((l) => l.lineId));
       this.pool.tickets.push(...o.tickets.map((t) => t.id));
     }
     // Keep the pool small enough that every id comes up often.
