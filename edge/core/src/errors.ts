@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'device-unavailable',
   'device-timeout',
   'payment-declined',
+  /** The store box's disk refused a write (full, or an I/O error): nothing was saved. */
+  'storage',
   'internal',
 ] as const;
 

@@ -5,11 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Health } from '@tillbox/core';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { Access } from './access.js';
-import { healthRoutes } from './api/health-routes.js';
+import { healthRoutes } from './api/health.js';
 import { auditRoutes } from './audit/audit-routes.js';
 import { deviceRoutes } from './devices/device-routes.js';
 import { staffRoutes } from './staff/staff-routes.js';
@@ -84,6 +83,11 @@ export class Edge {
     return this.need().http;
   }
 
+  /** The store's SQLite file (tests damage or fill it on purpose). */
+  get database(): OpenDatabase {
+    return this.need().database;
+  }
+
   private need(): Running {
     if (!this.running) throw new Error('the edge is not started');
     return this.running;
@@ -91,8 +95,17 @@ export class Edge {
 
   async start(): Promise<string> {
     const { settings, log } = this.ctx;
-    const database = openDatabase(settings.data.dir);
+    const database = openDatabase(settings.data.dir, { storeId: settings.store.id });
     try {
+      database.health.attachLog(log.child({ module: 'storage' }));
+      const { boot } = database;
+      if (boot.marker !== 'checked') log.info({ marker: boot.marker, seq: boot.content.lastSeq }, 'data folder marked');
+      if (boot.content.storeId !== settings.store.id) {
+        log.warn(
+          { folder: boot.content.storeId, settings: settings.store.id },
+          'this data folder was initialised for another store id',
+        );
+      }
       const caps = new Capabilities({ db: database.db, settings, log, ...pick(this.ctx) });
       caps.start();
       const { events, catalog, kitchen, orders, payments } = caps;
@@ -104,15 +117,14 @@ export class Edge {
         log.child({ module: 'stream' }),
       );
       const startedAt = Date.now();
-      const health = (): Health => ({
-        status: 'ok',
+      const health = {
         version: VERSION,
         storeId: settings.store.id,
-        seq: events.lastSeq,
-        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-        db: { ok: database.sqlite.open, path: database.path },
-        streamClients: stream.size,
-      });
+        database,
+        events,
+        streamClients: () => stream.size,
+        startedAt,
+      };
       const routes: AnyRoute[] = [
         ...healthRoutes(health),
         ...deviceRoutes(access.devices),

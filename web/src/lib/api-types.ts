@@ -11,7 +11,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Liveness and the state of the store box */
+    /** Liveness and the state of the store box (the database path for admins only) */
     get: {
       parameters: {
         query?: never;
@@ -32,13 +32,27 @@ export interface paths {
               status: 'ok' | 'degraded';
               version: string;
               storeId: string;
+              /** @description The head of the event log */
               seq: number;
               uptimeSeconds: number;
               db: {
                 ok: boolean;
-                path: string;
+                /** @description The database file: only for an admin screen with an admin signed in */
+                path?: string;
               };
               streamClients: number;
+              /** @description Why the status is degraded; empty when it is ok */
+              degraded: {
+                /**
+                 * @description damaged-row: a stored row cannot be read; missing-events: the log lost a range; storage: the disk refuses writes
+                 * @enum {string}
+                 */
+                kind: 'damaged-row' | 'missing-events' | 'storage';
+                /** @description What is wrong and what the store box did about it */
+                message: string;
+                /** @description ISO 8601 time it was first seen */
+                since: string;
+              }[];
             };
           };
         };

@@ -14,6 +14,7 @@ import {
 
 export const PERMISSIONS = [
   'health.read',
+  'health.detail',
   'catalog.read',
   'order.place',
   'order.place-prepaid',
@@ -63,6 +64,7 @@ const ANY_STAFF: readonly StaffRole[] = ['kitchen', 'cashier', 'shift-lead', 'ma
  */
 export const PERMISSION_TABLE: Readonly<Record<Permission, PermissionRule>> = {
   'health.read': { kiosk: true, kds: true, pickup: true, counter: true, admin: true, relay: true },
+  'health.detail': { admin: ADMIN },
   'catalog.read': { kiosk: true, kds: true, pickup: true, counter: true, admin: true, relay: true },
   'order.place': { kiosk: true, counter: CASHIER_UP, relay: true },
   'order.place-prepaid': { relay: true },
@@ -156,6 +158,7 @@ export function authorize(
 
 const WORDS: Readonly<Record<Permission, string>> = {
   'health.read': 'read the store box health',
+  'health.detail': 'see where the store box keeps its files',
   'catalog.read': 'read the menu',
   'order.place': 'place orders',
   'order.place-prepaid': 'bring in orders paid elsewhere',

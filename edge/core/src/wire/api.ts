@@ -251,15 +251,32 @@ export const errorBodySchema = z.object({
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
-export const healthSchema = z.object({
-  status: z.enum(['ok', 'degraded']),
-  version: z.string(),
-  storeId: z.string(),
-  seq: z.int(),
-  uptimeSeconds: z.number(),
-  db: z.object({ ok: z.boolean(), path: z.string() }),
-  streamClients: z.int(),
+export const healthProblemSchema = z.object({
+  kind: z
+    .enum(['damaged-row', 'missing-events', 'storage'])
+    .describe(
+      'damaged-row: a stored row cannot be read; missing-events: the log lost a range; storage: the disk refuses writes',
+    ),
+  message: z.string().describe('What is wrong and what the store box did about it'),
+  since: z.string().describe('ISO 8601 time it was first seen'),
 });
+export type HealthProblem = z.infer<typeof healthProblemSchema>;
+
+export const healthSchema = z
+  .object({
+    status: z.enum(['ok', 'degraded']),
+    version: z.string(),
+    storeId: z.string(),
+    seq: z.int().describe('The head of the event log'),
+    uptimeSeconds: z.number(),
+    db: z.object({
+      ok: z.boolean(),
+      path: z.string().optional().describe('The database file: only for an admin screen with an admin signed in'),
+    }),
+    streamClients: z.int(),
+    degraded: z.array(healthProblemSchema).describe('Why the status is degraded; empty when it is ok'),
+  })
+  .describe('The state of the store box');
 export type Health = z.infer<typeof healthSchema>;
 
 const stageStats = z.object({

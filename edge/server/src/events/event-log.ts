@@ -2,20 +2,23 @@
  * The event log. A command appends events inside its own transaction through {@link EventLog.transact};
  * subscribers hear them only after the commit, so nothing is announced that could roll back.
  * Every event is checked against the core's event catalogue and carries the actor and device
- * of the command that made it.
+ * of the command that made it. Commits and storage failures are told to the store's storage health
+ * (which keeps the data folder's marker up to date); a damaged row is skipped when read, and reported.
  */
 import {
   actorSchema,
   topicOf,
   uuidv7,
   validateEvent,
+  type Actor,
   type CommandContext,
   type DomainEvent,
   type StoreEvent,
 } from '@tillbox/core';
-import { and, asc, gt, inArray, max } from 'drizzle-orm';
+import { and, asc, getTableColumns, gt, inArray, max, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/database.js';
 import { events } from '../db/schema.js';
+import { isJsonObject, readStoredJson, storageHealthOf, type StorageHealth } from '../db/storage-health.js';
 
 /** An event to append: a type of the catalogue with its payload, what it is about, and when (ms; now by default). */
 export type NewEvent = DomainEvent & { subject: string; at?: number };
@@ -34,6 +37,20 @@ export interface Append {
   (event: NewEvent): StoreEvent;
 }
 
+/** A page of the log: the events read, how many rows were read (damaged ones included) and the last row's seq. */
+export interface LogPage {
+  events: StoreEvent[];
+  rows: number;
+  lastRowSeq: number | undefined;
+}
+
+/** Every column, the JSON ones as their stored text (parsed row by row, so one damaged row is only that row). */
+const RAW_COLUMNS = {
+  ...getTableColumns(events),
+  data: sql<unknown>`${events.data}`,
+  actor: sql<unknown>`${events.actor}`,
+};
+
 interface QueuedCommand {
   cmd: CommandContext;
   work: (tx: Tx, append: Append) => unknown;
@@ -47,11 +64,14 @@ export class EventLog {
   private head = 0;
   private queue: QueuedCommand[] = [];
   private flushScheduled = false;
+  private readonly health: StorageHealth;
 
   constructor(
     private readonly db: Db,
     private readonly onListenerError: (err: unknown) => void = () => {},
-  ) {}
+  ) {
+    this.health = storageHealthOf(db);
+  }
 
   start(): void {
     const row = this.db
@@ -77,7 +97,13 @@ export class EventLog {
    */
   transact<T>(cmd: CommandContext, work: (tx: Tx, append: Append) => T): T {
     const appended: StoreEvent[] = [];
-    const result = this.db.transaction((tx) => work(tx, this.appender(tx, cmd, appended)));
+    let result: T;
+    try {
+      result = this.db.transaction((tx) => work(tx, this.appender(tx, cmd, appended)));
+    } catch (error) {
+      throw this.health.failed(error);
+    }
+    this.health.committed(appended[appended.length - 1]?.seq);
     this.publish(appended);
     return result;
   }
@@ -112,14 +138,16 @@ export class EventLog {
             appended.push(...mine);
             outcomes.push({ ok: true, value });
           } catch (error) {
-            outcomes.push({ ok: false, error });
+            outcomes.push({ ok: false, error: this.health.failed(error) });
           }
         }
       });
     } catch (error) {
-      for (const job of batch) job.reject(error);
+      const failure = this.health.failed(error);
+      for (const job of batch) job.reject(failure);
       return;
     }
+    this.health.committed(appended[appended.length - 1]?.seq);
     this.publish(appended);
     batch.forEach((job, i) => {
       const o = outcomes[i];
@@ -190,27 +218,63 @@ export class EventLog {
 
   /** Events after `since`, optionally only of some topics, oldest first, at most `limit`. */
   readSince(since: number, options: { topics?: readonly string[]; limit?: number } = {}): StoreEvent[] {
+    return this.readPage(since, options).events;
+  }
+
+  /**
+   * Like {@link readSince}, saying how far it read: `rows` counts damaged rows too (skipped,
+   * reported as `degraded` and logged with their seq), so a page with fewer events than `limit`
+   * is not mistaken for the end of the log.
+   */
+  readPage(since: number, options: { topics?: readonly string[]; limit?: number } = {}): LogPage {
     const where = options.topics
       ? and(gt(events.seq, since), inArray(events.topic, [...options.topics]))
       : gt(events.seq, since);
     const rows = this.db
-      .select()
+      .select(RAW_COLUMNS)
       .from(events)
       .where(where)
       .orderBy(asc(events.seq))
       .limit(options.limit ?? 1000)
       .all();
-    return rows.map((r) => ({
-      seq: r.seq,
-      id: r.id,
-      type: r.type,
-      version: r.version,
-      subject: r.subject,
-      actor: r.actor as StoreEvent['actor'], // written from a parsed Actor by the appender
-      device: r.device,
-      data: r.data,
-      at: new Date(r.at).toISOString(),
-    }));
+    const out: StoreEvent[] = [];
+    for (const r of rows) {
+      const event = this.decode(r);
+      if (event) out.push(event);
+    }
+    return { events: out, rows: rows.length, lastRowSeq: rows[rows.length - 1]?.seq };
+  }
+
+  /** A stored row as an event, or undefined (reported) when a value of it cannot be read. */
+  private decode(r: { [K in keyof typeof RAW_COLUMNS]: unknown }): StoreEvent | undefined {
+    const seq = r.seq as number;
+    const where = (column: string) => ({ table: 'events', keyName: 'seq', key: seq, column });
+    const data = readStoredJson(this.health, where('data'), r.data, { valid: isJsonObject });
+    if (data === undefined) return undefined;
+    const actor = readStoredJson(this.health, where('actor'), r.actor, { valid: isActor }) as Actor | undefined;
+    if (actor === undefined) return undefined;
+    const at = typeof r.at === 'number' ? new Date(r.at) : undefined;
+    if (!at || Number.isNaN(at.getTime())) {
+      this.health.damagedRow(where('at'), `not a time: ${String(r.at)}`);
+      return undefined;
+    }
+    for (const column of ['id', 'type', 'subject'] as const) {
+      if (typeof r[column] !== 'string') {
+        this.health.damagedRow(where(column), `not text: ${String(r[column])}`);
+        return undefined;
+      }
+    }
+    return {
+      seq,
+      id: r.id as string,
+      type: r.type as string,
+      version: r.version as number,
+      subject: r.subject as string,
+      actor,
+      device: typeof r.device === 'string' ? r.device : null,
+      data: data as Record<string, unknown>,
+      at: at.toISOString(),
+    };
   }
 
   /** Hear every committed batch of events. Returns the unsubscribe function. */
@@ -219,3 +283,5 @@ export class EventLog {
     return () => this.listeners.delete(listener);
   }
 }
+
+const isActor = (value: unknown): boolean => actorSchema.safeParse(value).success;

@@ -183,7 +183,7 @@ describe('log consumers on a real SQLite file', () => {
     const { consumer, got } = consume(store, store.cursors.cursor('mqtt-relay'));
     consumer.start();
     await until('caught up', () => consumer.position === 4);
-    const reads = vi.spyOn(store.log, 'readSince');
+    const reads = vi.spyOn(store.log, 'readPage');
     commit(store.log, 2);
     commit(store.log, 3);
     await until('both batches', () => consumer.position === 9);
@@ -206,7 +206,7 @@ describe('log consumers on a real SQLite file', () => {
       },
     });
     consumer.start();
-    const reads = vi.spyOn(store.log, 'readSince');
+    const reads = vi.spyOn(store.log, 'readPage');
     commit(store.log, 250);
     setImmediate(() => turns.push('someone else'));
     await until('the whole batch', () => consumer.position === 250);
@@ -238,7 +238,7 @@ describe('log consumers on a real SQLite file', () => {
     commit(store.log, 3);
     commit(store.log, 3);
     commit(store.log, 1);
-    const reads = vi.spyOn(store.log, 'readSince');
+    const reads = vi.spyOn(store.log, 'readPage');
     release();
     await until('caught up', () => consumer.position === 8);
     await nextTurn();

@@ -2,7 +2,7 @@
  * One way to consume the event log: read it from a cursor in seq order, hand the events to a
  * handler, and advance the cursor only once the handler's work is done.
  *
- * - Behind the head, it reads the log in pages (`readSince(position, {topics, limit})`) and yields
+ * - Behind the head, it reads the log in pages (`readPage(position, {topics, limit})`) and yields
  *   to the event loop between pages, so a consumer far behind never holds up HTTP requests or
  *   other consumers: each turn does at most one page of work.
  * - Caught up, it takes the batches the log announces after each commit from memory when they
@@ -196,14 +196,14 @@ export class LogConsumer {
     }
     const head = this.#o.events.lastSeq;
     if (this.#position >= head) return undefined;
-    const page = this.#o.events.readSince(this.#position, {
+    const page = this.#o.events.readPage(this.#position, {
       ...(this.#o.topics ? { topics: this.#o.topics } : {}),
       limit: this.#o.pageSize,
     });
-    const last = page[page.length - 1];
     // A short page holds everything up to the head as it was read (reads and commits share one thread).
-    const through = page.length < this.#o.pageSize || !last ? head : last.seq;
-    return { events: page, delivery: { source: 'log', batch: page }, through, yieldAfter: true };
+    // It is judged by rows read: a damaged row is skipped (and reported) but still counts.
+    const through = page.rows < this.#o.pageSize || page.lastRowSeq === undefined ? head : page.lastRowSeq;
+    return { events: page.events, delivery: { source: 'log', batch: page.events }, through, yieldAfter: true };
   }
 
   #wanted(event: StoreEvent): boolean {

@@ -26,14 +26,20 @@ import {
   type OrderView,
   type PlacedLine,
 } from '@tillbox/core';
-import { and, asc, eq, inArray, lt, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/database.js';
 import { orderLines, orderNumbers, orders, payments, tickets } from '../db/schema.js';
+import { storageHealthOf } from '../db/storage-health.js';
+import { damagedOrder, parseOrderRows } from './order-rows.js';
 
 type OrderRow = typeof orders.$inferSelect;
 type LineRow = typeof orderLines.$inferSelect;
 type TicketRow = typeof tickets.$inferSelect;
 type PaymentRow = typeof payments.$inferSelect;
+
+/** Every column, the JSON ones as their stored text, parsed by ./order-rows.ts (a damaged one is reported). */
+const ORDER_COLUMNS = { ...getTableColumns(orders), pricing: sql<unknown>`${orders.pricing}` };
+const LINE_COLUMNS = { ...getTableColumns(orderLines), detail: sql<unknown>`${orderLines.detail}` };
 
 /** What a line keeps besides its columns: names, choices and the priced amounts, and its refund. */
 type LineDetail = Pick<PlacedLine, 'name' | 'variantName' | 'modifiers' | 'note' | 'allergens' | 'net' | 'taxes'> & {
@@ -201,8 +207,13 @@ function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
 function prepareQueries(db: Db) {
   const id = sql.placeholder('id');
   return {
-    order: db.select().from(orders).where(eq(orders.id, id)).prepare(),
-    lines: db.select().from(orderLines).where(eq(orderLines.orderId, id)).orderBy(asc(orderLines.position)).prepare(),
+    order: db.select(ORDER_COLUMNS).from(orders).where(eq(orders.id, id)).prepare(),
+    lines: db
+      .select(LINE_COLUMNS)
+      .from(orderLines)
+      .where(eq(orderLines.orderId, id))
+      .orderBy(asc(orderLines.position))
+      .prepare(),
     tickets: db.select().from(tickets).where(eq(tickets.orderId, id)).orderBy(asc(tickets.station)).prepare(),
     payments: db
       .select()
@@ -227,8 +238,18 @@ export class OrderRepository {
 
   /** The order with its lines, tickets and payments, or undefined. */
   find(id: string): Order | undefined {
-    const row = this.q.order.get({ id });
-    return row && toOrder(row, this.q.lines.all({ id }), this.q.tickets.all({ id }), this.q.payments.all({ id }));
+    const raw = this.q.order.get({ id });
+    if (!raw) return undefined;
+    const order = this.one(raw);
+    if (!order) throw damagedOrder(raw);
+    return order;
+  }
+
+  /** The order of a stored row, or undefined (reported) when a line cannot be read: see ./order-rows.ts. */
+  private one(raw: OrderRow): Order | undefined {
+    const { id } = raw;
+    const parsed = parseOrderRows(storageHealthOf(this.db), raw, this.q.lines.all({ id }));
+    return parsed && toOrder(parsed.row, parsed.lines, this.q.tickets.all({ id }), this.q.payments.all({ id }));
   }
 
   /** The order, or a `not-found` error. */
@@ -401,11 +422,12 @@ export class OrderRepository {
     const out = new Map<string, Order>();
     if (unique.length === 0) return out;
     if (unique.length === 1 && unique[0] !== undefined) {
-      const one = this.find(unique[0]);
+      const raw = this.q.order.get({ id: unique[0] });
+      const one = raw && this.one(raw);
       if (one) out.set(one.id, one);
       return out;
     }
-    const rows = this.db.select().from(orders).where(inArray(orders.id, unique)).all();
+    const rows = this.db.select(ORDER_COLUMNS).from(orders).where(inArray(orders.id, unique)).all();
     for (const order of this.assemble(rows)) out.set(order.id, order);
     return out;
   }
@@ -429,7 +451,7 @@ export class OrderRepository {
           ? and(eq(orders.status, status), eq(orders.businessDay, day))
           : eq(orders.status, status);
     const rows = this.db
-      .select()
+      .select(ORDER_COLUMNS)
       .from(orders)
       .where(where)
       .orderBy(asc(orders.placedAt), asc(orders.number))
@@ -506,7 +528,12 @@ export class OrderRepository {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const lines = groupBy(
-      this.db.select().from(orderLines).where(inArray(orderLines.orderId, ids)).orderBy(asc(orderLines.position)).all(),
+      this.db
+        .select(LINE_COLUMNS)
+        .from(orderLines)
+        .where(inArray(orderLines.orderId, ids))
+        .orderBy(asc(orderLines.position))
+        .all(),
       (l) => l.orderId,
     );
     const ticketRows = groupBy(
@@ -522,6 +549,9 @@ export class OrderRepository {
         .all(),
       (p) => p.orderId,
     );
-    return rows.map((r) => toOrder(r, lines.get(r.id) ?? [], ticketRows.get(r.id) ?? [], paymentRows.get(r.id) ?? []));
+    return rows.flatMap((r) => {
+      const parsed = parseOrderRows(storageHealthOf(this.db), r, lines.get(r.id) ?? []);
+      return parsed ? [toOrder(parsed.row, parsed.lines, ticketRows.get(r.id) ?? [], paymentRows.get(r.id) ?? [])] : [];
+    });
   }
 }
