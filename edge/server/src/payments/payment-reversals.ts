@@ -108,7 +108,10 @@ export class PaymentReversals {
     try {
       intents.settle(row.id, 'reversed', { attention: null, nextAttemptAt: null, lastError: null }, now());
     } catch (err) {
-      log.error({ err, ...ids }, 'card approval reversed, but marking it so failed: the next retry finds it reversed');
+      log.error(
+        { err, ...ids },
+        'card approval reversed, but marking it so failed: it stays pending and the next try reverses it again',
+      );
       return true;
     }
     log.info(ids, 'card approval reversed');
