@@ -8,6 +8,7 @@ import {
   auditVerificationSchema,
   deviceListSchema,
   deviceViewSchema,
+  loadOrderSnapshot,
   orderListSchema,
   orderViewSchema,
   pairingCodeViewSchema,
@@ -52,8 +53,9 @@ export const adminCalls = {
     api.get('/audit', { query, schema: auditPageSchema }),
   verifyAudit: (): Promise<AuditVerification> => api.get('/audit/verify', { schema: auditVerificationSchema }),
 
+  /** Every page of the orders with this status (today's, for a closed status). */
   orders: (status: 'open' | OrderStatus): Promise<OrderList> =>
-    api.get('/orders', { query: { status }, schema: orderListSchema }),
+    loadOrderSnapshot((query) => api.get('/orders', { query, schema: orderListSchema }), { status }),
   // Voids and refunds are not in the generated document yet: the untyped helper, same parsing.
   voidOrder: (orderId: string, body: { reason: string; override: Override }): Promise<OrderView> =>
     apiPost(apiUrl('/orders/{id}/void', { id: orderId }), body, orderViewSchema),
