@@ -110,7 +110,12 @@ export class DeviceService {
     const at = this.now();
     if (at - hit.touchedAt > TOUCH_EVERY_MS) {
       hit.touchedAt = at;
-      this.ctx.repository.touch(hit.device.id, at);
+      try {
+        this.ctx.repository.touch(hit.device.id, at);
+      } catch (err) {
+        // Last-seen is bookkeeping: a full disk must not refuse the request it rides on.
+        this.ctx.log.warn({ err, device: hit.device.id }, 'could not record when the device was last seen');
+      }
     }
     return hit.device;
   }

@@ -93,7 +93,12 @@ export class StaffService {
     s.lastActiveAt = at;
     if (at - s.persistedAt > PERSIST_EVERY_MS) {
       s.persistedAt = at;
-      this.ctx.repository.touchSession(s.id, at);
+      try {
+        this.ctx.repository.touchSession(s.id, at);
+      } catch (err) {
+        // The session's activity is kept in memory; writing it is bookkeeping a full disk may skip.
+        this.ctx.log.warn({ err, session: s.id }, 'could not record staff activity');
+      }
     }
     return s.staff;
   }
