@@ -26,7 +26,7 @@ import {
   type OrderView,
   type PlacedLine,
 } from '@tillbox/core';
-import { and, asc, eq, getTableColumns, inArray, lt, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/database.js';
 import { orderLines, orderNumbers, orders, payments, tickets } from '../db/schema.js';
 import { storageHealthOf } from '../db/storage-health.js';
@@ -437,27 +437,6 @@ export class OrderRepository {
     const out = new Map<string, OrderView>();
     for (const [id, order] of this.findMany(ids)) out.set(id, orderView(order));
     return out;
-  }
-
-  /**
-   * Orders by status, oldest first: `open` is every order not yet handed over or closed; a
-   * closed status lists one business day's.
-   */
-  list(status: OrderStatus | 'open', day: string): Order[] {
-    const where =
-      status === 'open'
-        ? notInArray(orders.status, CLOSED)
-        : CLOSED.includes(status)
-          ? and(eq(orders.status, status), eq(orders.businessDay, day))
-          : eq(orders.status, status);
-    const rows = this.db
-      .select(ORDER_COLUMNS)
-      .from(orders)
-      .where(where)
-      .orderBy(asc(orders.placedAt), asc(orders.number))
-      .limit(2000)
-      .all();
-    return this.assemble(rows);
   }
 
   /**
