@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import { Access } from './access.js';
 import { healthRoutes } from './api/health.js';
 import { auditRoutes } from './audit/audit-routes.js';
-import { deviceRoutes } from './devices/device-routes.js';
+import { deviceRoutes } from './pairing/device-routes.js';
 import { staffRoutes } from './staff/staff-routes.js';
 import { API_PREFIX, createHttpServer } from './api/http-server.js';
 import type { AnyRoute } from './api/route.js';

@@ -19,7 +19,7 @@ import {
 } from '@tillbox/core';
 import type { FastifyRequest } from 'fastify';
 import type { AuditService } from '../audit/audit-service.js';
-import type { DeviceService } from '../devices/device-service.js';
+import type { DeviceService } from '../pairing/device-service.js';
 import type { StaffService } from '../staff/staff-service.js';
 import type { AnyRoute, RequestContext } from './route.js';
 
