@@ -35,6 +35,11 @@ export const commerceOptionSchema = modifierOptionSchema.extend({
     .default([])
     .describe('Nested groups opened by this choice, e.g. a milk choice inside a latte inside a combo'),
   allergens: z.array(tag).max(20).default([]).describe('Allergens this choice adds'),
+  removesAllergens: z
+    .array(tag)
+    .max(20)
+    .default([])
+    .describe("Allergens of the item this choice takes away, e.g. oat milk takes away a latte's milk"),
   calories: z.int().min(0).max(10_000).optional().describe('Calories this choice adds'),
 });
 

@@ -2,6 +2,7 @@
  * The commerce engine: one catalog, one rules document, one `price()` for every channel.
  * See docs/pricing.md for the documents and worked examples.
  */
+export * from './allergens.js';
 export * from './barcode.js';
 export * from './cart-schema.js';
 export * from './catalog-schema.js';

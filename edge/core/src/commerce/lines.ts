@@ -7,7 +7,8 @@
 import type { ErrorDetail } from '../errors.js';
 import type { LocalizedText } from '../i18n.js';
 import type { Channel } from './types.js';
-import type { CommerceItem, TaxClass } from './catalog-schema.js';
+import { allergensAsChosen } from './allergens.js';
+import type { CommerceItem, CommerceOption, TaxClass } from './catalog-schema.js';
 import type { PricingCartLine, PricingCartModifier } from './cart-schema.js';
 import { priceKey, type PricingEngine } from './compile.js';
 import { inAnyWindow, type LocalMoment } from './time-windows.js';
@@ -76,7 +77,8 @@ export interface LineScope {
 interface Collected {
   modifiers: PricedModifierChoice[];
   upcharge: number;
-  allergens: string[];
+  /** Every chosen option, nested ones included: what the line contains follows from them. */
+  options: CommerceOption[];
   calories: number;
 }
 
@@ -89,7 +91,7 @@ function chooseModifiers(
   path: string,
 ): Collected | undefined {
   const { engine, problems } = scope;
-  const out: Collected = { modifiers: [], upcharge: 0, allergens: [], calories: 0 };
+  const out: Collected = { modifiers: [], upcharge: 0, options: [], calories: 0 };
   const counts = new Map<string, Set<string>>();
   let ok = true;
   const take = (groupId: string, optionId: string, nested: readonly PricingCartModifier[], at: string): void => {
@@ -121,7 +123,7 @@ function chooseModifiers(
     const price = engine.optionPrices.get(priceKey(scope.storeId, groupId, optionId)) ?? option.price;
     out.modifiers.push({ groupId, optionId, name: option.name, price, modifiers: inner.modifiers });
     out.upcharge += price + inner.upcharge;
-    out.allergens.push(...option.allergens, ...inner.allergens);
+    out.options.push(option, ...inner.options);
     out.calories += (option.calories ?? 0) + inner.calories;
   };
   chosen.forEach((m, i) => take(m.groupId, m.optionId, m.modifiers ?? [], `${path}.${i}`));
@@ -225,7 +227,7 @@ export function resolveLine(
 
   const override = line.unitPriceOverride;
   const unitPrice = (override?.unitPrice ?? base.price) + mods.upcharge + combo.upcharge;
-  const allergens = new Set([...item.allergens, ...mods.allergens, ...combo.allergens]);
+  const allergens = new Set([...allergensAsChosen(item, mods.options), ...combo.allergens]);
   const calories =
     base.calories === undefined && mods.calories === 0 && combo.calories === 0
       ? undefined
@@ -310,7 +312,7 @@ function resolveCombo(
       upcharge: option.upcharge,
       modifiers: mods.modifiers,
       station: stationOf(engine, component),
-      allergens: [...new Set([...component.allergens, ...mods.allergens])].sort(),
+      allergens: allergensAsChosen(component, mods.options),
     };
     if (variant) {
       priced.variantId = variant.id;
