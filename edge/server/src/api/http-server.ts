@@ -1,6 +1,6 @@
 /**
  * The HTTP face of the edge: the JSON API under /api/v1 with its OpenAPI document, the
- * stream at /api/v1/stream, and the built web app (hashed assets cached immutably).
+ * stream at /api/v1/stream, and the built web app (precompressed, hashed assets cached immutably).
  *
  * Hostile input is stopped here, before any route runs: bodies nested too deeply are refused
  * before they are parsed into objects, a connection that sends its request too slowly (or not at
@@ -200,12 +200,19 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
       root: options.webDir,
       wildcard: false,
       index: ['index.html'],
+      // The build writes brotli and gzip siblings (app.js.br, app.js.gz; web/scripts/precompress.js):
+      // each file goes out as br, else gzip, else as it is, by the browser's Accept-Encoding, with the
+      // original's Content-Type. The siblings are never answered under their own names.
+      preCompressed: true,
+      globIgnore: ['**/*.br', '**/*.gz'],
       cacheControl: false, // setHeaders below decides
       setHeaders: (res, path) => {
         res.setHeader(
           'Cache-Control',
           path.includes('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache',
         );
+        // Caches keep one copy per encoding (also for files sent as they are: another browser may get br).
+        res.setHeader('Vary', 'Accept-Encoding');
       },
     });
   } else {
