@@ -168,6 +168,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = catalogArb.chain((catalog) => {
       pricesIncludeTax: fc.boolean(),
       rounding: fc.constantFrom('line' as const, 'order' as const),
       roundingMode: fc.constantFrom('half-up' as const, 'half-even' as const),
+      stackedRates: fc.constantFrom('per-rate' as const, 'combined' as const),
       rates: fc.array(
         fc.record({
           ratePpm: fc.integer({ min: 0, max: 300_000 }),
@@ -378,28 +379,36 @@ describe('price() properties', () => {
     );
   });
 
+  /** The scenario's jurisdiction, which of its rates apply to a tax class, and the divisor of a line's tax. */
+  function taxOf(s: Scenario) {
+    const j = s.rules.tax.jurisdictions[0];
+    if (!j || (s.context.customer?.taxExempt ?? false)) return undefined;
+    const orderType = s.context.orderType ?? 'takeout';
+    const allRates = j.rates ?? [];
+    type Rate = (typeof allRates)[number];
+    const applies = (rate: Rate, taxClass: string): boolean =>
+      taxClass !== 'exempt' &&
+      rate.appliesTo.some(
+        (x) =>
+          (x.classes as string[]).includes(taxClass) &&
+          ((x.orderTypes ?? []).length === 0 || (x.orderTypes ?? []).includes(orderType)),
+      );
+    const ratesOn = (taxClass: string): Rate[] => allRates.filter((x) => applies(x, taxClass));
+    // The divisor: 1 with tax added on top; 1 + (all rates on the line) when prices include it.
+    const divisor = (taxClass: string): number =>
+      j.pricesIncludeTax ? PPM + sum(ratesOn(taxClass).map((x) => x.ratePpm)) : PPM;
+    return { j, mode: j.roundingMode ?? 'half-up', applies, ratesOn, divisor };
+  }
+
   it('each tax is the rate of the discounted amounts, rounded per line or once per order', () => {
     fc.assert(
       fc.property(scenarioArb, (s) => {
         const r = priceScenario(s);
-        const j = s.rules.tax.jurisdictions[0];
-        if (!j || (s.context.customer?.taxExempt ?? false)) return;
-        const orderType = s.context.orderType ?? 'takeout';
-        const applies = (rate: NonNullable<typeof j.rates>[number], taxClass: string): boolean =>
-          taxClass !== 'exempt' &&
-          rate.appliesTo.some(
-            (x) =>
-              (x.classes as string[]).includes(taxClass) &&
-              ((x.orderTypes ?? []).length === 0 || (x.orderTypes ?? []).includes(orderType)),
-          );
-        const mode = j.roundingMode ?? 'half-up';
+        const tax = taxOf(s);
+        if (!tax || tax.j.stackedRates === 'combined') return;
+        const { j, mode, applies, divisor } = tax;
         for (const rate of j.rates ?? []) {
           const on = r.lines.filter((l) => applies(rate, l.taxClass));
-          // The divisor: 1 with tax added on top; 1 + (all rates on the line) when prices include it.
-          const divisor = (taxClass: string): number =>
-            j.pricesIncludeTax
-              ? PPM + sum((j.rates ?? []).filter((x) => applies(x, taxClass)).map((x) => x.ratePpm))
-              : PPM;
           let expected = 0;
           if (j.rounding === 'order') {
             const groups = new Map<number, number>();
@@ -411,6 +420,41 @@ describe('price() properties', () => {
           }
           const got = r.taxes.find((t) => t.rateId === rate.id)?.amount ?? 0;
           expect(got).toBe(expected);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("combined: each line's (or same-rated lines') tax is the combined rate rounded once; each rate within 1 cent of its own", () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const r = priceScenario(s);
+        const tax = taxOf(s);
+        if (!tax || tax.j.stackedRates !== 'combined') return;
+        const { j, mode, ratesOn, divisor } = tax;
+        // Lines rounded together: each line alone, or (per order) every line carrying the same rates.
+        const groups = new Map<string, PriceResult['lines']>();
+        r.lines.forEach((l, k) => {
+          const rates = ratesOn(l.taxClass);
+          if (rates.length === 0) return;
+          const key = j.rounding === 'order' ? rates.map((x) => x.id).join() : String(k);
+          groups.set(key, [...(groups.get(key) ?? []), l]);
+        });
+        for (const lines of groups.values()) {
+          const first = lines[0];
+          if (!first) continue;
+          const rates = ratesOn(first.taxClass);
+          const d = divisor(first.taxClass);
+          const base = sum(lines.map((l) => l.net));
+          const shareOf = (rateId: string): number =>
+            sum(lines.map((l) => l.taxes.find((t) => t.rateId === rateId)?.amount ?? 0));
+          const combined = sum(rates.map((x) => x.ratePpm));
+          expect(sum(rates.map((x) => shareOf(x.id)))).toBe(divideRounded(base * combined, d, mode));
+          for (const x of rates) {
+            const own = divideRounded(base * x.ratePpm, d, mode);
+            expect(Math.abs(shareOf(x.id) - own)).toBeLessThanOrEqual(1);
+          }
         }
       }),
       RUNS,

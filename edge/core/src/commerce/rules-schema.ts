@@ -10,6 +10,7 @@ import { CHANNELS, ORDER_TYPES } from '../channels.js';
 import { TAX_CLASSES } from './catalog-schema.js';
 import { entityId, minorUnits, percentPpm, selectorSchema, tag } from './common.js';
 import { localDate, weeklyWindowSchema } from './time-windows.js';
+import { upsellsSchema } from './upsell-schema.js';
 
 const emptySelector = { all: false, itemIds: [], categoryIds: [], tags: [] };
 const quantity = z.int().min(1).max(99);
@@ -144,6 +145,13 @@ export const jurisdictionSchema = z.object({
   pricesIncludeTax: z.boolean().default(false).describe('true: prices include the tax (VAT); false: tax is added'),
   rounding: z.enum(['line', 'order']).default('line').describe('Round each line, or each rate over the order'),
   roundingMode: z.enum(['half-up', 'half-even']).default('half-up'),
+  stackedRates: z
+    .enum(['per-rate', 'combined'])
+    .default('per-rate')
+    .describe(
+      'How stacked rates round: "per-rate", each rate on its own; "combined", the tax on the sum of the rates once, ' +
+        'its breakdown by rate allocated by largest remainder (as most US sales-tax returns expect)',
+    ),
   rates: z.array(taxRateSchema).max(20).default([]).describe('All matching rates apply, stacked'),
 });
 export type Jurisdiction = z.infer<typeof jurisdictionSchema>;
@@ -217,7 +225,8 @@ export const pricingRulesSchema = z
       .describe('A cap on the total promotion discount'),
     tax: z.object({ jurisdictions: z.array(jurisdictionSchema).min(1).max(100) }),
     loyalty: loyaltySchema.optional(),
+    upsells: upsellsSchema,
   })
-  .describe('Pricing rules: stores, promotions, stacking, tax and loyalty');
+  .describe('Pricing rules: stores, promotions, stacking, tax, loyalty and upsells');
 export type PricingRules = z.infer<typeof pricingRulesSchema>;
 export type PricingRulesInput = z.input<typeof pricingRulesSchema>;

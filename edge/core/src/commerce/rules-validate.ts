@@ -4,9 +4,12 @@
  */
 import { isValidTimeZone } from '../business-day.js';
 import type { ErrorDetail } from '../errors.js';
-import type { CommerceCatalog } from './catalog-schema.js';
-import type { Selector } from './common.js';
-import type { PricingRules, Promotion } from './rules-schema.js';
+import { ORDER_TYPES } from '../channels.js';
+import { TAX_CLASSES, type CommerceCatalog } from './catalog-schema.js';
+import { PPM, formatPpm, type Selector } from './common.js';
+import type { Jurisdiction, PricingRules, Promotion } from './rules-schema.js';
+import { rateApplies } from './tax.js';
+import { upsellProblems } from './upsell-schema.js';
 
 function effectSelectors(p: Promotion): { name: string; selector: Selector }[] {
   const e = p.effect;
@@ -32,6 +35,21 @@ export function selectorsOf(p: Promotion): Selector[] {
 
 function isEmpty(s: Selector): boolean {
   return !s.all && s.itemIds.length === 0 && s.categoryIds.length === 0 && s.tags.length === 0;
+}
+
+/**
+ * A jurisdiction that rounds stacked rates as one: the rates that stack on any line (a tax class
+ * in an order type) add up to at most 100%, or the first combination that does not.
+ */
+function combinedOver100(j: Jurisdiction): string | undefined {
+  for (const taxClass of TAX_CLASSES)
+    for (const orderType of ORDER_TYPES) {
+      const on = j.rates.filter((r) => rateApplies(r, taxClass, orderType));
+      const combined = on.reduce((s, r) => s + r.ratePpm, 0);
+      if (combined > PPM)
+        return `jurisdiction "${j.id}": the rates on ${taxClass} (${orderType}) add up to ${formatPpm(combined)}; combined rates cannot pass 100%`;
+    }
+  return undefined;
 }
 
 /** All problems of the rules against the catalog; empty when the rules can be compiled. */
@@ -111,6 +129,8 @@ export function rulesProblems(catalog: CommerceCatalog, rules: PricingRules): Er
       `tax.jurisdictions.${i}.rates`,
       j.rates.map((r) => r.id),
     );
+    const over = j.stackedRates === 'combined' ? combinedOver100(j) : undefined;
+    if (over !== undefined) add(`tax.jurisdictions.${i}.rates`, over);
   });
 
   const loyalty = rules.loyalty;
@@ -144,5 +164,6 @@ export function rulesProblems(catalog: CommerceCatalog, rules: PricingRules): Er
     });
     checkSelector('loyalty', 'loyalty.exclude', 'exclude', loyalty.exclude, false);
   }
+  problems.push(...upsellProblems(catalog, rules.upsells));
   return problems;
 }

@@ -11,10 +11,11 @@ import { euVatStoreExample } from './sample-stores.js';
 type JurisdictionInput = PricingRulesInput['tax']['jurisdictions'][number];
 
 const taxed = ['prepared-food', 'beverage', 'alcohol', 'general'] as const;
-const nyc = (rounding: 'line' | 'order'): JurisdictionInput => ({
+const nyc = (rounding: 'line' | 'order', stackedRates: 'per-rate' | 'combined' = 'per-rate'): JurisdictionInput => ({
   id: 'nyc',
   name: 'New York City',
   rounding,
+  stackedRates,
   roundingMode: 'half-up',
   rates: [
     { id: 'state', name: { en: 'NY State' }, ratePpm: 40_000, appliesTo: [{ classes: [...taxed] }] },
@@ -34,6 +35,7 @@ const catalog: CommerceCatalogInput = {
     { id: 'bagel', categoryId: 'food', sku: 'B', name: { en: 'Bagel' }, price: 150 },
     { id: 'beans', categoryId: 'grocery', sku: 'G', name: { en: 'Beans' }, price: 1000 },
     { id: 'cake', categoryId: 'food', sku: 'C', name: { en: 'Cake' }, price: 147 },
+    { id: 'cookie', categoryId: 'food', sku: 'K', name: { en: 'Cookie' }, price: 60 },
   ],
 };
 
@@ -119,6 +121,99 @@ describe('US sales tax: stacked state + city + MCTD, added on top', () => {
       ).perLine[0]?.find((t) => t.rateId === 'city')?.amount;
     expect(one('half-up')).toBe(5);
     expect(one('half-even')).toBe(4);
+  });
+});
+
+describe('stacked rates rounded as one (combined 8.875%)', () => {
+  const rates = (r: ReturnType<typeof run>) => r.taxes.map((t) => t.amount);
+  const lineTaxes = (r: ReturnType<typeof run>) => r.lines.map((l) => l.taxes.map((t) => [t.rateId, t.amount]));
+
+  it('per line: 13 on each bagel, not 6 + 7 + 1 = 14, split 6 / 7 / 0 over the rates', () => {
+    // 150 × 8.875% = 13.3125 → 13. 13 × 4/8.875 = 5.859, × 4.5/8.875 = 6.592, × 0.375/8.875 = 0.549:
+    // floors 5 + 6 + 0 = 11, the 2 cents left go to .859 (state) and .592 (city) → 6 / 7 / 0.
+    const r = run(nyc('line', 'combined'), threeBagels);
+    expect(rates(r)).toEqual([18, 21, 0]);
+    expect(lineTaxes(r)[0]).toEqual([
+      ['state', 6],
+      ['city', 7],
+    ]);
+    expect(r.totals).toMatchObject({ tax: 39, total: 1489 });
+    expect(run(nyc('line'), threeBagels).totals.tax).toBe(42);
+  });
+
+  it('per order: 120 × 8.875% = 10.65 → 11 (per rate 4.8 → 5, 5.4 → 5, 0.45 → 0 = 10)', () => {
+    // 11 × 4/8.875 = 4.958, × 4.5/8.875 = 5.577, × 0.375/8.875 = 0.465 → floors 4 + 5 + 0, the 2 cents
+    // left to .958 and .577 → 5 / 6 / 0. Over the two equal cookies: state 3 + 2, city 3 + 3.
+    const cookies = {
+      lines: [
+        { lineId: 'a', itemId: 'cookie', quantity: 1 },
+        { lineId: 'b', itemId: 'cookie', quantity: 1 },
+      ],
+    };
+    const r = run(nyc('order', 'combined'), cookies);
+    expect(rates(r)).toEqual([5, 6, 0]);
+    expect(lineTaxes(r)).toEqual([
+      [
+        ['state', 3],
+        ['city', 3],
+      ],
+      [
+        ['state', 2],
+        ['city', 3],
+      ],
+    ]);
+    expect(r.totals).toMatchObject({ tax: 11, total: 131 });
+    expect(rates(run(nyc('order'), cookies))).toEqual([5, 5, 0]);
+  });
+
+  it('half-up and half-even on an exact half of the combined rate', () => {
+    // 8 bagels, 1200 × 8.875% = 106.5. Half-up 107: 48.225, 54.254, 4.521 → 48 + 54 + 4, the cent left
+    // to .521 → 48 / 54 / 5. Half-even 106: 47.775, 53.746, 4.479 → 47 + 53 + 4, two cents to
+    // .775 and .746 → 48 / 54 / 4.
+    const eight = { lines: [{ lineId: 'a', itemId: 'bagel', quantity: 8 }] };
+    const mode = (roundingMode: 'half-up' | 'half-even') =>
+      rates(run({ ...nyc('line', 'combined'), roundingMode }, eight));
+    expect(mode('half-up')).toEqual([48, 54, 5]);
+    expect(mode('half-even')).toEqual([48, 54, 4]);
+  });
+
+  it('with prices that include tax: the tax inside the price on 5% + 9.975%, split by rate', () => {
+    // 1000 × 14.975/114.975 = 130.25 → 130; 130 × 5/14.975 = 43.41, × 9.975/14.975 = 86.59 → 43 + 86,
+    // the cent left to .59 → 43 / 87. The price stays 1000.
+    const both: JurisdictionInput = {
+      id: 'qc',
+      name: 'Two stacked included rates',
+      pricesIncludeTax: true,
+      stackedRates: 'combined',
+      rates: [
+        { id: 'gst', name: { en: 'GST' }, ratePpm: 50_000, appliesTo: [{ classes: ['food'] }] },
+        { id: 'qst', name: { en: 'QST' }, ratePpm: 99_750, appliesTo: [{ classes: ['food'] }] },
+      ],
+    };
+    const r = run(both, { lines: [{ itemId: 'beans', quantity: 1 }] });
+    expect(r.taxes.map((t) => [t.rateId, t.taxable, t.amount])).toEqual([
+      ['gst', 870, 43],
+      ['qst', 870, 87],
+    ]);
+    expect(r.totals).toMatchObject({ taxInclusive: 130, total: 1000 });
+  });
+
+  it('refuses combined rates past 100% on some line', () => {
+    const j: JurisdictionInput = {
+      ...nyc('line', 'combined'),
+      rates: [
+        { id: 'a', name: { en: 'A' }, ratePpm: 600_000, appliesTo: [{ classes: ['alcohol'] }] },
+        {
+          id: 'b',
+          name: { en: 'B' },
+          ratePpm: 500_000,
+          appliesTo: [{ classes: ['alcohol'], orderTypes: ['delivery'] }],
+        },
+      ],
+    };
+    expect(() => run(j, threeBagels)).toThrow(
+      'jurisdiction "nyc": the rates on alcohol (delivery) add up to 110%; combined rates cannot pass 100%',
+    );
   });
 });
 
