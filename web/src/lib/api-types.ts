@@ -1531,6 +1531,11 @@ export interface paths {
                    * @default []
                    */
                   allergens: string[];
+                  /**
+                   * @description Allergens of the item this choice takes away, e.g. oat milk takes away a latte's milk
+                   * @default []
+                   */
+                  removesAllergens: string[];
                   /** @description Calories this choice adds */
                   calories?: number;
                 }[];
@@ -2336,6 +2341,8 @@ export interface paths {
                       [key: string]: string;
                     };
                     price: number;
+                    /** @description The group's default option (what the item comes with); kitchen tickets and the KDS leave it out */
+                    default?: boolean;
                   }[];
                   quantity: number;
                   note?: string;
@@ -2592,6 +2599,8 @@ export interface paths {
                     [key: string]: string;
                   };
                   price: number;
+                  /** @description The group's default option (what the item comes with); kitchen tickets and the KDS leave it out */
+                  default?: boolean;
                 }[];
                 quantity: number;
                 note?: string;
@@ -2804,6 +2813,8 @@ export interface paths {
                     [key: string]: string;
                   };
                   price: number;
+                  /** @description The group's default option (what the item comes with); kitchen tickets and the KDS leave it out */
+                  default?: boolean;
                 }[];
                 quantity: number;
                 note?: string;
@@ -3023,6 +3034,8 @@ export interface paths {
                     [key: string]: string;
                   };
                   price: number;
+                  /** @description The group's default option (what the item comes with); kitchen tickets and the KDS leave it out */
+                  default?: boolean;
                 }[];
                 quantity: number;
                 note?: string;
@@ -3246,6 +3259,8 @@ export interface paths {
                     [key: string]: string;
                   };
                   price: number;
+                  /** @description The group's default option (what the item comes with); kitchen tickets and the KDS leave it out */
+                  default?: boolean;
                 }[];
                 quantity: number;
                 note?: string;
@@ -3472,6 +3487,8 @@ export interface paths {
                     [key: string]: string;
                   };
                   price: number;
+                  /** @description The group's default option (what the item comes with); kitchen tickets and the KDS leave it out */
+                  default?: boolean;
                 }[];
                 quantity: number;
                 note?: string;
@@ -3718,6 +3735,8 @@ export interface paths {
                     [key: string]: string;
                   };
                   price: number;
+                  /** @description The group's default option (what the item comes with); kitchen tickets and the KDS leave it out */
+                  default?: boolean;
                 }[];
                 quantity: number;
                 note?: string;
@@ -3959,6 +3978,8 @@ export interface paths {
                     [key: string]: string;
                   };
                   price: number;
+                  /** @description The group's default option (what the item comes with); kitchen tickets and the KDS leave it out */
+                  default?: boolean;
                 }[];
                 quantity: number;
                 note?: string;
@@ -4173,6 +4194,8 @@ export interface paths {
                     [key: string]: string;
                   };
                   price: number;
+                  /** @description The group's default option (what the item comes with); kitchen tickets and the KDS leave it out */
+                  default?: boolean;
                 }[];
                 quantity: number;
                 note?: string;
@@ -4387,6 +4410,8 @@ export interface paths {
                     [key: string]: string;
                   };
                   price: number;
+                  /** @description The group's default option (what the item comes with); kitchen tickets and the KDS leave it out */
+                  default?: boolean;
                 }[];
                 quantity: number;
                 note?: string;
@@ -4601,6 +4626,8 @@ export interface paths {
                     [key: string]: string;
                   };
                   price: number;
+                  /** @description The group's default option (what the item comes with); kitchen tickets and the KDS leave it out */
+                  default?: boolean;
                 }[];
                 quantity: number;
                 note?: string;
@@ -4906,6 +4933,8 @@ export interface paths {
                     [key: string]: string;
                   };
                   price: number;
+                  /** @description The group's default option (what the item comes with); kitchen tickets and the KDS leave it out */
+                  default?: boolean;
                 }[];
                 quantity: number;
                 note?: string;
@@ -5153,6 +5182,8 @@ export interface paths {
                     [key: string]: string;
                   };
                   price: number;
+                  /** @description The group's default option (what the item comes with); kitchen tickets and the KDS leave it out */
+                  default?: boolean;
                 }[];
                 quantity: number;
                 note?: string;
@@ -5507,6 +5538,8 @@ export interface paths {
                     [key: string]: string;
                   };
                   price: number;
+                  /** @description The group's default option (what the item comes with); kitchen tickets and the KDS leave it out */
+                  default?: boolean;
                 }[];
                 quantity: number;
                 note?: string;
@@ -5721,6 +5754,8 @@ export interface paths {
                     [key: string]: string;
                   };
                   price: number;
+                  /** @description The group's default option (what the item comes with); kitchen tickets and the KDS leave it out */
+                  default?: boolean;
                 }[];
                 quantity: number;
                 note?: string;
@@ -5936,6 +5971,8 @@ export interface paths {
                     [key: string]: string;
                   };
                   price: number;
+                  /** @description The group's default option (what the item comes with); kitchen tickets and the KDS leave it out */
+                  default?: boolean;
                 }[];
                 quantity: number;
                 note?: string;
@@ -6151,6 +6188,8 @@ export interface paths {
                     [key: string]: string;
                   };
                   price: number;
+                  /** @description The group's default option (what the item comes with); kitchen tickets and the KDS leave it out */
+                  default?: boolean;
                 }[];
                 quantity: number;
                 note?: string;
@@ -6367,6 +6406,8 @@ export interface paths {
                         [key: string]: string;
                       };
                       price: number;
+                      /** @description The group's default option (what the item comes with); kitchen tickets and the KDS leave it out */
+                      default?: boolean;
                     }[];
                     quantity: number;
                     note?: string;
@@ -6569,6 +6610,8 @@ export interface paths {
                     [key: string]: string;
                   };
                   price: number;
+                  /** @description The group's default option (what the item comes with); kitchen tickets and the KDS leave it out */
+                  default?: boolean;
                 }[];
                 quantity: number;
                 note?: string;

@@ -19,6 +19,8 @@ export interface PricedModifierChoice {
   name: LocalizedText;
   /** Upcharge per unit of the line, minor units. */
   price: number;
+  /** The group's default option (what the item comes with): kitchen tickets and the KDS leave it out. */
+  default?: true;
   /** Choices in groups nested under this one. */
   modifiers: PricedModifierChoice[];
 }
@@ -121,7 +123,14 @@ function chooseModifiers(
       return;
     }
     const price = engine.optionPrices.get(priceKey(scope.storeId, groupId, optionId)) ?? option.price;
-    out.modifiers.push({ groupId, optionId, name: option.name, price, modifiers: inner.modifiers });
+    out.modifiers.push({
+      groupId,
+      optionId,
+      name: option.name,
+      price,
+      ...(option.default ? { default: true as const } : {}),
+      modifiers: inner.modifiers,
+    });
     out.upcharge += price + inner.upcharge;
     out.options.push(option, ...inner.options);
     out.calories += (option.calories ?? 0) + inner.calories;

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isTillboxError } from '../errors.js';
+import type { PricedLine } from '../wire/api.js';
 import {
+  kitchenModifiers,
   kitchenTicketDocument,
+  kitchenTicketLine,
   kitchenTicketText,
   printableTicketText,
   ticketColumns,
@@ -14,6 +17,23 @@ import {
 } from './ticket-document.js';
 
 const NY = 'America/New_York';
+
+function makePricedLine(overrides: Partial<PricedLine> = {}): PricedLine {
+  return {
+    lineId: 'line-1',
+    itemId: 'latte',
+    name: { en: 'Latte' },
+    modifiers: [],
+    quantity: 1,
+    station: 'bar',
+    allergens: ['milk'],
+    unitPrice: 475,
+    lineTotal: 475,
+    discount: 0,
+    tax: 0,
+    ...overrides,
+  };
+}
 
 function order(overrides: Partial<KitchenTicketInput> = {}): KitchenTicketInput {
   return {
@@ -247,6 +267,52 @@ describe('ticket text on paper', () => {
       '   NOTE: Sauce - on the side...',
       '!! ALLERGY: milk',
     ]);
+  });
+});
+
+describe('default options', () => {
+  const milk = { groupId: 'milk', name: { en: 'Whole milk', es: 'Leche entera' }, price: 0 };
+  const latte = makePricedLine({
+    name: { en: 'Caffè Latte', es: 'Café con leche' },
+    variantName: { en: 'Medium', es: 'Mediano' },
+    modifiers: [
+      { ...milk, optionId: 'whole', default: true },
+      { groupId: 'syrup', optionId: 'vanilla', name: { en: 'Vanilla', es: 'Vainilla' }, price: 60 },
+      { groupId: 'sweetness', optionId: 'light', name: { en: 'Lightly sweet' }, price: 0, default: true },
+    ],
+  });
+
+  it('are not printed: a latte with whole milk (the default) and vanilla prints only "- Vanilla"', () => {
+    const doc = kitchenTicketDocument(order({ lines: [kitchenTicketLine(latte)] }), { width: 32 });
+    const text = kitchenTicketText(doc);
+    expect(text).toContain('1x Caffè Latte (Medium)\n   - Vanilla\n');
+    expect(text).not.toContain('Whole milk');
+    expect(text).not.toContain('Lightly sweet');
+  });
+
+  it('are left out even when a caller hands them to the document itself', () => {
+    const line = {
+      quantity: 1,
+      name: 'Latte',
+      modifiers: [{ name: 'Whole milk', default: true }, 'Oat milk'],
+      allergens: [],
+    };
+    const text = kitchenTicketText(kitchenTicketDocument(order({ lines: [line] }), { width: 32 }));
+    expect(text).toContain('   - Oat milk');
+    expect(text).not.toContain('Whole milk');
+  });
+
+  it('a chosen option other than the default is printed, in the kitchen language', () => {
+    const oat = makePricedLine({
+      modifiers: [{ ...milk, optionId: 'oat', name: { en: 'Oat milk', es: 'Leche de avena' } }],
+    });
+    expect(kitchenTicketLine(oat, 'es').modifiers).toEqual(['Leche de avena']);
+    expect(kitchenTicketLine(latte, 'es')).toMatchObject({
+      name: 'Café con leche',
+      variantName: 'Mediano',
+      modifiers: ['Vainilla'],
+    });
+    expect(kitchenModifiers(latte.modifiers).map((m) => m.optionId)).toEqual(['vanilla']);
   });
 });
 

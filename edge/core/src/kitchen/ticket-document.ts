@@ -8,6 +8,8 @@
 import { isValidTimeZone } from '../business-day.js';
 import { TillboxError, type ErrorDetail } from '../errors.js';
 import type { CHANNELS, ORDER_TYPES } from '../channels.js';
+import { localize } from '../i18n.js';
+import type { PricedLine } from '../wire/api.js';
 
 export type TicketAlign = 'left' | 'center' | 'right';
 /** `double` is double width and height (half as many characters per line); `double-height` keeps the width. */
@@ -45,14 +47,41 @@ export interface TicketDocument {
   readonly blocks: readonly TicketBlock[];
 }
 
+/** A choice on a ticket line: its name, and whether it is the group's default (then not printed). */
+export type KitchenTicketModifier = string | { readonly name: string; readonly default?: boolean | undefined };
+
 export interface KitchenTicketLine {
   readonly quantity: number;
   /** Already localized for the kitchen. */
   readonly name: string;
   readonly variantName?: string;
-  readonly modifiers: readonly string[];
+  /** Already localized; the group defaults among them are left off the paper. */
+  readonly modifiers: readonly KitchenTicketModifier[];
   readonly note?: string;
   readonly allergens: readonly string[];
+}
+
+/**
+ * The choices a cook needs to read: every modifier but the groups' defaults (a latte comes with
+ * whole milk; "+ Whole milk" on every ticket only hides the oat milk that matters). The one rule
+ * for the printed ticket and the KDS.
+ */
+export function kitchenModifiers<T extends string | { readonly default?: boolean | undefined }>(
+  modifiers: readonly T[],
+): T[] {
+  return modifiers.filter((m) => typeof m === 'string' || m.default !== true);
+}
+
+/** A priced order line as its kitchen ticket line, in the kitchen's language. */
+export function kitchenTicketLine(line: PricedLine, lang = 'en'): KitchenTicketLine {
+  return {
+    quantity: line.quantity,
+    name: localize(line.name, lang),
+    ...(line.variantName ? { variantName: localize(line.variantName, lang) } : {}),
+    modifiers: kitchenModifiers(line.modifiers).map((m) => localize(m.name, lang)),
+    ...(line.note ? { note: line.note } : {}),
+    allergens: line.allergens,
+  };
 }
 
 export interface KitchenTicketInput {
@@ -347,8 +376,10 @@ export function kitchenTicketDocument(input: KitchenTicketInput, options: Kitche
     const indent = prefix.length;
     const name = line.variantName ? `${line.name} (${line.variantName})` : line.name;
     text(prefix + name, { size: 'double-height', bold: true }, 0, indent);
-    for (const modifier of line.modifiers)
-      if (printableTicketText(modifier) !== '') text(`- ${modifier}`, {}, indent, indent + 2);
+    for (const modifier of kitchenModifiers(line.modifiers)) {
+      const name = typeof modifier === 'string' ? modifier : modifier.name;
+      if (printableTicketText(name) !== '') text(`- ${name}`, {}, indent, indent + 2);
+    }
     if (line.note && printableTicketText(line.note) !== '')
       text(`${labels.note}: ${line.note}`, { bold: true }, indent, indent + 2);
     const allergens = uniqueFolded(line.allergens.map(printableTicketText));

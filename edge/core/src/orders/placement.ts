@@ -32,7 +32,13 @@ export function flattenChoices(line: PricedCommerceLine): PricedLine['modifiers'
   const out: PricedLine['modifiers'] = [];
   const walk = (choices: readonly PricedModifierChoice[]): void => {
     for (const c of choices) {
-      out.push({ groupId: c.groupId, optionId: c.optionId, name: c.name, price: c.price });
+      out.push({
+        groupId: c.groupId,
+        optionId: c.optionId,
+        name: c.name,
+        price: c.price,
+        ...(c.default ? { default: true } : {}),
+      });
       walk(c.modifiers);
     }
   };

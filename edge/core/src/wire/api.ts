@@ -111,6 +111,10 @@ export const pricedModifierSchema = z.object({
   optionId: z.string(),
   name: localizedText,
   price: minor,
+  default: z
+    .boolean()
+    .optional()
+    .describe("The group's default option (what the item comes with); kitchen tickets and the KDS leave it out"),
 });
 
 export const pricedLineSchema = z.object({
