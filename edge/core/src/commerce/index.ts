@@ -24,6 +24,7 @@ export { earnPoints, rewardCost } from './loyalty.js';
 export { price, priceWithEngine, type PriceInput } from './price.js';
 export { lineNets, refundLine, type LineRefund } from './refund.js';
 export * from './rules-schema.js';
+export * from './upsell-schema.js';
 export { taxLabel } from './tax.js';
 export * from './time-windows.js';
 export * from './types.js';

@@ -10,6 +10,7 @@ import { CHANNELS, ORDER_TYPES } from '../channels.js';
 import { TAX_CLASSES } from './catalog-schema.js';
 import { entityId, minorUnits, percentPpm, selectorSchema, tag } from './common.js';
 import { localDate, weeklyWindowSchema } from './time-windows.js';
+import { upsellsSchema } from './upsell-schema.js';
 
 const emptySelector = { all: false, itemIds: [], categoryIds: [], tags: [] };
 const quantity = z.int().min(1).max(99);
@@ -224,7 +225,8 @@ export const pricingRulesSchema = z
       .describe('A cap on the total promotion discount'),
     tax: z.object({ jurisdictions: z.array(jurisdictionSchema).min(1).max(100) }),
     loyalty: loyaltySchema.optional(),
+    upsells: upsellsSchema,
   })
-  .describe('Pricing rules: stores, promotions, stacking, tax and loyalty');
+  .describe('Pricing rules: stores, promotions, stacking, tax, loyalty and upsells');
 export type PricingRules = z.infer<typeof pricingRulesSchema>;
 export type PricingRulesInput = z.input<typeof pricingRulesSchema>;
