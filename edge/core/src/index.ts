@@ -20,4 +20,5 @@ export * from './auth/actors.js';
 export * from './auth/permissions.js';
 export * from './wire/access.js';
 export * from './wire/adjustments.js';
+export * from './wire/kiosk.js';
 export * from './auth/audit.js';

@@ -25,6 +25,8 @@ import { orderRoutes } from './orders/order-routes.js';
 import { paymentRoutes } from './payments/payment-routes.js';
 import type { Pinpad } from './payments/pinpad.js';
 import { reportRoutes } from './reports/speed-of-service.js';
+import { upsellReportRoutes } from './reports/upsell-report.js';
+import { kioskRoutes } from './kiosk/kiosk-routes.js';
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -136,6 +138,8 @@ export class Edge {
         ...adjustmentRoutes(orders, access.staff),
         ...kitchenRoutes(kitchen),
         ...reportRoutes(database.db, settings.store),
+        ...upsellReportRoutes(database.db, settings.store),
+        ...kioskRoutes(settings.kiosk),
       ];
       const http = await createHttpServer({
         http: settings.http,

@@ -2011,6 +2011,12 @@ export interface paths {
                    */
                   roundingMode: 'half-up' | 'half-even';
                   /**
+                   * @description How stacked rates round: "per-rate", each rate on its own; "combined", the tax on the sum of the rates once, its breakdown by rate allocated by largest remainder (as most US sales-tax returns expect)
+                   * @default per-rate
+                   * @enum {string}
+                   */
+                  stackedRates: 'per-rate' | 'combined';
+                  /**
                    * @description All matching rates apply, stacked
                    * @default []
                    */
@@ -2206,6 +2212,154 @@ export interface paths {
                   tags: string[];
                 };
               };
+              /**
+               * @description Suggestions a screen makes after an item is added: one at a time, each at most once per order, at most 2 per order
+               * @default []
+               */
+              upsells: {
+                /** @description Names the suggestion in orders (lines.upsellId) and in the upsell report */
+                id: string;
+                /** @default true */
+                active: boolean;
+                /**
+                 * @description When several could be made, the highest goes first
+                 * @default 0
+                 */
+                priority: number;
+                /** @description Suggested after the guest adds a line that matches: items, categories or tags */
+                after: {
+                  /**
+                   * @description Every line
+                   * @default false
+                   */
+                  all: boolean;
+                  /**
+                   * @description Items by id
+                   * @default []
+                   */
+                  itemIds: string[];
+                  /**
+                   * @description Every item in these categories
+                   * @default []
+                   */
+                  categoryIds: string[];
+                  /**
+                   * @description Every item carrying one of these tags
+                   * @default []
+                   */
+                  tags: string[];
+                };
+                /**
+                 * @description Only when the cart also holds a matching line; empty = no condition
+                 * @default {
+                 *       "all": false,
+                 *       "itemIds": [],
+                 *       "categoryIds": [],
+                 *       "tags": []
+                 *     }
+                 */
+                whenCartHas: {
+                  /**
+                   * @description Every line
+                   * @default false
+                   */
+                  all: boolean;
+                  /**
+                   * @description Items by id
+                   * @default []
+                   */
+                  itemIds: string[];
+                  /**
+                   * @description Every item in these categories
+                   * @default []
+                   */
+                  categoryIds: string[];
+                  /**
+                   * @description Every item carrying one of these tags
+                   * @default []
+                   */
+                  tags: string[];
+                };
+                /**
+                 * @description Not when the cart already holds a matching line (a croissant is not suggested to a guest who has one)
+                 * @default {
+                 *       "all": false,
+                 *       "itemIds": [],
+                 *       "categoryIds": [],
+                 *       "tags": []
+                 *     }
+                 */
+                unlessCartHas: {
+                  /**
+                   * @description Every line
+                   * @default false
+                   */
+                  all: boolean;
+                  /**
+                   * @description Items by id
+                   * @default []
+                   */
+                  itemIds: string[];
+                  /**
+                   * @description Every item in these categories
+                   * @default []
+                   */
+                  categoryIds: string[];
+                  /**
+                   * @description Every item carrying one of these tags
+                   * @default []
+                   */
+                  tags: string[];
+                };
+                /**
+                 * @description Only during these catalog dayparts; empty = all day
+                 * @default []
+                 */
+                dayparts: string[];
+                /**
+                 * @description Only in these weekly hours; empty = any time
+                 * @default []
+                 */
+                windows: {
+                  /** @description Days of the week the window is open, in the store time zone */
+                  days: ('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun')[];
+                  /** @description Local time the window opens (inclusive) */
+                  start: string;
+                  /** @description Local time the window closes (exclusive); must be after start */
+                  end: string;
+                }[];
+                /**
+                 * @description Only on these channels; empty = all
+                 * @default []
+                 */
+                channels: ('kiosk' | 'counter' | 'app' | 'online' | 'marketplace')[];
+                /** @description What the guest reads, e.g. "A croissant with that?"; the screen words it from the offer when absent */
+                headline?: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @description What is suggested */
+                offer:
+                  | {
+                      /** @constant */
+                      kind: 'item';
+                      /** @description The item suggested */
+                      itemId: string;
+                      /** @description Its size; the first size when the item has sizes and none is named */
+                      variantId?: string;
+                    }
+                  | {
+                      /** @constant */
+                      kind: 'size-up';
+                    }
+                  | {
+                      /** @constant */
+                      kind: 'combo';
+                      /** @description A combo with a slot the added item can fill */
+                      itemId: string;
+                    };
+              }[];
             };
           };
         };
@@ -2500,6 +2654,8 @@ export interface paths {
               }[];
               quantity: number;
               note?: string;
+              /** @description The upsell suggestion the guest added this line from (pricing ignores it; the upsell report counts it) */
+              upsellId?: string;
             }[];
           };
         };
@@ -6769,6 +6925,98 @@ export interface paths {
                   p90Seconds: number | null;
                 };
               }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/upsells': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Upsells taken in a business day: per suggestion, the orders, units and amount guests added from it */
+    get: {
+      parameters: {
+        query?: {
+          day?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              businessDay: string;
+              upsells: {
+                upsellId: string;
+                /** @description Placed orders with a line the guest added from this suggestion */
+                orders: number;
+                /** @description Units of those lines */
+                units: number;
+                /** @description What those lines came to before discounts and tax, minor units */
+                amount: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/kiosk/config': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Kiosk timings: when to ask "Are you still there?", how long to count down, how long to show the number */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Seconds without a touch, with an order started, before the kiosk asks "Are you still there?" */
+              idleSeconds: number;
+              /** @description Seconds "Are you still there?" counts down before the order and the name are cleared */
+              idleCountdownSeconds: number;
+              /** @description Seconds the order number stays on screen before the kiosk returns to the start ("More time" adds as much) */
+              confirmationSeconds: number;
             };
           };
         };

@@ -49,6 +49,9 @@ export const pricingCartLineSchema = z.object({
   slots: z.array(comboSlotChoiceSchema).max(10).default([]).describe('Choices for a combo, one per slot'),
   quantity: z.int().min(1, 'quantity must be at least 1').max(99, 'quantity must be at most 99'),
   note: freeText(140).optional(),
+  upsellId: entityId
+    .optional()
+    .describe('The upsell suggestion the guest added this line from (pricing ignores it; the upsell report counts it)'),
   unitPriceOverride: z
     .object({
       unitPrice: z.int().min(0).max(MAX_PRICE).describe('The price of one unit before modifiers, minor units'),

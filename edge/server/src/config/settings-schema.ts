@@ -216,6 +216,33 @@ export const settingsSchema = z
       })
       .prefault({})
       .describe('Orders'),
+    kiosk: z
+      .object({
+        idleSeconds: z
+          .int()
+          .min(2)
+          .max(3600)
+          .default(60)
+          .describe('A kiosk with an order started and no touch for this long asks the guest "Are you still there?"'),
+        idleCountdownSeconds: z
+          .int()
+          .min(2)
+          .max(300)
+          .default(20)
+          .describe(
+            '"Are you still there?" counts this many seconds down on screen, then clears the order and the name for the next guest',
+          ),
+        confirmationSeconds: z
+          .int()
+          .min(2)
+          .max(600)
+          .default(20)
+          .describe(
+            'The order number stays on screen this long before the kiosk returns to the start ("More time" adds as much)',
+          ),
+      })
+      .prefault({})
+      .describe('Self-order kiosks'),
     log: z
       .object({
         level: z
