@@ -121,13 +121,12 @@ describe(`disk full (${ROUNDS} rounds, seed ${SEED})`, () => {
     });
   });
 
-  // Open finding (found by this suite; docs/reliability.md): a request writes bookkeeping before
-  // it is answered — the device's last-seen time (every few minutes per screen) and the staff
-  // session's last activity — and on a disk with no room left that write fails and the request
-  // answers 500, even a read: health, the order list, a KDS's snapshot. The fault shim makes the
-  // disk exactly full (no write may grow the database or its WAL), the case a tmpfs hits only
-  // when the WAL has no slack. Remove `.fails` when it passes.
-  it.fails('a screen whose bookkeeping is due still reads, and health says why, on a disk with no room', async () => {
+  // A request writes bookkeeping before it is answered — the device's last-seen time (every few
+  // minutes per screen) and the staff session's last activity. On a disk with no room left that
+  // write must not turn a read into a 500 (it did until cd2b05e). The fault shim
+  // makes the disk exactly full (no write may grow the database or its WAL), the case a tmpfs
+  // hits only when the WAL has no slack.
+  it('a screen whose bookkeeping is due still reads, and health says why, on a disk with no room', async () => {
     const root = mkdtempSync(join(tmpdir(), 'tillbox-fault-noroom-'));
     const noRoom = fullDisk(root, { force: 'shim' });
     let e: EdgeProcess | undefined;

