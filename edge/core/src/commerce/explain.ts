@@ -6,7 +6,7 @@ import { localize } from '../i18n.js';
 import { currencyDigits } from '../money.js';
 import { formatPpm, type Selector } from './common.js';
 import type { PricingEngine } from './compile.js';
-import type { Promotion, Reward } from './rules-schema.js';
+import type { Promotion, Reward, SpendThreshold } from './rules-schema.js';
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -62,6 +62,28 @@ function describeSelector(engine: PricingEngine, s: Selector, lang: string): str
   return names.length > 3 ? `${names.slice(0, 3).join(', ')}…` : names.join(', ');
 }
 
+/** "over $30.00" or "$30.00 or more". */
+function spendPhrase(t: SpendThreshold, money: (n: number) => string): string {
+  return t.comparison === 'more-than' ? `over ${money(t.amount)}` : `${money(t.amount)} or more`;
+}
+
+/**
+ * Why a threshold stopped a promotion, for support: "Big order saving needs more than $30.00 of
+ * qualifying items before discounts; the cart has $28.50".
+ */
+export function spendMessage(
+  name: string,
+  t: SpendThreshold,
+  measured: number,
+  currency: string,
+  lang: string,
+): string {
+  const money = (n: number): string => formatAmount(n, currency, lang);
+  const needs = t.comparison === 'more-than' ? `more than ${money(t.amount)}` : `${money(t.amount)} or more`;
+  const on = t.measuredOn === 'subtotal-before-discounts' ? 'before discounts' : 'after earlier promotions';
+  return `${name} needs ${needs} of qualifying items ${on}; the cart has ${money(measured)}`;
+}
+
 /** What a promotion gives, e.g. "20% off Drinks" or "3 for $10.00"; its own label when it has one. */
 export function promotionLabel(engine: PricingEngine, p: Promotion, lang: string): string {
   if (p.label) return localize(p.label, lang);
@@ -71,16 +93,26 @@ export function promotionLabel(engine: PricingEngine, p: Promotion, lang: string
     return d === '' ? '' : ` ${d}`;
   };
   const e = p.effect;
+  const spend = p.conditions.spend;
+  if (spend && (e.kind === 'percent-off' || e.kind === 'amount-off') && e.appliesTo.all) {
+    // "$5.00 off orders over $30.00", "10% off orders of $30.00 or more".
+    const off = e.kind === 'percent-off' ? formatPpm(e.percentPpm) : money(e.amount);
+    const each = e.kind === 'amount-off' && e.per === 'unit' ? ' each item on' : '';
+    const phrase = spend.comparison === 'more-than' ? spendPhrase(spend, money) : `of ${spendPhrase(spend, money)}`;
+    return `${off} off${each} orders ${phrase}`;
+  }
+  const when = spend ? ` when they come to ${spendPhrase(spend, money)}` : '';
+  return `${effectLabel(e, on, money)}${when}`;
+}
+
+function effectLabel(e: Promotion['effect'], on: (s: Selector) => string, money: (n: number) => string): string {
   switch (e.kind) {
     case 'percent-off':
       return `${formatPpm(e.percentPpm)} off${on(e.appliesTo)}`;
-    case 'amount-off': {
-      if (e.per === 'unit') return `${money(e.amount)} off each${on(e.appliesTo)}`;
-      const min = p.conditions.minSpend;
-      return min === undefined
-        ? `${money(e.amount)} off${on(e.appliesTo)}`
-        : `${money(e.amount)} off orders over ${money(min)}`;
-    }
+    case 'amount-off':
+      return e.per === 'unit'
+        ? `${money(e.amount)} off each${on(e.appliesTo)}`
+        : `${money(e.amount)} off${on(e.appliesTo)}`;
     case 'buy-x-get-y': {
       const deal = e.get.percentPpm === 1_000_000 ? 'free' : `${formatPpm(e.get.percentPpm)} off`;
       return `buy ${e.buy.quantity}${on(e.buy.appliesTo)}, get ${e.get.quantity}${on(e.get.appliesTo)} ${deal}`;

@@ -126,7 +126,17 @@ function promotionArb(itemIds: string[], categoryIds: string[], id: string): fc.
     name: fc.constant({ en: `Promotion ${id}` }),
     priority: fc.integer({ min: 0, max: 3 }),
     stacking: fc.constantFrom('stackable' as const, 'exclusive' as const),
-    conditions: fc.record({ minSpend: fc.option(fc.integer({ min: 0, max: 4000 }), { nil: undefined, freq: 4 }) }),
+    conditions: fc.oneof(
+      // Older rules' bare minSpend, and thresholds that say what they measure and how they compare.
+      fc.record({ minSpend: fc.option(fc.integer({ min: 0, max: 4000 }), { nil: undefined, freq: 4 }) }),
+      fc.record({
+        spend: fc.record({
+          amount: fc.integer({ min: 0, max: 4000 }),
+          comparison: fc.constantFrom('at-least' as const, 'more-than' as const),
+          measuredOn: fc.constantFrom('subtotal-before-discounts' as const, 'after-earlier-promotions' as const),
+        }),
+      }),
+    ),
     exclude: fc.option(
       fc.subarray(itemIds).map((ids) => ({ itemIds: ids })),
       { nil: undefined },
@@ -457,6 +467,43 @@ describe('price() properties', () => {
           }
         }
       }),
+      RUNS,
+    );
+  });
+
+  it('a spend threshold passes exactly at its boundary: "at least X" takes X, "more than X" needs X + 1', () => {
+    const measures = ['subtotal-before-discounts', 'after-earlier-promotions'] as const;
+    fc.assert(
+      fc.property(
+        scenarioArb,
+        fc.constantFrom(-1, 0, 1),
+        fc.constantFrom('at-least' as const, 'more-than' as const),
+        fc.constantFrom(...measures),
+        (s, delta, comparison, measuredOn) => {
+          // Stackable promotions and no exclusions, so "after earlier promotions" is the subtotal less their discounts.
+          const earlier = (s.rules.promotions ?? []).map((p) => ({ ...p, stacking: 'stackable' as const }));
+          const base: Scenario = {
+            ...s,
+            rules: { ...s.rules, promotions: earlier, exclusions: undefined, maxDiscount: undefined },
+          };
+          const first = priceScenario(base);
+          const promotions = sum(first.applied.filter((a) => a.source === 'promotion').map((a) => a.amount));
+          // Nothing left to discount: skipped as no-saving before any threshold is looked at.
+          if (first.totals.subtotal === promotions) return;
+          const measured = first.totals.subtotal - (measuredOn === 'after-earlier-promotions' ? promotions : 0);
+          const amount = Math.max(0, measured + delta);
+          const threshold: PromotionInput = {
+            id: 'zz-threshold', // after every generated promotion of priority 0
+            name: { en: 'Threshold' },
+            conditions: { spend: { amount, comparison, measuredOn } },
+            effect: { kind: 'amount-off', amount: 1, appliesTo: { all: true } },
+          };
+          const r = priceScenario({ ...base, rules: { ...base.rules, promotions: [...earlier, threshold] } });
+          const passes = comparison === 'at-least' ? measured >= amount : measured > amount;
+          expect(r.applied.some((a) => a.promotionId === 'zz-threshold')).toBe(passes);
+          if (!passes) expect(r.skipped.find((x) => x.promotionId === 'zz-threshold')?.reason).toBe('min-spend');
+        },
+      ),
       RUNS,
     );
   });

@@ -185,7 +185,7 @@ describe('$5 off orders over $30', () => {
   const fiveOff: PromotionInput = {
     id: 'five-off',
     name: { en: 'Spend and save' },
-    conditions: { minSpend: 3000 },
+    conditions: { spend: { amount: 3000, comparison: 'more-than', measuredOn: 'after-earlier-promotions' } },
     effect: { kind: 'amount-off', amount: 500, appliesTo: { all: true } },
   };
 
@@ -195,7 +195,8 @@ describe('$5 off orders over $30', () => {
     expect(r.totals.discount).toBe(0);
     expect(r.skipped[0]).toMatchObject({
       reason: 'min-spend',
-      message: 'Spend and save needs $30.00 of qualifying items; the cart has $28.50',
+      message:
+        'Spend and save needs more than $30.00 of qualifying items after earlier promotions; the cart has $28.50',
     });
   });
 

@@ -11,10 +11,11 @@ import { allocate, divideRounded } from '../money.js';
 import { PPM } from './common.js';
 import { selects, type CompiledPromotion, type PricingEngine } from './compile.js';
 import { dealAmounts, unitValues, type WorkLine } from './deals.js';
-import { explainPromotion, explainReward, formatAmount } from './explain.js';
+import { explainPromotion, explainReward, spendMessage } from './explain.js';
 import type { BaseLine } from './lines.js';
 import { applyManual } from './manual.js';
 import type { PricingContext } from './cart-schema.js';
+import type { SpendThreshold } from './rules-schema.js';
 import { describeMoment, describeWindow, inAnyCompiledWindow, type LocalMoment } from './time-windows.js';
 import type { AppliedDiscount, LineDiscountAdjustment, LoyaltyResult, SkipReason, SkippedDiscount } from './types.js';
 
@@ -74,6 +75,12 @@ function gate(cp: CompiledPromotion, context: PricingContext, moment: LocalMomen
     }
   }
   return undefined;
+}
+
+/** How far a measured spend is from passing a threshold, in minor units (0 when it passes). */
+function spendShortfall(t: SpendThreshold, measured: number): number {
+  const needed = t.comparison === 'more-than' ? t.amount + 1 : t.amount;
+  return Math.max(0, needed - measured);
 }
 
 interface Candidate {
@@ -219,11 +226,23 @@ export function applyDiscounts(
       spend += w.remaining;
       units += w.quantity;
     }
-    const minSpend = p.conditions.minSpend;
-    if (minSpend !== undefined && spend < minSpend) {
-      const money = (a: number): string => formatAmount(a, engine.currency, lang);
-      skip('min-spend', `${name} needs ${money(minSpend)} of qualifying items; the cart has ${money(spend)}`);
-      continue;
+    const threshold = p.conditions.spend;
+    if (threshold) {
+      // Before discounts: every line the effect matches and the promotion may discount, at its price.
+      const measured =
+        threshold.measuredOn === 'after-earlier-promotions'
+          ? spend
+          : reach.reduce((s, i) => {
+              const line = lines[i];
+              if (!line || excluded[i] || selects(cp.exclude, line) || !cp.selectors.some((sel) => selects(sel, line)))
+                return s;
+              return s + line.lineTotal;
+            }, 0);
+      const short = spendShortfall(threshold, measured);
+      if (short > 0) {
+        skip('min-spend', spendMessage(name, threshold, measured, engine.currency, lang));
+        continue;
+      }
     }
     if (p.conditions.minQuantity !== undefined && units < p.conditions.minQuantity) {
       skip('min-quantity', `${name} needs ${p.conditions.minQuantity} qualifying items; the cart has ${units}`);

@@ -91,6 +91,62 @@ export const couponSchema = z.object({
   maxUsesPerCustomer: z.int().min(1).optional().describe('Uses allowed per customer'),
 });
 
+export const SPEND_COMPARISONS = ['at-least', 'more-than'] as const;
+export const SPEND_MEASURES = ['subtotal-before-discounts', 'after-earlier-promotions'] as const;
+
+/** "Over $30": a threshold the matching lines' spend must pass, saying what is measured and how it compares. */
+export const spendThresholdSchema = z
+  .object({
+    amount: minorUnits.describe('The threshold in minor units: 3000 in "over $30"'),
+    comparison: z
+      .enum(SPEND_COMPARISONS, {
+        error: 'spend.comparison must say how the spend compares: "at-least" ($30 or more) or "more-than" (over $30)',
+      })
+      .describe('"at-least": the amount or more qualifies ("$30 or more"); "more-than": only above it ("over $30")'),
+    measuredOn: z
+      .enum(SPEND_MEASURES, {
+        error:
+          'spend.measuredOn must say what the threshold is measured on: "subtotal-before-discounts" or "after-earlier-promotions"',
+      })
+      .describe(
+        'What is compared: the matching lines\' prices before any discount ("subtotal-before-discounts"), or what ' +
+          'promotions of higher priority left on them ("after-earlier-promotions")',
+      ),
+  })
+  .describe('A spend threshold on the lines the promotion matches');
+export type SpendThreshold = z.infer<typeof spendThresholdSchema>;
+
+const minQuantity = z.int().min(1).max(999).optional().describe('At least this many matching units');
+
+/**
+ * A promotion's conditions. Rules written before thresholds said what they measure give a bare
+ * `minSpend` amount: it is read as `spend: {amount, comparison: "at-least", measuredOn:
+ * "after-earlier-promotions"}`, what it always meant.
+ */
+const conditionsSchema = z
+  .object({
+    spend: spendThresholdSchema.optional(),
+    minSpend: minorUnits
+      .optional()
+      .describe(
+        'Older rules\' threshold: read as spend {amount, comparison: "at-least", measuredOn: "after-earlier-promotions"}',
+      ),
+    minQuantity,
+  })
+  .refine((c) => c.spend === undefined || c.minSpend === undefined, {
+    message: 'give spend or the older minSpend, not both',
+    path: ['minSpend'],
+  })
+  .transform(({ minSpend, ...rest }) =>
+    minSpend === undefined
+      ? rest
+      : {
+          ...rest,
+          spend: { amount: minSpend, comparison: 'at-least' as const, measuredOn: 'after-earlier-promotions' as const },
+        },
+  )
+  .pipe(z.object({ spend: spendThresholdSchema.optional(), minQuantity }));
+
 export const promotionSchema = z.object({
   id: entityId,
   name: localizedText.describe('Shown on the receipt, e.g. "Happy hour"'),
@@ -110,12 +166,7 @@ export const promotionSchema = z.object({
   segments: z.array(tag).max(20).default([]).describe('Only for customers in one of these segments'),
   tiers: z.array(entityId).max(10).default([]).describe('Only for customers in one of these loyalty tiers'),
   coupon: couponSchema.optional().describe('Applies only when the guest enters this code'),
-  conditions: z
-    .object({
-      minSpend: minorUnits.optional().describe('Matching lines must add up to at least this (after earlier deals)'),
-      minQuantity: z.int().min(1).max(999).optional().describe('At least this many matching units'),
-    })
-    .default({}),
+  conditions: conditionsSchema.default({}),
   exclude: selectorSchema.default(emptySelector).describe('Lines this promotion never touches'),
   maxDiscount: minorUnits.optional().describe('Most this promotion takes off one order'),
   effect: promotionEffectSchema,

@@ -22,12 +22,12 @@ describe('US sales-tax store (Brooklyn), Monday 10 March 2025 15:30 EDT', () => 
 
   it('applies happy hour, the cookie deal and $5 off over $30, in priority order', () => {
     // Subtotal: lattes 2 × (525 + 70) = 1190, croissant 350, beans 1599, cookies 3 × 250 = 750 → 3889.
-    // Happy hour 20% of 1190 = 238. Cookies 750 → 600: 150. Left 952 + 350 + 1599 + 600 = 3501 ≥ 3000,
-    // so $5 off, spread 136 / 50 / 228 / 86 by largest remainder.
+    // Happy hour 20% of 1190 = 238. Cookies 750 → 600: 150. The subtotal before discounts, 3889, is over
+    // 3000, so $5 off what is left (952 + 350 + 1599 + 600 = 3501), spread 136 / 50 / 228 / 86 by largest remainder.
     expect(r.applied.map((a) => a.explanation)).toEqual([
       'Happy hour: 20% off Coffee, −$2.38',
       'Cookie deal: 3 for $6.00 on Cookie, −$1.50',
-      'Spend $30, save $5: $5.00 off orders over $30.00, −$5.00',
+      'Big order saving: $5.00 off orders over $30.00, −$5.00',
     ]);
     expect(r.lines.map((l) => [l.lineId, l.discount, l.net])).toEqual([
       ['latte', 238 + 136, 816],
@@ -70,6 +70,27 @@ describe('US sales-tax store (Brooklyn), Monday 10 March 2025 15:30 EDT', () => 
     const o = price({ ...usStoreExample, rules });
     expect(o.taxes.map((t) => t.amount)).toEqual([65, 73, 6]);
     expect(o.totals.total).toBe(3145);
+  });
+
+  it('rounded on the combined 8.875% instead: 72 + 27 + 46 = 145 tax', () => {
+    // Latte 816 × 8.875% = 72.42 → 72: 32.45 / 36.51 / 3.04 → 32 + 36 + 3, the cent left to .51 → 32 / 37 / 3.
+    // Croissant 300 → 26.63 → 27: 12.17 / 13.69 / 1.14 → 12 / 14 / 1. Cookies 514 → 45.62 → 46:
+    // 20.73 / 23.32 / 1.94 → 20 + 23 + 1, two cents to .94 and .73 → 21 / 23 / 2. Total 3889 − 888 + 145 = 3146.
+    const rules = structuredClone(usStoreExample.rules);
+    const nyc = rules.tax.jurisdictions[0];
+    if (nyc) nyc.stackedRates = 'combined';
+    const c = price({ ...usStoreExample, rules });
+    expect(c.lines.map((l) => [l.lineId, l.taxes.map((t) => t.amount)])).toEqual([
+      ['latte', [32, 37, 3]],
+      ['croissant', [12, 14, 1]],
+      ['beans', []],
+      ['cookies', [21, 23, 2]],
+    ]);
+    expect(c.taxes.map((t) => t.amount)).toEqual([65, 74, 6]);
+    expect(c.totals.total).toBe(3146);
+    // Once over the order: 1630 × 8.875% = 144.66 → 145 (per rate, 65 + 73 + 6 = 144), split 65 / 74 / 6.
+    if (nyc) nyc.rounding = 'order';
+    expect(price({ ...usStoreExample, rules }).taxes.map((t) => t.amount)).toEqual([65, 74, 6]);
   });
 
   it('at 17:30 EDT happy hour is over', () => {

@@ -112,8 +112,8 @@ export const usStoreExample: PricingExample = {
       },
       {
         id: 'five-off-thirty',
-        name: { en: 'Spend $30, save $5' },
-        conditions: { minSpend: 3000 },
+        name: { en: 'Big order saving' },
+        conditions: { spend: { amount: 3000, comparison: 'more-than', measuredOn: 'subtotal-before-discounts' } },
         effect: { kind: 'amount-off', amount: 500, appliesTo: { all: true } },
       },
     ],
@@ -125,6 +125,7 @@ export const usStoreExample: PricingExample = {
           pricesIncludeTax: false,
           rounding: 'line',
           roundingMode: 'half-up',
+          stackedRates: 'per-rate',
           rates: [
             {
               id: 'ny-state',
