@@ -2,7 +2,6 @@ export * from './money.js';
 export * from './errors.js';
 export * from './ids.js';
 export * from './i18n.js';
-export * from './catalog.js';
 export * from './order-lifecycle.js';
 export * from './business-day.js';
 export * from './kitchen/kitchen.js';

@@ -1,8 +1,7 @@
-/** The commerce catalog: compatibility with the first slice, combos, nesting, availability. */
+/** The commerce catalog: the demo menu, combos, nesting, availability. */
 import { describe, expect, it } from 'vitest';
 import { demoCatalog } from '../../../server/src/catalog/demo-catalog.js';
-import { catalogSchema } from '../catalog.js';
-import { pricedLineSchema, totalsSchema, type CartLine, type PricedLine, type Totals } from '../wire/api.js';
+import { pricedLineSchema, totalsSchema, type PricedLine, type Totals } from '../wire/api.js';
 import { isTillboxError } from '../errors.js';
 import type { CommerceCatalogInput } from './catalog-schema.js';
 import type { PricingCartInput } from './cart-schema.js';
@@ -29,10 +28,12 @@ function refusal(fn: () => unknown): string {
   throw new Error('expected a refusal');
 }
 
-describe('compatibility with the first-slice catalog', () => {
-  it('parses the demo catalog unchanged', () => {
+describe('the demo menu', () => {
+  it('parses, with its combos, dayparts and store prices', () => {
     const parsed = parseCommerceCatalog(demoCatalog);
-    expect(parsed.items.length).toBe(catalogSchema.parse(demoCatalog).items.length);
+    expect(parsed.items.filter((i) => i.combo).map((i) => i.id)).toEqual(['coffee-pastry', 'breakfast-combo']);
+    expect(parsed.items.find((i) => i.id === 'breakfast-combo')?.dayparts).toEqual(['breakfast']);
+    expect(parsed.storePrices).toHaveLength(1);
     expect(parsed.items[0]).toMatchObject({ barcodes: [], dayparts: [], channels: [] });
   });
 
@@ -59,8 +60,8 @@ describe('compatibility with the first-slice catalog', () => {
     expect(r.totals.subtotal).toBe(1210 + 365);
   });
 
-  it('takes first-slice cart lines and returns what the wire types accept', () => {
-    const lines: CartLine[] = [{ itemId: 'espresso', modifiers: [], quantity: 1 }];
+  it('returns what the wire types accept', () => {
+    const lines: PricingCartInput['lines'] = [{ itemId: 'espresso', quantity: 1 }];
     const r = price({
       engine: createPricingEngine(demoCatalog, noTax),
       cart: { lines },

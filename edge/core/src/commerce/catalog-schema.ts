@@ -1,12 +1,10 @@
 /**
- * The commerce catalog: a superset of the first-slice catalog (`../catalog.ts`). Every field
- * there keeps its name and meaning; everything added here is optional with a default, so a
- * first-slice catalog parses unchanged. Added: barcodes, tax classes, nested modifier groups,
- * combos with slots, dayparts and channel availability, per-store prices, option allergens and
- * calories.
+ * The commerce catalog, the one menu document of every channel: categories, items with sizes
+ * (variants), nested modifier groups, combos with slots, barcodes, tax classes, dayparts and
+ * channel availability, per-store prices, option allergens and calories. Ids are lowercase
+ * letters, digits and dashes; amounts are integer minor units.
  */
 import { z } from 'zod';
-import { categorySchema, itemSchema, modifierGroupSchema, modifierOptionSchema, variantSchema } from '../catalog.js';
 import { localizedText } from '../i18n.js';
 import { CHANNELS } from '../channels.js';
 import { checkBarcode } from './barcode.js';
@@ -28,7 +26,11 @@ const barcodes = z
 
 const daypartIds = z.array(entityId).max(10).default([]).describe('Sold only during these dayparts; empty = all day');
 
-export const commerceOptionSchema = modifierOptionSchema.extend({
+export const commerceOptionSchema = z.object({
+  id: entityId,
+  name: localizedText,
+  price: minorUnits.default(0).describe('Upcharge in minor units'),
+  default: z.boolean().default(false).describe('Pre-selected on the screens'),
   modifierGroupIds: z
     .array(entityId)
     .max(10)
@@ -43,11 +45,18 @@ export const commerceOptionSchema = modifierOptionSchema.extend({
   calories: z.int().min(0).max(10_000).optional().describe('Calories this choice adds'),
 });
 
-export const commerceModifierGroupSchema = modifierGroupSchema.extend({
+export const commerceModifierGroupSchema = z.object({
+  id: entityId,
+  name: localizedText,
+  min: z.int().min(0).max(20).default(0).describe('Fewest options a guest must choose'),
+  max: z.int().min(1).max(20).default(1).describe('Most options a guest may choose'),
   options: z.array(commerceOptionSchema).min(1).max(50),
 });
 
-export const commerceVariantSchema = variantSchema.extend({
+export const commerceVariantSchema = z.object({
+  id: entityId,
+  name: localizedText,
+  price: minorUnits.describe('Price of the item in this size, in minor units'),
   sku: z.string().min(1).max(64).optional().describe('SKU of this size, when it differs from the item'),
   barcodes,
   calories: z.int().min(0).max(10_000).optional().describe('Calories of this size'),
@@ -72,8 +81,20 @@ export const comboSchema = z
   })
   .describe('Makes the item a combo: its price covers one choice per slot, plus slot upcharges and modifiers');
 
-export const commerceItemSchema = itemSchema.extend({
+export const commerceItemSchema = z.object({
+  id: entityId,
+  categoryId: entityId,
+  sku: z.string().min(1).max(64),
+  name: localizedText,
+  description: localizedText.optional(),
+  price: minorUnits.describe('Price when the item has no sizes (and of a combo), in minor units'),
   variants: z.array(commerceVariantSchema).max(10).default([]),
+  modifierGroupIds: z.array(entityId).max(20).default([]),
+  available: z.boolean().default(true).describe('false when 86ed (sold out)'),
+  station: entityId.optional().describe('Kitchen station; defaults to the category station'),
+  tags: z.array(z.string().max(32)).max(20).default([]),
+  allergens: z.array(z.string().max(32)).max(20).default([]),
+  calories: z.int().min(0).max(10_000).optional(),
   barcodes,
   taxClass: taxClassSchema.optional().describe("Tax class; defaults to the category's"),
   dayparts: daypartIds,
@@ -81,7 +102,10 @@ export const commerceItemSchema = itemSchema.extend({
   combo: comboSchema.optional(),
 });
 
-export const commerceCategorySchema = categorySchema.extend({
+export const commerceCategorySchema = z.object({
+  id: entityId,
+  name: localizedText,
+  station: entityId.default('kitchen'),
   taxClass: taxClassSchema.default('prepared-food').describe('Tax class of items that do not name one'),
   dayparts: daypartIds,
 });
@@ -125,10 +149,10 @@ export const commerceCatalogSchema = z
     const issue = (message: string, path: (string | number)[]): void => {
       ctx.addIssue({ code: 'custom', message, path });
     };
-    const unique = (kind: string, ids: readonly string[]): void => {
+    const unique = (kind: string, ids: readonly string[], at: (string | number)[] = [kind]): void => {
       const seen = new Set<string>();
       ids.forEach((x, i) => {
-        if (seen.has(x)) issue(`duplicate ${kind} id "${x}"`, [kind, i, 'id']);
+        if (seen.has(x)) issue(`duplicate ${kind} id "${x}"`, [...at, i, 'id']);
         seen.add(x);
       });
     };
@@ -174,6 +198,11 @@ export const commerceCatalogSchema = z
         issue(`${owner} names missing category "${item.categoryId}"`, ['items', i, 'categoryId']);
       for (const g of item.modifierGroupIds)
         if (!groups.has(g)) issue(`${owner} names missing modifier group "${g}"`, ['items', i, 'modifierGroupIds']);
+      unique(
+        `sizes of ${owner}`,
+        item.variants.map((v) => v.id),
+        ['items', i, 'variants'],
+      );
       checkDayparts(owner, item.dayparts, ['items', i, 'dayparts']);
       checkCodes(owner, item.barcodes, ['items', i, 'barcodes']);
       item.variants.forEach((v, k) =>
@@ -196,6 +225,11 @@ export const commerceCatalogSchema = z
       const owner = `modifier group "${g.id}"`;
       if (g.min > g.max) issue(`${owner} has min ${g.min} above max ${g.max}`, ['modifierGroups', i]);
       if (g.min > g.options.length) issue(`${owner} needs more choices than it has`, ['modifierGroups', i]);
+      unique(
+        `options of ${owner}`,
+        g.options.map((o) => o.id),
+        ['modifierGroups', i, 'options'],
+      );
       g.options.forEach((o, k) => {
         for (const nested of o.modifierGroupIds)
           if (!groups.has(nested))

@@ -21,6 +21,14 @@ export { explainManual, explainPriceOverride, explainPromotion, formatAmount, pr
 export { describeIssues } from './issues.js';
 export type { BaseLine, PriceOverride, PricedComponent, PricedModifierChoice } from './lines.js';
 export { earnPoints, rewardCost } from './loyalty.js';
+export {
+  availabilityOf,
+  daypartsOf,
+  storeItemPrice,
+  storeOptionPrice,
+  unavailableReason,
+  type Availability,
+} from './offer.js';
 export { price, priceWithEngine, type PriceInput } from './price.js';
 export { lineNets, refundLine, type LineRefund } from './refund.js';
 export * from './rules-schema.js';

@@ -10,8 +10,9 @@ import type { Channel } from './types.js';
 import { allergensAsChosen } from './allergens.js';
 import type { CommerceItem, CommerceOption, TaxClass } from './catalog-schema.js';
 import type { PricingCartLine, PricingCartModifier } from './cart-schema.js';
-import { priceKey, type PricingEngine } from './compile.js';
-import { inAnyWindow, type LocalMoment } from './time-windows.js';
+import type { PricingEngine } from './compile.js';
+import { availabilityOf, storeItemPrice, storeOptionPrice, unavailableReason } from './offer.js';
+import type { LocalMoment } from './time-windows.js';
 
 export interface PricedModifierChoice {
   groupId: string;
@@ -122,7 +123,7 @@ function chooseModifiers(
       ok = false;
       return;
     }
-    const price = engine.optionPrices.get(priceKey(scope.storeId, groupId, optionId)) ?? option.price;
+    const price = storeOptionPrice(engine, scope.storeId, groupId, option);
     out.modifiers.push({
       groupId,
       optionId,
@@ -171,7 +172,7 @@ function basePrice(
       problems.push({ path: `${path}.variantId`, message: `"${item.name.en}" has no sizes` });
       return undefined;
     }
-    const price = engine.itemPrices.get(priceKey(scope.storeId, item.id, '')) ?? item.price;
+    const price = storeItemPrice(engine, scope.storeId, item, undefined) ?? item.price;
     return item.calories === undefined ? { price } : { price, calories: item.calories };
   }
   const variant = variantId === undefined ? undefined : item.variants.find((v) => v.id === variantId);
@@ -186,25 +187,15 @@ function basePrice(
     });
     return undefined;
   }
-  const price = engine.itemPrices.get(priceKey(scope.storeId, item.id, variant.id)) ?? variant.price;
+  const price = storeItemPrice(engine, scope.storeId, item, variant.id) ?? variant.price;
   const calories = variant.calories ?? item.calories;
   return calories === undefined ? { price, variantName: variant.name } : { price, variantName: variant.name, calories };
 }
 
 /** Sold out, wrong channel or outside its dayparts: the reason, or undefined when it can be sold. */
 function unavailable(scope: LineScope, item: CommerceItem): string | undefined {
-  if (!item.available) return `"${item.name.en}" is sold out`;
-  if (item.channels.length > 0 && !item.channels.includes(scope.channel))
-    return `"${item.name.en}" is not sold on ${scope.channel}`;
-  const dayparts =
-    item.dayparts.length > 0 ? item.dayparts : (scope.engine.categories.get(item.categoryId)?.dayparts ?? []);
-  if (dayparts.length === 0) return undefined;
-  for (const id of dayparts) {
-    const d = scope.engine.dayparts.get(id);
-    if (d && inAnyWindow(scope.moment, d.windows)) return undefined;
-  }
-  const names = dayparts.map((id) => scope.engine.dayparts.get(id)?.name.en ?? id).join(' or ');
-  return `"${item.name.en}" is sold only during ${names}`;
+  const { engine } = scope;
+  return unavailableReason(engine, item, availabilityOf(engine, item, scope.channel, scope.moment));
 }
 
 function stationOf(engine: PricingEngine, item: CommerceItem): string {

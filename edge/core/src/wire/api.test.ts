@@ -45,6 +45,39 @@ describe('placeOrderBodySchema', () => {
     expect(placeOrderBodySchema.safeParse(body({ id: uuidv7() })).success).toBe(true);
   });
 
+  it("keeps the screen's line ids: UUIDv7s, one for every line or none, each once", () => {
+    const [a, b] = [uuidv7(), uuidv7()];
+    const croissant = { itemId: 'croissant', quantity: 1 };
+    const ids = placeOrderBodySchema.parse(
+      body({
+        lines: [
+          { ...croissant, lineId: a },
+          { ...croissant, lineId: b },
+        ],
+      }),
+    );
+    expect(ids.lines.map((l) => l.lineId)).toEqual([a, b]);
+    expect(refused(body({ lines: [{ ...croissant, lineId: a }, croissant] }))).toEqual([
+      {
+        path: 'lines',
+        message: 'give a lineId for every line or for none: a line without one could not be priced as the screen did',
+      },
+    ]);
+    expect(
+      refused(
+        body({
+          lines: [
+            { ...croissant, lineId: a },
+            { ...croissant, lineId: a },
+          ],
+        }),
+      ),
+    ).toEqual([{ path: 'lines.1.lineId', message: `line id ${a} is used twice` }]);
+    expect(refused(body({ lines: [{ ...croissant, lineId: 'line-1' }] }))[0]?.message).toBe(
+      'a line id is a UUIDv7 made by the screen',
+    );
+  });
+
   it('refuses a quantity of 0, -1, 100 or 1.5 on the line that has it', () => {
     for (const quantity of [0, -1, 100, 1.5]) {
       const issues = refused(body({ lines: [{ itemId: 'croissant', quantity }] }));

@@ -11,24 +11,7 @@ import { UUID_V7 } from '../ids.js';
 import { ORDER_PAGE_DEFAULT, ORDER_PAGE_MAX, ORDER_SCOPES, orderCursorSchema } from './order-pages.js';
 import { freeText } from '../privacy/card-numbers.js';
 
-const catalogId = z.string().min(1).max(64);
-
 export { CHANNELS, ORDER_TYPES } from '../channels.js';
-
-export const cartModifierSchema = z.object({
-  groupId: catalogId,
-  optionId: catalogId,
-});
-
-export const cartLineSchema = z.object({
-  itemId: catalogId,
-  variantId: catalogId.optional(),
-  modifiers: z.array(cartModifierSchema).max(40).default([]),
-  quantity: z.int().min(1, 'quantity must be at least 1').max(99, 'quantity must be at most 99'),
-  note: freeText(140).optional(),
-});
-export type CartLine = z.infer<typeof cartLineSchema>;
-export type CartLineInput = z.input<typeof cartLineSchema>;
 
 const isoInstant = z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time such as 2026-11-27T14:30:00Z' });
 
@@ -87,11 +70,34 @@ export const placeOrderBodySchema = z
     payment: prepaidSchema.optional().describe('For app, online and marketplace orders already paid elsewhere'),
     // A price override is a manager's command on a placed order (POST /orders/:id/lines/:lineId/price), never part of placing one.
     lines: z
-      .array(pricingCartLineSchema.omit({ unitPriceOverride: true }))
+      .array(
+        pricingCartLineSchema.omit({ unitPriceOverride: true }).extend({
+          lineId: z
+            .string()
+            .regex(UUID_V7, 'a line id is a UUIDv7 made by the screen')
+            .optional()
+            .describe(
+              "The screen's stable id of the line (UUIDv7), which it priced the cart with; the edge keeps it. Give one for every line or for none (the edge then makes them)",
+            ),
+        }),
+      )
       .min(1, 'an order needs at least one line')
       .max(100),
   })
   .superRefine((o, ctx) => {
+    const ids = o.lines.map((l) => l.lineId);
+    const given = ids.filter((id) => id !== undefined);
+    if (given.length > 0 && given.length < ids.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lines'],
+        message: 'give a lineId for every line or for none: a line without one could not be priced as the screen did',
+      });
+    }
+    ids.forEach((id, i) => {
+      if (id !== undefined && ids.indexOf(id) !== i)
+        ctx.addIssue({ code: 'custom', path: ['lines', i, 'lineId'], message: `line id ${id} is used twice` });
+    });
     if (o.payment && (o.channel === 'kiosk' || o.channel === 'counter')) {
       ctx.addIssue({
         code: 'custom',

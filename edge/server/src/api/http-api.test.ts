@@ -1,6 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { catalogSchema, LANGUAGES, uuidv7, type ErrorBody, type OrderList, type OrderView } from '@tillbox/core';
+import {
+  commerceCatalogSchema,
+  LANGUAGES,
+  uuidv7,
+  type ErrorBody,
+  type OrderList,
+  type OrderView,
+} from '@tillbox/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VirtualPinpad } from '../payments/pinpad.js';
 import { testDevice, type TestClient } from '../testing/test-actors.js';
@@ -47,16 +54,19 @@ describe('HTTP API', () => {
     expect(res.json()).toMatchObject({ status: 'ok', storeId: 'demo-store', db: { ok: true } });
   });
 
-  it('serves the demo catalog: a coffee chain of 30+ items in 6 categories in three languages', async () => {
+  it('serves the demo menu as a commerce catalog: 30+ items in 7 categories, combos, three languages', async () => {
     const res = await get('/api/v1/catalog', kiosk);
-    const catalog = catalogSchema.parse(res.json());
-    expect(catalog.categories).toHaveLength(6);
+    const catalog = commerceCatalogSchema.parse(res.json());
+    expect(catalog.categories).toHaveLength(7);
     expect(catalog.items.length).toBeGreaterThanOrEqual(30);
     for (const item of catalog.items)
       for (const lang of LANGUAGES) expect(item.name[lang], `${item.id} in ${lang}`).toBeTruthy();
     const latte = catalog.items.find((i) => i.id === 'latte');
     expect(latte?.variants.map((v) => v.id)).toEqual(['small', 'medium', 'large']);
     expect(latte?.modifierGroupIds).toContain('milk');
+    const combo = catalog.items.find((i) => i.id === 'breakfast-combo');
+    expect(combo?.combo?.slots.map((s) => s.id)).toEqual(['sandwich', 'drink', 'side']);
+    expect(combo?.dayparts).toEqual(['breakfast']);
   });
 
   it('places an order once per client id: 201, then 200 with the same order', async () => {

@@ -252,6 +252,17 @@ export class OrderRepository {
     return parsed && toOrder(parsed.row, parsed.lines, this.q.tickets.all({ id }), this.q.payments.all({ id }));
   }
 
+  /** Those of `lineIds` that lines of stored orders already have (a line id names one line in the store). */
+  lineIdsInUse(lineIds: readonly string[]): string[] {
+    if (lineIds.length === 0) return [];
+    return this.db
+      .select({ id: orderLines.id })
+      .from(orderLines)
+      .where(inArray(orderLines.id, [...lineIds]))
+      .all()
+      .map((r) => r.id);
+  }
+
   /** The order, or a `not-found` error. */
   load(id: string): Order {
     const order = this.find(id);

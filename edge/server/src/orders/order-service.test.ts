@@ -173,6 +173,23 @@ describe('orders on a real SQLite file', () => {
     expect(s.caps.orders.get(cashier, b.id).lines).toHaveLength(2);
   });
 
+  it("keeps the screen's line ids, and refuses line ids another order already has", () => {
+    const ids = [uuidv7(), uuidv7()];
+    const withIds = (o: PlaceOrderInput) => ({ ...o, lines: o.lines.map((l, i) => ({ ...l, lineId: ids[i] })) });
+    const { order } = s.caps.orders.place(cashier, body(withIds(latteOrder())));
+    expect(order.lines.map((l) => l.lineId)).toEqual(ids);
+    expect(order.tickets.flatMap((t) => t.items.map((i) => i.lineId)).sort()).toEqual([...ids].sort());
+    const again = body(withIds(latteOrder()));
+    expect(() => s.caps.orders.place(cashier, again)).toThrow(
+      expect.objectContaining({ code: 'conflict', message: `line id ${ids[0]} already belongs to another order` }),
+    );
+    expect(s.db.db.select().from(ordersTable).all()).toHaveLength(1);
+    // Without line ids the edge makes them, in cart order.
+    const made = s.caps.orders.place(cashier, body()).order.lines.map((l) => l.lineId);
+    expect(made).toHaveLength(2);
+    expect([...made].sort()).toEqual(made);
+  });
+
   it('an unknown item is refused and uses up no order number', () => {
     const bad = body(latteOrder({ lines: [{ itemId: 'unicorn-frappe', quantity: 1 }] }));
     expect(() => s.caps.orders.place(cashier, bad)).toThrow(

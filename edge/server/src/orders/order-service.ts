@@ -87,8 +87,16 @@ export class OrderService {
     }
     const engine = this.ctx.catalog.engine;
     const at = this.now();
-    // Kept with the order: staff's discounts and price overrides price it again from these.
-    const cart = { lines: body.lines.map((l) => ({ ...l, lineId: uuidv7(at) })) };
+    // The screen's line ids, which it priced its preview with (ties in a discount split by line
+    // id, so the same ids give the same cents); new ones, in cart order, when it sent none. Kept
+    // with the order: staff's discounts and price overrides price it again from these.
+    const cart = { lines: body.lines.map((l) => ({ ...l, lineId: l.lineId ?? uuidv7(at) })) };
+    const taken = repository.lineIdsInUse(cart.lines.map((l) => l.lineId));
+    if (taken.length > 0) {
+      throw new TillboxError('conflict', `line id ${taken[0]} already belongs to another order`, {
+        details: taken.map((id) => ({ path: 'lines', message: `line id ${id} is taken: make new line ids` })),
+      });
+    }
     const context = pricingContextSchema.parse({
       storeId: this.ctx.storeId,
       channel: body.channel,

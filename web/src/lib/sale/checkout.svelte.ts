@@ -1,10 +1,14 @@
 /**
- * Placing the kiosk order. The order id is made once per attempt to buy and kept until the
- * edge gives a definite answer, so a retry after a network failure (ours, automatic, or the
- * guest's tap) can never make a second order: the edge answers the same id with the same order.
+ * Placing a screen's order on its channel (the kiosk's; the counter's). The order id is made
+ * once per attempt to buy and kept until the edge gives a definite answer, so a retry after a
+ * network failure (ours, automatic, or the guest's tap) can never make a second order: the edge
+ * answers the same id with the same order. A cart whose order was placed and then cancelled
+ * needs new line ids before it is placed again (`Cart.renewLineIds`): line ids name one line in
+ * the store.
  */
-import { orderViewSchema, uuidv7, type CartLine, type OrderView, type PlaceOrderInput } from '@tillbox/core';
+import { orderViewSchema, uuidv7, type Channel, type OrderView, type PlaceOrderInput } from '@tillbox/core';
 import { api, ApiError } from '$lib/api.js';
+import { placeOrderInput, type OrderRequest } from './checkout.js';
 
 export type CheckoutStatus =
   /** Nothing sent, or the last attempt was refused: the cart can change. */
@@ -14,12 +18,6 @@ export type CheckoutStatus =
   /** The edge was not reached, or its answer was unreadable: the order may or may not exist. */
   | 'uncertain'
   | 'placed';
-
-export interface PlaceOrderRequest {
-  orderType: 'takeout' | 'dine-in';
-  guestName?: string;
-  lines: CartLine[];
-}
 
 const RETRY_DELAYS_MS = [500, 1000, 2000, 4000];
 
@@ -33,9 +31,11 @@ export class Checkout {
   retrying = $state(false);
   order = $state<OrderView | undefined>(undefined);
   #pendingId: string | undefined;
+  readonly channel: Channel;
   #post: (body: PlaceOrderInput) => Promise<OrderView>;
 
-  constructor(post?: (body: PlaceOrderInput) => Promise<OrderView>) {
+  constructor(channel: Channel, post?: (body: PlaceOrderInput) => Promise<OrderView>) {
+    this.channel = channel;
     this.#post = post ?? ((body) => api.post('/orders', { body, schema: orderViewSchema }));
   }
 
@@ -49,17 +49,11 @@ export class Checkout {
     return this.#pendingId;
   }
 
-  async place(request: PlaceOrderRequest): Promise<void> {
+  /** Place the cart (with its line ids, as previewed) under this attempt's order id. */
+  async place(request: OrderRequest): Promise<void> {
     if (this.status === 'placing' || this.status === 'placed') return;
     this.#pendingId ??= uuidv7();
-    const body: PlaceOrderInput = {
-      id: this.#pendingId,
-      channel: 'kiosk',
-      orderType: request.orderType,
-      lines: $state.snapshot(request.lines),
-    };
-    const guestName = request.guestName?.trim();
-    if (guestName) body.guestName = guestName;
+    const body = placeOrderInput(this.#pendingId, this.channel, request);
     this.status = 'placing';
     this.error = undefined;
     for (let attempt = 0; ; attempt++) {
