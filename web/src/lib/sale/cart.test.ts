@@ -80,16 +80,17 @@ describe('the cart', () => {
     ]);
   });
 
-  it('sends every line with its id, as the engine and the order take it', () => {
-    const cart = addToCart(
-      addToCart(EMPTY_CART, latte, () => 'a'),
-      combo,
-      () => 'c',
-    );
-    expect(pricingCart(cart).lines.map((l) => [l.lineId, l.itemId, l.slots.length])).toEqual([
-      ['a', 'latte', 0],
-      ['c', 'morning', 2],
+  it('sends every line with its id (and the upsell it came from), as the engine and the order take it', () => {
+    let cart = addToCart(EMPTY_CART, latte, () => 'a');
+    cart = addToCart(cart, combo, () => 'c');
+    cart = addToCart(cart, { ...bagel, upsellId: 'bagel-with-coffee' }, () => 'u');
+    expect(pricingCart(cart).lines.map((l) => [l.lineId, l.itemId, l.slots.length, l.upsellId])).toEqual([
+      ['a', 'latte', 0, undefined],
+      ['c', 'morning', 2, undefined],
+      ['u', 'bagel', 0, 'bagel-with-coffee'],
     ]);
+    // A bagel the guest picked themselves is a line of its own: the upsell report counts only the suggested one.
+    expect(addToCart(cart, bagel, () => 'b').lines.map((l) => l.lineId)).toEqual(['a', 'c', 'u', 'b']);
   });
 });
 

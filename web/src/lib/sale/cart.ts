@@ -18,6 +18,8 @@ export interface SaleLine {
   readonly slots: ComboSlotChoice[];
   readonly quantity: number;
   note?: string;
+  /** The upsell suggestion the line was added from (pricing ignores it; the upsell report counts it). */
+  upsellId?: string;
 }
 
 /** A line before the cart gives it an id. */
@@ -34,7 +36,14 @@ export const EMPTY_CART: CartState = { lines: [] };
 
 /** Lines with the same key are the same thing and share one cart line. */
 export function lineKey(line: NewLine): string {
-  return JSON.stringify([line.itemId, line.variantId ?? '', line.modifiers, line.slots, line.note ?? '']);
+  return JSON.stringify([
+    line.itemId,
+    line.variantId ?? '',
+    line.modifiers,
+    line.slots,
+    line.note ?? '',
+    line.upsellId ?? '',
+  ]);
 }
 
 /**
@@ -89,6 +98,7 @@ export function pricingCart(cart: CartState): PricingCart {
       };
       if (l.variantId !== undefined) line.variantId = l.variantId;
       if (l.note !== undefined) line.note = l.note;
+      if (l.upsellId !== undefined) line.upsellId = l.upsellId;
       return line;
     }),
   };
