@@ -89,20 +89,82 @@ describe('CardPayment', () => {
     expect(edge.calls).toEqual(['pay', 'get', 'pay', 'get']);
   });
 
-  it('when the edge stays away says so, and the next tap checks before charging', async () => {
-    const edge = fakeEdge({});
+  it('tells the guest at once when the store system cannot be reached, and resolves by itself when it is back', async () => {
+    // The pay request is lost, then the edge stays away for three read-backs and answers: paid.
+    const edge = fakeEdge({ pay: [offline()], get: [offline(), offline(), offline(), paid] });
+    const payment = new CardPayment(edge.api);
+    payment.begin(placed);
+    const done = payment.pay();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(payment.unreachable).toBe(true);
+    expect(payment.status).toBe('checking');
+    // The guest may cancel while the edge is away (it waits for the edge).
+    expect(payment.canCancel).toBe(true);
+    await settle(done);
+    expect(payment.status).toBe('paid');
+    expect(payment.unreachable).toBe(false);
+    expect(edge.calls).toEqual(['pay', 'get', 'get', 'get', 'get']);
+  });
+
+  it('after a long outage finds the order unpaid and lets the guest pay again (nothing charged twice)', async () => {
+    const edge = fakeEdge({ pay: [offline(), paid], get: [...Array.from({ length: 8 }, offline), placed] });
     const payment = new CardPayment(edge.api);
     payment.begin(placed);
     await settle(payment.pay());
-    expect(payment.status).toBe('uncertain');
+    expect(payment.status).toBe('due');
+    expect(payment.unreachable).toBe(false);
     expect(edge.calls.filter((c) => c === 'pay')).toHaveLength(1);
-    const back = fakeEdge({ get: [paid] });
-    const resumed = new CardPayment(back.api);
-    resumed.begin(placed);
-    resumed.status = 'uncertain';
-    await settle(resumed.pay());
-    expect(resumed.status).toBe('paid');
-    expect(back.calls).toEqual(['get']);
+    await payment.pay();
+    expect(payment.status).toBe('paid');
+  });
+
+  it('a cancel asked for while the edge is away is done when it answers, unless the card was charged', async () => {
+    const cancelled = { ...placed, status: 'cancelled' as const };
+    const edge = fakeEdge({ pay: [offline()], get: [offline(), placed], cancel: [cancelled] });
+    const payment = new CardPayment(edge.api);
+    payment.begin(placed);
+    const done = payment.pay();
+    await vi.advanceTimersByTimeAsync(0);
+    await payment.cancel();
+    expect(payment.cancelRequested).toBe(true);
+    expect(payment.canCancel).toBe(false);
+    await settle(done);
+    expect(payment.status).toBe('cancelled');
+    expect(edge.calls).toEqual(['pay', 'get', 'get', 'cancel']);
+
+    const charged = fakeEdge({ pay: [offline()], get: [offline(), paid] });
+    const late = new CardPayment(charged.api);
+    late.begin(placed);
+    const paying = late.pay();
+    await vi.advanceTimersByTimeAsync(0);
+    await late.cancel();
+    await settle(paying);
+    expect(late.status).toBe('paid');
+    expect(charged.calls).not.toContain('cancel');
+  });
+
+  it('a cancel that cannot reach the edge keeps trying, and a payment under way (409) is waited for', async () => {
+    const cancelled = { ...placed, status: 'cancelled' as const };
+    const edge = fakeEdge({ cancel: [offline(), cancelled], get: [offline(), placed] });
+    const payment = new CardPayment(edge.api);
+    payment.begin(placed);
+    await settle(payment.cancel());
+    expect(payment.status).toBe('cancelled');
+    expect(edge.calls).toEqual(['cancel', 'get', 'get', 'cancel']);
+  });
+
+  it('a new guest is not shown the last order: reset stops the read-backs', async () => {
+    const edge = fakeEdge({ pay: [offline()] });
+    const payment = new CardPayment(edge.api);
+    payment.begin(placed);
+    const done = payment.pay();
+    await vi.advanceTimersByTimeAsync(2_000);
+    payment.reset();
+    const calls = edge.calls.length;
+    await settle(done);
+    expect(payment.status).toBe('due');
+    expect(payment.order).toBeUndefined();
+    expect(edge.calls.length).toBeLessThanOrEqual(calls + 1);
   });
 
   it('cancels an unpaid order, and a cancel that lost the race to a payment shows it paid', async () => {
