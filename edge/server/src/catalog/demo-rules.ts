@@ -1,7 +1,8 @@
 /**
  * The demo store's pricing rules: New York City sales tax (state 4% + city 4.5% + MCTD
  * 0.375% = 8.875%, added to prices, rounded per line half-up), a weekday happy hour on blended
- * drinks, a cookie deal, and loyalty points. Seeded as rules version 1 on a new database.
+ * drinks, a cookie deal, loyalty points, and the kiosk's suggestions (a croissant with a coffee,
+ * a larger drink). Seeded as rules version 1 on a new database.
  */
 import type { PricingRulesInput } from '@tillbox/core';
 
@@ -55,6 +56,22 @@ export const demoRules: PricingRulesInput = {
       },
     ],
   },
+  // What the kiosk suggests after an item is added: one at a time, at most two per order.
+  upsells: [
+    {
+      id: 'pastry-with-coffee',
+      priority: 20,
+      after: { categoryIds: ['espresso'] },
+      unlessCartHas: { categoryIds: ['bakery'] },
+      offer: { kind: 'item', itemId: 'croissant' },
+    },
+    {
+      id: 'drink-size-up',
+      priority: 10,
+      after: { categoryIds: ['espresso', 'cold', 'tea', 'blended'] },
+      offer: { kind: 'size-up' },
+    },
+  ],
   loyalty: {
     earn: { points: 1, perAmount: 100 },
     multipliers: [],
