@@ -33,6 +33,13 @@ export { price, priceWithEngine, type PriceInput } from './price.js';
 export { lineNets, refundLine, type LineRefund } from './refund.js';
 export * from './rules-schema.js';
 export * from './upsell-schema.js';
+export {
+  suggestUpsell,
+  type ShownUpsell,
+  type UpsellLine,
+  type UpsellRequest,
+  type UpsellSuggestion,
+} from './upsell.js';
 export { taxLabel } from './tax.js';
 export * from './time-windows.js';
 export * from './types.js';
