@@ -3,6 +3,7 @@
  * promotions indexed by item, category and tag, so pricing a line looks only at the
  * promotions that can touch it. Compile once per catalog/rules version; price many carts.
  */
+import type { LocalizedText } from '../i18n.js';
 import type { Selector } from './common.js';
 import {
   commerceCatalogSchema,
@@ -92,6 +93,8 @@ export interface PricingEngine {
   readonly promotionsForAll: readonly number[];
   readonly couponCodes: ReadonlyMap<string, number>;
   readonly exclusions: CompiledSelector;
+  /** Tag → its display name, for explanations. */
+  readonly tagNames: ReadonlyMap<string, LocalizedText>;
   readonly rewards: ReadonlyMap<string, Reward>;
   /** What each item reward may make free. */
   readonly rewardSelectors: ReadonlyMap<string, CompiledSelector>;
@@ -180,6 +183,7 @@ export function compilePricing(catalog: CommerceCatalog, rules: PricingRules): P
     promotionsForAll: forAll,
     couponCodes,
     exclusions: compileSelector(rules.exclusions),
+    tagNames: new Map(rules.tags.map((t) => [t.id, t.name])),
     rewards: new Map((rules.loyalty?.rewards ?? []).map((r) => [r.id, r])),
     rewardSelectors: new Map(
       (rules.loyalty?.rewards ?? []).flatMap((r) => (r.kind === 'item' ? [[r.id, compileSelector(r.appliesTo)]] : [])),

@@ -210,3 +210,62 @@ export function dealAmounts(effect: PromotionEffect, eligible: readonly WorkLine
   }
   return out;
 }
+
+/** Units a deal still needs: `quantity` more units matching the effect's selector number `selector`. */
+export interface Shortfall {
+  readonly selector: number;
+  readonly quantity: number;
+}
+
+const unitCount = (lines: readonly WorkLine[] | undefined): number => (lines ?? []).reduce((s, l) => s + l.quantity, 0);
+
+/**
+ * What a deal made of sets (multi-buy, buy X get Y, bundle) still needs before it applies once,
+ * counting the units it may take; empty when the cart already makes a set (or the deal has no sets).
+ */
+export function dealShortfall(effect: PromotionEffect, eligible: readonly WorkLine[][]): Shortfall[] {
+  switch (effect.kind) {
+    case 'percent-off':
+    case 'amount-off':
+      return [];
+    case 'multi-buy': {
+      const units = unitCount(eligible[0]);
+      return units >= effect.quantity ? [] : [{ selector: 0, quantity: effect.quantity - units }];
+    }
+    case 'buy-x-get-y': {
+      const x = effect.buy.quantity;
+      const y = effect.get.quantity;
+      const buyLines = new Set((eligible[0] ?? []).map((l) => l.index));
+      const buy = unitCount(eligible[0]);
+      const get = unitCount(eligible[1]);
+      const union = buy + unitCount((eligible[1] ?? []).filter((l) => !buyLines.has(l.index)));
+      if (get >= y && buy >= x && union >= x + y) return [];
+      const needBuy = Math.max(0, x - buy);
+      const needGet = Math.max(0, y - get);
+      const needUnion = Math.max(0, x + y - union);
+      if (JSON.stringify(effect.buy.appliesTo) === JSON.stringify(effect.get.appliesTo))
+        return [{ selector: 0, quantity: Math.max(needBuy, needGet, needUnion) }];
+      const extra = Math.max(0, needUnion - needBuy - needGet);
+      return [
+        { selector: 0, quantity: needBuy },
+        { selector: 1, quantity: needGet + extra },
+      ].filter((s) => s.quantity > 0);
+    }
+    case 'bundle-price': {
+      // Each component takes units no earlier component took.
+      const taken = new Map<number, number>();
+      const out: Shortfall[] = [];
+      effect.components.forEach((c, k) => {
+        let need = c.quantity;
+        for (const l of eligible[k] ?? []) {
+          const free = l.quantity - (taken.get(l.index) ?? 0);
+          const take = Math.min(free, need);
+          taken.set(l.index, (taken.get(l.index) ?? 0) + take);
+          need -= take;
+        }
+        if (need > 0) out.push({ selector: k, quantity: need });
+      });
+      return out;
+    }
+  }
+}

@@ -46,9 +46,9 @@ export function formatAmount(amount: number, currency: string, locale = 'en'): s
   return text;
 }
 
-function describeSelector(engine: PricingEngine, s: Selector, lang: string): string {
-  if (s.all) return '';
-  const names = [
+/** The names a selector picks lines by: categories, items, then tags by their display names. */
+export function selectorNames(engine: PricingEngine, s: Selector, lang: string): string[] {
+  return [
     ...s.categoryIds.map((id) => {
       const c = engine.categories.get(id);
       return c ? localize(c.name, lang) : id;
@@ -57,9 +57,42 @@ function describeSelector(engine: PricingEngine, s: Selector, lang: string): str
       const i = engine.items.get(id);
       return i ? localize(i.name, lang) : id;
     }),
-    ...s.tags,
+    ...s.tags.map((t) => {
+      const name = engine.tagNames.get(t);
+      return name ? localize(name, lang) : t;
+    }),
   ];
+}
+
+/** "Drinks, Food" (at most three, then "…"); empty for every line. */
+function describeSelector(engine: PricingEngine, s: Selector, lang: string): string {
+  if (s.all) return '';
+  const names = selectorNames(engine, s, lang);
   return names.length > 3 ? `${names.slice(0, 3).join(', ')}…` : names.join(', ');
+}
+
+/** "Wine", "Wine or Beer", "Wine, Beer or Cider" (at most three, then "or others"). */
+export function orList(names: readonly string[]): string {
+  if (names.length > 3) return `${names.slice(0, 3).join(', ')} or others`;
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1] ?? ''}`;
+}
+
+/**
+ * Text compared without case, punctuation or whole-unit cents, so "Happy hour" is found in
+ * "Happy Hour 50% off" and "up to $5" in "up to $5.00".
+ */
+function normalized(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/(\d)[.,]0+(?!\d)/gu, '$1')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Whether `text` already says `part` (as words, ignoring case and punctuation). */
+function says(text: string, part: string): boolean {
+  return ` ${normalized(text)} `.includes(` ${normalized(part)} `);
 }
 
 /** "over $30.00" or "$30.00 or more". */
@@ -126,17 +159,61 @@ function effectLabel(e: Promotion['effect'], on: (s: Selector) => string, money:
   }
 }
 
-/** "Happy hour: 20% off Drinks, −$1.10", with "(capped)" when a cap cut it down. */
+/**
+ * A promotion's terms, which its label may leave out: its cap and the lines it never touches
+ * ("up to $5.00", "not on Alcohol"), each unless the label already says it.
+ */
+function withTerms(engine: PricingEngine, p: Promotion, label: string, lang: string): string {
+  let text = label;
+  if (p.maxDiscount !== undefined) {
+    const cap = `up to ${formatAmount(p.maxDiscount, engine.currency, lang)}`;
+    if (!says(text, cap)) text += `, ${cap}`;
+  }
+  const excluded = p.exclude.all ? ['anything'] : selectorNames(engine, p.exclude, lang);
+  if (excluded.length > 0) {
+    const not = `not on ${orList(excluded)}`;
+    if (!says(text, not)) text += `; ${not}`;
+  }
+  return text;
+}
+
+/**
+ * A promotion as a person reads it aloud: its name, the coupon code, and what it gives with its
+ * terms — "Weekend: 20% off, up to $5.00; not on Alcohol". When the name and the label say the
+ * same thing ("Happy hour" and "Happy hour 50% off") it is said once.
+ */
+export function promotionText(engine: PricingEngine, p: Promotion, lang: string): string {
+  const name = localize(p.name, lang);
+  const label = withTerms(engine, p, promotionLabel(engine, p, lang), lang);
+  const code = p.coupon ? ` (${p.coupon.code.toUpperCase()})` : '';
+  if (says(label, name)) return `${label}${code}`;
+  if (says(name, label)) return `${name}${code}`;
+  return `${name}${code}: ${label}`;
+}
+
+/** "at most $20.00 off an order", "at most 25% of the subtotal off an order", or both. */
+export function orderLimitText(engine: PricingEngine, lang: string): string {
+  const cap = engine.rules.maxDiscount;
+  const amount = cap?.amount === undefined ? undefined : formatAmount(cap.amount, engine.currency, lang);
+  const share = cap?.percentPpm === undefined ? undefined : `${formatPpm(cap.percentPpm)} of the subtotal`;
+  if (amount !== undefined && share !== undefined)
+    return `at most ${amount} or ${share} off an order, whichever is less`;
+  return `at most ${amount ?? share ?? 'nothing'} off an order`;
+}
+
+/**
+ * "Happy hour: 20% off Drinks, −$1.10". A promotion cut down by its own cap says so in its terms
+ * ("up to $5.00"); one cut down by the order's limit names that limit.
+ */
 export function explainPromotion(
   engine: PricingEngine,
   p: Promotion,
   amount: number,
-  capped: boolean,
+  cappedBy: 'promotion' | 'order' | undefined,
   lang: string,
 ): string {
-  const code = p.coupon ? ` (${p.coupon.code.toUpperCase()})` : '';
-  const cap = capped ? ' (capped)' : '';
-  return `${localize(p.name, lang)}${code}: ${promotionLabel(engine, p, lang)}${cap}, −${formatAmount(amount, engine.currency, lang)}`;
+  const cap = cappedBy === 'order' ? ` (capped: ${orderLimitText(engine, lang)})` : '';
+  return `${promotionText(engine, p, lang)}${cap}, −${formatAmount(amount, engine.currency, lang)}`;
 }
 
 /** "Reward — Free drink: 150 points, −$4.75". */

@@ -98,7 +98,7 @@ describe('manual discounts', () => {
     ]);
     expect(r.applied[1]).toMatchObject({ promotionId: 'm1', base: 805, lineIds: ['a', 'b'] });
     expect(r.applied[1]?.explanation).toBe('Discount: regular — 10%, −$0.81');
-    expect(r.adjustments.filter((a) => a.source === 'manual')).toEqual([
+    expect(r.adjustments.filter((a) => a.kind === 'line-discount' && a.source === 'manual')).toEqual([
       { kind: 'line-discount', lineId: 'a', amount: 48, promotionId: 'm1', source: 'manual' },
       { kind: 'line-discount', lineId: 'b', amount: 33, promotionId: 'm1', source: 'manual' },
     ]);

@@ -508,6 +508,26 @@ describe('price() properties', () => {
     );
   });
 
+  it('hints name deals that did not apply, each with its reason, and only those', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const r = priceScenario(s);
+        const promotions = r.skipped.filter((x) => x.source === 'promotion');
+        for (const h of r.hints) {
+          expect(h.missing).toBeGreaterThan(0);
+          expect(r.applied.some((a) => a.source === 'promotion' && a.promotionId === h.promotionId)).toBe(false);
+          const reason = h.kind === 'add-items' ? 'min-quantity' : 'min-spend';
+          expect(promotions.filter((x) => x.promotionId === h.promotionId).map((x) => x.reason)).toEqual([reason]);
+          if (h.kind === 'add-items')
+            expect(promotions.find((x) => x.promotionId === h.promotionId)?.message).toBe(h.message);
+        }
+        const short = promotions.filter((x) => x.reason === 'min-quantity' || x.reason === 'min-spend');
+        expect(short.map((x) => x.promotionId)).toEqual(r.hints.map((h) => h.promotionId));
+      }),
+      RUNS,
+    );
+  });
+
   it('per-line refunds add up to the order total, unit by unit too', () => {
     fc.assert(
       fc.property(scenarioArb, (s) => {

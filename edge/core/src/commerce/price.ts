@@ -126,6 +126,7 @@ export function priceWithEngine(engine: PricingEngine, cart: PricingCart, contex
     adjustments: [...discounts.adjustments, ...exemptions],
     applied: discounts.applied,
     skipped: discounts.skipped,
+    hints: discounts.hints,
     taxes: tax.summary,
     totals: {
       currency: engine.currency,

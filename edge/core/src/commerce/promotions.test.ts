@@ -313,7 +313,9 @@ describe('stacking', () => {
     );
     expect(r.totals.discount).toBe(313);
     expect(r.applied[1]).toMatchObject({ promotionId: 'two-off-latte', amount: 63, capped: true });
-    expect(r.applied[1]?.explanation).toBe('Latte love: $2.00 off each Latte (capped), −$0.63');
+    expect(r.applied[1]?.explanation).toBe(
+      'Latte love: $2.00 off each Latte (capped: at most 25% of the subtotal off an order), −$0.63',
+    );
   });
 
   it('caps one promotion at its own maximum', () => {
@@ -330,6 +332,7 @@ describe('stacking', () => {
       cart(['a', 'sandwich', 1]),
     );
     expect(r.totals.discount).toBe(300);
+    expect(r.applied[0]).toMatchObject({ capped: true, explanation: 'Half off: 50% off, up to $3.00, −$3.00' });
   });
 
   it('never discounts excluded items', () => {

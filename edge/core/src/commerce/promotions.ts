@@ -10,14 +10,22 @@ import { localize } from '../i18n.js';
 import { allocate, divideRounded } from '../money.js';
 import { PPM } from './common.js';
 import { selects, type CompiledPromotion, type PricingEngine } from './compile.js';
-import { dealAmounts, unitValues, type WorkLine } from './deals.js';
-import { explainPromotion, explainReward, spendMessage } from './explain.js';
+import { dealAmounts, dealShortfall, unitValues, type WorkLine } from './deals.js';
+import { explainPromotion, explainReward, orderLimitText, spendMessage } from './explain.js';
+import { itemsHint, spendHint } from './hints.js';
 import type { BaseLine } from './lines.js';
 import { applyManual } from './manual.js';
 import type { PricingContext } from './cart-schema.js';
 import type { SpendThreshold } from './rules-schema.js';
 import { describeMoment, describeWindow, inAnyCompiledWindow, type LocalMoment } from './time-windows.js';
-import type { AppliedDiscount, LineDiscountAdjustment, LoyaltyResult, SkipReason, SkippedDiscount } from './types.js';
+import type {
+  AppliedDiscount,
+  LineDiscountAdjustment,
+  LoyaltyResult,
+  PriceHint,
+  SkipReason,
+  SkippedDiscount,
+} from './types.js';
 
 export interface DiscountOutcome {
   /** Per canonical line: total promotion and reward discount. */
@@ -27,6 +35,7 @@ export interface DiscountOutcome {
   adjustments: LineDiscountAdjustment[];
   applied: AppliedDiscount[];
   skipped: SkippedDiscount[];
+  hints: PriceHint[];
   redemptions: LoyaltyResult['redemptions'];
 }
 
@@ -155,6 +164,7 @@ export function applyDiscounts(
     adjustments: [],
     applied: [],
     skipped: [],
+    hints: [],
     redemptions: [],
   };
   const subtotal = lines.reduce((s, l) => s + l.lineTotal, 0);
@@ -191,6 +201,11 @@ export function applyDiscounts(
     const skip = (reason: SkipReason, message: string): void => {
       outcome.skipped.push({ promotionId: p.id, source: 'promotion', reason, message });
     };
+    // Short of a deal: skipped with the hint's words, and the hint kept for the guest.
+    const short = (hint: PriceHint): void => {
+      skip(hint.kind === 'add-spend' ? 'min-spend' : 'min-quantity', hint.message);
+      outcome.hints.push(hint);
+    };
     const closed = gate(cp, context, moment, lang);
     if (closed) {
       skip(closed.reason, closed.message);
@@ -215,7 +230,7 @@ export function applyDiscounts(
       continue;
     }
     if (budget === 0) {
-      skip('cap', `${name}: the order already has the most discount allowed`);
+      skip('cap', `${name}: the order already has the most discount allowed (${orderLimitText(engine, lang)})`);
       continue;
     }
     const eligible = cp.selectors.map((sel) => open.filter((w) => selects(sel, lines[w.index] as BaseLine)));
@@ -238,26 +253,30 @@ export function applyDiscounts(
                 return s;
               return s + line.lineTotal;
             }, 0);
-      const short = spendShortfall(threshold, measured);
-      if (short > 0) {
+      const missing = spendShortfall(threshold, measured);
+      if (missing > 0) {
         skip('min-spend', spendMessage(name, threshold, measured, engine.currency, lang));
+        outcome.hints.push(spendHint(engine, p, missing, lang));
         continue;
       }
     }
     if (p.conditions.minQuantity !== undefined && units < p.conditions.minQuantity) {
-      skip('min-quantity', `${name} needs ${p.conditions.minQuantity} qualifying items; the cart has ${units}`);
+      short(itemsHint(engine, p, [{ selector: 0, quantity: p.conditions.minQuantity - units }], lang));
       continue;
     }
     let amounts = dealAmounts(p.effect, eligible, n);
     for (let i = 0; i < n; i += 1) amounts[i] = Math.min(amounts[i] ?? 0, work[i]?.remaining ?? 0);
     let total = amounts.reduce((s, a) => s + a, 0);
     if (total === 0) {
+      const missing = blocked ? [] : dealShortfall(p.effect, eligible);
       if (blocked) skip('exclusive', `${name} does not combine with a promotion already on those items`);
-      else skip('no-saving', `${name}: nothing in the cart qualifies`);
+      else if (missing.length > 0) short(itemsHint(engine, p, missing, lang));
+      else skip('no-saving', `${name} saves nothing on what is in the cart`);
       continue;
     }
-    let capped = false;
-    const limit = Math.min(p.maxDiscount ?? Number.MAX_SAFE_INTEGER, budget);
+    let cappedBy: 'promotion' | 'order' | undefined;
+    const own = p.maxDiscount ?? Number.MAX_SAFE_INTEGER;
+    const limit = Math.min(own, budget);
     if (total > limit) {
       if (limit === 0) {
         skip('cap', `${name}: its discount is capped at nothing`);
@@ -265,7 +284,7 @@ export function applyDiscounts(
       }
       amounts = allocate(limit, amounts);
       total = limit;
-      capped = true;
+      cappedBy = own <= budget ? 'promotion' : 'order';
     }
     budget -= total;
     record(p.id, 'promotion', amounts, (amount, lineIds) => {
@@ -274,9 +293,9 @@ export function applyDiscounts(
         source: 'promotion',
         name: p.name,
         amount,
-        explanation: explainPromotion(engine, p, amount, capped, lang),
+        explanation: explainPromotion(engine, p, amount, cappedBy, lang),
         lineIds,
-        capped,
+        capped: cappedBy !== undefined,
       };
       if (cp.code !== undefined) applied.code = cp.code;
       return applied;

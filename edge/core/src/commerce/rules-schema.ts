@@ -261,10 +261,20 @@ export const loyaltySchema = z.object({
 });
 export type LoyaltyRules = z.infer<typeof loyaltySchema>;
 
+export const tagNameSchema = z.object({
+  id: tag.describe('A catalog tag, as items carry it'),
+  name: localizedText.describe('How explanations name it, e.g. {"en": "Alcohol", "es": "Alcohol"}'),
+});
+
 export const pricingRulesSchema = z
   .object({
     version: z.int().min(1).default(1),
     stores: z.array(storeSchema).min(1).max(1000),
+    tags: z
+      .array(tagNameSchema)
+      .max(200)
+      .default([])
+      .describe('Display names of the tags promotions choose lines by; a tag without one is shown as written'),
     promotions: z.array(promotionSchema).max(2000).default([]),
     exclusions: selectorSchema.default(emptySelector).describe('Lines no promotion or reward ever discounts'),
     maxDiscount: z

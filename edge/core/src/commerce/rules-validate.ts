@@ -96,6 +96,12 @@ export function rulesProblems(catalog: CommerceCatalog, rules: PricingRules): Er
     rules.tax.jurisdictions.map((j) => j.id),
   );
 
+  unique(
+    'tag',
+    'tags',
+    rules.tags.map((t) => t.id),
+  );
+
   rules.stores.forEach((s, i) => {
     if (!isValidTimeZone(s.timeZone)) add(`stores.${i}.timeZone`, `store "${s.id}": unknown time zone "${s.timeZone}"`);
     if (!jurisdictions.has(s.taxJurisdictionId))

@@ -76,6 +76,19 @@ export interface SkippedDiscount {
   message: string;
 }
 
+/**
+ * A deal the cart does not qualify for yet, and what would make it qualify, for the guest:
+ * "3 donuts for $10: add 1 more Donut", "Big order saving: add $1.51 more".
+ */
+export interface PriceHint {
+  promotionId: string;
+  /** What is missing: more units of something, or more spend. */
+  kind: 'add-items' | 'add-spend';
+  /** Units (`add-items`) or minor units (`add-spend`) still missing. */
+  missing: number;
+  message: string;
+}
+
 export interface LineTax {
   rateId: string;
   amount: number;
@@ -150,6 +163,8 @@ export interface PriceResult {
   adjustments: Adjustment[];
   applied: AppliedDiscount[];
   skipped: SkippedDiscount[];
+  /** Deals the cart is short of, saying what to add; in evaluation order. */
+  hints: PriceHint[];
   taxes: TaxSummary[];
   totals: PriceTotals;
   loyalty: LoyaltyResult;

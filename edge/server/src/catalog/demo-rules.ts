@@ -21,6 +21,8 @@ export const demoRules: PricingRulesInput = {
     {
       id: 'cookie-deal',
       name: { en: 'Cookies: 3 for $6', es: 'Galletas: 3 por $6', ko: '쿠키 3개 $6' },
+      // The name already says the deal: explanations read "Cookies: 3 for $6, −$1.50", said once.
+      label: { en: '3 for $6', es: '3 por $6', ko: '3개 $6' },
       priority: 5,
       effect: { kind: 'multi-buy', appliesTo: { itemIds: ['chocolate-cookie'] }, quantity: 3, price: 600 },
     },
@@ -33,6 +35,7 @@ export const demoRules: PricingRulesInput = {
         pricesIncludeTax: false,
         rounding: 'line',
         roundingMode: 'half-up',
+        stackedRates: 'per-rate',
         rates: [
           {
             id: 'ny-state',
