@@ -1634,6 +1634,20 @@ export interface paths {
                 /** @description The tax jurisdiction the store charges */
                 taxJurisdictionId: string;
               }[];
+              /**
+               * @description Display names of the tags promotions choose lines by; a tag without one is shown as written
+               * @default []
+               */
+              tags: {
+                /** @description A catalog tag, as items carry it */
+                id: string;
+                /** @description How explanations name it, e.g. {"en": "Alcohol", "es": "Alcohol"} */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+              }[];
               /** @default [] */
               promotions: {
                 id: string;
@@ -1714,8 +1728,21 @@ export interface paths {
                 };
                 /** @default {} */
                 conditions: {
-                  /** @description Matching lines must add up to at least this (after earlier deals) */
-                  minSpend?: number;
+                  /** @description A spend threshold on the lines the promotion matches */
+                  spend?: {
+                    /** @description The threshold in minor units: 3000 in "over $30" */
+                    amount: number;
+                    /**
+                     * @description "at-least": the amount or more qualifies ("$30 or more"); "more-than": only above it ("over $30")
+                     * @enum {string}
+                     */
+                    comparison: 'at-least' | 'more-than';
+                    /**
+                     * @description What is compared: the matching lines' prices before any discount ("subtotal-before-discounts"), or what promotions of higher priority left on them ("after-earlier-promotions")
+                     * @enum {string}
+                     */
+                    measuredOn: 'subtotal-before-discounts' | 'after-earlier-promotions';
+                  };
                   /** @description At least this many matching units */
                   minQuantity?: number;
                 };
