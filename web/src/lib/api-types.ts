@@ -1396,7 +1396,9 @@ export interface paths {
                 } & {
                   [key: string]: string;
                 };
-                /** @description Price when the item has no variants, in minor units */
+                /** @description A picture of the item for the screens: a path on the store box or an https:// address */
+                image?: string;
+                /** @description Price when the item has no sizes (and of a combo), in minor units */
                 price: number;
                 /** @default [] */
                 variants: {
@@ -1407,7 +1409,7 @@ export interface paths {
                   } & {
                     [key: string]: string;
                   };
-                  /** @description Price of the item in this variant, in minor units */
+                  /** @description Price of the item in this size, in minor units */
                   price: number;
                   /** @description SKU of this size, when it differs from the item */
                   sku?: string;
@@ -1633,20 +1635,6 @@ export interface paths {
                 timeZone: string;
                 /** @description The tax jurisdiction the store charges */
                 taxJurisdictionId: string;
-              }[];
-              /**
-               * @description Display names of the tags promotions choose lines by; a tag without one is shown as written
-               * @default []
-               */
-              tags: {
-                /** @description A catalog tag, as items carry it */
-                id: string;
-                /** @description How explanations name it, e.g. {"en": "Alcohol", "es": "Alcohol"} */
-                name: {
-                  en: string;
-                } & {
-                  [key: string]: string;
-                };
               }[];
               /** @default [] */
               promotions: {
@@ -2656,7 +2644,7 @@ export interface paths {
               reference: string;
             };
             lines: {
-              /** @description Stable id the result refers to; "line-N" (1-based position) when absent */
+              /** @description The screen's stable id of the line (UUIDv7), which it priced the cart with; the edge keeps it. Give one for every line or for none (the edge then makes them) */
               lineId?: string;
               itemId: string;
               variantId?: string;

@@ -87,6 +87,12 @@ export const commerceItemSchema = z.object({
   sku: z.string().min(1).max(64),
   name: localizedText,
   description: localizedText.optional(),
+  image: z
+    .string()
+    .max(300)
+    .regex(/^(\/[^/\\]|https:\/\/)/, 'a path on the store box (/menu/latte.svg) or an https:// address')
+    .optional()
+    .describe('A picture of the item for the screens: a path on the store box or an https:// address'),
   price: minorUnits.describe('Price when the item has no sizes (and of a combo), in minor units'),
   variants: z.array(commerceVariantSchema).max(10).default([]),
   modifierGroupIds: z.array(entityId).max(20).default([]),

@@ -3,10 +3,12 @@
  * syrups — vanilla and caramel may be made sugar-free, a choice nested in the syrup), food, and
  * two combos: coffee and a pastry all day, and a breakfast sandwich combo sold only during
  * breakfast (06:00–11:00). Nitro cold brew has the demo store's own price. Names in English,
- * Spanish and Korean. Seeded as catalog version 1 on a new database.
+ * Spanish and Korean; a picture for each item (./demo-photos.ts). Seeded as catalog version 1 on a
+ * new database.
  */
 import type { CommerceCatalogInput, LocalizedText } from '@tillbox/core';
 import { demoDrinks, demoFood } from './demo-menu-items.js';
+import { withDemoPhoto } from './demo-photos.js';
 
 const t = (en: string, es: string, ko: string): LocalizedText => ({ en, es, ko });
 
@@ -214,6 +216,6 @@ export const demoCatalog: CommerceCatalogInput = {
       ],
     },
   ],
-  items: [...demoDrinks, ...demoFood, ...combos],
+  items: [...demoDrinks, ...demoFood, ...combos].map(withDemoPhoto),
   storePrices: [{ kind: 'item', storeId: 'demo-store', itemId: 'nitro-cold-brew', price: 550 }],
 };

@@ -54,6 +54,9 @@ export const DEMO_PHOTOS: Readonly<Record<string, DemoPhoto>> = {
   oatmeal: { icon: 'bowl-with-spoon' },
   'yogurt-parfait': { icon: 'ice-cream', accent: 'blueberries' },
   'egg-bites': { icon: 'cooking', accent: 'leafy-green' },
+  // Combos
+  'coffee-pastry': { icon: 'croissant', accent: 'hot-beverage' },
+  'breakfast-combo': { icon: 'sandwich', accent: 'hot-beverage' },
 };
 
 /** Where the edge serves an item's picture (the web build's static folder). */
