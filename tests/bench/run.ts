@@ -7,6 +7,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { startEdgeProcess, type EdgeProcess } from '../support/edge-process.js';
 import { benchKdsPage } from './kds-page.js';
+import { benchKioskBudget } from './kiosk-budget.js';
 import { benchPricing } from './pricing.js';
 import { floorTarget, startFloorProcess } from './floor.js';
 import { edgeTarget } from './order-latency.js';
@@ -18,6 +19,10 @@ const SERIES: SeriesOptions = {
   steadySeconds: Number(process.env.BENCH_SECONDS ?? 10),
   rampSeconds: Number(process.env.BENCH_RAMP_SECONDS ?? 3),
 };
+
+/** `BENCH_ONLY=kiosk` (or a comma list of pricing, orders, kds, kiosk) runs only those sections. */
+const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+const runs = (section: string): boolean => !ONLY || ONLY.includes(section);
 
 async function withEdge<T>(work: (edge: EdgeProcess) => Promise<T>): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tillbox-bench-'));
@@ -58,11 +63,24 @@ async function main(): Promise<void> {
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
   );
   console.log('edge: built, own process, SQLite WAL synchronous=FULL on a fresh data folder\n');
-  for (const line of await benchPricing()) console.log(line);
-  console.log('');
-  await orderToKds();
-  console.log('## KDS page\n');
-  for (const line of await withEdge((edge) => benchKdsPage(edge.url))) console.log(line);
+  if (runs('pricing')) {
+    for (const line of await benchPricing()) console.log(line);
+    console.log('');
+  }
+  if (runs('orders')) await orderToKds();
+  if (runs('kds')) {
+    console.log('## KDS page\n');
+    for (const line of await withEdge((edge) => benchKdsPage(edge.url))) console.log(line);
+    console.log('');
+  }
+  if (runs('kiosk')) {
+    console.log('## Kiosk speed budget\n');
+    const budget = {
+      runs: Number(process.env.BENCH_KIOSK_RUNS ?? 5),
+      menuItems: Number(process.env.BENCH_MENU_ITEMS ?? 300),
+    };
+    for (const line of await withEdge((edge) => benchKioskBudget(edge.url, budget))) console.log(line);
+  }
 }
 
 await main();
