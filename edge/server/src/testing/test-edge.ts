@@ -66,7 +66,13 @@ export { latteOrder } from './order-factory.js';
 
 /** The capabilities on a real SQLite file in a temp dir, with a clock the test moves. */
 export function servicesOnTempDb(
-  options: { overrides?: Record<string, unknown>; pinpad?: Pinpad; start?: number } = {},
+  options: {
+    overrides?: Record<string, unknown>;
+    pinpad?: Pinpad;
+    start?: number;
+    /** The menu and pricing rules a new store starts with (default: the demo store's). */
+    seed?: CapabilitiesContext['seed'];
+  } = {},
 ): {
   caps: Capabilities;
   db: OpenDatabase;
@@ -85,6 +91,7 @@ export function servicesOnTempDb(
     log: createLogger('silent'),
     now: () => clock.now,
     pinpad: options.pinpad ?? new VirtualPinpad(),
+    ...(options.seed ? { seed: options.seed } : {}),
   });
   caps.start();
   const heard: StoreEvent[] = [];
