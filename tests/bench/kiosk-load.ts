@@ -24,6 +24,8 @@ export const GOALS = { firstLoadJsBytes: 100 * 1024, interactiveMs: 1000 } as co
 
 export interface KioskLoad {
   interactiveMs: number;
+  /** When the attract screen's start button was tappable (and tapped), if the kiosk opened on one. */
+  attractMs: number | null;
   fcpMs: number;
   /** Main-thread time until interactive, by kind. */
   busy: MainThread;
@@ -35,12 +37,13 @@ export async function loadKiosk(browser: Browser, baseUrl: string, cpuSlowdown: 
   const kiosk = await openKiosk(browser, baseUrl, cpuSlowdown);
   try {
     await kiosk.page.goto(`${baseUrl}/kiosk`);
-    const interactiveMs = await interactiveAt(kiosk.page);
+    const { menuAt: interactiveMs, attractAt: attractMs } = await interactiveAt(kiosk.page);
     const busy = await mainThread(kiosk.cdp);
     // Whatever the first screen still fetches after that (lazy chunks, photos) counts too.
     await kiosk.page.waitForLoadState('networkidle');
     return {
       interactiveMs,
+      attractMs,
       fcpMs: await firstContentfulPaint(kiosk.page),
       busy,
       responses: [...kiosk.network.finished],
@@ -86,7 +89,8 @@ export function timelineLines(load: KioskLoad): string[] {
     `- arrived: the shell ${at(last(before.filter((r) => r.type === 'Document')))}, the last script ` +
       `${at(last(before.filter((r) => r.type === 'Script')))}, ` +
       api.map((r) => `${new URL(r.url).pathname.replace('/api/v1', '')} ${at(r.doneMs)}`).join(', ') +
-      `; interactive ${at(load.interactiveMs)}`,
+      (load.attractMs === null ? '' : `; the attract screen tappable (and tapped) ${at(load.attractMs)}`) +
+      `; the menu interactive ${at(load.interactiveMs)}`,
     `- main thread busy until then: ${at(TaskDuration)} (script ${at(ScriptDuration)}, style ` +
       `${at(RecalcStyleDuration)}, layout ${at(LayoutDuration)}; the rest of the time is parsing, painting ` +
       'and waiting on the network)',
@@ -106,10 +110,15 @@ export async function benchKioskLoad(browser: Browser, baseUrl: string, runs: nu
   if (!first) return ['(no runs)'];
   const scripts = first.responses.filter((r) => r.type === 'Script');
   const jsWire = sum(scripts, 'bodyBytes');
+  const attract = slow.some((l) => l.attractMs !== null);
   const row = (label: string, loads: readonly KioskLoad[]): string => {
     const t = loads.map((l) => l.interactiveMs).sort((a, b) => a - b);
     const fcp = loads.map((l) => l.fcpMs).sort((a, b) => a - b);
-    return `| ${label} | ${percentile(t, 50).toFixed(0)} | ${(t[0] ?? NaN).toFixed(0)} | ${(t[t.length - 1] ?? NaN).toFixed(0)} | ${percentile(fcp, 50).toFixed(0)} |`;
+    const start = loads.map((l) => l.attractMs ?? NaN).sort((a, b) => a - b);
+    return (
+      `| ${label} | ${percentile(t, 50).toFixed(0)} | ${(t[0] ?? NaN).toFixed(0)} | ${(t[t.length - 1] ?? NaN).toFixed(0)} | ` +
+      `${percentile(fcp, 50).toFixed(0)} |${attract ? ` ${percentile(start, 50).toFixed(0)} |` : ''}`
+    );
   };
   const median =
     [...slow].sort((a, b) => a.interactiveMs - b.interactiveMs)[Math.floor((slow.length - 1) / 2)] ?? first;
@@ -127,10 +136,11 @@ export async function benchKioskLoad(browser: Browser, baseUrl: string, runs: nu
     ...transferLines(first.responses),
     '',
     `Menu interactive — the first category button enabled and shown and an item card tappable at its`,
-    `centre, in one frame — ms from navigation start, ${runs} cold loads each:`,
+    `centre, in one frame — ms from navigation start, ${runs} cold loads each` +
+      (attract ? '; the attract screen\'s "Touch to order" tapped the first frame it could be:' : ':'),
     '',
-    '| CPU | median | min | max | first contentful paint, median |',
-    '| --- | --- | --- | --- | --- |',
+    `| CPU | median | min | max | first contentful paint, median |${attract ? ' attract screen tappable, median |' : ''}`,
+    `| --- | --- | --- | --- | --- |${attract ? ' --- |' : ''}`,
     row(`${SLOW_CPU}× slowdown`, slow),
     row('not slowed', fast),
     '',

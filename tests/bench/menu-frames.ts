@@ -145,7 +145,7 @@ export async function measureMenu(browser: Browser, baseUrl: string, cpuSlowdown
   const { page, cdp, network } = kiosk;
   try {
     await page.goto(`${baseUrl}/kiosk`);
-    const interactiveMs = await interactiveAt(page);
+    const { menuAt: interactiveMs } = await interactiveAt(page);
     await page.waitForLoadState('networkidle');
     await page.evaluate(START_SAMPLING);
     const categories = await page.locator('button[data-category-id]').count();
