@@ -72,7 +72,9 @@ test('an order goes from the kiosk to the KDS to the pickup board and away', asy
   await expect(ready).toBeVisible();
   await expect(preparing).toHaveCount(0);
 
-  await pickup.getByRole('button', { name: `Picked up ${n}`, exact: true }).click();
+  // The board faces guests: staff confirm before a number leaves it.
+  await pickup.getByRole('button', { name: new RegExp(`^${n}( \\S+)?, ready$`) }).click();
+  await pickup.getByRole('dialog').getByRole('button', { name: 'Yes, picked up' }).click();
   await expect(ready).toHaveCount(0);
   // A screen opened afterwards agrees: the order is gone from the board.
   const later = await context.newPage();

@@ -21,7 +21,7 @@ import {
   type StreamTopic,
 } from '@tillbox/core';
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
-import { apiGet, apiPost, screenRole, type ScreenRole } from './api.js';
+import { ApiError, apiGet, apiPost, screenRole, type ScreenRole } from './api.js';
 import { StreamClient, streamUrl, type ConnectionState, type SocketLike, type StreamHello } from './stream-client.js';
 
 export interface LiveOrdersOptions {
@@ -51,6 +51,17 @@ export type TicketScreenCommand =
   | { kind: 'unbump-item'; lineId: string };
 
 export const STREAM_TOPICS_SHOWN: StreamTopic[] = ['order', 'ticket'];
+
+/** What is busy while a ticket command is on its way: the ticket, or the item. */
+function ticketCommandKey(ticketId: string, command: TicketScreenCommand): string {
+  return command.kind === 'bump' || command.kind === 'recall' ? ticketId : `${ticketId}/${command.lineId}`;
+}
+
+function ticketCommandPath(ticketId: string, command: TicketScreenCommand): string {
+  return command.kind === 'bump' || command.kind === 'recall'
+    ? `/api/v1/tickets/${ticketId}/${command.kind}`
+    : `/api/v1/tickets/${ticketId}/items/${command.lineId}/${command.kind === 'bump-item' ? 'bump' : 'unbump'}`;
+}
 
 export class LiveOrders {
   /** Open orders by id. Picked-up orders leave. */
@@ -94,6 +105,9 @@ export class LiveOrders {
         event: (event, order) => this.applyEvent(event, order),
         state: (state) => {
           this.connection = state;
+          // "Cannot reach the store system" is over once the screen is live again.
+          if (state === 'live' && this.commandError instanceof ApiError && this.commandError.kind === 'network')
+            this.commandError = undefined;
         },
         heard: (at, serverAt) => {
           this.lastHeardAt = at;
@@ -119,12 +133,16 @@ export class LiveOrders {
 
   /** Send a ticket command (once at a time per ticket, or per item) and apply its answer. */
   ticketCommand(orderId: string, ticketId: string, command: TicketScreenCommand): Promise<OrderView | undefined> {
-    const path =
-      command.kind === 'bump' || command.kind === 'recall'
-        ? `/api/v1/tickets/${ticketId}/${command.kind}`
-        : `/api/v1/tickets/${ticketId}/items/${command.lineId}/${command.kind === 'bump-item' ? 'bump' : 'unbump'}`;
-    const key = command.kind === 'bump' || command.kind === 'recall' ? ticketId : `${ticketId}/${command.lineId}`;
-    return this.send(key, orderId, path);
+    return this.send(ticketCommandKey(ticketId, command), orderId, ticketCommandPath(ticketId, command));
+  }
+
+  /** {@link ticketCommand} that throws its failure to the caller (the KDS's bump queue) instead. */
+  requestTicketCommand(
+    orderId: string,
+    ticketId: string,
+    command: TicketScreenCommand,
+  ): Promise<OrderView | undefined> {
+    return this.request(ticketCommandKey(ticketId, command), orderId, ticketCommandPath(ticketId, command));
   }
 
   /**
@@ -133,6 +151,16 @@ export class LiveOrders {
    * {@link commandError}; resolves to the answer.
    */
   async send(key: string, orderId: string | undefined, path: string): Promise<OrderView | undefined> {
+    try {
+      return await this.request(key, orderId, path);
+    } catch (e) {
+      this.commandError = e;
+      return undefined;
+    }
+  }
+
+  /** {@link send} that throws its failure to the caller. */
+  async request(key: string, orderId: string | undefined, path: string): Promise<OrderView | undefined> {
     if (this.busy.has(key)) return undefined;
     this.busy.add(key);
     this.commandError = undefined;
@@ -142,9 +170,6 @@ export class LiveOrders {
       // Without a known order (undo at a station) the stream alone brings the change.
       if (version !== undefined && version === this.#version(order.id)) this.acceptCommandResult(order);
       return order;
-    } catch (e) {
-      this.commandError = e;
-      return undefined;
     } finally {
       this.busy.delete(key);
     }

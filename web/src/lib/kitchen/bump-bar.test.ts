@@ -78,12 +78,11 @@ describe('selection', () => {
     expect(step([], undefined, 1)).toBeUndefined();
   });
 
-  it('after a bump keeps the cursor in place: the next ticket takes the bumped one’s spot', () => {
-    expect(keepSelection(['a', 'c'], ['a', 'b', 'c'], 'b')).toBe('c');
-    expect(keepSelection(['a'], ['a', 'b'], 'b')).toBe('a');
-    expect(keepSelection(['x', 'a'], ['a'], 'a')).toBe('a');
-    expect(keepSelection([], ['a'], 'a')).toBeUndefined();
-    expect(keepSelection(['a'], ['a'], undefined)).toBeUndefined();
+  it('never jumps to another order by itself: the same ticket while it is shown, else nothing', () => {
+    expect(keepSelection(['x', 'a'], 'a')).toBe('a');
+    expect(keepSelection(['a', 'c'], 'b')).toBeUndefined();
+    expect(keepSelection([], 'a')).toBeUndefined();
+    expect(keepSelection(['a'], undefined)).toBeUndefined();
   });
 });
 
@@ -125,6 +124,20 @@ describe('bumpBarStep', () => {
   it('undoes from anywhere', () => {
     expect(press(view(), ['u']).effects).toEqual([{ kind: 'undo' }]);
     expect(press(view({ recallOpen: true, recallIds: ['x'] }), ['u']).effects).toEqual([{ kind: 'undo' }]);
+  });
+
+  it('a second Space on a bumped ticket kept in place does nothing, to it or to the next order', () => {
+    const v = view();
+    // Space on t2's only item bumps it (and with it the ticket, on the edge).
+    const first = press(v, ['ArrowRight', 'ArrowRight', 'ArrowDown', ' ']);
+    expect(first.effects).toEqual([{ kind: 'bump-item', ticketId: 't2', lineId: 'c' }]);
+    // t2 is now shown as done where it was, with the cursor still on it.
+    const bumped = view({ tickets: v.tickets.map((t) => (t.id === 't2' ? { ...t, done: true } : t)) });
+    const again = press(bumped, [' ', ' ', 'Enter', 'ArrowDown'], first.cursor);
+    expect(again.effects).toEqual([]);
+    expect(again.cursor.ticketId).toBe('t2');
+    // Only "next" moves on.
+    expect(press(bumped, ['ArrowRight'], first.cursor).cursor).toMatchObject({ ticketId: 't3', lineId: undefined });
   });
 
   it('does nothing on an empty screen', () => {

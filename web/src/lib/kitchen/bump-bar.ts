@@ -71,18 +71,12 @@ export function step(ids: readonly string[], current: string | undefined, delta:
 }
 
 /**
- * The selection after the list changed: the same id while it is there, else whatever took its
- * place (so bumping the selected ticket selects the next one), else nothing.
+ * The selection after the list changed: the same id while it is shown, else nothing. It never
+ * jumps to another order's ticket by itself (a bumped ticket stays shown while the cursor is on
+ * it; only next and previous move the cursor on).
  */
-export function keepSelection(
-  ids: readonly string[],
-  previousIds: readonly string[],
-  current: string | undefined,
-): string | undefined {
-  if (current === undefined || ids.length === 0) return undefined;
-  if (ids.includes(current)) return current;
-  const at = previousIds.indexOf(current);
-  return at === -1 ? undefined : ids[Math.min(at, ids.length - 1)];
+export function keepSelection(ids: readonly string[], current: string | undefined): string | undefined {
+  return current !== undefined && ids.includes(current) ? current : undefined;
 }
 
 export interface Cursor {
@@ -93,7 +87,8 @@ export interface Cursor {
 }
 
 export interface BumpBarView {
-  tickets: readonly { id: string; lines: readonly { id: string; bumped: boolean }[] }[];
+  /** Shown tickets in order; `done` ones (bumped, kept in place) can be selected but not changed. */
+  tickets: readonly { id: string; done?: boolean; lines: readonly { id: string; bumped: boolean }[] }[];
   recallOpen: boolean;
   /** Ticket ids of the recall list, newest first. */
   recallIds: readonly string[];
@@ -131,7 +126,7 @@ export function bumpBarStep(
     case 'nextItem':
     case 'previousItem': {
       const target = ticket ?? view.tickets[0];
-      if (!target) return { cursor };
+      if (!target || target.done) return { cursor };
       const lineIds = target.lines.map((l) => l.id);
       const from = ticket ? cursor.lineId : undefined;
       return {
@@ -140,10 +135,11 @@ export function bumpBarStep(
     }
     case 'bump':
       if (!ticket) return { cursor: { ...cursor, ticketId: ticketIds[0], lineId: undefined } };
+      if (ticket.done) return { cursor };
       return { cursor, effect: { kind: 'bump', ticketId: ticket.id } };
     case 'bumpItem': {
       const target = ticket ?? view.tickets[0];
-      if (!target) return { cursor };
+      if (!target || target.done) return { cursor };
       const line = ticket ? target.lines.find((l) => l.id === cursor.lineId) : undefined;
       if (!line) return { cursor: { ...cursor, ticketId: target.id, lineId: target.lines[0]?.id } };
       return {

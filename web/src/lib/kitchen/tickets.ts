@@ -16,7 +16,10 @@ import {
 /** One line of a station ticket, with its item bump. */
 export interface TicketLine {
   line: PricedLine;
+  /** When the item was bumped; `'queued'` while this screen's bump of it waits for the edge. */
   bumpedAt: string | undefined;
+  /** A bump or unbump of it from this screen is waiting for the edge. */
+  queued?: boolean;
 }
 
 /** An order's ticket at one station, as a KDS shows it. */
