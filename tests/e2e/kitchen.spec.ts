@@ -10,6 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { OrderView } from '@tillbox/core';
 import { latteOrder } from '../../edge/server/src/testing/order-factory.js';
 import { startEdgeProcess, type EdgeProcess } from '../support/edge-process.js';
+import { bumpedTicketOf } from './kitchen-helpers.js';
 import { api, buyOnKiosk, openLive, pairScreen, placeOrder, ticketOf } from './screens.js';
 
 /** Lines that go to the bar only (a latte and an espresso): two items on one bar ticket. */
@@ -150,8 +151,13 @@ test('the bump bar: keys alone select, bump, bump an item, undo and recall', asy
   await expect(ticketOf(page, first.number)).not.toHaveAttribute('data-selected', /.*/);
   await page.keyboard.press('Enter');
   await expect(ticketOf(page, second.number)).toHaveCount(0);
-  // The cursor moves to the ticket that is left.
+  // The bumped ticket stays where it was, done, with the cursor on it; the cook moves on.
+  const bumped = bumpedTicketOf(page, second.number);
+  await expect(bumped).toHaveAttribute('data-selected', 'true');
+  await expect(ticketOf(page, first.number)).not.toHaveAttribute('data-selected', /.*/);
+  await page.keyboard.press('ArrowLeft');
   await expect(ticketOf(page, first.number)).toHaveAttribute('data-selected', 'true');
+  await expect(bumped).toHaveCount(0);
 
   await page.keyboard.press('ArrowDown');
   const items = ticketOf(page, first.number).getByTestId('ticket-item');
@@ -163,10 +169,10 @@ test('the bump bar: keys alone select, bump, bump an item, undo and recall', asy
   await page.keyboard.press('u');
   await expect(ticketOf(page, second.number)).toBeVisible();
 
-  await page.keyboard.press('ArrowLeft');
   await expect(ticketOf(page, first.number)).toHaveAttribute('data-selected', 'true');
   await page.keyboard.press('Enter');
   await expect(ticketOf(page, first.number)).toHaveCount(0);
+  await expect(bumpedTicketOf(page, first.number)).toHaveAttribute('data-selected', 'true');
   await page.keyboard.press('r');
   const entry = page.locator(`[data-testid="recall-entry"][data-order-number="${first.number}"]`);
   await expect(entry).toHaveAttribute('data-selected', 'true');
@@ -206,8 +212,12 @@ test('an app order promised earlier goes ahead of a counter order placed before 
   await expect(tickets.nth(0)).toHaveAttribute('data-order-number', String(app.number));
   await expect(tickets.nth(1)).toHaveAttribute('data-order-number', String(counter.number));
   await expect(tickets.nth(0).getByTestId('ticket-channel')).toHaveText(/app/i);
-  await expect(tickets.nth(0).getByTestId('ticket-promised')).toContainText('Promised');
   await expect(tickets.nth(0)).toContainText('Mia');
+  // Each ticket says why it stands where it does: the newer app order was promised earlier.
+  await expect(tickets.nth(0).getByTestId('ticket-reason')).toHaveText(
+    new RegExp(`^Promised \\d+:\\d\\d.* · app pickup · ahead of older #${counter.number}$`),
+  );
+  await expect(tickets.nth(1).getByTestId('ticket-reason')).toHaveText(/^Due \d+:\d\d.* · counter takeout$/);
 });
 
 test('a station KDS lives through an edge restart with every ticket exactly once', async ({ page }) => {
