@@ -125,7 +125,9 @@ async function request<T>(
   }
   if (!res.ok) {
     const error = await readError(res);
-    if (res.status === 401) for (const listener of unauthenticatedListeners) listener(error);
+    // The session check's own 401 is its answer ("not paired"), not news to re-check on.
+    if (res.status === 401 && !url.endsWith(`${API_PREFIX}/session`))
+      for (const listener of unauthenticatedListeners) listener(error);
     throw error;
   }
   let json: unknown;
