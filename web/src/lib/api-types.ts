@@ -1339,7 +1339,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The current catalog: categories, items, variants and modifier groups */
+    /** The commerce catalog: categories, items with sizes, nested modifier groups, combos with slots, dayparts, store prices */
     get: {
       parameters: {
         query?: never;

@@ -8,7 +8,8 @@ export function catalogRoutes(catalog: CatalogService): AnyRoute[] {
       method: 'GET',
       url: '/catalog',
       permission: 'catalog.read',
-      summary: 'The current catalog: categories, items, variants and modifier groups',
+      summary:
+        'The commerce catalog: categories, items with sizes, nested modifier groups, combos with slots, dayparts, store prices',
       tags: ['catalog'],
       response: commerceCatalogSchema,
       handler: () => catalog.catalog,
