@@ -5,15 +5,14 @@
  * the kitchen gets the combo with what went into it.
  */
 import { expect, test } from '@playwright/test';
-import { openLive, pairScreen, ticketOf } from './screens.js';
+import { openLive, startKioskOrder, ticketOf } from './screens.js';
 
 test('a guest buys a combo: an item for each slot, in a size, with its own choices', async ({ browser }) => {
   const context = await browser.newContext();
   const kitchen = await context.newPage();
   await openLive(kitchen, '/kds/kitchen');
   const kiosk = await context.newPage();
-  await pairScreen(kiosk, 'kiosk');
-  await kiosk.goto('/kiosk');
+  await startKioskOrder(kiosk);
 
   await kiosk.getByRole('button', { name: 'Combos' }).click();
   await kiosk.getByRole('button', { name: /Coffee & Pastry/ }).click();
@@ -32,6 +31,7 @@ test('a guest buys a combo: an item for each slot, in a size, with its own choic
   await add.click();
   await expect(dialog).toBeHidden();
 
+  await kiosk.getByRole('button', { name: 'Review & pay' }).click();
   const line = kiosk.getByTestId('cart-line');
   await expect(line).toHaveCount(1);
   await expect(line).toContainText('Coffee & Pastry');
@@ -45,6 +45,7 @@ test('a guest buys a combo: an item for each slot, in a size, with its own choic
   // The guest changes their mind at the terminal, then orders the same cart after all: a new order
   // with new line ids (the cancelled order keeps its own).
   await kiosk.getByRole('button', { name: 'Cancel order' }).click();
+  await kiosk.getByRole('button', { name: 'Review & pay' }).click();
   await kiosk.getByRole('button', { name: 'Place order' }).click();
   // The edge prices the combo with the kiosk's line id: the amount charged is the total shown.
   await kiosk.getByRole('button', { name: 'Pay $8.93', exact: true }).click();

@@ -5,14 +5,13 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { OrderList } from '@tillbox/core';
-import { api, openLive, pairScreen, ticketOf } from './screens.js';
+import { api, openLive, pairScreen, startKioskOrder, ticketOf } from './screens.js';
 
 async function addLatteAndCroissant(kiosk: Page): Promise<void> {
-  await pairScreen(kiosk, 'kiosk');
-  await kiosk.goto('/kiosk');
+  await startKioskOrder(kiosk);
   await kiosk.getByRole('button', { name: 'Espresso Bar' }).click();
   await kiosk.getByRole('button', { name: /Caffè Latte/ }).click();
-  const dialog = kiosk.getByRole('dialog');
+  const dialog = kiosk.getByRole('dialog', { name: 'Caffè Latte' });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('radio', { name: /Medium/ }).check();
   await dialog.getByRole('radio', { name: /Oat milk/ }).check();
@@ -21,9 +20,9 @@ async function addLatteAndCroissant(kiosk: Page): Promise<void> {
   await dialog.getByRole('button', { name: 'Add to order' }).click();
   await expect(dialog).toBeHidden();
 
-  await kiosk.getByRole('button', { name: 'Bakery' }).click();
-  await kiosk.getByRole('button', { name: /Butter Croissant/ }).click();
-  await kiosk.getByRole('dialog').getByRole('button', { name: 'Add to order' }).click();
+  // The kiosk suggests a croissant with the coffee; the guest takes it.
+  await kiosk.getByRole('dialog', { name: 'Add a Butter Croissant?' }).getByRole('button', { name: 'Add' }).click();
+  await kiosk.getByRole('button', { name: 'Review & pay' }).click();
   // 5.45 + croissant 3.45 = 8.90; NYC tax per line and rate, half-up: latte 545 → 22 + 25 + 2 = 49,
   // croissant 345 → 14 + 16 + 1 = 31; tax 0.80, total 9.70 — priced in the browser by the shared engine.
   await expect(kiosk.getByTestId('cart-subtotal')).toHaveText('$8.90');
@@ -94,6 +93,7 @@ test('a guest who cancels at the payment step keeps their cart, and nothing reac
   await addLatteAndCroissant(kiosk);
   await kiosk.getByRole('button', { name: 'Place order' }).click();
   await kiosk.getByRole('button', { name: 'Cancel order' }).click();
+  await kiosk.getByRole('button', { name: 'Review & pay' }).click();
   await expect(kiosk.getByRole('button', { name: 'Place order' })).toBeEnabled();
   await expect(kiosk.getByTestId('cart-line')).toHaveCount(2);
   // The edge has it as cancelled, and it is on no screen.
@@ -122,6 +122,7 @@ test('the kiosk speaks Spanish and Korean', async ({ page }) => {
   await pairScreen(page, 'kiosk');
   await page.goto('/kiosk');
   await page.getByRole('button', { name: 'Español' }).click();
+  await page.getByRole('button', { name: 'Toca para pedir' }).click();
   await expect(page.getByRole('button', { name: /Café con leche/ })).toBeVisible();
   await page.getByRole('button', { name: '한국어' }).click();
   await expect(page.getByRole('button', { name: /카페 라테/ })).toBeVisible();

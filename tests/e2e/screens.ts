@@ -126,24 +126,36 @@ export async function openLive(page: Page, path: string): Promise<void> {
   await expect(page.getByTestId('connection-banner')).toHaveAttribute('data-state', 'live');
 }
 
-/** Buy on the kiosk: a latte (medium, oat milk) and/or a butter croissant, placed and paid by card. */
+/** Open the kiosk (paired as one, on a 1080×1920 portrait screen) and start an order from its attract screen. */
+export async function startKioskOrder(kiosk: Page, baseURL?: string): Promise<void> {
+  await kiosk.setViewportSize({ width: 1080, height: 1920 });
+  await pairScreen(kiosk, 'kiosk', baseURL);
+  await kiosk.goto(`${baseURL ?? ''}/kiosk`);
+  await kiosk.getByRole('button', { name: 'Touch to order' }).click();
+}
+
+/**
+ * Buy on the kiosk: a latte (medium, oat milk) and/or a butter croissant, placed and paid by card.
+ * After a latte the kiosk suggests a croissant: taken when one is wanted.
+ */
 export async function buyOnKiosk(kiosk: Page, items: { latte?: boolean; croissant?: boolean }): Promise<number> {
-  await pairScreen(kiosk, 'kiosk');
-  await kiosk.goto('/kiosk');
+  await startKioskOrder(kiosk);
   if (items.latte) {
     await kiosk.getByRole('button', { name: 'Espresso Bar' }).click();
     await kiosk.getByRole('button', { name: /Caffè Latte/ }).click();
-    const dialog = kiosk.getByRole('dialog');
+    const dialog = kiosk.getByRole('dialog', { name: 'Caffè Latte' });
     await dialog.getByRole('radio', { name: /Medium/ }).check();
     await dialog.getByRole('radio', { name: /Oat milk/ }).check();
     await dialog.getByRole('button', { name: 'Add to order' }).click();
     await expect(dialog).toBeHidden();
-  }
-  if (items.croissant) {
+    const upsell = kiosk.getByRole('dialog', { name: 'Add a Butter Croissant?' });
+    await upsell.getByRole('button', { name: items.croissant ? 'Add' : 'No thanks' }).click();
+  } else if (items.croissant) {
     await kiosk.getByRole('button', { name: 'Bakery' }).click();
     await kiosk.getByRole('button', { name: /Butter Croissant/ }).click();
-    await kiosk.getByRole('dialog').getByRole('button', { name: 'Add to order' }).click();
+    await kiosk.getByRole('dialog', { name: 'Butter Croissant' }).getByRole('button', { name: 'Add to order' }).click();
   }
+  await kiosk.getByRole('button', { name: 'Review & pay' }).click();
   await kiosk.getByRole('button', { name: 'Place order' }).click();
   await expect(kiosk.getByRole('heading', { name: 'Pay by card' })).toBeVisible();
   await expect(kiosk.getByText('Tap or insert your card on the terminal')).toBeVisible();
