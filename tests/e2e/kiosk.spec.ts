@@ -290,7 +290,7 @@ test('the kiosk reflows at 400% zoom and 200% text: nothing off screen, no words
   await expectReflows(page, 'item sheet at 200% text');
 });
 
-test('on a landscape kiosk the cart is a column beside the menu', async ({ page }) => {
+test('on a landscape kiosk the cart is a column beside the menu; a pastry is offered as a combo', async ({ page }) => {
   const { t, m } = words('en');
   await page.setViewportSize({ width: 1920, height: 1080 });
   await openKiosk(page);
@@ -307,4 +307,24 @@ test('on a landscape kiosk the cart is a column beside the menu', async ({ page 
     .click();
   await expect(column.getByRole('button', { name: t.removeItem(m.espresso!) })).toBeVisible();
   await expectNoAxeViolations(page, 'landscape menu');
+
+  // A pastry on its own: the kiosk offers the combo, which opens with the pastry already in it.
+  await column.getByRole('button', { name: t.removeItem(m.espresso!) }).click();
+  await chooseCategory(page, t, 'Bakery');
+  await item(page, m.croissant!).click();
+  await page.getByRole('dialog', { name: m.croissant }).getByRole('button', { name: t.addToOrder }).click();
+  await page
+    .getByRole('dialog', { name: t.upsellCombo(m.combo!) })
+    .getByRole('button', { name: t.add })
+    .click();
+  const combo = page.getByRole('dialog', { name: m.combo });
+  const pastry = combo.getByRole('group', { name: containing(m.pastrySlot!) });
+  await expect(pastry.getByRole('radio', { name: containing(m.croissant!) })).toBeChecked();
+  await combo
+    .getByRole('group', { name: containing(m.coffeeSlot!) })
+    .getByRole('radio', { name: containing(m.americano!) })
+    .check();
+  await combo.getByRole('button', { name: t.addToOrder }).click();
+  await expect(column.getByRole('button', { name: t.removeItem(m.combo!) })).toBeVisible();
+  await expect(column.getByRole('button', { name: t.removeItem(m.croissant!) })).toHaveCount(0);
 });

@@ -154,6 +154,8 @@ export async function buyOnKiosk(kiosk: Page, items: { latte?: boolean; croissan
     await kiosk.getByRole('button', { name: 'Bakery' }).click();
     await kiosk.getByRole('button', { name: /Butter Croissant/ }).click();
     await kiosk.getByRole('dialog', { name: 'Butter Croissant' }).getByRole('button', { name: 'Add to order' }).click();
+    const combo = kiosk.getByRole('dialog', { name: 'Make it a Coffee & Pastry?' });
+    await combo.getByRole('button', { name: 'No thanks' }).click();
   }
   await kiosk.getByRole('button', { name: 'Review & pay' }).click();
   await kiosk.getByRole('button', { name: 'Place order' }).click();

@@ -2,7 +2,8 @@
  * The demo store's pricing rules: New York City sales tax (state 4% + city 4.5% + MCTD
  * 0.375% = 8.875%, added to prices, rounded per line half-up), a weekday happy hour on blended
  * drinks, a cookie deal, loyalty points, and the kiosk's suggestions (a croissant with a coffee,
- * a larger drink). Seeded as rules version 1 on a new database.
+ * a larger drink, a combo holding the pastry or sandwich just added). Seeded as rules version 1 on
+ * a new database.
  */
 import type { PricingRulesInput } from '@tillbox/core';
 
@@ -73,6 +74,21 @@ export const demoRules: PricingRulesInput = {
       priority: 10,
       after: { categoryIds: ['espresso', 'cold', 'tea', 'blended'] },
       offer: { kind: 'size-up' },
+    },
+    {
+      id: 'pastry-combo',
+      priority: 15,
+      after: { itemIds: ['croissant', 'blueberry-muffin', 'pain-au-chocolat', 'cinnamon-roll'] },
+      unlessCartHas: { categoryIds: ['espresso', 'cold', 'combos'] },
+      offer: { kind: 'combo', itemId: 'coffee-pastry' },
+    },
+    {
+      // Sold only at breakfast, so suggested only then.
+      id: 'breakfast-combo',
+      priority: 15,
+      after: { itemIds: ['egg-sandwich', 'ham-cheese'] },
+      unlessCartHas: { categoryIds: ['combos'] },
+      offer: { kind: 'combo', itemId: 'breakfast-combo' },
     },
   ],
   loyalty: {
