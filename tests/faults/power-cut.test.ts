@@ -14,8 +14,8 @@ import { applyPowerCut, compileShim, shimEnv } from './support/fault-shim.js';
 import { record, spread } from './support/figures.js';
 import { Random, scaled, SEED } from './support/profile.js';
 
-const ROUNDS = scaled('powercut_rounds', { ci: 6, long: 150 });
-const CONTROL_ROUNDS = scaled('powercut_control_rounds', { ci: 3, long: 30 });
+const ROUNDS = scaled('powercut_rounds', { ci: 6, long: 100 });
+const CONTROL_ROUNDS = scaled('powercut_control_rounds', { ci: 3, long: 20 });
 
 describe(`power cut: un-fsynced writes dropped (${ROUNDS} rounds, control ${CONTROL_ROUNDS}, seed ${SEED})`, () => {
   const root = mkdtempSync(join(tmpdir(), 'tillbox-fault-powercut-'));

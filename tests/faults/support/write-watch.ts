@@ -45,6 +45,8 @@ export interface WriteVerdict {
 export class WriteWatch {
   private readonly db: Database.Database;
   private readonly queries = new Map<string, Database.Statement>();
+  /** The last fingerprint, and SQLite's data_version when it was taken (it changes when the edge commits). */
+  private last: { version: number; fingerprint: Fingerprint } | undefined;
 
   constructor(dbPath: string) {
     this.db = new Database(dbPath, { readonly: true, fileMustExist: true });
@@ -63,7 +65,16 @@ export class WriteWatch {
     }
   }
 
+  /** The database's fingerprint; taken again only when the edge has committed since the last one. */
   fingerprint(): Fingerprint {
+    const version = Number(this.db.pragma('data_version', { simple: true }));
+    if (this.last?.version === version) return this.last.fingerprint;
+    const fingerprint = this.take();
+    this.last = { version, fingerprint };
+    return fingerprint;
+  }
+
+  private take(): Fingerprint {
     return this.db.transaction(() => {
       const tables = new Map<string, string>();
       for (const [table, query] of this.queries) {
