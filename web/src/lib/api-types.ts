@@ -1636,6 +1636,20 @@ export interface paths {
                 /** @description The tax jurisdiction the store charges */
                 taxJurisdictionId: string;
               }[];
+              /**
+               * @description Display names of the tags promotions choose lines by; a tag without one is shown as written
+               * @default []
+               */
+              tags: {
+                /** @description A catalog tag, as items carry it */
+                id: string;
+                /** @description How explanations name it, e.g. {"en": "Alcohol", "es": "Alcohol"} */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+              }[];
               /** @default [] */
               promotions: {
                 id: string;

@@ -7,13 +7,14 @@ import { join } from 'node:path';
 import { luhnValid, type ErrorBody, type OrderView } from '@tillbox/core';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PricingCartModifier } from '@tillbox/core';
 import { StreamTestClient } from '../testing/stream-test-client.js';
 import { testDevice, testStaff, type TestClient } from '../testing/test-actors.js';
 import { latteOrder, startTestEdge, type TestEdge } from '../testing/test-edge.js';
 
 /** A latte whose milk choice carries `depth` more choices inside one another (≈55 bytes a level). */
 function modifierChain(depth: number): unknown {
-  let chain: Record<string, unknown> = { groupId: 'milk', optionId: 'oat' };
+  let chain: PricingCartModifier = { groupId: 'milk', optionId: 'oat' };
   for (let i = 0; i < depth; i++) chain = { groupId: 'milk', optionId: 'oat', modifiers: [chain] };
   return latteOrder({ lines: [{ itemId: 'latte', variantId: 'medium', quantity: 1, modifiers: [chain] }] });
 }
