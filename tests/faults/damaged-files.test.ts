@@ -130,7 +130,7 @@ describe(`damaged files (seed ${SEED})`, () => {
       doubled: 0,
       fiveXx: 0,
       recoveryMs: spread(recoveries),
-      notes: `lost = rounds with a silent loss; ${reported} rounds lost ${lostOrders} acknowledged orders, each reported degraded with the seq range`,
+      notes: `lost = rounds with a silent loss; ${reported} rounds lost ${lostOrders.toLocaleString('en-US')} acknowledged orders, each reported degraded with the seq range`,
     });
     expect(silent).toBe(0);
   });

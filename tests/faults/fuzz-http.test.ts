@@ -360,7 +360,7 @@ describe(`HTTP fuzzing of every route (${CASES} cases, seed ${SEED})`, () => {
       lost: 0,
       doubled: 0,
       fiveXx: [...statuses].filter(([s]) => s >= 500).length,
-      notes: `${routes.length} routes; ${ok} accepted, ${refusalsChecked} refusals checked for writes (${background} windows with the edge's own work); ${byStatus}${[...nonstandard].map(([code, k]) => `; ${k}× ${KNOWN_NONSTANDARD_ERRORS[code]}`).join('')}`,
+      notes: `${routes.length} routes; ${ok.toLocaleString('en-US')} accepted, ${refusalsChecked.toLocaleString('en-US')} refusals checked for writes (${background} windows with the edge's own work); ${byStatus}${[...nonstandard].map(([code, k]) => `; ${k}× ${KNOWN_NONSTANDARD_ERRORS[code]}`).join('')}`,
     });
   });
 

@@ -124,7 +124,7 @@ describe(`stream fuzzing (${CASES} sequences, seed ${SEED})`, () => {
       lost: 0,
       doubled: 0,
       fiveXx: 0,
-      notes: `${messages} messages; ${pings} sequences answered a ping after; closes: ${
+      notes: `${messages.toLocaleString('en-US')} messages; ${pings.toLocaleString('en-US')} sequences answered a ping after; closes: ${
         [...closes].map(([code, n]) => `${code}×${n}`).join(' ') || 'none'
       }`,
     });

@@ -29,7 +29,7 @@ describe(`SIGKILL during order load (${ROUNDS} rounds, seed ${SEED})`, () => {
       doubled: s.doubled.size,
       fiveXx: s.fiveXx,
       recoveryMs: spread(s.recoveriesMs),
-      notes: `${s.acknowledged.toLocaleString('en-US')} acknowledged orders; ${s.cutOff} cut off and resent`,
+      notes: `${s.acknowledged.toLocaleString('en-US')} acknowledged orders; ${s.cutOff.toLocaleString('en-US')} cut off and resent`,
     });
     const seed = `(seed ${SEED})`;
     expect(

@@ -68,8 +68,9 @@ export async function crashRounds(options: CrashRoundsOptions): Promise<CrashSum
   let inFlight: PlaceOrderInput[] = [];
   let headers: Record<string, string> | undefined;
   let edge: EdgeProcess | undefined;
+  let round = 0;
   try {
-    for (let round = 0; round <= options.rounds; round++) {
+    for (; round <= options.rounds; round++) {
       const started = Date.now();
       edge = await startEdgeProcess({ dataDir: options.dataDir, ...(options.env ? { env: options.env } : {}) });
       if (!headers) {
@@ -127,6 +128,12 @@ export async function crashRounds(options: CrashRoundsOptions): Promise<CrashSum
       summary.fiveXx += load.fiveXx;
       summary.refused.push(...load.refused.map((r) => `round ${round}: ${r.status} ${r.body}`));
     }
+  } catch (e) {
+    // Say which round broke (a start that failed, a pairing refused), with what had gone before.
+    throw new Error(
+      `round ${round} of ${options.rounds}, after ${acknowledged.size} acknowledged orders: ${(e as Error).message}`,
+      { cause: e },
+    );
   } finally {
     await edge?.stop();
   }
