@@ -47,10 +47,16 @@ describe(`damaged files (seed ${SEED})`, () => {
   const health = async (edge: EdgeProcess, headers: Headers): Promise<Health> =>
     (await (await fetch(`${edge.url}/api/v1/health`, { headers })).json()) as Health;
 
-  /** A store with `n` acknowledged orders, and the counter's headers. */
+  /**
+   * A store with `n` acknowledged orders, and the counter's headers. The pairing and the demo
+   * staff are made durable first (a clean stop checkpoints the WAL into the database), so the
+   * WAL holds just the orders.
+   */
   async function storeWithOrders(dataDir: string, n: number) {
+    const first = await start(dataDir);
+    const headers = await demoHeaders(first.url, 'counter', 'cashier');
+    expect(await first.stop()).toBe(0);
     const edge = await start(dataDir);
-    const headers = await demoHeaders(edge.url, 'counter', 'cashier');
     const acknowledged: Acknowledged[] = [];
     for (let i = 0; i < n; i++) {
       const answer = await placeOrder(edge.url, headers, latteOrder(i % 3 === 0 ? { channel: 'kiosk' } : {}));
@@ -93,7 +99,7 @@ describe(`damaged files (seed ${SEED})`, () => {
     const recoveries: number[] = [];
     for (let round = 0; round < WAL_ROUNDS; round++) {
       const dataDir = newDir();
-      const { edge, acknowledged } = await storeWithOrders(dataDir, random.int(20, 60));
+      const { edge, acknowledged, headers: counter } = await storeWithOrders(dataDir, random.int(20, 60));
       await edge.kill();
       const walPath = join(dataDir, 'tillbox.sqlite-wal');
       const wal = readFileSync(walPath);
@@ -103,7 +109,6 @@ describe(`damaged files (seed ${SEED})`, () => {
 
       const started = Date.now();
       const again = await start(dataDir);
-      const counter = await demoHeaders(again.url, 'counter', 'cashier');
       const next = await placeOrder(again.url, counter, latteOrder());
       const where = `round ${round}: 8 bytes at ${at} of ${wal.length} (seed ${SEED})`;
       expect(next?.status, `${where}: ${next?.text}`).toBe(201);
