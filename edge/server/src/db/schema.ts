@@ -306,3 +306,109 @@ export const paymentIntents = sqliteTable(
       .where(sql`attention is not null`),
   ],
 );
+
+/**
+ * Cash drawers. A device takes cash into the drawer it is assigned to ({@link drawerDevices}), or
+ * else into the store's default drawer (the demo store's "Drawer 1" serves every counter device).
+ */
+export const drawers = sqliteTable('drawers', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** Serves every device not assigned to another drawer (at most one drawer is the default). */
+  isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** Which drawer a device's cash goes into; a device serves one drawer. */
+export const drawerDevices = sqliteTable(
+  'drawer_devices',
+  {
+    deviceId: text('device_id')
+      .primaryKey()
+      .references(() => devices.id),
+    drawerId: text('drawer_id')
+      .notNull()
+      .references(() => drawers.id),
+    assignedAt: integer('assigned_at').notNull(),
+  },
+  (t) => [index('drawer_devices_drawer').on(t.drawerId)],
+);
+
+/**
+ * A drawer session, from the opening float to the close: open (takes cash), counted (a blind
+ * count is in, its variance waits for a manager) or closed. Money in minor units of `currency`;
+ * counts by denomination are JSON (`{"10000": 1, "25": 4}`: face value in minor units → pieces).
+ */
+export const drawerSessions = sqliteTable(
+  'drawer_sessions',
+  {
+    id: text('id').primaryKey(),
+    drawerId: text('drawer_id')
+      .notNull()
+      .references(() => drawers.id),
+    status: text('status', { enum: ['open', 'counted', 'closed'] }).notNull(),
+    currency: text('currency').notNull(),
+    openingFloat: integer('opening_float').notNull(),
+    openingCount: text('opening_count', { mode: 'json' }),
+    openedAt: integer('opened_at').notNull(),
+    /** Who opened it (`{kind, id, role, name?}`) and on which device. */
+    openedBy: text('opened_by', { mode: 'json' }).notNull(),
+    openedOn: text('opened_on'),
+    /** The blind count: its total, by denomination, who counted and when. */
+    counted: integer('counted'),
+    count: text('count', { mode: 'json' }),
+    countedAt: integer('counted_at'),
+    countedBy: text('counted_by', { mode: 'json' }),
+    /** What the drawer should hold at the count, and counted − expected. */
+    expected: integer('expected'),
+    variance: integer('variance'),
+    closedAt: integer('closed_at'),
+    closedBy: text('closed_by', { mode: 'json' }),
+    /** The manager who approved a variance over the threshold. */
+    approvedBy: text('approved_by', { mode: 'json' }),
+  },
+  (t) => [
+    /** One session at a time per drawer, whatever the code above does. */
+    uniqueIndex('drawer_sessions_one_current')
+      .on(t.drawerId)
+      .where(sql`status <> 'closed'`),
+    index('drawer_sessions_drawer_opened').on(t.drawerId, t.openedAt),
+  ],
+);
+
+/**
+ * What went into or out of a drawer during a session: paid in / paid out (with a reason), safe
+ * drops, no-sale opens (amount 0), and the cash sales and cash refunds taken on its devices while
+ * it was open — written in the same transaction as the payment's event, with the payment and the
+ * event's seq, so a drawer's figures never depend on a later assignment.
+ */
+export const drawerMoves = sqliteTable(
+  'drawer_moves',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => drawerSessions.id),
+    drawerId: text('drawer_id').notNull(),
+    kind: text('kind', {
+      enum: ['paid-in', 'paid-out', 'safe-drop', 'no-sale', 'cash-sale', 'cash-refund'],
+    }).notNull(),
+    /** Minor units, always ≥ 0; the kind says which way it went. */
+    amount: integer('amount').notNull(),
+    reason: text('reason'),
+    orderId: text('order_id'),
+    paymentId: text('payment_id'),
+    /** The event that recorded it (the payment's `order.paid`/`order.refunded`, or the move's own). */
+    eventSeq: integer('event_seq'),
+    actor: text('actor', { mode: 'json' }).notNull(),
+    device: text('device'),
+    at: integer('at').notNull(),
+  },
+  (t) => [
+    index('drawer_moves_session').on(t.sessionId, t.at),
+    uniqueIndex('drawer_moves_payment')
+      .on(t.paymentId)
+      .where(sql`payment_id is not null`),
+  ],
+);
