@@ -28,10 +28,7 @@ const CHUNK = 2000;
  * Refusals answered outside the edge's error shape, known and reported (docs/reliability.md):
  * the case still must not be a 5xx or write anything. Remove an entry once it is fixed.
  */
-const KNOWN_NONSTANDARD_ERRORS: Record<string, string> = {
-  FST_ERR_MAX_PARAM_LENGTH: "a path parameter over 100 characters: Fastify's own 414 body, not the edge's",
-  FST_ERR_BAD_URL: "a malformed %-escape in the path: Fastify's own 400 body, not the edge's",
-};
+const KNOWN_NONSTANDARD_ERRORS: Record<string, string> = {};
 
 /** The Fastify error code of a body that is not the edge's error shape, if it has one. */
 function knownNonstandard(body: string): string | undefined {

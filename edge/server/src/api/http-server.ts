@@ -20,7 +20,13 @@ import {
   type ErrorBody,
   type ErrorCode,
 } from '@tillbox/core';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+} from 'fastify';
 import type { Logger } from 'pino';
 import type { Settings } from '../config/settings.js';
 import type { Guard } from './guard.js';
@@ -70,6 +76,37 @@ function errorBody(code: string, message: string, details: ErrorBody['error']['d
   return { error: { code, message, details } };
 }
 
+/** The longest path parameter the router takes (an id is 36); a longer one is refused with 414. */
+const MAX_PARAM_LENGTH = 100;
+
+/**
+ * Addresses the router refuses before any route or hook runs, answered in the edge's error shape
+ * (Fastify's `frameworkErrors`) rather than Fastify's own body. The address is not echoed back.
+ */
+function frameworkError(err: FastifyError): { status: number; body: ErrorBody } {
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return {
+      status: 414,
+      body: errorBody(
+        'validation',
+        `A part of the address is longer than ${MAX_PARAM_LENGTH} characters; ids are shorter, check the link`,
+      ),
+    };
+  }
+  if (err.code === 'FST_ERR_BAD_URL') {
+    return {
+      status: 400,
+      body: errorBody(
+        'validation',
+        'The address has a malformed %-escape (a % not followed by two hex digits); check the link',
+      ),
+    };
+  }
+  const status =
+    typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+  return { status, body: errorBody('validation', 'The address or its headers could not be read; check the link') };
+}
+
 /**
  * Close any connection beyond `cap` from one address as soon as it opens, so one screen (or one
  * attacker) cannot use up the box's sockets. Loopback counts too.
@@ -98,11 +135,19 @@ function capConnectionsPerAddress(server: Server, cap: number, log: Logger): voi
 
 export async function createHttpServer(options: HttpServerOptions): Promise<FastifyInstance> {
   const limits = options.http;
+  const headers = securityHeaders(options.webDir);
   const app = Fastify({
     loggerInstance: options.log as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: limits.bodyLimitBytes,
     return503OnClosing: true,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: (err, _request, reply) => {
+      const { status, body } = frameworkError(err);
+      // These replies skip the onSend hooks, so the security headers go on here. (The option is
+      // typed generic over route schemas that no route has yet, hence the plain reply type.)
+      void (reply as FastifyReply).code(status).headers(headers).send(body);
+    },
     forceCloseConnections: true,
     // Idle sockets, slow request heads and bodies: each has its limit (Node checks the head and
     // request timeouts every connectionsCheckingInterval, so check often enough to honour them).
@@ -161,7 +206,6 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     // The stream is checked in its preValidation: a refusal in onRequest leaves an upgrade hanging.
     if (request.url.startsWith('/api/') && !request.url.startsWith(streamPath)) options.guard.checkRequest(request);
   });
-  const headers = securityHeaders(options.webDir);
   app.addHook('onSend', async (_request, reply) => {
     void reply.headers(headers);
   });
