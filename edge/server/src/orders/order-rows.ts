@@ -67,12 +67,15 @@ export function parseOrderRows<O extends StoredOrderRow, L extends StoredLineRow
   return { row: { ...raw, pricing }, lines };
 }
 
-/** The error for a command on an order whose lines cannot be read. */
+/**
+ * The error for reading or commanding an order whose lines cannot be read: a 409 naming the damage
+ * (the order's state is the problem, not the request or the edge), never a 500.
+ */
 export function damagedOrder(raw: Pick<StoredOrderRow, 'id' | 'number'>): TillboxError {
   return new TillboxError(
-    'internal',
+    'conflict',
     `Order #${raw.number} is damaged in the store box's database (a line cannot be read) and cannot be shown ` +
       'or changed; the rest of the store works. Call support.',
-    { details: [{ path: 'order', message: raw.id }] },
+    { details: [{ path: 'order_lines.detail', message: `a line of order ${raw.id} cannot be read` }] },
   );
 }
