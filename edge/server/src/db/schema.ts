@@ -181,6 +181,13 @@ export const orders = sqliteTable(
     closedAt: integer('closed_at'),
     /** The device that placed it (a kiosk may pay and read only its own orders). */
     placedByDevice: text('placed_by_device'),
+    /** An open ticket's owner (the staff member who held it, or took it over) and their name then. */
+    ownerStaffId: text('owner_staff_id'),
+    ownerName: text('owner_name'),
+    /** Set while the order is held as an open ticket (parked, on no counter). */
+    heldAt: integer('held_at'),
+    /** How the bill is split (`{kind: 'even', count}` or `{kind: 'lines', parts: [[lineId…]…]}`); null: one bill. */
+    split: text('split', { mode: 'json' }),
   },
   (t) => [
     uniqueIndex('orders_day_number').on(t.businessDay, t.number),
@@ -195,6 +202,10 @@ export const orders = sqliteTable(
     index('orders_open_placed')
       .on(t.placedAt, t.id)
       .where(sql`status in ('placed', 'paid', 'in_kitchen', 'ready')`),
+    /** Open tickets, by owner. */
+    index('orders_held')
+      .on(t.ownerStaffId, t.heldAt)
+      .where(sql`held_at is not null`),
   ],
 );
 
@@ -234,8 +245,14 @@ export const payments = sqliteTable(
     reference: text('reference'),
     cardLast4: text('card_last4'),
     at: integer('at').notNull(),
+    /** A tip taken with the payment (card), apart from the sale; a refund's is negative. */
+    tip: integer('tip').notNull().default(0),
+    /** The part of a split bill it pays (1-based); null on a bill that is not split. */
+    part: integer('part'),
+    /** The staff member who took it (whose tip it is); null for a kiosk or the cloud. */
+    staffId: text('staff_id'),
   },
-  (t) => [index('payments_order').on(t.orderId)],
+  (t) => [index('payments_order').on(t.orderId), index('payments_staff_at').on(t.staffId, t.at)],
 );
 
 export const orderLines = sqliteTable(
@@ -291,6 +308,10 @@ export const paymentIntents = sqliteTable(
     lastError: text('last_error'),
     /** Why a person should look at it (shown on the admin's view); null when nothing is to be done. */
     attention: text('attention'),
+    /** A tip entered on the screen, charged with the amount; null when the terminal asks for one. */
+    tip: integer('tip'),
+    /** The part of a split bill it pays (1-based). */
+    part: integer('part'),
   },
   (t) => [
     /** One payment in progress per order, whatever the code above does. */
@@ -411,4 +432,21 @@ export const drawerMoves = sqliteTable(
       .on(t.paymentId)
       .where(sql`payment_id is not null`),
   ],
+);
+
+/** Cash tips a staff member declared (card tips are on their payments). */
+export const tipDeclarations = sqliteTable(
+  'tip_declarations',
+  {
+    id: text('id').primaryKey(),
+    staffId: text('staff_id').notNull(),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    businessDay: text('business_day').notNull(),
+    /** Who declared it (`{kind, id, role, name?}`: the staff member, or a lead for them) and on which device. */
+    actor: text('actor', { mode: 'json' }).notNull(),
+    device: text('device'),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('tip_declarations_day_staff').on(t.businessDay, t.staffId)],
 );
