@@ -1,13 +1,15 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defaultClientConditions, defaultServerConditions, defineConfig } from 'vite';
 import { bundleListing } from './bundle-listing.js';
+import { zodWithoutJsonSchema } from './zod-without-json-schema.js';
 
 // Use @tillbox/core from source so the screens and the edge always share one build of it.
 // `conditions` replaces Vite's defaults, so keep them: without 'browser' Svelte resolves to its
 // server build, where onMount and $effect never run.
 export default defineConfig({
   // bundleListing: what each browser file is made of, for `npm run bench` (written beside the build).
-  plugins: [sveltekit(), bundleListing()],
+  // zodWithoutJsonSchema: the browser build leaves out zod's JSON Schema generation (never run there).
+  plugins: [sveltekit(), bundleListing(), zodWithoutJsonSchema()],
   resolve: {
     conditions: ['source', ...defaultClientConditions],
   },
