@@ -21,3 +21,5 @@ export * from './wire/access.js';
 export * from './wire/adjustments.js';
 export * from './wire/kiosk.js';
 export * from './auth/audit.js';
+export * from './cash/index.js';
+export * from './wire/cash.js';

@@ -33,6 +33,9 @@ export const AUDIT_ACTIONS = [
   'order.cancelled',
   'order.discounted',
   'order.price-overridden',
+  'drawer.cash-moved',
+  'drawer.no-sale',
+  'drawer.closed',
   'settings.changed',
   'permission.refused',
 ] as const;

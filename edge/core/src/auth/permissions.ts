@@ -42,6 +42,11 @@ export const PERMISSIONS = [
   'staff.bootstrap',
   'device.manage',
   'audit.read',
+  'drawer.read',
+  'drawer.open',
+  'drawer.move',
+  'drawer.no-sale',
+  'drawer.close',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -92,6 +97,11 @@ export const PERMISSION_TABLE: Readonly<Record<Permission, PermissionRule>> = {
   'staff.bootstrap': { admin: true },
   'device.manage': { admin: ADMIN },
   'audit.read': { admin: MANAGER_UP },
+  'drawer.read': { counter: CASHIER_UP, admin: LEAD_UP },
+  'drawer.open': { counter: CASHIER_UP, admin: LEAD_UP },
+  'drawer.move': { counter: CASHIER_UP, admin: LEAD_UP },
+  'drawer.no-sale': { counter: CASHIER_UP, admin: LEAD_UP },
+  'drawer.close': { counter: CASHIER_UP, admin: LEAD_UP },
 };
 
 /** Commands that also need a manager's PIN on the same screen, and who may approve them. */
@@ -103,10 +113,12 @@ export const OVERRIDE_PERMISSIONS: Readonly<Partial<Record<Permission, readonly 
 
 /**
  * Commands that need a manager's PIN only past a limit, and who may approve them: a discount
- * over the store's threshold, or any comp (the order rules say when: `discountApproval`).
+ * over the store's threshold, or any comp (the order rules say when: `discountApproval`); a drawer
+ * close whose variance is past the store's threshold (the cash rules say when: `decideDrawer`).
  */
 export const LIMITED_OVERRIDE_PERMISSIONS: Readonly<Partial<Record<Permission, readonly StaffRole[]>>> = {
   'order.discount': MANAGER_UP,
+  'drawer.close': MANAGER_UP,
 };
 
 /** Who may approve an override of this command (always or past its limit); undefined when it has none. */
@@ -186,6 +198,11 @@ const WORDS: Readonly<Record<Permission, string>> = {
   'staff.bootstrap': 'make the first admin of a new store',
   'device.manage': 'pair and revoke devices',
   'audit.read': 'read the audit log',
+  'drawer.read': 'see the cash drawers',
+  'drawer.open': 'open a cash drawer with a float',
+  'drawer.move': 'pay cash in or out of a drawer, or drop it to the safe',
+  'drawer.no-sale': 'open the cash drawer without a sale',
+  'drawer.close': 'count and close a cash drawer',
 };
 
 export function describePermission(permission: Permission): string {

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { DEVICE_ROLES, STAFF_ROLES } from '../auth/actors.js';
 import { PERMISSIONS } from '../auth/permissions.js';
+import { DRAWER_EVENTS } from '../cash/events.js';
 import { CHANNELS, ORDER_TYPES } from '../channels.js';
 import { TillboxError } from '../errors.js';
 import { manualAdjustmentSchema, pricingCartSchema, pricingContextSchema } from '../commerce/cart-schema.js';
@@ -203,6 +204,7 @@ export const EVENT_CATALOGUE = {
       reason,
     }),
   },
+  ...DRAWER_EVENTS,
 } as const satisfies Record<string, { version: number; schema: z.ZodType }>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;
@@ -267,3 +269,9 @@ export function validateEvent(type: string, data: unknown): { version: number } 
   }
   return { version: entry.version };
 }
+export type DrawerOpenedData = EventData<'drawer.opened'>;
+export type DrawerCashMovedData = EventData<'drawer.cash-moved'>;
+export type DrawerNoSaleData = EventData<'drawer.no-sale'>;
+export type DrawerCountedData = EventData<'drawer.counted'>;
+export type DrawerClosedData = EventData<'drawer.closed'>;
+export type DrawerKickRequestedData = EventData<'drawer.kick-requested'>;
