@@ -38,11 +38,13 @@ export async function startEdgeProcess(options: {
   dataDir: string;
   port?: number;
   env?: Record<string, string>;
+  /** Node options for the edge's process (e.g. `--cpu-prof`). */
+  nodeArgs?: string[];
 }): Promise<EdgeProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first`);
   const port = options.port ?? (await freePort());
   let out = '';
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), MAIN], {
     cwd: REPO,
     env: {
       ...process.env,

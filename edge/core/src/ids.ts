@@ -6,6 +6,21 @@ declare const crypto: { getRandomValues<T extends Uint8Array>(array: T): T };
 
 const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
+/** Random bytes fetched 4 KB at a time (one call to the system's generator per 256 ids). */
+const POOL_SIZE = 4096;
+let pool = new Uint8Array(0);
+let poolOffset = 0;
+
+function randomBytes16(): Uint8Array {
+  if (poolOffset + 16 > pool.length) {
+    pool = crypto.getRandomValues(new Uint8Array(POOL_SIZE));
+    poolOffset = 0;
+  }
+  const bytes = pool.slice(poolOffset, poolOffset + 16);
+  poolOffset += 16;
+  return bytes;
+}
+
 let lastMs = -1;
 let lastSeq = 0;
 
@@ -14,7 +29,7 @@ let lastSeq = 0;
  * runtime strictly increasing (method 1 of RFC 9562 §6.2).
  */
 export function uuidv7(now: number = Date.now()): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const bytes = randomBytes16();
   let ms = now;
   if (ms <= lastMs) {
     ms = lastMs;

@@ -87,8 +87,21 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** The last moment worked out, by time zone and epoch minute: orders placed in the same minute share it. */
+const lastMoments = new Map<string, { epochMinute: number; moment: LocalMoment }>();
+
 /** The store-local date, weekday and minute of an instant (ms since the epoch). */
 export function localMoment(instant: number, timeZone: string): LocalMoment {
+  // Every time zone's offset is a whole number of minutes, so one epoch minute is one local minute.
+  const epochMinute = Math.floor(instant / 60_000);
+  const last = lastMoments.get(timeZone);
+  if (last?.epochMinute === epochMinute) return last.moment;
+  const moment = computeLocalMoment(instant, timeZone);
+  lastMoments.set(timeZone, { epochMinute, moment });
+  return moment;
+}
+
+function computeLocalMoment(instant: number, timeZone: string): LocalMoment {
   let year = '';
   let month = '';
   let day = '';

@@ -63,6 +63,8 @@ export const CLOSE_GARBAGE = 4000;
 export const CLOSE_SHUTDOWN = 1001;
 
 const MAX_BAD_MESSAGES = 20;
+/** A frame built as bytes goes out as text (JSON), not binary. */
+const TEXT = { binary: false } as const;
 const STREAMED = new Set<string>(STREAM_TOPICS);
 
 type Corkable = { _socket?: { cork(): void; uncork(): void } };
@@ -76,7 +78,7 @@ export class StreamHub {
    * batch is the same array for every client's consumer, so its views are read and its frames
    * serialised once; entries go when no consumer holds the batch any more.
    */
-  private readonly frames = new WeakMap<readonly StoreEvent[], Map<number, string>>();
+  private readonly frames = new WeakMap<readonly StoreEvent[], Map<number, Buffer>>();
 
   constructor(
     private readonly events: EventLog,
@@ -219,7 +221,8 @@ export class StreamHub {
     try {
       for (const event of events) {
         const frame = frames.get(event.seq);
-        if (frame !== undefined) socket.send(frame);
+        // Encoded once for all clients; sent as a text frame.
+        if (frame !== undefined) socket.send(frame, TEXT);
       }
     } finally {
       raw?.uncork();
@@ -228,7 +231,7 @@ export class StreamHub {
   }
 
   /** The frames of a batch or page, building them (and reading its views) the first time they are asked for. */
-  private framesOf(batch: readonly StoreEvent[]): Map<number, string> {
+  private framesOf(batch: readonly StoreEvent[]): Map<number, Buffer> {
     const known = this.frames.get(batch);
     if (known) return known;
     const streamed = batch.filter((e) => STREAMED.has(topicOf(e.type)));
@@ -236,7 +239,7 @@ export class StreamHub {
     const views = subjects.length > 0 ? this.options.views(subjects) : new Map<string, OrderView>();
     // Each view is serialised once, even when several events of the batch are about its order.
     const viewJson = new Map<string, string>();
-    const frames = new Map<number, string>();
+    const frames = new Map<number, Buffer>();
     for (const event of streamed) {
       const view = views.get(event.subject);
       let order = '';
@@ -248,7 +251,7 @@ export class StreamHub {
         }
         order = `,"order":${json}`;
       }
-      frames.set(event.seq, `{"type":"event","event":${JSON.stringify(event)}${order}}`);
+      frames.set(event.seq, Buffer.from(`{"type":"event","event":${JSON.stringify(event)}${order}}`));
     }
     this.frames.set(batch, frames);
     return frames;

@@ -58,6 +58,26 @@ interface QueuedCommand {
   reject: (err: unknown) => void;
 }
 
+/** The one insert every event goes through, prepared once (a command appends through it inside its own transaction: one connection). */
+function prepareInsert(db: Db) {
+  const p = (name: string) => sql.placeholder(name);
+  return db
+    .insert(events)
+    .values({
+      id: p('id'),
+      type: p('type'),
+      topic: p('topic'),
+      subject: p('subject'),
+      data: p('data'),
+      at: p('at'),
+      version: p('version'),
+      actor: p('actor'),
+      device: p('device'),
+    })
+    .returning({ seq: events.seq })
+    .prepare();
+}
+
 export class EventLog {
   private readonly listeners = new Set<EventListener>();
   private readonly appendHooks: AppendHook[] = [];
@@ -65,6 +85,7 @@ export class EventLog {
   private queue: QueuedCommand[] = [];
   private flushScheduled = false;
   private readonly health: StorageHealth;
+  private insertEvent: ReturnType<typeof prepareInsert> | undefined;
 
   constructor(
     private readonly db: Db,
@@ -158,25 +179,24 @@ export class EventLog {
 
   private appender(tx: Tx, cmd: CommandContext, into: StoreEvent[]): Append {
     const actor = actorSchema.parse(cmd.actor);
+    // Prepared on the log's one connection, which `tx` runs on: the row is written in `tx`.
+    const insert = (this.insertEvent ??= prepareInsert(this.db));
     return (e) => {
       const { version } = validateEvent(e.type, e.data);
       const at = e.at ?? Date.now();
       const id = uuidv7(at);
-      const row = tx
-        .insert(events)
-        .values({
-          id,
-          type: e.type,
-          topic: topicOf(e.type),
-          subject: e.subject,
-          data: e.data,
-          at,
-          version,
-          actor,
-          device: cmd.device,
-        })
-        .returning({ seq: events.seq })
-        .get();
+      const row = insert.get({
+        id,
+        type: e.type,
+        topic: topicOf(e.type),
+        subject: e.subject,
+        data: e.data,
+        at,
+        version,
+        actor,
+        device: cmd.device,
+      });
+      if (!row) throw new Error('the event insert returned no seq');
       const stored: StoreEvent = {
         seq: row.seq,
         id,

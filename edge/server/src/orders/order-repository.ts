@@ -29,6 +29,7 @@ import {
 import { and, asc, eq, getTableColumns, inArray, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/database.js';
 import { orderLines, orderNumbers, orders, payments, tickets } from '../db/schema.js';
+import { preparedInsert, preparedUpdate } from '../db/prepared-writes.js';
 import { storageHealthOf } from '../db/storage-health.js';
 import { damagedOrder, parseOrderRows } from './order-rows.js';
 
@@ -63,6 +64,9 @@ function storedPricing(o: Order): StoredPricing | null {
 const CLOSED: OrderStatus[] = ORDER_STATUSES.filter((s) => !isOpenStatus(s));
 /** Open orders, written as the `orders_open_placed` index's condition so SQLite reads them through it. */
 const OPEN_ORDERS = sql`status in ('placed', 'paid', 'in_kitchen', 'ready')`;
+
+/** Up to this many orders are read one by one through the prepared statements. */
+const FEW = 8;
 
 const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
 
@@ -223,17 +227,47 @@ function prepareQueries(db: Db) {
       .prepare(),
     orderOfTicket: db.select({ orderId: tickets.orderId }).from(tickets).where(eq(tickets.id, id)).prepare(),
     requestHash: db.select({ requestHash: orders.requestHash }).from(orders).where(eq(orders.id, id)).prepare(),
+    lineInUse: db.select({ id: orderLines.id }).from(orderLines).where(eq(orderLines.id, id)).prepare(),
+    nextNumber: db
+      .insert(orderNumbers)
+      .values({ businessDay: sql.placeholder('day'), lastNumber: 1 })
+      .onConflictDoUpdate({
+        target: orderNumbers.businessDay,
+        set: { lastNumber: sql`${orderNumbers.lastNumber} + 1` },
+      })
+      .returning({ n: orderNumbers.lastNumber })
+      .prepare(),
+  };
+}
+
+/** The writes of {@link OrderRepository.save}, prepared once (they run inside the command's transaction). */
+function prepareWrites(db: Db) {
+  return {
+    insertOrder: preparedInsert(db, orders),
+    insertLine: preparedInsert(db, orderLines),
+    insertTicket: preparedInsert(db, tickets),
+    insertPayment: preparedInsert(db, payments),
+    updateOrder: preparedUpdate(db, orders, 'id'),
+    updateLine: preparedUpdate(db, orderLines, 'id'),
+    updateTicket: preparedUpdate(db, tickets, 'id'),
   };
 }
 
 export class OrderRepository {
   private prepared: ReturnType<typeof prepareQueries> | undefined;
+  private writes: ReturnType<typeof prepareWrites> | undefined;
 
   constructor(private readonly db: Db) {}
 
   private get q(): ReturnType<typeof prepareQueries> {
     this.prepared ??= prepareQueries(this.db);
     return this.prepared;
+  }
+
+  /** Prepared on the repository's connection, which is the one every `tx` runs on. */
+  private get w(): ReturnType<typeof prepareWrites> {
+    this.writes ??= prepareWrites(this.db);
+    return this.writes;
   }
 
   /** The order with its lines, tickets and payments, or undefined. */
@@ -254,13 +288,7 @@ export class OrderRepository {
 
   /** Those of `lineIds` that lines of stored orders already have (a line id names one line in the store). */
   lineIdsInUse(lineIds: readonly string[]): string[] {
-    if (lineIds.length === 0) return [];
-    return this.db
-      .select({ id: orderLines.id })
-      .from(orderLines)
-      .where(inArray(orderLines.id, [...lineIds]))
-      .all()
-      .map((r) => r.id);
+    return lineIds.filter((id) => this.q.lineInUse.get({ id }) !== undefined);
   }
 
   /** The order, or a `not-found` error. */
@@ -284,15 +312,10 @@ export class OrderRepository {
 
   /** The next order number of a business day (1 for its first order). */
   nextNumber(tx: Tx, businessDay: string): number {
-    return tx
-      .insert(orderNumbers)
-      .values({ businessDay, lastNumber: 1 })
-      .onConflictDoUpdate({
-        target: orderNumbers.businessDay,
-        set: { lastNumber: sql`${orderNumbers.lastNumber} + 1` },
-      })
-      .returning({ n: orderNumbers.lastNumber })
-      .get().n;
+    void tx; // the prepared statement runs in it: one connection
+    const row = this.q.nextNumber.get({ day: businessDay });
+    if (!row) throw new Error(`no order number for ${businessDay}`);
+    return row.n;
   }
 
   /**
@@ -307,7 +330,7 @@ export class OrderRepository {
       const was = changing(before);
       const now = changing(after);
       if ((Object.keys(now) as (keyof typeof now)[]).some((k) => was[k] !== now[k])) {
-        tx.update(orders).set(now).where(eq(orders.id, after.id)).run();
+        this.w.updateOrder(after.id, now);
       }
       if (
         before.totals !== after.totals ||
@@ -315,116 +338,90 @@ export class OrderRepository {
         before.priceInput !== after.priceInput
       ) {
         const { subtotal, discount, tax, total } = after.totals;
-        tx.update(orders)
-          .set({ subtotal, discount, tax, total, pricing: storedPricing(after) })
-          .where(eq(orders.id, after.id))
-          .run();
+        this.w.updateOrder(after.id, { subtotal, discount, tax, total, pricing: storedPricing(after) });
       }
       const oldLines = new Map(before.lines.map((l) => [l.lineId, l]));
       for (const l of after.lines) {
         const old = oldLines.get(l.lineId);
         if (old && old.bumpedAt !== l.bumpedAt) {
-          tx.update(orderLines)
-            .set({ bumpedAt: l.bumpedAt ?? null })
-            .where(eq(orderLines.id, l.lineId))
-            .run();
+          this.w.updateLine(l.lineId, { bumpedAt: l.bumpedAt ?? null });
         }
         if (old && repriced(old, l)) {
-          tx.update(orderLines)
-            .set({ unitPrice: l.unitPrice, lineTotal: l.lineTotal, detail: lineDetail(l) })
-            .where(eq(orderLines.id, l.lineId))
-            .run();
+          this.w.updateLine(l.lineId, { unitPrice: l.unitPrice, lineTotal: l.lineTotal, detail: lineDetail(l) });
         } else if (old && old.refundedAt !== l.refundedAt) {
-          tx.update(orderLines)
-            .set({ detail: lineDetail(l) })
-            .where(eq(orderLines.id, l.lineId))
-            .run();
+          this.w.updateLine(l.lineId, { detail: lineDetail(l) });
         }
       }
     }
     const oldTickets = new Map(before?.tickets.map((t) => [t.id, t]));
     const newTickets = after.tickets.filter((t) => !oldTickets.has(t.id));
-    if (newTickets.length > 0) {
-      tx.insert(tickets)
-        .values(newTickets.map((t) => ({ ...t, orderId: after.id, bumpedAt: t.bumpedAt ?? null })))
-        .run();
-    }
+    for (const t of newTickets) this.w.insertTicket({ ...t, orderId: after.id, bumpedAt: t.bumpedAt ?? null });
     for (const t of after.tickets) {
       const old = oldTickets.get(t.id);
       if (old && (old.status !== t.status || old.bumpedAt !== t.bumpedAt)) {
-        tx.update(tickets)
-          .set({ status: t.status, bumpedAt: t.bumpedAt ?? null })
-          .where(eq(tickets.id, t.id))
-          .run();
+        this.w.updateTicket(t.id, { status: t.status, bumpedAt: t.bumpedAt ?? null });
       }
     }
     const oldPayments = new Set(before?.payments.map((p) => p.id));
     const newPayments = after.payments.filter((p) => !oldPayments.has(p.id));
-    if (newPayments.length > 0) {
-      tx.insert(payments)
-        .values(
-          newPayments.map((p) => ({
-            id: p.id,
-            orderId: after.id,
-            method: p.method,
-            amount: p.amount,
-            refundOf: p.refundOf ?? null,
-            tendered: p.tendered ?? null,
-            change: p.change ?? null,
-            reference: p.reference ?? null,
-            cardLast4: p.cardLast4 ?? null,
-            at: p.at,
-          })),
-        )
-        .run();
+    for (const p of newPayments) {
+      this.w.insertPayment({
+        id: p.id,
+        orderId: after.id,
+        method: p.method,
+        amount: p.amount,
+        refundOf: p.refundOf ?? null,
+        tendered: p.tendered ?? null,
+        change: p.change ?? null,
+        reference: p.reference ?? null,
+        cardLast4: p.cardLast4 ?? null,
+        at: p.at,
+      });
     }
   }
 
   private insertOrder(tx: Tx, o: Order, requestHash: string): void {
-    tx.insert(orders)
-      .values({
-        id: o.id,
-        number: o.number,
-        businessDay: o.businessDay,
-        channel: o.channel,
-        orderType: o.orderType,
-        guestName: o.guestName ?? null,
-        tableLabel: o.table ?? null,
-        currency: o.totals.currency,
-        subtotal: o.totals.subtotal,
-        discount: o.totals.discount,
-        tax: o.totals.tax,
-        total: o.totals.total,
-        pricing: storedPricing(o),
-        requestHash,
-        catalogVersion: o.catalogVersion ?? 0,
-        placedAt: o.placedAt,
-        promisedAt: o.promisedAt ?? null,
-        dueAt: o.dueAt,
-        rush: o.rush,
-        firePolicy: o.firePolicy,
-        fireAt: o.fireAt ?? null,
-        placedByDevice: o.placedByDevice ?? null,
-        ...changing(o),
-      })
-      .run();
-    tx.insert(orderLines)
-      .values(
-        o.lines.map((l, position) => ({
-          id: l.lineId,
-          orderId: o.id,
-          position,
-          itemId: l.itemId,
-          variantId: l.variantId ?? null,
-          quantity: l.quantity,
-          unitPrice: l.unitPrice,
-          lineTotal: l.lineTotal,
-          station: l.station,
-          bumpedAt: l.bumpedAt ?? null,
-          detail: lineDetail(l),
-        })),
-      )
-      .run();
+    void tx; // the prepared statements run in it: one connection
+    this.w.insertOrder({
+      id: o.id,
+      number: o.number,
+      businessDay: o.businessDay,
+      channel: o.channel,
+      orderType: o.orderType,
+      guestName: o.guestName ?? null,
+      tableLabel: o.table ?? null,
+      currency: o.totals.currency,
+      subtotal: o.totals.subtotal,
+      discount: o.totals.discount,
+      tax: o.totals.tax,
+      total: o.totals.total,
+      pricing: storedPricing(o),
+      requestHash,
+      catalogVersion: o.catalogVersion ?? 0,
+      placedAt: o.placedAt,
+      promisedAt: o.promisedAt ?? null,
+      dueAt: o.dueAt,
+      rush: o.rush,
+      firePolicy: o.firePolicy,
+      fireAt: o.fireAt ?? null,
+      placedByDevice: o.placedByDevice ?? null,
+      ...changing(o),
+    });
+    o.lines.forEach((l, position) =>
+      this.w.insertLine({
+        id: l.lineId,
+        orderId: o.id,
+        position,
+        itemId: l.itemId,
+        variantId: l.variantId ?? null,
+        quantity: l.quantity,
+        unitPrice: l.unitPrice,
+        lineTotal: l.lineTotal,
+        station: l.station,
+        bumpedAt: l.bumpedAt ?? null,
+        detail: lineDetail(l),
+      }),
+    );
   }
 
   /** Many orders with four queries in all, by id. */
@@ -432,10 +429,13 @@ export class OrderRepository {
     const unique = [...new Set(ids)];
     const out = new Map<string, Order>();
     if (unique.length === 0) return out;
-    if (unique.length === 1 && unique[0] !== undefined) {
-      const raw = this.q.order.get({ id: unique[0] });
-      const one = raw && this.one(raw);
-      if (one) out.set(one.id, one);
+    if (unique.length <= FEW) {
+      // A live batch's few orders: the prepared statements cost less than building a query for them.
+      for (const id of unique) {
+        const raw = this.q.order.get({ id });
+        const one = raw && this.one(raw);
+        if (one) out.set(one.id, one);
+      }
       return out;
     }
     const rows = this.db.select(ORDER_COLUMNS).from(orders).where(inArray(orders.id, unique)).all();
