@@ -10,6 +10,11 @@
  *
  * A counter order may fire before it is paid; paying later leaves its status alone. A paid
  * order never becomes unpaid again: it can only be refunded.
+ *
+ * Split tender: a payment that leaves some of the total due makes the order `partially-paid`
+ * (its status stays where it is); the tender that pays the rest makes it `paid`. A partly paid
+ * order is neither cancelled nor voided while it holds money: its payments are refunded first
+ * (a manager's override), which makes it `unpaid` again.
  */
 import { TillboxError } from './errors.js';
 
@@ -26,7 +31,7 @@ export const ORDER_STATUSES = [
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-export const PAYMENT_STATUSES = ['unpaid', 'paid', 'refunded'] as const;
+export const PAYMENT_STATUSES = ['unpaid', 'partially-paid', 'paid', 'refunded'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 export const ORDER_COMMANDS = [
@@ -89,8 +94,10 @@ export function describeStatus(status: OrderStatus): string {
   return HUMAN[status];
 }
 
+const PART_PAID = "part of it is paid: refund what was taken first (a manager's override)";
+
 function refuse(command: LifecycleCommand, state: OrderState, why: string): never {
-  const payment = state.payment === 'unpaid' ? 'unpaid' : state.payment;
+  const payment = state.payment;
   throw new TillboxError(
     'conflict',
     `cannot ${command} an order that is ${HUMAN[state.status]}${why ? ` (${why})` : ''}`,
@@ -108,7 +115,8 @@ export function applyOrderCommand(state: OrderState, command: LifecycleCommand):
   const { status, payment } = state;
   switch (command) {
     case 'pay':
-      if (payment !== 'unpaid') return refuse(command, state, `it is already ${payment}`);
+      if (payment !== 'unpaid' && payment !== 'partially-paid')
+        return refuse(command, state, `it is already ${payment}`);
       if (FINAL.has(status)) return refuse(command, state, '');
       return { status: status === 'placed' ? 'paid' : status, payment: 'paid', event: 'order.paid' };
     case 'fire':
@@ -127,6 +135,7 @@ export function applyOrderCommand(state: OrderState, command: LifecycleCommand):
       if (status !== 'ready') return refuse(command, state, '');
       return { status: 'completed', payment, event: 'order.completed' };
     case 'cancel':
+      if (payment === 'partially-paid') return refuse(command, state, PART_PAID);
       if (status !== 'placed' || payment !== 'unpaid') {
         return refuse(
           command,
@@ -136,10 +145,13 @@ export function applyOrderCommand(state: OrderState, command: LifecycleCommand):
       }
       return { status: 'cancelled', payment, event: 'order.cancelled' };
     case 'void':
+      if (payment === 'partially-paid') return refuse(command, state, PART_PAID);
       if (payment !== 'unpaid') return refuse(command, state, 'it is paid: refund it instead');
       if (!OPEN.has(status)) return refuse(command, state, '');
       return { status: 'voided', payment, event: 'order.voided' };
     case 'refund':
+      // A partly paid order's payments all given back: unpaid again, where it was.
+      if (payment === 'partially-paid') return { status, payment: 'unpaid', event: 'order.refunded' };
       if (payment !== 'paid')
         return refuse(command, state, payment === 'unpaid' ? 'it is not paid' : 'it is already refunded');
       return { status: 'refunded', payment: 'refunded', event: 'order.refunded' };

@@ -63,7 +63,7 @@ describe('the event catalogue', () => {
         'override.approved',
       ]),
     );
-    expect(EVENT_TYPES).toHaveLength(30);
+    expect(EVENT_TYPES).toHaveLength(37);
     for (const type of EVENT_TYPES) expect(EVENT_CATALOGUE[type].version).toBe(1);
   });
 

@@ -13,7 +13,12 @@ import { PERMISSIONS } from '../auth/permissions.js';
 import { DRAWER_EVENTS } from '../cash/events.js';
 import { CHANNELS, ORDER_TYPES } from '../channels.js';
 import { TillboxError } from '../errors.js';
-import { manualAdjustmentSchema, pricingCartSchema, pricingContextSchema } from '../commerce/cart-schema.js';
+import {
+  manualAdjustmentSchema,
+  pricingCartLineSchema,
+  pricingCartSchema,
+  pricingContextSchema,
+} from '../commerce/cart-schema.js';
 import { orderPricingSchema, pricedLineSchema, totalsSchema } from '../wire/api.js';
 
 const entityId = z.string().min(1).max(64);
@@ -83,21 +88,58 @@ const orderPlaced = z.object({
 export const PAYMENT_METHODS = ['card', 'cash', 'external'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
-const orderPaid = z.object({
-  orderId: entityId,
-  payment: z.object({
-    id: entityId,
-    method: z.enum(PAYMENT_METHODS),
-    amount: z.int().min(0),
-    tendered: z.int().min(0).optional(),
-    change: z.int().min(0).optional(),
-    reference: z.string().max(64).optional().describe("The terminal's or the app's reference; never card data"),
-    cardLast4: z
-      .string()
-      .regex(/^\d{4}$/)
-      .optional(),
-  }),
+/** The most parts a bill is split into. */
+export const MAX_SPLIT_PARTS = 20;
+const partNumber = z.int().min(1).max(MAX_SPLIT_PARTS).describe('The part of a split bill (1-based)');
+
+/** One tender: what it put towards the order (`amount`), and apart from the sale its tip. */
+const tenderSchema = z.object({
+  id: entityId,
+  method: z.enum(PAYMENT_METHODS),
+  amount: z.int().min(0).describe('Minor units towards the order (the sale), change and tip excluded'),
+  tip: z.int().min(1).optional().describe('A tip taken with it (card), not a sale: it belongs to `staffId`'),
+  part: partNumber.optional(),
+  staffId: entityId.optional().describe('The staff member who took it (whose tip it is)'),
+  tendered: z.int().min(0).optional(),
+  change: z.int().min(0).optional(),
+  reference: z.string().max(64).optional().describe("The terminal's or the app's reference; never card data"),
+  cardLast4: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
 });
+
+/** The tender that leaves nothing due: the order is paid in full. */
+const orderPaid = z.object({ orderId: entityId, payment: tenderSchema });
+
+/** A tender that leaves some of the order (or of its part) due: split tender. */
+const orderPaymentTaken = z.object({
+  orderId: entityId,
+  payment: tenderSchema,
+  due: z.int().min(1).describe('Still due on the order after it, minor units'),
+});
+
+/** How a bill is split: evenly into `count` parts, or by lines (every line in exactly one part); `none`: one bill again. */
+export const splitPlanSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('even'), count: z.int().min(2).max(MAX_SPLIT_PARTS) }),
+  z.object({
+    kind: z.literal('lines'),
+    parts: z.array(z.array(entityId).min(1).max(100)).min(2).max(MAX_SPLIT_PARTS),
+  }),
+  z.object({ kind: z.literal('none') }),
+]);
+export type SplitPlanInput = z.infer<typeof splitPlanSchema>;
+
+const orderSplit = z.object({
+  orderId: entityId,
+  plan: splitPlanSchema,
+  parts: z
+    .array(z.object({ part: partNumber, amount: z.int().min(0), lineIds: z.array(entityId).optional() }))
+    .max(MAX_SPLIT_PARTS)
+    .describe("Each part's amount when it was split (they follow the order's price until the first payment)"),
+});
+
+const staffRef = z.object({ staffId: entityId, name: z.string().max(80).optional() });
 
 const orderFired = z.object({
   orderId: entityId,
@@ -105,6 +147,13 @@ const orderFired = z.object({
     .array(z.object({ id: entityId, station: z.string().min(1).max(32), lineIds: z.array(entityId).min(1) }))
     .min(1)
     .describe('One ticket per station of the lines'),
+  round: z
+    .int()
+    .min(2)
+    .optional()
+    .describe(
+      'An additional round: lines added after the order fired, on their station’s ticket (opened again) or a new one',
+    ),
 });
 
 const ticketOfStation = z.object({ orderId: entityId, ticketId: entityId, station: z.string().min(1).max(32) });
@@ -119,11 +168,14 @@ const orderRefunded = z.object({
         paymentId: entityId.describe('The refund payment (stored as a negative amount of the same method)'),
         refundOf: entityId.describe('The payment it gives money back from'),
         method: z.enum(PAYMENT_METHODS),
-        amount: z.int().min(1).describe('Minor units given back (positive)'),
+        amount: z.int().min(0).describe('Minor units of the sale given back (positive)'),
+        tip: z.int().min(1).optional().describe('Its tip given back too (a whole-order refund)'),
+        part: partNumber.optional(),
         lineIds: z.array(entityId).min(1).optional().describe('The lines refunded; none for a whole-order refund'),
       }),
     )
-    .min(1),
+    .min(1)
+    .refine((rs) => rs.every((r) => r.amount + (r.tip ?? 0) > 0), 'each refund gives something back'),
   full: z.boolean().describe('Nothing is left to refund after this one'),
   reason,
 });
@@ -144,6 +196,15 @@ const orderPriceOverridden = z.object({
   ...repriced,
 });
 
+/** Lines added to a placed, unpaid order, priced again with the rest through the placement path. */
+const orderLinesAdded = z.object({
+  orderId: entityId,
+  added: z.array(placedLineSchema).min(1).max(100).describe('The new lines as placed'),
+  cart: z.array(pricingCartLineSchema).min(1).max(100).describe('The new lines of the priced cart'),
+  ...repriced,
+  splitDropped: z.literal(true).optional().describe('The bill was split by lines: split it again'),
+});
+
 const staffRole = z.enum(STAFF_ROLES);
 const deviceRole = z.enum(DEVICE_ROLES);
 
@@ -151,6 +212,15 @@ const deviceRole = z.enum(DEVICE_ROLES);
 export const EVENT_CATALOGUE = {
   'order.placed': { version: 1, schema: orderPlaced },
   'order.paid': { version: 1, schema: orderPaid },
+  'order.payment-taken': { version: 1, schema: orderPaymentTaken },
+  'order.split': { version: 1, schema: orderSplit },
+  'order.held': { version: 1, schema: z.object({ orderId: entityId, owner: staffRef }) },
+  'order.resumed': { version: 1, schema: z.object({ orderId: entityId }) },
+  'order.transferred': {
+    version: 1,
+    schema: z.object({ orderId: entityId, from: staffRef.optional(), to: staffRef, reason: reason.optional() }),
+  },
+  'order.lines-added': { version: 1, schema: orderLinesAdded },
   'order.fired': { version: 1, schema: orderFired },
   'order.ready': { version: 1, schema: z.object({ orderId: entityId, by: z.enum(['expo', 'auto']) }) },
   'order.recalled': { version: 1, schema: orderOnly },
@@ -195,6 +265,16 @@ export const EVENT_CATALOGUE = {
     version: 1,
     schema: z.object({ role: deviceRole, name: z.string().min(1).max(80), expiresAt: isoTime }),
   },
+  'tips.declared': {
+    version: 1,
+    schema: z.object({
+      declarationId: entityId,
+      staffId: entityId,
+      amount: z.int().min(1).describe('Cash tips, minor units'),
+      currency: z.string().regex(/^[A-Z]{3}$/),
+      businessDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    }),
+  },
   'override.approved': {
     version: 1,
     schema: z.object({
@@ -220,6 +300,13 @@ export type DomainEvent<T extends EventType = EventType> = T extends EventType
 
 export type OrderPlacedData = EventData<'order.placed'>;
 export type OrderPaidData = EventData<'order.paid'>;
+export type OrderPaymentTakenData = EventData<'order.payment-taken'>;
+export type OrderSplitData = EventData<'order.split'>;
+export type OrderHeldData = EventData<'order.held'>;
+export type OrderResumedData = EventData<'order.resumed'>;
+export type OrderTransferredData = EventData<'order.transferred'>;
+export type OrderLinesAddedData = EventData<'order.lines-added'>;
+export type TipsDeclaredData = EventData<'tips.declared'>;
 export type OrderFiredData = EventData<'order.fired'>;
 export type OrderReadyData = EventData<'order.ready'>;
 export type OrderRecalledData = EventData<'order.recalled'>;

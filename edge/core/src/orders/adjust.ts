@@ -49,7 +49,7 @@ function needApproval(why: string): TillboxError {
 }
 
 /** The order's priced input and the engine, once sure that pricing it again gives what it was placed at. */
-function repricing(order: Order, env: RepricingEnv): { engine: PricingEngine; input: OrderPriceInput } {
+export function repricing(order: Order, env: RepricingEnv): { engine: PricingEngine; input: OrderPriceInput } {
   if (env.cmd.actor.kind !== 'staff') throw new TillboxError('forbidden', 'only staff change the price of an order');
   if (order.payment !== 'unpaid')
     throw new TillboxError('conflict', `order ${order.number} is ${order.payment}: its price can no longer change`, {

@@ -9,15 +9,20 @@
 import type { CommandContext } from '../auth/actors.js';
 import { TillboxError } from '../errors.js';
 import type { PricingEngine } from '../commerce/compile.js';
-import type { FirePolicy, OrderPriceInput, OrderRefundedData, PlacedLine } from '../events/catalogue.js';
+import type { PricingCartLine } from '../commerce/cart-schema.js';
+import type { FirePolicy, OrderPriceInput, PlacedLine, SplitPlanInput } from '../events/catalogue.js';
 import { applyTicketCommand, type TicketCommand } from '../kitchen/kitchen.js';
 import { applyOrderCommand } from '../order-lifecycle.js';
 import type { Channel, OrderType } from '../channels.js';
 import type { OrderPricing, Totals } from '../wire/api.js';
 import { decideDiscount, decidePriceOverride, type DiscountApprovalLimits, type DiscountRequest } from './adjust.js';
-import { evolveOrder, paidNet, type Millis, type Order, type OrderEvent } from './order.js';
+import { decideAddLines, decideHold, decideResume, decideTransfer, nextRound } from './open-tickets.js';
+import { evolveOrder, paidNet, type Millis, type Order, type OrderEvent, type StaffRef } from './order.js';
 import type { OpenPaymentIntent } from './payment-intent.js';
-import { prepMinutes } from './placement.js';
+import { prepMinutes, type RoutingConfig } from './placement.js';
+import { allocateRefund } from './refunds.js';
+import { decideSplit } from './split.js';
+import { checkTender, decideTender, type TenderRequest } from './tenders.js';
 
 /** An order about to be placed: priced, routed and numbered. */
 export interface OrderDraft {
@@ -47,19 +52,8 @@ export type OrderCommand =
       /** Paid elsewhere (app, online, marketplace): only the cloud relay brings these in. */
       payment?: { method: 'external'; amount: number; reference: string };
     }
-  | {
-      kind: 'pay';
-      payment:
-        | {
-            method: 'card';
-            amount: number;
-            reference: string;
-            cardLast4?: string;
-            /** The payment intent it completes (the order's open one, if it has one). */
-            intentId?: string;
-          }
-        | { method: 'cash'; amount: number; tendered: number };
-    }
+  /** One tender: the whole order, some of it (split tender), or a part of a split bill. */
+  | { kind: 'pay'; payment: TenderRequest }
   /** Send it to the kitchen now (the front's fire button). */
   | { kind: 'fire' }
   /** The scheduler: fire it if its time has come. */
@@ -75,8 +69,24 @@ export type OrderCommand =
   /** The system: cancel a kiosk order left unpaid for longer than the store allows. */
   | { kind: 'expire'; unpaidForMinutes: number }
   | { kind: 'void'; reason: string }
-  /** The whole order back to its tenders, or some lines with the amounts `refundLine` gives. */
-  | { kind: 'refund'; reason: string; lines?: readonly { lineId: string; amount: number }[] }
+  /**
+   * The whole order back to its tenders (tips too), or some lines with the amounts `refundLine`
+   * gives; `to` names the tenders the money goes back to (else the order they were taken in).
+   */
+  | {
+      kind: 'refund';
+      reason: string;
+      lines?: readonly { lineId: string; amount: number }[];
+      to?: readonly { paymentId: string; amount: number }[];
+    }
+  /** Split the bill evenly or by lines (`none`: one bill again), before any payment. */
+  | { kind: 'split'; plan: SplitPlanInput }
+  /** Open tickets: park a counter order, recall it onto a counter, hand it to another staff member. */
+  | { kind: 'hold' }
+  | { kind: 'resume' }
+  | { kind: 'transfer'; to: StaffRef; reason?: string }
+  /** New lines on a placed, unpaid order (the screen's line ids), priced with the rest. */
+  | { kind: 'add-lines'; lines: readonly (PricingCartLine & { lineId: string })[] }
   /** Staff's discount or comp on the order or a line (a manager approves past the limits). */
   | { kind: 'discount'; adjustment: DiscountRequest }
   /** A manager's price for one unit of a line, before modifiers. */
@@ -90,6 +100,8 @@ export interface OrderConfig {
   stations: readonly { id: string; prepMinutes: number }[];
   /** Past these a discount needs a manager's approval (the settings' defaults when absent). */
   discountApproval?: DiscountApprovalLimits;
+  /** Where each item is made: lines added to a placed order are routed with it. */
+  routing?: RoutingConfig;
 }
 
 export interface OrderEnv {
@@ -157,7 +169,7 @@ export function decideOrder(state: Order | undefined, command: OrderCommand, env
       d.emit({ type: 'order.completed', data: { orderId: d.state.id } });
       break;
     case 'start-payment':
-      startPayment(d, command.intent);
+      startPayment(d, command.intent, env);
       break;
     case 'expire':
       expire(d, command.unpaidForMinutes, env);
@@ -180,6 +192,21 @@ export function decideOrder(state: Order | undefined, command: OrderCommand, env
       break;
     case 'override-price':
       d.emit(decidePriceOverride(d.state, command, env));
+      break;
+    case 'split':
+      d.emit(decideSplit(d.state, command.plan, env.cmd));
+      break;
+    case 'hold':
+      d.emit(decideHold(d.state, env.cmd));
+      break;
+    case 'resume':
+      d.emit(decideResume(d.state, env.cmd));
+      break;
+    case 'transfer':
+      d.emit(decideTransfer(d.state, command.to, command.reason, env.cmd));
+      break;
+    case 'add-lines':
+      addLines(d, command.lines, env);
       break;
   }
   return { state: d.state, events: d.events };
@@ -289,38 +316,20 @@ function place(command: Extract<OrderCommand, { kind: 'place' }>, env: OrderEnv)
   return { state: d.state, events: d.events };
 }
 
-function pay(d: Decision, payment: Extract<OrderCommand, { kind: 'pay' }>['payment'], env: OrderEnv): void {
-  const order = d.state;
-  applyOrderCommand(order, 'pay'); // not twice, not once cancelled, voided or refunded
-  if (payment.method === 'card' && payment.intentId !== undefined && order.paymentInProgress?.id !== payment.intentId) {
-    throw new TillboxError('conflict', `the card payment of order ${order.number} is no longer in progress`);
-  }
-  const total = order.totals.total;
-  if (payment.amount !== total) {
-    throw new TillboxError('validation', `a payment of ${payment.amount} does not match the order total of ${total}`, {
-      details: [{ path: 'amount', message: `the order is paid in full: ${total}` }],
-    });
-  }
-  const recorded: Extract<OrderEvent, { type: 'order.paid' }>['data']['payment'] = {
-    id: env.newId(),
-    method: payment.method,
-    amount: total,
-  };
-  if (payment.method === 'cash') {
-    if (payment.tendered < total) {
-      throw new TillboxError('validation', `not enough cash: ${payment.tendered} tendered for a total of ${total}`, {
-        details: [{ path: 'tendered', message: `at least ${total}` }],
-      });
-    }
-    recorded.tendered = payment.tendered;
-    recorded.change = payment.tendered - total;
-  } else {
-    recorded.reference = payment.reference;
-    if (payment.cardLast4 !== undefined) recorded.cardLast4 = payment.cardLast4;
-  }
-  d.emit({ type: 'order.paid', data: { orderId: order.id, payment: recorded } });
-  // An order waiting for its payment fires now, unless it is scheduled for later.
+function pay(d: Decision, payment: TenderRequest, env: OrderEnv): void {
+  d.emit(decideTender(d.state, payment, env.cmd, env.newId()));
+  // An order waiting for its payment fires once paid in full, unless it is scheduled for later.
   if (isDueToFire(d.state, env.at)) fire(d, env);
+}
+
+function addLines(d: Decision, lines: Extract<OrderCommand, { kind: 'add-lines' }>['lines'], env: OrderEnv): void {
+  d.emit(decideAddLines(d.state, lines, env));
+  const round = nextRound(
+    d.state,
+    lines.map((l) => l.lineId),
+    env.newId,
+  );
+  if (round) d.emit({ type: 'order.fired', data: { orderId: d.state.id, tickets: round.tickets, round: round.round } });
 }
 
 /** One ticket per station of its lines, in station order. */
@@ -379,12 +388,17 @@ function ticket(d: Decision, command: Extract<OrderCommand, { kind: 'ticket' }>,
 function refund(d: Decision, command: Extract<OrderCommand, { kind: 'refund' }>, env: OrderEnv): void {
   const order = d.state;
   const reason = needReason(command.reason, 'refund');
-  applyOrderCommand(order, 'refund'); // paid, and not already refunded
+  applyOrderCommand(order, 'refund'); // paid or partly paid, and not already refunded
   const left = paidNet(order);
   if (left <= 0) throw new TillboxError('conflict', `order ${order.number} has nothing left to refund`);
   let amount = left;
   let lineIds: string[] | undefined;
   if (command.lines) {
+    if (order.payment !== 'paid')
+      throw new TillboxError(
+        'conflict',
+        `order ${order.number} is not paid in full: refund what was taken (the whole order), or take the rest first`,
+      );
     if (command.lines.length === 0) throw new TillboxError('validation', 'name at least one line to refund');
     const seen = new Set<string>();
     amount = 0;
@@ -407,24 +421,13 @@ function refund(d: Decision, command: Extract<OrderCommand, { kind: 'refund' }>,
     }
     lineIds = [...seen];
   }
-  // Back to the original tenders, in the order they were taken.
-  const refunds: OrderRefundedData['refunds'] = [];
-  let due = amount;
-  for (const p of order.payments) {
-    if (due === 0) break;
-    if (p.amount <= 0 || p.refundOf !== undefined) continue;
-    const returned = order.payments.filter((r) => r.refundOf === p.id).reduce((s, r) => s - r.amount, 0);
-    const take = Math.min(due, p.amount - returned);
-    if (take <= 0) continue;
-    refunds.push({
-      paymentId: env.newId(),
-      refundOf: p.id,
-      method: p.method,
-      amount: take,
-      ...(lineIds ? { lineIds } : {}),
-    });
-    due -= take;
-  }
+  // Back to the original tenders: each gets no more than is left of it.
+  const allocation = allocateRefund(order, amount, {
+    ...(lineIds ? { lineIds } : {}),
+    ...(command.to ? { to: command.to } : {}),
+    withTips: lineIds === undefined,
+  });
+  const refunds = allocation.map((a) => ({ paymentId: env.newId(), ...a, ...(lineIds ? { lineIds } : {}) }));
   d.emit({ type: 'order.refunded', data: { orderId: order.id, refunds, full: amount === left, reason } });
 }
 
@@ -438,6 +441,8 @@ const RACING_PAYMENT: ReadonlySet<OrderCommand['kind']> = new Set([
   'refund',
   'discount',
   'override-price',
+  'split',
+  'add-lines',
 ]);
 
 function refuseWhilePaying(state: Order, command: OrderCommand): void {
@@ -451,16 +456,19 @@ function refuseWhilePaying(state: Order, command: OrderCommand): void {
   );
 }
 
-function startPayment(d: Decision, intent: OpenPaymentIntent): void {
+function startPayment(d: Decision, intent: OpenPaymentIntent, env: OrderEnv): void {
   const order = d.state;
-  applyOrderCommand(order, 'pay'); // not paid yet, not cancelled, voided or refunded
-  if (intent.amount !== order.totals.total) {
-    throw new TillboxError(
-      'validation',
-      `a payment of ${intent.amount} does not match the order total of ${order.totals.total}`,
-      { details: [{ path: 'amount', message: `the order is paid in full: ${order.totals.total}` }] },
-    );
-  }
+  // Not paid in full yet, not closed; at most what is due (of the order or its part), tip apart.
+  checkTender(
+    order,
+    {
+      method: 'card',
+      amount: intent.amount,
+      ...(intent.part !== undefined ? { part: intent.part } : {}),
+      ...(intent.tip !== undefined ? { tip: intent.tip } : {}),
+    },
+    env.cmd,
+  );
   d.state = { ...order, paymentInProgress: intent };
 }
 

@@ -4,3 +4,7 @@ export * from './placement.js';
 export * from './refunds.js';
 export * from './adjust.js';
 export * from './payment-intent.js';
+export * from './order-view.js';
+export * from './split.js';
+export * from './tenders.js';
+export * from './open-tickets.js';

@@ -1,8 +1,8 @@
 /**
  * The order aggregate: an order with its lines, kitchen tickets and payments, as one value.
  * {@link evolveOrder} is the only way it changes — one event at a time — so the state a
- * command leads to is exactly what its events say happened. {@link orderView} is how the
- * screens see it.
+ * command leads to is exactly what its events say happened. `orderView` (./order-view.ts) is
+ * how the screens see it.
  */
 import type {
   DomainEvent,
@@ -11,11 +11,12 @@ import type {
   PaymentMethod,
   PlacedLine,
   RepricedLine,
+  SplitPlanInput,
 } from '../events/catalogue.js';
 import type { Channel, OrderType } from '../channels.js';
 import type { OrderStatus, PaymentStatus } from '../order-lifecycle.js';
 import type { OpenPaymentIntent } from './payment-intent.js';
-import type { OrderPricing, OrderView, PaymentView, PricedLine, Totals, TicketView } from '../wire/api.js';
+import type { OrderPricing, Totals } from '../wire/api.js';
 
 /** Times are epoch milliseconds (the edge's clock); views and events carry them as ISO 8601. */
 export type Millis = number;
@@ -26,6 +27,8 @@ export interface OrderLine extends Omit<PlacedLine, 'total'> {
   bumpedAt?: Millis;
   /** When it was given back in a refund by lines. */
   refundedAt?: Millis;
+  /** Added after the order fired: the round it went to the kitchen in (2, 3, …). */
+  round?: number;
 }
 
 export interface OrderTicket {
@@ -39,8 +42,14 @@ export interface OrderTicket {
 export interface OrderPayment {
   id: string;
   method: PaymentMethod;
-  /** Minor units taken; a refund is negative and names the payment it returns money from. */
+  /** Minor units taken towards the order (the sale); a refund is negative and names the payment it returns money from. */
   amount: number;
+  /** A tip taken with it, apart from the sale (negative on a refund that gave it back). */
+  tip?: number;
+  /** The part of a split bill it pays (1-based). */
+  part?: number;
+  /** The staff member who took it (whose tip it is). */
+  staffId?: string;
   refundOf?: string;
   tendered?: number;
   change?: number;
@@ -64,6 +73,12 @@ export interface Order {
   tickets: OrderTicket[];
   /** In the order they were taken. */
   payments: OrderPayment[];
+  /** How the bill is split; absent: one bill. */
+  split?: SplitPlan;
+  /** The staff member whose open ticket it is (set when first held, changed by a transfer). */
+  owner?: StaffRef;
+  /** While it is held as an open ticket (parked, on no counter). */
+  heldAt?: Millis;
   totals: Totals;
   pricing?: OrderPricing;
   /** What it was priced from, staff's discounts and price overrides included (orders placed before it was kept have none). */
@@ -91,15 +106,23 @@ export interface Order {
 /** An event of the order aggregate. */
 export type OrderEvent = Extract<DomainEvent, { type: `order.${string}` | `ticket.${string}` }>;
 
+/** How a bill is split: evenly into `count` parts, or by lines (each part its lines). */
+export type SplitPlan = Exclude<SplitPlanInput, { kind: 'none' }>;
+
+/** A staff member as an order names them (an open ticket's owner). */
+export interface StaffRef {
+  staffId: string;
+  name?: string;
+}
+
 const ms = (iso: string | undefined): Millis | undefined => (iso === undefined ? undefined : Date.parse(iso));
-const iso = (t: Millis | undefined): string | undefined => (t === undefined ? undefined : new Date(t).toISOString());
 
 /** Copy `value` into `key` of `target` unless it is undefined (keeps optional fields absent). */
-function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+export function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
   if (value !== undefined) target[key] = value;
 }
 
-function withoutKey<T extends object, K extends keyof T>(o: T, key: K): T {
+export function withoutKey<T extends object, K extends keyof T>(o: T, key: K): T {
   const copy = { ...o };
   delete copy[key];
   return copy;
@@ -144,19 +167,46 @@ export function evolveOrder(state: Order | undefined, event: OrderEvent, at: Mil
   }
   if (!state) throw new Error(`${event.type} before order.placed`);
   if (event.data.orderId !== state.id) throw new Error(`${event.type} of order ${event.data.orderId} on ${state.id}`);
-  const closed = (status: OrderStatus): Order => ({ ...state, status, closedAt: at });
+  // A closed order is no open ticket any more (a completed tab may still be held until paid).
+  const closed = (status: OrderStatus): Order => ({ ...withoutKey(state, 'heldAt'), status, closedAt: at });
   switch (event.type) {
     case 'order.paid': {
+      // Paid in full: it is no open ticket any more.
       const payment: OrderPayment = { ...event.data.payment, at };
       return {
-        ...withoutKey(state, 'paymentInProgress'),
+        ...withoutKey(withoutKey(state, 'paymentInProgress'), 'heldAt'),
         status: state.status === 'placed' ? 'paid' : state.status,
         payment: 'paid',
         paidAt: at,
         payments: [...state.payments, payment],
       };
     }
+    case 'order.payment-taken':
+      return {
+        ...withoutKey(state, 'paymentInProgress'),
+        payment: 'partially-paid',
+        payments: [...state.payments, { ...event.data.payment, at }],
+      };
+    case 'order.split':
+      return event.data.plan.kind === 'none' ? withoutKey(state, 'split') : { ...state, split: event.data.plan };
+    case 'order.held':
+      return { ...state, owner: event.data.owner, heldAt: at };
+    case 'order.resumed':
+      return withoutKey(state, 'heldAt');
+    case 'order.transferred':
+      return { ...state, owner: event.data.to };
+    case 'order.lines-added': {
+      const input = priceInputOf(state, event.type);
+      const added = event.data.added.map((l): OrderLine => ({ ...l, total: l.total ?? l.lineTotal }));
+      const next: Order = {
+        ...state,
+        lines: [...state.lines, ...added],
+        priceInput: { ...input, cart: { lines: [...input.cart.lines, ...event.data.cart] } },
+      };
+      return repriced(event.data.splitDropped ? withoutKey(next, 'split') : next, event.data);
+    }
     case 'order.fired':
+      if (event.data.round !== undefined) return firedAgain(state, event.data, at);
       return {
         ...state,
         status: 'in_kitchen',
@@ -229,21 +279,50 @@ export function evolveOrder(state: Order | undefined, event: OrderEvent, at: Mil
     }
     case 'order.refunded': {
       const refunded = new Set(event.data.refunds.flatMap((r) => r.lineIds ?? []));
-      const payments = event.data.refunds.map((r): OrderPayment => ({
-        id: r.paymentId,
-        method: r.method,
-        amount: -r.amount,
-        refundOf: r.refundOf,
-        at,
-      }));
+      const payments = event.data.refunds.map((r): OrderPayment => {
+        const p: OrderPayment = { id: r.paymentId, method: r.method, amount: -r.amount, refundOf: r.refundOf, at };
+        if (r.tip !== undefined) p.tip = -r.tip;
+        put(p, 'part', r.part);
+        return p;
+      });
       const next: Order = {
         ...state,
         payments: [...state.payments, ...payments],
         lines: state.lines.map((l) => (refunded.has(l.lineId) ? { ...l, refundedAt: at } : l)),
       };
-      return event.data.full ? { ...next, status: 'refunded', payment: 'refunded', closedAt: at } : next;
+      if (!event.data.full) return next;
+      // A partly paid order given all its money back is unpaid again, where it was.
+      if (state.payment === 'partially-paid') return { ...next, payment: 'unpaid' };
+      return { ...withoutKey(next, 'heldAt'), status: 'refunded', payment: 'refunded', closedAt: at };
     }
   }
+}
+
+/**
+ * Another round: lines added after the order fired go to their station's ticket, opened again
+ * (its earlier items stay done), or to a new ticket; the order is back in the kitchen.
+ */
+function firedAgain(
+  state: Order,
+  data: { tickets: { id: string; station: string; lineIds: string[] }[]; round?: number },
+  at: Millis,
+): Order {
+  const round = data.round;
+  const fired = new Set(data.tickets.flatMap((t) => t.lineIds));
+  const reopened = new Set(data.tickets.map((t) => t.id));
+  const tickets = state.tickets.map((t) =>
+    reopened.has(t.id) ? withoutKey({ ...t, status: 'open' as const }, 'bumpedAt') : t,
+  );
+  for (const t of data.tickets) {
+    if (!state.tickets.some((x) => x.id === t.id))
+      tickets.push({ id: t.id, station: t.station, status: 'open', firedAt: at });
+  }
+  return {
+    ...withoutKey(state, 'readyAt'),
+    status: 'in_kitchen',
+    tickets: tickets.sort((a, b) => (a.station < b.station ? -1 : a.station > b.station ? 1 : 0)),
+    lines: state.lines.map((l) => (fired.has(l.lineId) && round !== undefined ? { ...l, round } : l)),
+  };
 }
 
 function priceInputOf(state: Order, type: string): OrderPriceInput {
@@ -265,78 +344,4 @@ function repriced(state: Order, data: { lines: RepricedLine[]; totals: Totals; p
     totals: data.totals,
     pricing: data.pricing,
   };
-}
-
-function lineView(l: OrderLine): PricedLine {
-  const view: PricedLine = {
-    lineId: l.lineId,
-    itemId: l.itemId,
-    name: l.name,
-    modifiers: l.modifiers,
-    quantity: l.quantity,
-    station: l.station,
-    allergens: l.allergens,
-    unitPrice: l.unitPrice,
-    lineTotal: l.lineTotal,
-    discount: l.discount,
-    tax: l.tax,
-    total: l.total,
-  };
-  put(view, 'variantId', l.variantId);
-  put(view, 'variantName', l.variantName);
-  put(view, 'note', l.note);
-  return view;
-}
-
-function ticketView(t: OrderTicket, lines: readonly OrderLine[]): TicketView {
-  const view: TicketView = {
-    id: t.id,
-    station: t.station,
-    status: t.status,
-    firedAt: new Date(t.firedAt).toISOString(),
-    items: lines
-      .filter((l) => l.station === t.station)
-      .map((l) => (l.bumpedAt === undefined ? { lineId: l.lineId } : { lineId: l.lineId, bumpedAt: iso(l.bumpedAt) })),
-  };
-  put(view, 'bumpedAt', iso(t.bumpedAt));
-  return view;
-}
-
-function paymentView(p: OrderPayment): PaymentView {
-  const view: PaymentView = { id: p.id, method: p.method, amount: p.amount, at: new Date(p.at).toISOString() };
-  put(view, 'tendered', p.tendered);
-  put(view, 'change', p.change);
-  put(view, 'reference', p.reference);
-  put(view, 'cardLast4', p.cardLast4);
-  return view;
-}
-
-/** The order as the screens show it. */
-export function orderView(order: Order): OrderView {
-  const view: OrderView = {
-    id: order.id,
-    number: order.number,
-    businessDay: order.businessDay,
-    status: order.status,
-    payment: order.payment,
-    dueAt: new Date(order.dueAt).toISOString(),
-    rush: order.rush,
-    tickets: order.tickets.map((t) => ticketView(t, order.lines)),
-    payments: order.payments.map(paymentView),
-    channel: order.channel,
-    orderType: order.orderType,
-    lines: order.lines.map(lineView),
-    totals: order.totals,
-    placedAt: new Date(order.placedAt).toISOString(),
-  };
-  put(view, 'guestName', order.guestName);
-  put(view, 'table', order.table);
-  put(view, 'pricing', order.pricing);
-  put(view, 'promisedAt', iso(order.promisedAt));
-  put(view, 'paidAt', iso(order.paidAt));
-  put(view, 'firedAt', iso(order.firedAt));
-  put(view, 'readyAt', iso(order.readyAt));
-  put(view, 'pickedUpAt', iso(order.pickedUpAt));
-  put(view, 'closedAt', iso(order.closedAt));
-  return view;
 }

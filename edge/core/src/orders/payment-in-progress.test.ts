@@ -30,11 +30,11 @@ function refusal(state: Order, command: OrderCommand, cmd = staff, at = T0): Til
 }
 
 describe('a card payment in progress', () => {
-  it('opens on an unpaid order for its total, without events', () => {
+  it('opens on an unpaid order for at most what is due, without events', () => {
     const d = decideOrder(unpaid(), { kind: 'start-payment', intent }, envFor(staff));
     expect(d.events).toEqual([]);
     expect(d.state.paymentInProgress).toEqual(intent);
-    expect(refusal(unpaid(), { kind: 'start-payment', intent: { ...intent, amount: 1499 } }).code).toBe('validation');
+    expect(refusal(unpaid(), { kind: 'start-payment', intent: { ...intent, amount: 1501 } }).code).toBe('validation');
   });
 
   it('refuses cancel, void, a second payment and price changes while the terminal is asked', () => {

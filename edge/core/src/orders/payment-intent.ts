@@ -23,7 +23,12 @@ export type PaymentIntentStatus = (typeof PAYMENT_INTENT_STATUSES)[number];
 export interface OpenPaymentIntent {
   id: string;
   method: 'card';
+  /** Towards the order (the sale). */
   amount: number;
+  /** A tip entered on the screen, charged with the amount (absent when the terminal asks for one). */
+  tip?: number;
+  /** The part of a split bill it pays. */
+  part?: number;
   startedAt: Millis;
 }
 

@@ -21,24 +21,73 @@ export const prepaidSchema = z.object({
   reference: z.string().min(1).max(64).describe('The payment reference of the app or marketplace'),
 });
 
+/** The largest tip one payment takes, minor units. */
+export const MAX_TIP = 1_000_000;
+
 export const payBodySchema = z
   .object({
-    method: z.enum(['card', 'cash']).describe('card: the store pinpad takes the total; cash: counted at the till'),
-    tendered: z.int().min(0).max(100_000_000).optional().describe('Cash handed over, in minor units (cash only)'),
+    method: z
+      .enum(['card', 'cash', 'external'])
+      .describe(
+        'card: the store pinpad; cash: counted at the till; external: a tender taken outside the store box (a voucher, a stand-alone terminal), with its reference',
+      ),
+    amount: z
+      .int()
+      .min(0)
+      .max(100_000_000)
+      .optional()
+      .describe(
+        'Minor units towards the order (card, external): at most what is due; all that is due (of the order, or of `part`) when left out. Split tender: pay again for the rest',
+      ),
+    tendered: z
+      .int()
+      .min(0)
+      .max(100_000_000)
+      .optional()
+      .describe(
+        'Cash handed over, minor units (cash only): it pays up to what is due, and change is given only on the cash that pays the rest',
+      ),
+    tip: z
+      .int()
+      .min(0)
+      .max(MAX_TIP)
+      .optional()
+      .describe('A tip entered on the screen (card only), charged with the amount; not a sale'),
+    tipPrompt: z.boolean().optional().describe('Card only: the pinpad asks the guest for a tip (leave `tip` out)'),
+    part: z.int().min(1).max(20).optional().describe('The part of a split bill this pays (needed once it is split)'),
+    reference: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe("External only: the tender's own reference (never card data)"),
   })
   .superRefine((b, ctx) => {
-    if (b.method === 'cash' && b.tendered === undefined)
-      ctx.addIssue({ code: 'custom', path: ['tendered'], message: 'cash needs the amount tendered' });
-    if (b.method === 'card' && b.tendered !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['tendered'], message: 'only cash has an amount tendered' });
+    const issue = (path: string, message: string): void => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (b.method === 'cash' && b.tendered === undefined) issue('tendered', 'cash needs the amount tendered');
+    if (b.method !== 'cash' && b.tendered !== undefined) issue('tendered', 'only cash has an amount tendered');
+    if (b.method === 'cash' && b.amount !== undefined)
+      issue('amount', 'cash pays what is tendered, up to what is due: leave the amount out');
+    if (b.method !== 'card' && (b.tip !== undefined || b.tipPrompt !== undefined))
+      issue('tip', 'tips are taken on card payments; cash tips are declared by staff');
+    if (b.tip !== undefined && b.tipPrompt === true) issue('tipPrompt', 'give a tip, or let the pinpad ask: not both');
+    if (b.method === 'external' && b.reference === undefined)
+      issue('reference', 'an external tender needs its reference');
+    if (b.method !== 'external' && b.reference !== undefined)
+      issue('reference', 'only an external tender has a reference');
   })
-  .describe('Pay an order in full');
+  .describe('Take a payment: the whole order, or part of it (split tender), or a part of a split bill');
 export type PayBody = z.infer<typeof payBodySchema>;
 
 export const paymentViewSchema = z.object({
   id: z.string(),
   method: z.enum(['card', 'cash', 'external']),
-  amount: z.int(),
+  amount: z.int().describe('Towards the order, minor units; a refund is negative'),
+  tip: z.int().optional().describe('A tip taken with it (negative on a refund that gave it back)'),
+  part: z.int().optional().describe('The part of a split bill it paid'),
+  staffId: z.string().optional().describe('Who took it (whose tip it is)'),
+  refundOf: z.string().optional().describe('A refund: the payment it gave money back to'),
   tendered: z.int().optional(),
   change: z.int().optional(),
   reference: z.string().optional(),
@@ -139,6 +188,11 @@ export const pricedLineSchema = z.object({
   discount: minor.default(0).describe('Promotions and rewards taken off this line'),
   tax: minor.default(0).describe('Tax of this line (added, or held in the price with VAT)'),
   total: minor.optional().describe('What the guest pays for this line'),
+  round: z
+    .int()
+    .min(2)
+    .optional()
+    .describe('Added after the order went to the kitchen: the round it was fired in (2, 3, …)'),
 });
 export type PricedLine = z.infer<typeof pricedLineSchema>;
 
@@ -175,6 +229,22 @@ export const ticketViewSchema = z.object({
 });
 export type TicketView = z.infer<typeof ticketViewSchema>;
 
+export const splitViewSchema = z
+  .object({
+    kind: z.enum(['even', 'lines']),
+    parts: z.array(
+      z.object({
+        part: z.int().describe('1-based: what a payment names'),
+        amount: minor.describe('What the part comes to (an even split shares the total by largest remainder)'),
+        paid: minor.describe('Taken for it so far (net of refunds)'),
+        due: minor,
+        lineIds: z.array(z.string()).optional().describe('Split by lines: its lines'),
+      }),
+    ),
+  })
+  .describe('The bill split: each part with its amount, what is paid and what is due');
+export type SplitView = z.infer<typeof splitViewSchema>;
+
 export const orderViewSchema = z
   .object({
     id: z.string(),
@@ -200,6 +270,14 @@ export const orderViewSchema = z
     readyAt: z.string().optional(),
     pickedUpAt: z.string().optional(),
     closedAt: z.string().optional().describe('Completed, cancelled, voided or refunded'),
+    due: minor.optional().describe('Still to pay, minor units (0 once paid)'),
+    tipTotal: minor.optional().describe('Tips taken with its payments, apart from the sale (net of tips given back)'),
+    split: splitViewSchema.optional(),
+    owner: z
+      .object({ staffId: z.string(), name: z.string().optional() })
+      .optional()
+      .describe('The staff member whose open ticket it is'),
+    heldAt: z.string().optional().describe('Held as an open ticket since (on no counter); absent once recalled'),
   })
   .describe('An order as the screens show it');
 export type OrderView = z.infer<typeof orderViewSchema>;
