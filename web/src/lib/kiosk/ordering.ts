@@ -1,0 +1,17 @@
+/**
+ * What the kiosk needs once a guest starts an order, and not before: the item sheet, the cart,
+ * the suggestion, the questions, paying and the number, and the pricing engine that prices the
+ * cart and the sheet's calories. The page loads this module on demand (see ./ordering-loader.ts),
+ * so the first screen fetches, parses and compiles none of it: about a fifth of the kiosk's
+ * JavaScript.
+ */
+export { default as CartPanel } from '$lib/components/kiosk/CartPanel.svelte';
+export { default as ConfirmDialog } from '$lib/components/kiosk/ConfirmDialog.svelte';
+export { default as IdlePrompt } from '$lib/components/kiosk/IdlePrompt.svelte';
+export { default as OptionsDialog } from '$lib/components/kiosk/OptionsDialog.svelte';
+export { default as OrderConfirmation } from '$lib/components/kiosk/OrderConfirmation.svelte';
+export { default as PayStep } from '$lib/components/kiosk/PayStep.svelte';
+export { default as Sheet } from '$lib/components/kiosk/Sheet.svelte';
+export { default as UpsellSheet } from '$lib/components/kiosk/UpsellSheet.svelte';
+export { suggestUpsell } from '@tillbox/core';
+export { previewCart } from '$lib/sale/preview.js';
