@@ -19,20 +19,17 @@ export function screenLabel(role: string): string {
 }
 
 /** The route of each screen's home page, for `resolve()`. */
-export type ScreenRoute = '/kiosk' | '/kds' | '/pickup' | '/admin' | '/';
+export type ScreenRoute = '/kiosk' | '/kds' | '/pickup' | '/counter' | '/admin' | '/';
 
-/**
- * The page a freshly paired screen opens. The counter has no screen yet, and the relay is a
- * program: both open the launcher.
- */
+/** The page a freshly paired screen opens. The relay is a program: it opens the launcher. */
 export function screenHome(role: DeviceRole): ScreenRoute {
   switch (role) {
     case 'kiosk':
     case 'kds':
     case 'pickup':
+    case 'counter':
     case 'admin':
       return `/${role}`;
-    case 'counter':
     case 'relay':
       return '/';
   }
