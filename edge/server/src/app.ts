@@ -15,6 +15,7 @@ import { staffRoutes } from './staff/staff-routes.js';
 import { API_PREFIX, createHttpServer } from './api/http-server.js';
 import type { AnyRoute } from './api/route.js';
 import { StreamHub } from './api/stream-hub.js';
+import { cashRoutes } from './cash/cash-routes.js';
 import { catalogRoutes } from './catalog/catalog-routes.js';
 import { Capabilities, type CapabilitiesContext } from './capabilities.js';
 import type { Settings } from './config/settings.js';
@@ -140,6 +141,7 @@ export class Edge {
         ...reportRoutes(database.db, settings.store),
         ...upsellReportRoutes(database.db, settings.store),
         ...kioskRoutes(settings.kiosk),
+        ...cashRoutes(caps.cash, access.staff),
       ];
       const http = await createHttpServer({
         http: settings.http,

@@ -10,6 +10,8 @@ import {
   type PricingRulesInput,
 } from '@tillbox/core';
 import type { Logger } from 'pino';
+import { CashService } from './cash/cash-service.js';
+import { DrawerRepository } from './cash/drawer-repository.js';
 import { CatalogRepository } from './catalog/catalog-repository.js';
 import { CatalogService } from './catalog/catalog-service.js';
 import { demoCatalog } from './catalog/demo-catalog.js';
@@ -53,6 +55,8 @@ export class Capabilities {
   readonly reversals: PaymentReversals;
   /** Cancels kiosk orders left unpaid too long. */
   readonly expiry: OrderExpiry;
+  /** Cash drawers: sessions, moves, the blind close; cash payments attributed to their drawer. */
+  readonly cash: CashService;
 
   constructor(ctx: CapabilitiesContext) {
     const { db, settings, log } = ctx;
@@ -116,6 +120,14 @@ export class Capabilities {
       now,
       onError: (err) => log.error({ err }, 'expiring unpaid kiosk orders failed'),
     });
+    this.cash = new CashService({
+      events: this.events,
+      repository: new DrawerRepository(db),
+      currency: () => this.catalog.catalog.currency,
+      varianceApprovalAmount: settings.cash.varianceApprovalAmount,
+      log: log.child({ module: 'cash' }),
+      now,
+    });
   }
 
   start(): void {
@@ -125,9 +137,11 @@ export class Capabilities {
     this.reversals.start();
     this.payments.start();
     this.expiry.start();
+    this.cash.start();
   }
 
   stop(): void {
+    this.cash.stop();
     this.expiry.stop();
     void this.reversals.stop();
     this.kitchen.stop();

@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = [
   'order.cancelled',
   'order.discounted',
   'order.price-overridden',
+  'order.transferred',
+  'tips.declared',
   'drawer.cash-moved',
   'drawer.no-sale',
   'drawer.closed',

@@ -8,3 +8,4 @@ export * from './order-view.js';
 export * from './split.js';
 export * from './tenders.js';
 export * from './open-tickets.js';
+export * from './tips.js';

@@ -7,7 +7,7 @@
  */
 import type { CommandContext } from '../auth/actors.js';
 import { TillboxError } from '../errors.js';
-import type { SplitPlanInput } from '../events/catalogue.js';
+import { MAX_SPLIT_PARTS, type SplitPlanInput } from '../events/catalogue.js';
 import { allocate } from '../money.js';
 import { describeStatus } from '../order-lifecycle.js';
 import { paidNet, type Order, type OrderEvent } from './order.js';
@@ -85,6 +85,9 @@ export function decideSplit(order: Order, plan: SplitPlanInput, cmd: CommandCont
     if (!order.split) throw new TillboxError('conflict', `the bill of order ${order.number} is not split`);
     return { type: 'order.split', data: { orderId: order.id, plan, parts: [] } };
   }
+  const count = plan.kind === 'even' ? plan.count : plan.parts.length;
+  if (!Number.isSafeInteger(count) || count < 2 || count > MAX_SPLIT_PARTS)
+    throw invalid(`a bill is split into 2 to ${MAX_SPLIT_PARTS} parts, not ${count}`);
   if (plan.kind === 'even' && plan.count > order.totals.total)
     throw invalid(`order ${order.number} comes to ${order.totals.total}: it cannot be shared by ${plan.count}`);
   if (plan.kind === 'lines') checkLinesPlan(order, plan.parts);

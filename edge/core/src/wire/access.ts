@@ -101,5 +101,13 @@ export const refundBodySchema = z.object({
   reason: reasonSchema,
   override: overrideSchema,
   lines: z.array(id).min(1).max(200).optional().describe('Lines to refund; the whole order when absent'),
+  to: z
+    .array(z.object({ paymentId: id, amount: z.int().min(1).max(100_000_000) }))
+    .min(1)
+    .max(20)
+    .optional()
+    .describe(
+      'Which of its payments the money goes back to, and how much to each (they add up to the refund); by default the lines’ own part of a split bill first, then in the order taken',
+    ),
 });
 export const cancelPaidBodySchema = z.object({ reason: reasonSchema, override: overrideSchema });

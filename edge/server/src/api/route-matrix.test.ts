@@ -61,8 +61,11 @@ describe('route × role matrix', () => {
   it('covers every permission the routes declare', () => {
     const declared = new Set(t.edge.routes.map((r) => r.permission));
     expect(declared.has('public')).toBe(true);
-    for (const p of ['order.place', 'order.pay', 'order.fire', 'ticket.bump', 'staff.manage', 'audit.read'] as const)
-      expect(declared.has(p), p).toBe(true);
+    const expected = [
+      ...['order.place', 'order.pay', 'order.fire', 'ticket.bump', 'staff.manage', 'audit.read'],
+      ...['drawer.read', 'drawer.open', 'drawer.move', 'drawer.no-sale', 'drawer.close'],
+    ] as const;
+    for (const p of expected) expect(declared.has(p), p).toBe(true);
   });
 
   it('refuses every route without a credential (401), except pairing', async () => {

@@ -17,13 +17,18 @@ import type {
 import type { Tx } from '../db/database.js';
 import type { AuditPageQuery, AuditRepository } from './audit-repository.js';
 
-/** Events that are themselves audit rows (the order's money and fate changed by a person). */
+/** Events that are themselves audit rows (the order's money and fate, or a drawer's cash, changed by a person). */
 const AUDITED_EVENTS: ReadonlySet<string> = new Set([
   'order.voided',
   'order.refunded',
   'order.cancelled',
   'order.discounted',
   'order.price-overridden',
+  'order.transferred',
+  'tips.declared',
+  'drawer.cash-moved',
+  'drawer.no-sale',
+  'drawer.closed',
 ]);
 
 /** Payload members left out of an audit row: an order's re-priced lines and explanations stay in the event log. */

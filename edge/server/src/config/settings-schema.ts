@@ -216,6 +216,19 @@ export const settingsSchema = z
       })
       .prefault({})
       .describe('Orders'),
+    cash: z
+      .object({
+        varianceApprovalAmount: z
+          .int()
+          .min(0)
+          .max(100_000_000)
+          .default(500)
+          .describe(
+            "A drawer counted more than this many minor units over or short (against what it should hold) needs a manager's PIN to close",
+          ),
+      })
+      .prefault({})
+      .describe('Cash drawers'),
     kiosk: z
       .object({
         idleSeconds: z
