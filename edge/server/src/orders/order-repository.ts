@@ -48,6 +48,8 @@ type LineDetail = Pick<PlacedLine, 'name' | 'variantName' | 'modifiers' | 'note'
   tax?: number;
   total?: number;
   refundedAt?: number;
+  /** Added after the order fired: its round (2, 3, …). */
+  round?: number;
 };
 
 /**
@@ -97,6 +99,7 @@ function toLine(l: LineRow): OrderLine {
   put(line, 'taxes', d.taxes);
   put(line, 'bumpedAt', opt(l.bumpedAt));
   put(line, 'refundedAt', d.refundedAt);
+  put(line, 'round', d.round);
   return line;
 }
 
@@ -114,6 +117,7 @@ function lineDetail(l: OrderLine): LineDetail {
   put(d, 'net', l.net);
   put(d, 'taxes', l.taxes);
   put(d, 'refundedAt', l.refundedAt);
+  put(d, 'round', l.round);
   return d;
 }
 
@@ -130,6 +134,9 @@ function toPayment(p: PaymentRow): OrderPayment {
   put(payment, 'change', opt(p.change));
   put(payment, 'reference', opt(p.reference));
   put(payment, 'cardLast4', opt(p.cardLast4));
+  if (p.tip !== 0) payment.tip = p.tip;
+  put(payment, 'part', opt(p.part));
+  put(payment, 'staffId', opt(p.staffId));
   return payment;
 }
 
@@ -168,6 +175,10 @@ function toOrder(row: OrderRow, lines: LineRow[], ticketRows: TicketRow[], payme
   put(order, 'readyAt', opt(row.readyAt));
   put(order, 'pickedUpAt', opt(row.pickedUpAt));
   put(order, 'closedAt', opt(row.closedAt));
+  if (row.ownerStaffId !== null)
+    order.owner = { staffId: row.ownerStaffId, ...(row.ownerName ? { name: row.ownerName } : {}) };
+  put(order, 'heldAt', opt(row.heldAt));
+  put(order, 'split', opt(row.split) as Order['split']);
   return order;
 }
 
@@ -194,6 +205,10 @@ function changing(o: Order) {
     readyAt: o.readyAt ?? null,
     pickedUpAt: o.pickedUpAt ?? null,
     closedAt: o.closedAt ?? null,
+    ownerStaffId: o.owner?.staffId ?? null,
+    ownerName: o.owner?.name ?? null,
+    heldAt: o.heldAt ?? null,
+    split: o.split ?? null,
   };
 }
 
@@ -348,10 +363,14 @@ export class OrderRepository {
         }
         if (old && repriced(old, l)) {
           this.w.updateLine(l.lineId, { unitPrice: l.unitPrice, lineTotal: l.lineTotal, detail: lineDetail(l) });
-        } else if (old && old.refundedAt !== l.refundedAt) {
+        } else if (old && (old.refundedAt !== l.refundedAt || old.round !== l.round)) {
           this.w.updateLine(l.lineId, { detail: lineDetail(l) });
         }
       }
+      // Lines added to the placed order, after the others.
+      after.lines.forEach((l, position) => {
+        if (!oldLines.has(l.lineId)) this.insertLine(after.id, l, position);
+      });
     }
     const oldTickets = new Map(before?.tickets.map((t) => [t.id, t]));
     const newTickets = after.tickets.filter((t) => !oldTickets.has(t.id));
@@ -376,6 +395,9 @@ export class OrderRepository {
         reference: p.reference ?? null,
         cardLast4: p.cardLast4 ?? null,
         at: p.at,
+        tip: p.tip ?? 0,
+        part: p.part ?? null,
+        staffId: p.staffId ?? null,
       });
     }
   }
@@ -407,21 +429,23 @@ export class OrderRepository {
       placedByDevice: o.placedByDevice ?? null,
       ...changing(o),
     });
-    o.lines.forEach((l, position) =>
-      this.w.insertLine({
-        id: l.lineId,
-        orderId: o.id,
-        position,
-        itemId: l.itemId,
-        variantId: l.variantId ?? null,
-        quantity: l.quantity,
-        unitPrice: l.unitPrice,
-        lineTotal: l.lineTotal,
-        station: l.station,
-        bumpedAt: l.bumpedAt ?? null,
-        detail: lineDetail(l),
-      }),
-    );
+    o.lines.forEach((l, position) => this.insertLine(o.id, l, position));
+  }
+
+  private insertLine(orderId: string, l: OrderLine, position: number): void {
+    this.w.insertLine({
+      id: l.lineId,
+      orderId,
+      position,
+      itemId: l.itemId,
+      variantId: l.variantId ?? null,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      lineTotal: l.lineTotal,
+      station: l.station,
+      bumpedAt: l.bumpedAt ?? null,
+      detail: lineDetail(l),
+    });
   }
 
   /** Many orders with four queries in all, by id. */
