@@ -1181,6 +1181,9 @@ export interface paths {
             | 'order.cancelled'
             | 'order.discounted'
             | 'order.price-overridden'
+            | 'drawer.cash-moved'
+            | 'drawer.no-sale'
+            | 'drawer.closed'
             | 'settings.changed'
             | 'permission.refused';
         };
@@ -1224,6 +1227,9 @@ export interface paths {
                   | 'order.cancelled'
                   | 'order.discounted'
                   | 'order.price-overridden'
+                  | 'drawer.cash-moved'
+                  | 'drawer.no-sale'
+                  | 'drawer.closed'
                   | 'settings.changed'
                   | 'permission.refused';
                 actor: {
@@ -2462,7 +2468,7 @@ export interface paths {
                   | 'voided'
                   | 'refunded';
                 /** @enum {string} */
-                payment: 'unpaid' | 'paid' | 'refunded';
+                payment: 'unpaid' | 'partially-paid' | 'paid' | 'refunded';
                 table?: string;
                 promisedAt?: string;
                 /** @description Promised time, or placed time plus prep time: the kitchen priority */
@@ -2485,7 +2491,16 @@ export interface paths {
                   id: string;
                   /** @enum {string} */
                   method: 'card' | 'cash' | 'external';
+                  /** @description Towards the order, minor units; a refund is negative */
                   amount: number;
+                  /** @description A tip taken with it (negative on a refund that gave it back) */
+                  tip?: number;
+                  /** @description The part of a split bill it paid */
+                  part?: number;
+                  /** @description Who took it (whose tip it is) */
+                  staffId?: string;
+                  /** @description A refund: the payment it gave money back to */
+                  refundOf?: string;
                   tendered?: number;
                   change?: number;
                   reference?: string;
@@ -2547,6 +2562,8 @@ export interface paths {
                   tax: number;
                   /** @description What the guest pays for this line */
                   total?: number;
+                  /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
+                  round?: number;
                 }[];
                 totals: {
                   currency: string;
@@ -2596,6 +2613,33 @@ export interface paths {
                 pickedUpAt?: string;
                 /** @description Completed, cancelled, voided or refunded */
                 closedAt?: string;
+                /** @description Still to pay, minor units (0 once paid) */
+                due?: number;
+                /** @description Tips taken with its payments, apart from the sale (net of tips given back) */
+                tipTotal?: number;
+                /** @description The bill split: each part with its amount, what is paid and what is due */
+                split?: {
+                  /** @enum {string} */
+                  kind: 'even' | 'lines';
+                  parts: {
+                    /** @description 1-based: what a payment names */
+                    part: number;
+                    /** @description What the part comes to (an even split shares the total by largest remainder) */
+                    amount: number;
+                    /** @description Taken for it so far (net of refunds) */
+                    paid: number;
+                    due: number;
+                    /** @description Split by lines: its lines */
+                    lineIds?: string[];
+                  }[];
+                };
+                /** @description The staff member whose open ticket it is */
+                owner?: {
+                  staffId: string;
+                  name?: string;
+                };
+                /** @description Held as an open ticket since (on no counter); absent once recalled */
+                heldAt?: string;
               }[];
               /** @description More orders follow: ask again with `after` set to this */
               next?: string;
@@ -2722,7 +2766,7 @@ export interface paths {
                 | 'voided'
                 | 'refunded';
               /** @enum {string} */
-              payment: 'unpaid' | 'paid' | 'refunded';
+              payment: 'unpaid' | 'partially-paid' | 'paid' | 'refunded';
               table?: string;
               promisedAt?: string;
               /** @description Promised time, or placed time plus prep time: the kitchen priority */
@@ -2745,7 +2789,16 @@ export interface paths {
                 id: string;
                 /** @enum {string} */
                 method: 'card' | 'cash' | 'external';
+                /** @description Towards the order, minor units; a refund is negative */
                 amount: number;
+                /** @description A tip taken with it (negative on a refund that gave it back) */
+                tip?: number;
+                /** @description The part of a split bill it paid */
+                part?: number;
+                /** @description Who took it (whose tip it is) */
+                staffId?: string;
+                /** @description A refund: the payment it gave money back to */
+                refundOf?: string;
                 tendered?: number;
                 change?: number;
                 reference?: string;
@@ -2807,6 +2860,8 @@ export interface paths {
                 tax: number;
                 /** @description What the guest pays for this line */
                 total?: number;
+                /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
+                round?: number;
               }[];
               totals: {
                 currency: string;
@@ -2856,6 +2911,33 @@ export interface paths {
               pickedUpAt?: string;
               /** @description Completed, cancelled, voided or refunded */
               closedAt?: string;
+              /** @description Still to pay, minor units (0 once paid) */
+              due?: number;
+              /** @description Tips taken with its payments, apart from the sale (net of tips given back) */
+              tipTotal?: number;
+              /** @description The bill split: each part with its amount, what is paid and what is due */
+              split?: {
+                /** @enum {string} */
+                kind: 'even' | 'lines';
+                parts: {
+                  /** @description 1-based: what a payment names */
+                  part: number;
+                  /** @description What the part comes to (an even split shares the total by largest remainder) */
+                  amount: number;
+                  /** @description Taken for it so far (net of refunds) */
+                  paid: number;
+                  due: number;
+                  /** @description Split by lines: its lines */
+                  lineIds?: string[];
+                }[];
+              };
+              /** @description The staff member whose open ticket it is */
+              owner?: {
+                staffId: string;
+                name?: string;
+              };
+              /** @description Held as an open ticket since (on no counter); absent once recalled */
+              heldAt?: string;
             };
           };
         };
@@ -2936,7 +3018,7 @@ export interface paths {
                 | 'voided'
                 | 'refunded';
               /** @enum {string} */
-              payment: 'unpaid' | 'paid' | 'refunded';
+              payment: 'unpaid' | 'partially-paid' | 'paid' | 'refunded';
               table?: string;
               promisedAt?: string;
               /** @description Promised time, or placed time plus prep time: the kitchen priority */
@@ -2959,7 +3041,16 @@ export interface paths {
                 id: string;
                 /** @enum {string} */
                 method: 'card' | 'cash' | 'external';
+                /** @description Towards the order, minor units; a refund is negative */
                 amount: number;
+                /** @description A tip taken with it (negative on a refund that gave it back) */
+                tip?: number;
+                /** @description The part of a split bill it paid */
+                part?: number;
+                /** @description Who took it (whose tip it is) */
+                staffId?: string;
+                /** @description A refund: the payment it gave money back to */
+                refundOf?: string;
                 tendered?: number;
                 change?: number;
                 reference?: string;
@@ -3021,6 +3112,8 @@ export interface paths {
                 tax: number;
                 /** @description What the guest pays for this line */
                 total?: number;
+                /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
+                round?: number;
               }[];
               totals: {
                 currency: string;
@@ -3070,6 +3163,33 @@ export interface paths {
               pickedUpAt?: string;
               /** @description Completed, cancelled, voided or refunded */
               closedAt?: string;
+              /** @description Still to pay, minor units (0 once paid) */
+              due?: number;
+              /** @description Tips taken with its payments, apart from the sale (net of tips given back) */
+              tipTotal?: number;
+              /** @description The bill split: each part with its amount, what is paid and what is due */
+              split?: {
+                /** @enum {string} */
+                kind: 'even' | 'lines';
+                parts: {
+                  /** @description 1-based: what a payment names */
+                  part: number;
+                  /** @description What the part comes to (an even split shares the total by largest remainder) */
+                  amount: number;
+                  /** @description Taken for it so far (net of refunds) */
+                  paid: number;
+                  due: number;
+                  /** @description Split by lines: its lines */
+                  lineIds?: string[];
+                }[];
+              };
+              /** @description The staff member whose open ticket it is */
+              owner?: {
+                staffId: string;
+                name?: string;
+              };
+              /** @description Held as an open ticket since (on no counter); absent once recalled */
+              heldAt?: string;
             };
           };
         };
@@ -3124,12 +3244,22 @@ export interface paths {
         content: {
           'application/json': {
             /**
-             * @description card: the store pinpad takes the total; cash: counted at the till
+             * @description card: the store pinpad; cash: counted at the till; external: a tender taken outside the store box (a voucher, a stand-alone terminal), with its reference
              * @enum {string}
              */
-            method: 'card' | 'cash';
-            /** @description Cash handed over, in minor units (cash only) */
+            method: 'card' | 'cash' | 'external';
+            /** @description Minor units towards the order (card, external): at most what is due; all that is due (of the order, or of `part`) when left out. Split tender: pay again for the rest */
+            amount?: number;
+            /** @description Cash handed over, minor units (cash only): it pays up to what is due, and change is given only on the cash that pays the rest */
             tendered?: number;
+            /** @description A tip entered on the screen (card only), charged with the amount; not a sale */
+            tip?: number;
+            /** @description Card only: the pinpad asks the guest for a tip (leave `tip` out) */
+            tipPrompt?: boolean;
+            /** @description The part of a split bill this pays (needed once it is split) */
+            part?: number;
+            /** @description External only: the tender's own reference (never card data) */
+            reference?: string;
           };
         };
       };
@@ -3157,7 +3287,7 @@ export interface paths {
                 | 'voided'
                 | 'refunded';
               /** @enum {string} */
-              payment: 'unpaid' | 'paid' | 'refunded';
+              payment: 'unpaid' | 'partially-paid' | 'paid' | 'refunded';
               table?: string;
               promisedAt?: string;
               /** @description Promised time, or placed time plus prep time: the kitchen priority */
@@ -3180,7 +3310,16 @@ export interface paths {
                 id: string;
                 /** @enum {string} */
                 method: 'card' | 'cash' | 'external';
+                /** @description Towards the order, minor units; a refund is negative */
                 amount: number;
+                /** @description A tip taken with it (negative on a refund that gave it back) */
+                tip?: number;
+                /** @description The part of a split bill it paid */
+                part?: number;
+                /** @description Who took it (whose tip it is) */
+                staffId?: string;
+                /** @description A refund: the payment it gave money back to */
+                refundOf?: string;
                 tendered?: number;
                 change?: number;
                 reference?: string;
@@ -3242,6 +3381,8 @@ export interface paths {
                 tax: number;
                 /** @description What the guest pays for this line */
                 total?: number;
+                /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
+                round?: number;
               }[];
               totals: {
                 currency: string;
@@ -3291,6 +3432,33 @@ export interface paths {
               pickedUpAt?: string;
               /** @description Completed, cancelled, voided or refunded */
               closedAt?: string;
+              /** @description Still to pay, minor units (0 once paid) */
+              due?: number;
+              /** @description Tips taken with its payments, apart from the sale (net of tips given back) */
+              tipTotal?: number;
+              /** @description The bill split: each part with its amount, what is paid and what is due */
+              split?: {
+                /** @enum {string} */
+                kind: 'even' | 'lines';
+                parts: {
+                  /** @description 1-based: what a payment names */
+                  part: number;
+                  /** @description What the part comes to (an even split shares the total by largest remainder) */
+                  amount: number;
+                  /** @description Taken for it so far (net of refunds) */
+                  paid: number;
+                  due: number;
+                  /** @description Split by lines: its lines */
+                  lineIds?: string[];
+                }[];
+              };
+              /** @description The staff member whose open ticket it is */
+              owner?: {
+                staffId: string;
+                name?: string;
+              };
+              /** @description Held as an open ticket since (on no counter); absent once recalled */
+              heldAt?: string;
             };
           };
         };
@@ -3382,7 +3550,7 @@ export interface paths {
                 | 'voided'
                 | 'refunded';
               /** @enum {string} */
-              payment: 'unpaid' | 'paid' | 'refunded';
+              payment: 'unpaid' | 'partially-paid' | 'paid' | 'refunded';
               table?: string;
               promisedAt?: string;
               /** @description Promised time, or placed time plus prep time: the kitchen priority */
@@ -3405,7 +3573,16 @@ export interface paths {
                 id: string;
                 /** @enum {string} */
                 method: 'card' | 'cash' | 'external';
+                /** @description Towards the order, minor units; a refund is negative */
                 amount: number;
+                /** @description A tip taken with it (negative on a refund that gave it back) */
+                tip?: number;
+                /** @description The part of a split bill it paid */
+                part?: number;
+                /** @description Who took it (whose tip it is) */
+                staffId?: string;
+                /** @description A refund: the payment it gave money back to */
+                refundOf?: string;
                 tendered?: number;
                 change?: number;
                 reference?: string;
@@ -3467,6 +3644,8 @@ export interface paths {
                 tax: number;
                 /** @description What the guest pays for this line */
                 total?: number;
+                /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
+                round?: number;
               }[];
               totals: {
                 currency: string;
@@ -3516,6 +3695,33 @@ export interface paths {
               pickedUpAt?: string;
               /** @description Completed, cancelled, voided or refunded */
               closedAt?: string;
+              /** @description Still to pay, minor units (0 once paid) */
+              due?: number;
+              /** @description Tips taken with its payments, apart from the sale (net of tips given back) */
+              tipTotal?: number;
+              /** @description The bill split: each part with its amount, what is paid and what is due */
+              split?: {
+                /** @enum {string} */
+                kind: 'even' | 'lines';
+                parts: {
+                  /** @description 1-based: what a payment names */
+                  part: number;
+                  /** @description What the part comes to (an even split shares the total by largest remainder) */
+                  amount: number;
+                  /** @description Taken for it so far (net of refunds) */
+                  paid: number;
+                  due: number;
+                  /** @description Split by lines: its lines */
+                  lineIds?: string[];
+                }[];
+              };
+              /** @description The staff member whose open ticket it is */
+              owner?: {
+                staffId: string;
+                name?: string;
+              };
+              /** @description Held as an open ticket since (on no counter); absent once recalled */
+              heldAt?: string;
             };
           };
         };
@@ -3610,7 +3816,7 @@ export interface paths {
                 | 'voided'
                 | 'refunded';
               /** @enum {string} */
-              payment: 'unpaid' | 'paid' | 'refunded';
+              payment: 'unpaid' | 'partially-paid' | 'paid' | 'refunded';
               table?: string;
               promisedAt?: string;
               /** @description Promised time, or placed time plus prep time: the kitchen priority */
@@ -3633,7 +3839,16 @@ export interface paths {
                 id: string;
                 /** @enum {string} */
                 method: 'card' | 'cash' | 'external';
+                /** @description Towards the order, minor units; a refund is negative */
                 amount: number;
+                /** @description A tip taken with it (negative on a refund that gave it back) */
+                tip?: number;
+                /** @description The part of a split bill it paid */
+                part?: number;
+                /** @description Who took it (whose tip it is) */
+                staffId?: string;
+                /** @description A refund: the payment it gave money back to */
+                refundOf?: string;
                 tendered?: number;
                 change?: number;
                 reference?: string;
@@ -3695,6 +3910,8 @@ export interface paths {
                 tax: number;
                 /** @description What the guest pays for this line */
                 total?: number;
+                /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
+                round?: number;
               }[];
               totals: {
                 currency: string;
@@ -3744,6 +3961,33 @@ export interface paths {
               pickedUpAt?: string;
               /** @description Completed, cancelled, voided or refunded */
               closedAt?: string;
+              /** @description Still to pay, minor units (0 once paid) */
+              due?: number;
+              /** @description Tips taken with its payments, apart from the sale (net of tips given back) */
+              tipTotal?: number;
+              /** @description The bill split: each part with its amount, what is paid and what is due */
+              split?: {
+                /** @enum {string} */
+                kind: 'even' | 'lines';
+                parts: {
+                  /** @description 1-based: what a payment names */
+                  part: number;
+                  /** @description What the part comes to (an even split shares the total by largest remainder) */
+                  amount: number;
+                  /** @description Taken for it so far (net of refunds) */
+                  paid: number;
+                  due: number;
+                  /** @description Split by lines: its lines */
+                  lineIds?: string[];
+                }[];
+              };
+              /** @description The staff member whose open ticket it is */
+              owner?: {
+                staffId: string;
+                name?: string;
+              };
+              /** @description Held as an open ticket since (on no counter); absent once recalled */
+              heldAt?: string;
             };
           };
         };
@@ -3858,7 +4102,7 @@ export interface paths {
                 | 'voided'
                 | 'refunded';
               /** @enum {string} */
-              payment: 'unpaid' | 'paid' | 'refunded';
+              payment: 'unpaid' | 'partially-paid' | 'paid' | 'refunded';
               table?: string;
               promisedAt?: string;
               /** @description Promised time, or placed time plus prep time: the kitchen priority */
@@ -3881,7 +4125,16 @@ export interface paths {
                 id: string;
                 /** @enum {string} */
                 method: 'card' | 'cash' | 'external';
+                /** @description Towards the order, minor units; a refund is negative */
                 amount: number;
+                /** @description A tip taken with it (negative on a refund that gave it back) */
+                tip?: number;
+                /** @description The part of a split bill it paid */
+                part?: number;
+                /** @description Who took it (whose tip it is) */
+                staffId?: string;
+                /** @description A refund: the payment it gave money back to */
+                refundOf?: string;
                 tendered?: number;
                 change?: number;
                 reference?: string;
@@ -3943,6 +4196,8 @@ export interface paths {
                 tax: number;
                 /** @description What the guest pays for this line */
                 total?: number;
+                /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
+                round?: number;
               }[];
               totals: {
                 currency: string;
@@ -3992,6 +4247,33 @@ export interface paths {
               pickedUpAt?: string;
               /** @description Completed, cancelled, voided or refunded */
               closedAt?: string;
+              /** @description Still to pay, minor units (0 once paid) */
+              due?: number;
+              /** @description Tips taken with its payments, apart from the sale (net of tips given back) */
+              tipTotal?: number;
+              /** @description The bill split: each part with its amount, what is paid and what is due */
+              split?: {
+                /** @enum {string} */
+                kind: 'even' | 'lines';
+                parts: {
+                  /** @description 1-based: what a payment names */
+                  part: number;
+                  /** @description What the part comes to (an even split shares the total by largest remainder) */
+                  amount: number;
+                  /** @description Taken for it so far (net of refunds) */
+                  paid: number;
+                  due: number;
+                  /** @description Split by lines: its lines */
+                  lineIds?: string[];
+                }[];
+              };
+              /** @description The staff member whose open ticket it is */
+              owner?: {
+                staffId: string;
+                name?: string;
+              };
+              /** @description Held as an open ticket since (on no counter); absent once recalled */
+              heldAt?: string;
             };
           };
         };
@@ -4101,7 +4383,7 @@ export interface paths {
                 | 'voided'
                 | 'refunded';
               /** @enum {string} */
-              payment: 'unpaid' | 'paid' | 'refunded';
+              payment: 'unpaid' | 'partially-paid' | 'paid' | 'refunded';
               table?: string;
               promisedAt?: string;
               /** @description Promised time, or placed time plus prep time: the kitchen priority */
@@ -4124,7 +4406,16 @@ export interface paths {
                 id: string;
                 /** @enum {string} */
                 method: 'card' | 'cash' | 'external';
+                /** @description Towards the order, minor units; a refund is negative */
                 amount: number;
+                /** @description A tip taken with it (negative on a refund that gave it back) */
+                tip?: number;
+                /** @description The part of a split bill it paid */
+                part?: number;
+                /** @description Who took it (whose tip it is) */
+                staffId?: string;
+                /** @description A refund: the payment it gave money back to */
+                refundOf?: string;
                 tendered?: number;
                 change?: number;
                 reference?: string;
@@ -4186,6 +4477,8 @@ export interface paths {
                 tax: number;
                 /** @description What the guest pays for this line */
                 total?: number;
+                /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
+                round?: number;
               }[];
               totals: {
                 currency: string;
@@ -4235,6 +4528,33 @@ export interface paths {
               pickedUpAt?: string;
               /** @description Completed, cancelled, voided or refunded */
               closedAt?: string;
+              /** @description Still to pay, minor units (0 once paid) */
+              due?: number;
+              /** @description Tips taken with its payments, apart from the sale (net of tips given back) */
+              tipTotal?: number;
+              /** @description The bill split: each part with its amount, what is paid and what is due */
+              split?: {
+                /** @enum {string} */
+                kind: 'even' | 'lines';
+                parts: {
+                  /** @description 1-based: what a payment names */
+                  part: number;
+                  /** @description What the part comes to (an even split shares the total by largest remainder) */
+                  amount: number;
+                  /** @description Taken for it so far (net of refunds) */
+                  paid: number;
+                  due: number;
+                  /** @description Split by lines: its lines */
+                  lineIds?: string[];
+                }[];
+              };
+              /** @description The staff member whose open ticket it is */
+              owner?: {
+                staffId: string;
+                name?: string;
+              };
+              /** @description Held as an open ticket since (on no counter); absent once recalled */
+              heldAt?: string;
             };
           };
         };
@@ -4317,7 +4637,7 @@ export interface paths {
                 | 'voided'
                 | 'refunded';
               /** @enum {string} */
-              payment: 'unpaid' | 'paid' | 'refunded';
+              payment: 'unpaid' | 'partially-paid' | 'paid' | 'refunded';
               table?: string;
               promisedAt?: string;
               /** @description Promised time, or placed time plus prep time: the kitchen priority */
@@ -4340,7 +4660,16 @@ export interface paths {
                 id: string;
                 /** @enum {string} */
                 method: 'card' | 'cash' | 'external';
+                /** @description Towards the order, minor units; a refund is negative */
                 amount: number;
+                /** @description A tip taken with it (negative on a refund that gave it back) */
+                tip?: number;
+                /** @description The part of a split bill it paid */
+                part?: number;
+                /** @description Who took it (whose tip it is) */
+                staffId?: string;
+                /** @description A refund: the payment it gave money back to */
+                refundOf?: string;
                 tendered?: number;
                 change?: number;
                 reference?: string;
@@ -4402,6 +4731,8 @@ export interface paths {
                 tax: number;
                 /** @description What the guest pays for this line */
                 total?: number;
+                /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
+                round?: number;
               }[];
               totals: {
                 currency: string;
@@ -4451,6 +4782,33 @@ export interface paths {
               pickedUpAt?: string;
               /** @description Completed, cancelled, voided or refunded */
               closedAt?: string;
+              /** @description Still to pay, minor units (0 once paid) */
+              due?: number;
+              /** @description Tips taken with its payments, apart from the sale (net of tips given back) */
+              tipTotal?: number;
+              /** @description The bill split: each part with its amount, what is paid and what is due */
+              split?: {
+                /** @enum {string} */
+                kind: 'even' | 'lines';
+                parts: {
+                  /** @description 1-based: what a payment names */
+                  part: number;
+                  /** @description What the part comes to (an even split shares the total by largest remainder) */
+                  amount: number;
+                  /** @description Taken for it so far (net of refunds) */
+                  paid: number;
+                  due: number;
+                  /** @description Split by lines: its lines */
+                  lineIds?: string[];
+                }[];
+              };
+              /** @description The staff member whose open ticket it is */
+              owner?: {
+                staffId: string;
+                name?: string;
+              };
+              /** @description Held as an open ticket since (on no counter); absent once recalled */
+              heldAt?: string;
             };
           };
         };
@@ -4533,7 +4891,7 @@ export interface paths {
                 | 'voided'
                 | 'refunded';
               /** @enum {string} */
-              payment: 'unpaid' | 'paid' | 'refunded';
+              payment: 'unpaid' | 'partially-paid' | 'paid' | 'refunded';
               table?: string;
               promisedAt?: string;
               /** @description Promised time, or placed time plus prep time: the kitchen priority */
@@ -4556,7 +4914,16 @@ export interface paths {
                 id: string;
                 /** @enum {string} */
                 method: 'card' | 'cash' | 'external';
+                /** @description Towards the order, minor units; a refund is negative */
                 amount: number;
+                /** @description A tip taken with it (negative on a refund that gave it back) */
+                tip?: number;
+                /** @description The part of a split bill it paid */
+                part?: number;
+                /** @description Who took it (whose tip it is) */
+                staffId?: string;
+                /** @description A refund: the payment it gave money back to */
+                refundOf?: string;
                 tendered?: number;
                 change?: number;
                 reference?: string;
@@ -4618,6 +4985,8 @@ export interface paths {
                 tax: number;
                 /** @description What the guest pays for this line */
                 total?: number;
+                /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
+                round?: number;
               }[];
               totals: {
                 currency: string;
@@ -4667,6 +5036,33 @@ export interface paths {
               pickedUpAt?: string;
               /** @description Completed, cancelled, voided or refunded */
               closedAt?: string;
+              /** @description Still to pay, minor units (0 once paid) */
+              due?: number;
+              /** @description Tips taken with its payments, apart from the sale (net of tips given back) */
+              tipTotal?: number;
+              /** @description The bill split: each part with its amount, what is paid and what is due */
+              split?: {
+                /** @enum {string} */
+                kind: 'even' | 'lines';
+                parts: {
+                  /** @description 1-based: what a payment names */
+                  part: number;
+                  /** @description What the part comes to (an even split shares the total by largest remainder) */
+                  amount: number;
+                  /** @description Taken for it so far (net of refunds) */
+                  paid: number;
+                  due: number;
+                  /** @description Split by lines: its lines */
+                  lineIds?: string[];
+                }[];
+              };
+              /** @description The staff member whose open ticket it is */
+              owner?: {
+                staffId: string;
+                name?: string;
+              };
+              /** @description Held as an open ticket since (on no counter); absent once recalled */
+              heldAt?: string;
             };
           };
         };
@@ -4749,7 +5145,7 @@ export interface paths {
                 | 'voided'
                 | 'refunded';
               /** @enum {string} */
-              payment: 'unpaid' | 'paid' | 'refunded';
+              payment: 'unpaid' | 'partially-paid' | 'paid' | 'refunded';
               table?: string;
               promisedAt?: string;
               /** @description Promised time, or placed time plus prep time: the kitchen priority */
@@ -4772,7 +5168,16 @@ export interface paths {
                 id: string;
                 /** @enum {string} */
                 method: 'card' | 'cash' | 'external';
+                /** @description Towards the order, minor units; a refund is negative */
                 amount: number;
+                /** @description A tip taken with it (negative on a refund that gave it back) */
+                tip?: number;
+                /** @description The part of a split bill it paid */
+                part?: number;
+                /** @description Who took it (whose tip it is) */
+                staffId?: string;
+                /** @description A refund: the payment it gave money back to */
+                refundOf?: string;
                 tendered?: number;
                 change?: number;
                 reference?: string;
@@ -4834,6 +5239,8 @@ export interface paths {
                 tax: number;
                 /** @description What the guest pays for this line */
                 total?: number;
+                /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
+                round?: number;
               }[];
               totals: {
                 currency: string;
@@ -4883,6 +5290,33 @@ export interface paths {
               pickedUpAt?: string;
               /** @description Completed, cancelled, voided or refunded */
               closedAt?: string;
+              /** @description Still to pay, minor units (0 once paid) */
+              due?: number;
+              /** @description Tips taken with its payments, apart from the sale (net of tips given back) */
+              tipTotal?: number;
+              /** @description The bill split: each part with its amount, what is paid and what is due */
+              split?: {
+                /** @enum {string} */
+                kind: 'even' | 'lines';
+                parts: {
+                  /** @description 1-based: what a payment names */
+                  part: number;
+                  /** @description What the part comes to (an even split shares the total by largest remainder) */
+                  amount: number;
+                  /** @description Taken for it so far (net of refunds) */
+                  paid: number;
+                  due: number;
+                  /** @description Split by lines: its lines */
+                  lineIds?: string[];
+                }[];
+              };
+              /** @description The staff member whose open ticket it is */
+              owner?: {
+                staffId: string;
+                name?: string;
+              };
+              /** @description Held as an open ticket since (on no counter); absent once recalled */
+              heldAt?: string;
             };
           };
         };
@@ -5056,7 +5490,7 @@ export interface paths {
                 | 'voided'
                 | 'refunded';
               /** @enum {string} */
-              payment: 'unpaid' | 'paid' | 'refunded';
+              payment: 'unpaid' | 'partially-paid' | 'paid' | 'refunded';
               table?: string;
               promisedAt?: string;
               /** @description Promised time, or placed time plus prep time: the kitchen priority */
@@ -5079,7 +5513,16 @@ export interface paths {
                 id: string;
                 /** @enum {string} */
                 method: 'card' | 'cash' | 'external';
+                /** @description Towards the order, minor units; a refund is negative */
                 amount: number;
+                /** @description A tip taken with it (negative on a refund that gave it back) */
+                tip?: number;
+                /** @description The part of a split bill it paid */
+                part?: number;
+                /** @description Who took it (whose tip it is) */
+                staffId?: string;
+                /** @description A refund: the payment it gave money back to */
+                refundOf?: string;
                 tendered?: number;
                 change?: number;
                 reference?: string;
@@ -5141,6 +5584,8 @@ export interface paths {
                 tax: number;
                 /** @description What the guest pays for this line */
                 total?: number;
+                /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
+                round?: number;
               }[];
               totals: {
                 currency: string;
@@ -5190,6 +5635,33 @@ export interface paths {
               pickedUpAt?: string;
               /** @description Completed, cancelled, voided or refunded */
               closedAt?: string;
+              /** @description Still to pay, minor units (0 once paid) */
+              due?: number;
+              /** @description Tips taken with its payments, apart from the sale (net of tips given back) */
+              tipTotal?: number;
+              /** @description The bill split: each part with its amount, what is paid and what is due */
+              split?: {
+                /** @enum {string} */
+                kind: 'even' | 'lines';
+                parts: {
+                  /** @description 1-based: what a payment names */
+                  part: number;
+                  /** @description What the part comes to (an even split shares the total by largest remainder) */
+                  amount: number;
+                  /** @description Taken for it so far (net of refunds) */
+                  paid: number;
+                  due: number;
+                  /** @description Split by lines: its lines */
+                  lineIds?: string[];
+                }[];
+              };
+              /** @description The staff member whose open ticket it is */
+              owner?: {
+                staffId: string;
+                name?: string;
+              };
+              /** @description Held as an open ticket since (on no counter); absent once recalled */
+              heldAt?: string;
             };
           };
         };
@@ -5305,7 +5777,7 @@ export interface paths {
                 | 'voided'
                 | 'refunded';
               /** @enum {string} */
-              payment: 'unpaid' | 'paid' | 'refunded';
+              payment: 'unpaid' | 'partially-paid' | 'paid' | 'refunded';
               table?: string;
               promisedAt?: string;
               /** @description Promised time, or placed time plus prep time: the kitchen priority */
@@ -5328,7 +5800,16 @@ export interface paths {
                 id: string;
                 /** @enum {string} */
                 method: 'card' | 'cash' | 'external';
+                /** @description Towards the order, minor units; a refund is negative */
                 amount: number;
+                /** @description A tip taken with it (negative on a refund that gave it back) */
+                tip?: number;
+                /** @description The part of a split bill it paid */
+                part?: number;
+                /** @description Who took it (whose tip it is) */
+                staffId?: string;
+                /** @description A refund: the payment it gave money back to */
+                refundOf?: string;
                 tendered?: number;
                 change?: number;
                 reference?: string;
@@ -5390,6 +5871,8 @@ export interface paths {
                 tax: number;
                 /** @description What the guest pays for this line */
                 total?: number;
+                /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
+                round?: number;
               }[];
               totals: {
                 currency: string;
@@ -5439,6 +5922,33 @@ export interface paths {
               pickedUpAt?: string;
               /** @description Completed, cancelled, voided or refunded */
               closedAt?: string;
+              /** @description Still to pay, minor units (0 once paid) */
+              due?: number;
+              /** @description Tips taken with its payments, apart from the sale (net of tips given back) */
+              tipTotal?: number;
+              /** @description The bill split: each part with its amount, what is paid and what is due */
+              split?: {
+                /** @enum {string} */
+                kind: 'even' | 'lines';
+                parts: {
+                  /** @description 1-based: what a payment names */
+                  part: number;
+                  /** @description What the part comes to (an even split shares the total by largest remainder) */
+                  amount: number;
+                  /** @description Taken for it so far (net of refunds) */
+                  paid: number;
+                  due: number;
+                  /** @description Split by lines: its lines */
+                  lineIds?: string[];
+                }[];
+              };
+              /** @description The staff member whose open ticket it is */
+              owner?: {
+                staffId: string;
+                name?: string;
+              };
+              /** @description Held as an open ticket since (on no counter); absent once recalled */
+              heldAt?: string;
             };
           };
         };
@@ -5661,7 +6171,7 @@ export interface paths {
                 | 'voided'
                 | 'refunded';
               /** @enum {string} */
-              payment: 'unpaid' | 'paid' | 'refunded';
+              payment: 'unpaid' | 'partially-paid' | 'paid' | 'refunded';
               table?: string;
               promisedAt?: string;
               /** @description Promised time, or placed time plus prep time: the kitchen priority */
@@ -5684,7 +6194,16 @@ export interface paths {
                 id: string;
                 /** @enum {string} */
                 method: 'card' | 'cash' | 'external';
+                /** @description Towards the order, minor units; a refund is negative */
                 amount: number;
+                /** @description A tip taken with it (negative on a refund that gave it back) */
+                tip?: number;
+                /** @description The part of a split bill it paid */
+                part?: number;
+                /** @description Who took it (whose tip it is) */
+                staffId?: string;
+                /** @description A refund: the payment it gave money back to */
+                refundOf?: string;
                 tendered?: number;
                 change?: number;
                 reference?: string;
@@ -5746,6 +6265,8 @@ export interface paths {
                 tax: number;
                 /** @description What the guest pays for this line */
                 total?: number;
+                /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
+                round?: number;
               }[];
               totals: {
                 currency: string;
@@ -5795,6 +6316,33 @@ export interface paths {
               pickedUpAt?: string;
               /** @description Completed, cancelled, voided or refunded */
               closedAt?: string;
+              /** @description Still to pay, minor units (0 once paid) */
+              due?: number;
+              /** @description Tips taken with its payments, apart from the sale (net of tips given back) */
+              tipTotal?: number;
+              /** @description The bill split: each part with its amount, what is paid and what is due */
+              split?: {
+                /** @enum {string} */
+                kind: 'even' | 'lines';
+                parts: {
+                  /** @description 1-based: what a payment names */
+                  part: number;
+                  /** @description What the part comes to (an even split shares the total by largest remainder) */
+                  amount: number;
+                  /** @description Taken for it so far (net of refunds) */
+                  paid: number;
+                  due: number;
+                  /** @description Split by lines: its lines */
+                  lineIds?: string[];
+                }[];
+              };
+              /** @description The staff member whose open ticket it is */
+              owner?: {
+                staffId: string;
+                name?: string;
+              };
+              /** @description Held as an open ticket since (on no counter); absent once recalled */
+              heldAt?: string;
             };
           };
         };
@@ -5877,7 +6425,7 @@ export interface paths {
                 | 'voided'
                 | 'refunded';
               /** @enum {string} */
-              payment: 'unpaid' | 'paid' | 'refunded';
+              payment: 'unpaid' | 'partially-paid' | 'paid' | 'refunded';
               table?: string;
               promisedAt?: string;
               /** @description Promised time, or placed time plus prep time: the kitchen priority */
@@ -5900,7 +6448,16 @@ export interface paths {
                 id: string;
                 /** @enum {string} */
                 method: 'card' | 'cash' | 'external';
+                /** @description Towards the order, minor units; a refund is negative */
                 amount: number;
+                /** @description A tip taken with it (negative on a refund that gave it back) */
+                tip?: number;
+                /** @description The part of a split bill it paid */
+                part?: number;
+                /** @description Who took it (whose tip it is) */
+                staffId?: string;
+                /** @description A refund: the payment it gave money back to */
+                refundOf?: string;
                 tendered?: number;
                 change?: number;
                 reference?: string;
@@ -5962,6 +6519,8 @@ export interface paths {
                 tax: number;
                 /** @description What the guest pays for this line */
                 total?: number;
+                /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
+                round?: number;
               }[];
               totals: {
                 currency: string;
@@ -6011,6 +6570,33 @@ export interface paths {
               pickedUpAt?: string;
               /** @description Completed, cancelled, voided or refunded */
               closedAt?: string;
+              /** @description Still to pay, minor units (0 once paid) */
+              due?: number;
+              /** @description Tips taken with its payments, apart from the sale (net of tips given back) */
+              tipTotal?: number;
+              /** @description The bill split: each part with its amount, what is paid and what is due */
+              split?: {
+                /** @enum {string} */
+                kind: 'even' | 'lines';
+                parts: {
+                  /** @description 1-based: what a payment names */
+                  part: number;
+                  /** @description What the part comes to (an even split shares the total by largest remainder) */
+                  amount: number;
+                  /** @description Taken for it so far (net of refunds) */
+                  paid: number;
+                  due: number;
+                  /** @description Split by lines: its lines */
+                  lineIds?: string[];
+                }[];
+              };
+              /** @description The staff member whose open ticket it is */
+              owner?: {
+                staffId: string;
+                name?: string;
+              };
+              /** @description Held as an open ticket since (on no counter); absent once recalled */
+              heldAt?: string;
             };
           };
         };
@@ -6094,7 +6680,7 @@ export interface paths {
                 | 'voided'
                 | 'refunded';
               /** @enum {string} */
-              payment: 'unpaid' | 'paid' | 'refunded';
+              payment: 'unpaid' | 'partially-paid' | 'paid' | 'refunded';
               table?: string;
               promisedAt?: string;
               /** @description Promised time, or placed time plus prep time: the kitchen priority */
@@ -6117,7 +6703,16 @@ export interface paths {
                 id: string;
                 /** @enum {string} */
                 method: 'card' | 'cash' | 'external';
+                /** @description Towards the order, minor units; a refund is negative */
                 amount: number;
+                /** @description A tip taken with it (negative on a refund that gave it back) */
+                tip?: number;
+                /** @description The part of a split bill it paid */
+                part?: number;
+                /** @description Who took it (whose tip it is) */
+                staffId?: string;
+                /** @description A refund: the payment it gave money back to */
+                refundOf?: string;
                 tendered?: number;
                 change?: number;
                 reference?: string;
@@ -6179,6 +6774,8 @@ export interface paths {
                 tax: number;
                 /** @description What the guest pays for this line */
                 total?: number;
+                /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
+                round?: number;
               }[];
               totals: {
                 currency: string;
@@ -6228,6 +6825,33 @@ export interface paths {
               pickedUpAt?: string;
               /** @description Completed, cancelled, voided or refunded */
               closedAt?: string;
+              /** @description Still to pay, minor units (0 once paid) */
+              due?: number;
+              /** @description Tips taken with its payments, apart from the sale (net of tips given back) */
+              tipTotal?: number;
+              /** @description The bill split: each part with its amount, what is paid and what is due */
+              split?: {
+                /** @enum {string} */
+                kind: 'even' | 'lines';
+                parts: {
+                  /** @description 1-based: what a payment names */
+                  part: number;
+                  /** @description What the part comes to (an even split shares the total by largest remainder) */
+                  amount: number;
+                  /** @description Taken for it so far (net of refunds) */
+                  paid: number;
+                  due: number;
+                  /** @description Split by lines: its lines */
+                  lineIds?: string[];
+                }[];
+              };
+              /** @description The staff member whose open ticket it is */
+              owner?: {
+                staffId: string;
+                name?: string;
+              };
+              /** @description Held as an open ticket since (on no counter); absent once recalled */
+              heldAt?: string;
             };
           };
         };
@@ -6311,7 +6935,7 @@ export interface paths {
                 | 'voided'
                 | 'refunded';
               /** @enum {string} */
-              payment: 'unpaid' | 'paid' | 'refunded';
+              payment: 'unpaid' | 'partially-paid' | 'paid' | 'refunded';
               table?: string;
               promisedAt?: string;
               /** @description Promised time, or placed time plus prep time: the kitchen priority */
@@ -6334,7 +6958,16 @@ export interface paths {
                 id: string;
                 /** @enum {string} */
                 method: 'card' | 'cash' | 'external';
+                /** @description Towards the order, minor units; a refund is negative */
                 amount: number;
+                /** @description A tip taken with it (negative on a refund that gave it back) */
+                tip?: number;
+                /** @description The part of a split bill it paid */
+                part?: number;
+                /** @description Who took it (whose tip it is) */
+                staffId?: string;
+                /** @description A refund: the payment it gave money back to */
+                refundOf?: string;
                 tendered?: number;
                 change?: number;
                 reference?: string;
@@ -6396,6 +7029,8 @@ export interface paths {
                 tax: number;
                 /** @description What the guest pays for this line */
                 total?: number;
+                /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
+                round?: number;
               }[];
               totals: {
                 currency: string;
@@ -6445,6 +7080,33 @@ export interface paths {
               pickedUpAt?: string;
               /** @description Completed, cancelled, voided or refunded */
               closedAt?: string;
+              /** @description Still to pay, minor units (0 once paid) */
+              due?: number;
+              /** @description Tips taken with its payments, apart from the sale (net of tips given back) */
+              tipTotal?: number;
+              /** @description The bill split: each part with its amount, what is paid and what is due */
+              split?: {
+                /** @enum {string} */
+                kind: 'even' | 'lines';
+                parts: {
+                  /** @description 1-based: what a payment names */
+                  part: number;
+                  /** @description What the part comes to (an even split shares the total by largest remainder) */
+                  amount: number;
+                  /** @description Taken for it so far (net of refunds) */
+                  paid: number;
+                  due: number;
+                  /** @description Split by lines: its lines */
+                  lineIds?: string[];
+                }[];
+              };
+              /** @description The staff member whose open ticket it is */
+              owner?: {
+                staffId: string;
+                name?: string;
+              };
+              /** @description Held as an open ticket since (on no counter); absent once recalled */
+              heldAt?: string;
             };
           };
         };
@@ -6529,7 +7191,7 @@ export interface paths {
                     | 'voided'
                     | 'refunded';
                   /** @enum {string} */
-                  payment: 'unpaid' | 'paid' | 'refunded';
+                  payment: 'unpaid' | 'partially-paid' | 'paid' | 'refunded';
                   table?: string;
                   promisedAt?: string;
                   /** @description Promised time, or placed time plus prep time: the kitchen priority */
@@ -6552,7 +7214,16 @@ export interface paths {
                     id: string;
                     /** @enum {string} */
                     method: 'card' | 'cash' | 'external';
+                    /** @description Towards the order, minor units; a refund is negative */
                     amount: number;
+                    /** @description A tip taken with it (negative on a refund that gave it back) */
+                    tip?: number;
+                    /** @description The part of a split bill it paid */
+                    part?: number;
+                    /** @description Who took it (whose tip it is) */
+                    staffId?: string;
+                    /** @description A refund: the payment it gave money back to */
+                    refundOf?: string;
                     tendered?: number;
                     change?: number;
                     reference?: string;
@@ -6614,6 +7285,8 @@ export interface paths {
                     tax: number;
                     /** @description What the guest pays for this line */
                     total?: number;
+                    /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
+                    round?: number;
                   }[];
                   totals: {
                     currency: string;
@@ -6663,6 +7336,33 @@ export interface paths {
                   pickedUpAt?: string;
                   /** @description Completed, cancelled, voided or refunded */
                   closedAt?: string;
+                  /** @description Still to pay, minor units (0 once paid) */
+                  due?: number;
+                  /** @description Tips taken with its payments, apart from the sale (net of tips given back) */
+                  tipTotal?: number;
+                  /** @description The bill split: each part with its amount, what is paid and what is due */
+                  split?: {
+                    /** @enum {string} */
+                    kind: 'even' | 'lines';
+                    parts: {
+                      /** @description 1-based: what a payment names */
+                      part: number;
+                      /** @description What the part comes to (an even split shares the total by largest remainder) */
+                      amount: number;
+                      /** @description Taken for it so far (net of refunds) */
+                      paid: number;
+                      due: number;
+                      /** @description Split by lines: its lines */
+                      lineIds?: string[];
+                    }[];
+                  };
+                  /** @description The staff member whose open ticket it is */
+                  owner?: {
+                    staffId: string;
+                    name?: string;
+                  };
+                  /** @description Held as an open ticket since (on no counter); absent once recalled */
+                  heldAt?: string;
                 };
                 ticketId: string;
                 bumpedAt: string;
@@ -6733,7 +7433,7 @@ export interface paths {
                 | 'voided'
                 | 'refunded';
               /** @enum {string} */
-              payment: 'unpaid' | 'paid' | 'refunded';
+              payment: 'unpaid' | 'partially-paid' | 'paid' | 'refunded';
               table?: string;
               promisedAt?: string;
               /** @description Promised time, or placed time plus prep time: the kitchen priority */
@@ -6756,7 +7456,16 @@ export interface paths {
                 id: string;
                 /** @enum {string} */
                 method: 'card' | 'cash' | 'external';
+                /** @description Towards the order, minor units; a refund is negative */
                 amount: number;
+                /** @description A tip taken with it (negative on a refund that gave it back) */
+                tip?: number;
+                /** @description The part of a split bill it paid */
+                part?: number;
+                /** @description Who took it (whose tip it is) */
+                staffId?: string;
+                /** @description A refund: the payment it gave money back to */
+                refundOf?: string;
                 tendered?: number;
                 change?: number;
                 reference?: string;
@@ -6818,6 +7527,8 @@ export interface paths {
                 tax: number;
                 /** @description What the guest pays for this line */
                 total?: number;
+                /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
+                round?: number;
               }[];
               totals: {
                 currency: string;
@@ -6867,6 +7578,33 @@ export interface paths {
               pickedUpAt?: string;
               /** @description Completed, cancelled, voided or refunded */
               closedAt?: string;
+              /** @description Still to pay, minor units (0 once paid) */
+              due?: number;
+              /** @description Tips taken with its payments, apart from the sale (net of tips given back) */
+              tipTotal?: number;
+              /** @description The bill split: each part with its amount, what is paid and what is due */
+              split?: {
+                /** @enum {string} */
+                kind: 'even' | 'lines';
+                parts: {
+                  /** @description 1-based: what a payment names */
+                  part: number;
+                  /** @description What the part comes to (an even split shares the total by largest remainder) */
+                  amount: number;
+                  /** @description Taken for it so far (net of refunds) */
+                  paid: number;
+                  due: number;
+                  /** @description Split by lines: its lines */
+                  lineIds?: string[];
+                }[];
+              };
+              /** @description The staff member whose open ticket it is */
+              owner?: {
+                staffId: string;
+                name?: string;
+              };
+              /** @description Held as an open ticket since (on no counter); absent once recalled */
+              heldAt?: string;
             };
           };
         };
@@ -7053,6 +7791,1364 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/drawers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The cash drawers with their sessions not yet closed (blind: no expected cash), and this screen’s drawer */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              drawers: {
+                id: string;
+                name: string;
+                /** @description Serves every device not assigned to another drawer */
+                isDefault: boolean;
+                active: boolean;
+                /** @description The store currency */
+                currency: string;
+                /** @description The session not yet closed, if any */
+                session: {
+                  id: string;
+                  drawerId: string;
+                  /** @enum {string} */
+                  status: 'open' | 'counted' | 'closed';
+                  currency: string;
+                  openedAt: string;
+                  openedBy: {
+                    /** @enum {string} */
+                    kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                    /** @description Staff id, device id, or `edge` for the system */
+                    id: string;
+                    /** @description Staff role, device role, or `system` */
+                    role: string;
+                    name?: string;
+                  };
+                  openingFloat: number;
+                  /** @description Pieces by face value in minor units: {"2000": 3, "25": 8} is three $20 bills and eight quarters */
+                  openingCount?: {
+                    [key: string]: number;
+                  };
+                  /** @description Paid in / out, safe drops and no-sales, oldest first */
+                  moves: {
+                    id: string;
+                    /** @enum {string} */
+                    kind: 'paid-in' | 'paid-out' | 'safe-drop' | 'no-sale';
+                    /** @description Minor units (0 for a no-sale) */
+                    amount: number;
+                    reason?: string;
+                    at: string;
+                    by: {
+                      /** @enum {string} */
+                      kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                      /** @description Staff id, device id, or `edge` for the system */
+                      id: string;
+                      /** @description Staff role, device role, or `system` */
+                      role: string;
+                      name?: string;
+                    };
+                  }[];
+                  /** @description Once counted: the count against what should be there */
+                  result?: {
+                    counted: number;
+                    /** @description Pieces by face value in minor units: {"2000": 3, "25": 8} is three $20 bills and eight quarters */
+                    count: {
+                      [key: string]: number;
+                    };
+                    expected: number;
+                    /** @description counted − expected: over (> 0) or short (< 0) */
+                    variance: number;
+                    /** @description Past the threshold: a manager approves before it closes */
+                    needsApproval: boolean;
+                    figures: {
+                      openingFloat: number;
+                      /** @description Cash payments taken on the drawer’s devices while it was open (net of change) */
+                      cashSales: number;
+                      /** @description Cash given back on the drawer’s devices while it was open */
+                      cashRefunds: number;
+                      paidIn: number;
+                      paidOut: number;
+                      safeDrops: number;
+                    };
+                    countedAt: string;
+                    countedBy: {
+                      /** @enum {string} */
+                      kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                      /** @description Staff id, device id, or `edge` for the system */
+                      id: string;
+                      /** @description Staff role, device role, or `system` */
+                      role: string;
+                      name?: string;
+                    };
+                  };
+                  closedAt?: string;
+                  closedBy?: {
+                    /** @enum {string} */
+                    kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                    /** @description Staff id, device id, or `edge` for the system */
+                    id: string;
+                    /** @description Staff role, device role, or `system` */
+                    role: string;
+                    name?: string;
+                  };
+                  approvedBy?: {
+                    /** @enum {string} */
+                    kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                    /** @description Staff id, device id, or `edge` for the system */
+                    id: string;
+                    /** @description Staff role, device role, or `system` */
+                    role: string;
+                    name?: string;
+                  };
+                } | null;
+              }[];
+              /** @description The drawer this screen takes cash into (null: none) */
+              mine: string | null;
+              /** @description A variance past this (minor units, either way) needs a manager */
+              varianceApprovalAmount: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/drawers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One drawer with its session not yet closed */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              /** @description Serves every device not assigned to another drawer */
+              isDefault: boolean;
+              active: boolean;
+              /** @description The store currency */
+              currency: string;
+              /** @description The session not yet closed, if any */
+              session: {
+                id: string;
+                drawerId: string;
+                /** @enum {string} */
+                status: 'open' | 'counted' | 'closed';
+                currency: string;
+                openedAt: string;
+                openedBy: {
+                  /** @enum {string} */
+                  kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                  /** @description Staff id, device id, or `edge` for the system */
+                  id: string;
+                  /** @description Staff role, device role, or `system` */
+                  role: string;
+                  name?: string;
+                };
+                openingFloat: number;
+                /** @description Pieces by face value in minor units: {"2000": 3, "25": 8} is three $20 bills and eight quarters */
+                openingCount?: {
+                  [key: string]: number;
+                };
+                /** @description Paid in / out, safe drops and no-sales, oldest first */
+                moves: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'paid-in' | 'paid-out' | 'safe-drop' | 'no-sale';
+                  /** @description Minor units (0 for a no-sale) */
+                  amount: number;
+                  reason?: string;
+                  at: string;
+                  by: {
+                    /** @enum {string} */
+                    kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                    /** @description Staff id, device id, or `edge` for the system */
+                    id: string;
+                    /** @description Staff role, device role, or `system` */
+                    role: string;
+                    name?: string;
+                  };
+                }[];
+                /** @description Once counted: the count against what should be there */
+                result?: {
+                  counted: number;
+                  /** @description Pieces by face value in minor units: {"2000": 3, "25": 8} is three $20 bills and eight quarters */
+                  count: {
+                    [key: string]: number;
+                  };
+                  expected: number;
+                  /** @description counted − expected: over (> 0) or short (< 0) */
+                  variance: number;
+                  /** @description Past the threshold: a manager approves before it closes */
+                  needsApproval: boolean;
+                  figures: {
+                    openingFloat: number;
+                    /** @description Cash payments taken on the drawer’s devices while it was open (net of change) */
+                    cashSales: number;
+                    /** @description Cash given back on the drawer’s devices while it was open */
+                    cashRefunds: number;
+                    paidIn: number;
+                    paidOut: number;
+                    safeDrops: number;
+                  };
+                  countedAt: string;
+                  countedBy: {
+                    /** @enum {string} */
+                    kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                    /** @description Staff id, device id, or `edge` for the system */
+                    id: string;
+                    /** @description Staff role, device role, or `system` */
+                    role: string;
+                    name?: string;
+                  };
+                };
+                closedAt?: string;
+                closedBy?: {
+                  /** @enum {string} */
+                  kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                  /** @description Staff id, device id, or `edge` for the system */
+                  id: string;
+                  /** @description Staff role, device role, or `system` */
+                  role: string;
+                  name?: string;
+                };
+                approvedBy?: {
+                  /** @enum {string} */
+                  kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                  /** @description Staff id, device id, or `edge` for the system */
+                  id: string;
+                  /** @description Staff role, device role, or `system` */
+                  role: string;
+                  name?: string;
+                };
+              } | null;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/drawers/{id}/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Closed sessions of a drawer, newest first: float, cash in and out, expected, counted, variance, approver */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Closed sessions, newest first */
+              sessions: {
+                id: string;
+                drawerId: string;
+                /** @enum {string} */
+                status: 'open' | 'counted' | 'closed';
+                currency: string;
+                openedAt: string;
+                openedBy: {
+                  /** @enum {string} */
+                  kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                  /** @description Staff id, device id, or `edge` for the system */
+                  id: string;
+                  /** @description Staff role, device role, or `system` */
+                  role: string;
+                  name?: string;
+                };
+                openingFloat: number;
+                /** @description Pieces by face value in minor units: {"2000": 3, "25": 8} is three $20 bills and eight quarters */
+                openingCount?: {
+                  [key: string]: number;
+                };
+                /** @description Paid in / out, safe drops and no-sales, oldest first */
+                moves: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'paid-in' | 'paid-out' | 'safe-drop' | 'no-sale';
+                  /** @description Minor units (0 for a no-sale) */
+                  amount: number;
+                  reason?: string;
+                  at: string;
+                  by: {
+                    /** @enum {string} */
+                    kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                    /** @description Staff id, device id, or `edge` for the system */
+                    id: string;
+                    /** @description Staff role, device role, or `system` */
+                    role: string;
+                    name?: string;
+                  };
+                }[];
+                /** @description Once counted: the count against what should be there */
+                result?: {
+                  counted: number;
+                  /** @description Pieces by face value in minor units: {"2000": 3, "25": 8} is three $20 bills and eight quarters */
+                  count: {
+                    [key: string]: number;
+                  };
+                  expected: number;
+                  /** @description counted − expected: over (> 0) or short (< 0) */
+                  variance: number;
+                  /** @description Past the threshold: a manager approves before it closes */
+                  needsApproval: boolean;
+                  figures: {
+                    openingFloat: number;
+                    /** @description Cash payments taken on the drawer’s devices while it was open (net of change) */
+                    cashSales: number;
+                    /** @description Cash given back on the drawer’s devices while it was open */
+                    cashRefunds: number;
+                    paidIn: number;
+                    paidOut: number;
+                    safeDrops: number;
+                  };
+                  countedAt: string;
+                  countedBy: {
+                    /** @enum {string} */
+                    kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                    /** @description Staff id, device id, or `edge` for the system */
+                    id: string;
+                    /** @description Staff role, device role, or `system` */
+                    role: string;
+                    name?: string;
+                  };
+                };
+                closedAt?: string;
+                closedBy?: {
+                  /** @enum {string} */
+                  kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                  /** @description Staff id, device id, or `edge` for the system */
+                  id: string;
+                  /** @description Staff role, device role, or `system` */
+                  role: string;
+                  name?: string;
+                };
+                approvedBy?: {
+                  /** @enum {string} */
+                  kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                  /** @description Staff id, device id, or `edge` for the system */
+                  id: string;
+                  /** @description Staff role, device role, or `system` */
+                  role: string;
+                  name?: string;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/drawers/{id}/open': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Open the drawer with its float, counted by denomination or as an amount (kicks the drawer open) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The float counted by denomination */
+            count?: {
+              [key: string]: number;
+            };
+            /** @description The float as one amount (minor units), when it is not counted by denomination */
+            amount?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              drawerId: string;
+              /** @enum {string} */
+              status: 'open' | 'counted' | 'closed';
+              currency: string;
+              openedAt: string;
+              openedBy: {
+                /** @enum {string} */
+                kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                /** @description Staff id, device id, or `edge` for the system */
+                id: string;
+                /** @description Staff role, device role, or `system` */
+                role: string;
+                name?: string;
+              };
+              openingFloat: number;
+              /** @description Pieces by face value in minor units: {"2000": 3, "25": 8} is three $20 bills and eight quarters */
+              openingCount?: {
+                [key: string]: number;
+              };
+              /** @description Paid in / out, safe drops and no-sales, oldest first */
+              moves: {
+                id: string;
+                /** @enum {string} */
+                kind: 'paid-in' | 'paid-out' | 'safe-drop' | 'no-sale';
+                /** @description Minor units (0 for a no-sale) */
+                amount: number;
+                reason?: string;
+                at: string;
+                by: {
+                  /** @enum {string} */
+                  kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                  /** @description Staff id, device id, or `edge` for the system */
+                  id: string;
+                  /** @description Staff role, device role, or `system` */
+                  role: string;
+                  name?: string;
+                };
+              }[];
+              /** @description Once counted: the count against what should be there */
+              result?: {
+                counted: number;
+                /** @description Pieces by face value in minor units: {"2000": 3, "25": 8} is three $20 bills and eight quarters */
+                count: {
+                  [key: string]: number;
+                };
+                expected: number;
+                /** @description counted − expected: over (> 0) or short (< 0) */
+                variance: number;
+                /** @description Past the threshold: a manager approves before it closes */
+                needsApproval: boolean;
+                figures: {
+                  openingFloat: number;
+                  /** @description Cash payments taken on the drawer’s devices while it was open (net of change) */
+                  cashSales: number;
+                  /** @description Cash given back on the drawer’s devices while it was open */
+                  cashRefunds: number;
+                  paidIn: number;
+                  paidOut: number;
+                  safeDrops: number;
+                };
+                countedAt: string;
+                countedBy: {
+                  /** @enum {string} */
+                  kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                  /** @description Staff id, device id, or `edge` for the system */
+                  id: string;
+                  /** @description Staff role, device role, or `system` */
+                  role: string;
+                  name?: string;
+                };
+              };
+              closedAt?: string;
+              closedBy?: {
+                /** @enum {string} */
+                kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                /** @description Staff id, device id, or `edge` for the system */
+                id: string;
+                /** @description Staff role, device role, or `system` */
+                role: string;
+                name?: string;
+              };
+              approvedBy?: {
+                /** @enum {string} */
+                kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                /** @description Staff id, device id, or `edge` for the system */
+                id: string;
+                /** @description Staff role, device role, or `system` */
+                role: string;
+                name?: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/drawers/{id}/moves': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pay cash in or out of the open drawer (with a reason), or drop cash to the safe (kicks the drawer open) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind: 'paid-in' | 'paid-out' | 'safe-drop';
+            /** @description Minor units */
+            amount: number;
+            /** @description What it was for: needed for a paid in or paid out */
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              drawerId: string;
+              /** @enum {string} */
+              status: 'open' | 'counted' | 'closed';
+              currency: string;
+              openedAt: string;
+              openedBy: {
+                /** @enum {string} */
+                kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                /** @description Staff id, device id, or `edge` for the system */
+                id: string;
+                /** @description Staff role, device role, or `system` */
+                role: string;
+                name?: string;
+              };
+              openingFloat: number;
+              /** @description Pieces by face value in minor units: {"2000": 3, "25": 8} is three $20 bills and eight quarters */
+              openingCount?: {
+                [key: string]: number;
+              };
+              /** @description Paid in / out, safe drops and no-sales, oldest first */
+              moves: {
+                id: string;
+                /** @enum {string} */
+                kind: 'paid-in' | 'paid-out' | 'safe-drop' | 'no-sale';
+                /** @description Minor units (0 for a no-sale) */
+                amount: number;
+                reason?: string;
+                at: string;
+                by: {
+                  /** @enum {string} */
+                  kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                  /** @description Staff id, device id, or `edge` for the system */
+                  id: string;
+                  /** @description Staff role, device role, or `system` */
+                  role: string;
+                  name?: string;
+                };
+              }[];
+              /** @description Once counted: the count against what should be there */
+              result?: {
+                counted: number;
+                /** @description Pieces by face value in minor units: {"2000": 3, "25": 8} is three $20 bills and eight quarters */
+                count: {
+                  [key: string]: number;
+                };
+                expected: number;
+                /** @description counted − expected: over (> 0) or short (< 0) */
+                variance: number;
+                /** @description Past the threshold: a manager approves before it closes */
+                needsApproval: boolean;
+                figures: {
+                  openingFloat: number;
+                  /** @description Cash payments taken on the drawer’s devices while it was open (net of change) */
+                  cashSales: number;
+                  /** @description Cash given back on the drawer’s devices while it was open */
+                  cashRefunds: number;
+                  paidIn: number;
+                  paidOut: number;
+                  safeDrops: number;
+                };
+                countedAt: string;
+                countedBy: {
+                  /** @enum {string} */
+                  kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                  /** @description Staff id, device id, or `edge` for the system */
+                  id: string;
+                  /** @description Staff role, device role, or `system` */
+                  role: string;
+                  name?: string;
+                };
+              };
+              closedAt?: string;
+              closedBy?: {
+                /** @enum {string} */
+                kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                /** @description Staff id, device id, or `edge` for the system */
+                id: string;
+                /** @description Staff role, device role, or `system` */
+                role: string;
+                name?: string;
+              };
+              approvedBy?: {
+                /** @enum {string} */
+                kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                /** @description Staff id, device id, or `edge` for the system */
+                id: string;
+                /** @description Staff role, device role, or `system` */
+                role: string;
+                name?: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/drawers/{id}/no-sale': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Open the drawer without a sale (audited; kicks the drawer open) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              drawerId: string;
+              /** @enum {string} */
+              status: 'open' | 'counted' | 'closed';
+              currency: string;
+              openedAt: string;
+              openedBy: {
+                /** @enum {string} */
+                kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                /** @description Staff id, device id, or `edge` for the system */
+                id: string;
+                /** @description Staff role, device role, or `system` */
+                role: string;
+                name?: string;
+              };
+              openingFloat: number;
+              /** @description Pieces by face value in minor units: {"2000": 3, "25": 8} is three $20 bills and eight quarters */
+              openingCount?: {
+                [key: string]: number;
+              };
+              /** @description Paid in / out, safe drops and no-sales, oldest first */
+              moves: {
+                id: string;
+                /** @enum {string} */
+                kind: 'paid-in' | 'paid-out' | 'safe-drop' | 'no-sale';
+                /** @description Minor units (0 for a no-sale) */
+                amount: number;
+                reason?: string;
+                at: string;
+                by: {
+                  /** @enum {string} */
+                  kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                  /** @description Staff id, device id, or `edge` for the system */
+                  id: string;
+                  /** @description Staff role, device role, or `system` */
+                  role: string;
+                  name?: string;
+                };
+              }[];
+              /** @description Once counted: the count against what should be there */
+              result?: {
+                counted: number;
+                /** @description Pieces by face value in minor units: {"2000": 3, "25": 8} is three $20 bills and eight quarters */
+                count: {
+                  [key: string]: number;
+                };
+                expected: number;
+                /** @description counted − expected: over (> 0) or short (< 0) */
+                variance: number;
+                /** @description Past the threshold: a manager approves before it closes */
+                needsApproval: boolean;
+                figures: {
+                  openingFloat: number;
+                  /** @description Cash payments taken on the drawer’s devices while it was open (net of change) */
+                  cashSales: number;
+                  /** @description Cash given back on the drawer’s devices while it was open */
+                  cashRefunds: number;
+                  paidIn: number;
+                  paidOut: number;
+                  safeDrops: number;
+                };
+                countedAt: string;
+                countedBy: {
+                  /** @enum {string} */
+                  kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                  /** @description Staff id, device id, or `edge` for the system */
+                  id: string;
+                  /** @description Staff role, device role, or `system` */
+                  role: string;
+                  name?: string;
+                };
+              };
+              closedAt?: string;
+              closedBy?: {
+                /** @enum {string} */
+                kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                /** @description Staff id, device id, or `edge` for the system */
+                id: string;
+                /** @description Staff role, device role, or `system` */
+                role: string;
+                name?: string;
+              };
+              approvedBy?: {
+                /** @enum {string} */
+                kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                /** @description Staff id, device id, or `edge` for the system */
+                id: string;
+                /** @description Staff role, device role, or `system` */
+                role: string;
+                name?: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/drawers/{id}/count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The blind count by denomination: closes the drawer when the variance is within the store's threshold, else it waits for a manager (or comes with one) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description What is in the drawer, counted blind by denomination */
+            count: {
+              [key: string]: number;
+            };
+            /** @description A manager's approval, for a variance past the store's threshold (else the count waits for one) */
+            override?: {
+              /** @description The approving manager */
+              staffId: string;
+              /** @description Staff PIN, 4–8 digits; never stored or logged, only its argon2id hash */
+              pin: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              drawerId: string;
+              /** @enum {string} */
+              status: 'open' | 'counted' | 'closed';
+              currency: string;
+              openedAt: string;
+              openedBy: {
+                /** @enum {string} */
+                kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                /** @description Staff id, device id, or `edge` for the system */
+                id: string;
+                /** @description Staff role, device role, or `system` */
+                role: string;
+                name?: string;
+              };
+              openingFloat: number;
+              /** @description Pieces by face value in minor units: {"2000": 3, "25": 8} is three $20 bills and eight quarters */
+              openingCount?: {
+                [key: string]: number;
+              };
+              /** @description Paid in / out, safe drops and no-sales, oldest first */
+              moves: {
+                id: string;
+                /** @enum {string} */
+                kind: 'paid-in' | 'paid-out' | 'safe-drop' | 'no-sale';
+                /** @description Minor units (0 for a no-sale) */
+                amount: number;
+                reason?: string;
+                at: string;
+                by: {
+                  /** @enum {string} */
+                  kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                  /** @description Staff id, device id, or `edge` for the system */
+                  id: string;
+                  /** @description Staff role, device role, or `system` */
+                  role: string;
+                  name?: string;
+                };
+              }[];
+              /** @description Once counted: the count against what should be there */
+              result?: {
+                counted: number;
+                /** @description Pieces by face value in minor units: {"2000": 3, "25": 8} is three $20 bills and eight quarters */
+                count: {
+                  [key: string]: number;
+                };
+                expected: number;
+                /** @description counted − expected: over (> 0) or short (< 0) */
+                variance: number;
+                /** @description Past the threshold: a manager approves before it closes */
+                needsApproval: boolean;
+                figures: {
+                  openingFloat: number;
+                  /** @description Cash payments taken on the drawer’s devices while it was open (net of change) */
+                  cashSales: number;
+                  /** @description Cash given back on the drawer’s devices while it was open */
+                  cashRefunds: number;
+                  paidIn: number;
+                  paidOut: number;
+                  safeDrops: number;
+                };
+                countedAt: string;
+                countedBy: {
+                  /** @enum {string} */
+                  kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                  /** @description Staff id, device id, or `edge` for the system */
+                  id: string;
+                  /** @description Staff role, device role, or `system` */
+                  role: string;
+                  name?: string;
+                };
+              };
+              closedAt?: string;
+              closedBy?: {
+                /** @enum {string} */
+                kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                /** @description Staff id, device id, or `edge` for the system */
+                id: string;
+                /** @description Staff role, device role, or `system` */
+                role: string;
+                name?: string;
+              };
+              approvedBy?: {
+                /** @enum {string} */
+                kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                /** @description Staff id, device id, or `edge` for the system */
+                id: string;
+                /** @description Staff role, device role, or `system` */
+                role: string;
+                name?: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/drawers/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A manager approves a counted drawer's variance with their PIN, closing it */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            override: {
+              /** @description The approving manager */
+              staffId: string;
+              /** @description Staff PIN, 4–8 digits; never stored or logged, only its argon2id hash */
+              pin: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              drawerId: string;
+              /** @enum {string} */
+              status: 'open' | 'counted' | 'closed';
+              currency: string;
+              openedAt: string;
+              openedBy: {
+                /** @enum {string} */
+                kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                /** @description Staff id, device id, or `edge` for the system */
+                id: string;
+                /** @description Staff role, device role, or `system` */
+                role: string;
+                name?: string;
+              };
+              openingFloat: number;
+              /** @description Pieces by face value in minor units: {"2000": 3, "25": 8} is three $20 bills and eight quarters */
+              openingCount?: {
+                [key: string]: number;
+              };
+              /** @description Paid in / out, safe drops and no-sales, oldest first */
+              moves: {
+                id: string;
+                /** @enum {string} */
+                kind: 'paid-in' | 'paid-out' | 'safe-drop' | 'no-sale';
+                /** @description Minor units (0 for a no-sale) */
+                amount: number;
+                reason?: string;
+                at: string;
+                by: {
+                  /** @enum {string} */
+                  kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                  /** @description Staff id, device id, or `edge` for the system */
+                  id: string;
+                  /** @description Staff role, device role, or `system` */
+                  role: string;
+                  name?: string;
+                };
+              }[];
+              /** @description Once counted: the count against what should be there */
+              result?: {
+                counted: number;
+                /** @description Pieces by face value in minor units: {"2000": 3, "25": 8} is three $20 bills and eight quarters */
+                count: {
+                  [key: string]: number;
+                };
+                expected: number;
+                /** @description counted − expected: over (> 0) or short (< 0) */
+                variance: number;
+                /** @description Past the threshold: a manager approves before it closes */
+                needsApproval: boolean;
+                figures: {
+                  openingFloat: number;
+                  /** @description Cash payments taken on the drawer’s devices while it was open (net of change) */
+                  cashSales: number;
+                  /** @description Cash given back on the drawer’s devices while it was open */
+                  cashRefunds: number;
+                  paidIn: number;
+                  paidOut: number;
+                  safeDrops: number;
+                };
+                countedAt: string;
+                countedBy: {
+                  /** @enum {string} */
+                  kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                  /** @description Staff id, device id, or `edge` for the system */
+                  id: string;
+                  /** @description Staff role, device role, or `system` */
+                  role: string;
+                  name?: string;
+                };
+              };
+              closedAt?: string;
+              closedBy?: {
+                /** @enum {string} */
+                kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                /** @description Staff id, device id, or `edge` for the system */
+                id: string;
+                /** @description Staff role, device role, or `system` */
+                role: string;
+                name?: string;
+              };
+              approvedBy?: {
+                /** @enum {string} */
+                kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';
+                /** @description Staff id, device id, or `edge` for the system */
+                id: string;
+                /** @description Staff role, device role, or `system` */
+                role: string;
+                name?: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
