@@ -24,7 +24,7 @@ import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { MemoryCursor } from '../events/cursor-repository.js';
 import type { EventLog } from '../events/event-log.js';
-import { LogConsumer, type Delivery } from '../events/log-consumer.js';
+import { LogConsumer, ReadBudget, type Delivery } from '../events/log-consumer.js';
 
 export interface StreamHubOptions {
   storeId: string;
@@ -79,6 +79,11 @@ export class StreamHub {
    * serialised once; entries go when no consumer holds the batch any more.
    */
   private readonly frames = new WeakMap<readonly StoreEvent[], Map<number, Buffer>>();
+  /**
+   * Every client's replay takes turns here: one page of the log per turn of the event loop among
+   * all the clients behind, so however many subscribe from 0 at once, orders keep being taken.
+   */
+  private readonly replayBudget = new ReadBudget(1);
 
   constructor(
     private readonly events: EventLog,
@@ -197,6 +202,7 @@ export class StreamHub {
       topics,
       ...(this.options.pageSize ? { pageSize: this.options.pageSize } : {}),
       log: this.log,
+      budget: this.replayBudget,
       handler: (events, delivery) => this.deliver(client, consumer, events, delivery),
       caughtUp: (seq) => this.send(client, { type: 'caught-up', seq }),
     });

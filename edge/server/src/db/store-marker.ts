@@ -156,6 +156,9 @@ export function checkDataFolder(dir: string, dbPath: string): ReturnType<typeof 
   );
 }
 
+/** The least time between two syncs of the marker's seq to the disk. */
+export const MARKER_FLUSH_INTERVAL_MS = 1000;
+
 /** The marker's seq, overwritten in place after each commit and flushed to the disk in the background. */
 export class MarkerSeq {
   #fd: number | undefined;
@@ -190,17 +193,25 @@ export class MarkerSeq {
     }
   }
 
-  /** One fdatasync at a time in the thread pool; writes made meanwhile are flushed by the next one. */
+  /**
+   * One fdatasync at a time in the thread pool, at most one per {@link MARKER_FLUSH_INTERVAL_MS}:
+   * writes made meanwhile are flushed by the next one. The written seq is in the page cache at
+   * once (a restarted edge reads it); only a power cut can take the last second of it back, which
+   * leaves the marker behind the log (a lower bound, never a false alarm). A sync per commit would
+   * double the disk syncs of every order, competing with the WAL's own.
+   */
   #flush(): void {
     const fd = this.#fd;
     if (this.#flushing || !this.#dirty || fd === undefined) return;
     this.#flushing = true;
     this.#dirty = false;
     fdatasync(fd, (err) => {
-      this.#flushing = false;
       if (this.#fd !== fd) return; // closed meanwhile (close flushed it)
       if (err) this.onError(err);
-      this.#flush();
+      setTimeout(() => {
+        this.#flushing = false;
+        this.#flush();
+      }, MARKER_FLUSH_INTERVAL_MS).unref();
     });
   }
 

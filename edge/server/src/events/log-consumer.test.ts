@@ -4,7 +4,7 @@ import { openDatabase, type OpenDatabase } from '../db/database.js';
 import { tempDir } from '../testing/test-edge.js';
 import { CursorRepository, MemoryCursor, type LogCursor } from './cursor-repository.js';
 import { EventLog } from './event-log.js';
-import { LogConsumer, type Delivery, type LogConsumerOptions } from './log-consumer.js';
+import { LogConsumer, ReadBudget, type Delivery, type LogConsumerOptions } from './log-consumer.js';
 
 interface Store {
   db: OpenDatabase;
@@ -108,6 +108,46 @@ describe('log consumers on a real SQLite file', () => {
     expect(turns.slice(0, 2)).toEqual(['page 1', 'someone else']);
     expect(caughtUpAt).toBe(450);
     expect(consumer.position).toBe(450);
+  });
+
+  it('consumers sharing a read budget take turns: one page per turn among them all, none read at start', async () => {
+    const store = open();
+    commit(store.log, 300);
+    const budget = new ReadBudget(1);
+    const turns: string[] = [];
+    const consumers = ['a', 'b', 'c'].map((name) => {
+      const c = consume(store, new MemoryCursor(name, 0), {
+        pageSize: 100,
+        budget,
+        handler: () => {
+          turns.push(name);
+        },
+      });
+      return c.consumer;
+    });
+    // A consumer that is stopped while it waits gives its place up.
+    const gone = consume(store, new MemoryCursor('gone', 0), { pageSize: 100, budget });
+    gone.consumer.start();
+    gone.consumer.stop();
+    for (const c of consumers) c.start();
+    expect(turns).toEqual([]); // nothing read inside start()
+    // Each turn of the event loop lets exactly one page be read.
+    let mark = 0;
+    let marking = true;
+    const everyTurn = (): void => {
+      turns.push(`turn ${++mark}`);
+      if (marking) setImmediate(everyTurn);
+    };
+    setImmediate(everyTurn);
+    await until('all caught up', () => consumers.every((c) => c.position === 300));
+    marking = false;
+    const pagesPerTurn = turns
+      .join(',')
+      .split(/,?turn \d+,?/)
+      .map((run) => (run === '' ? 0 : run.split(',').length));
+    expect(turns.filter((t) => t.length === 1)).toHaveLength(9);
+    expect(Math.max(...pagesPerTurn)).toBe(1);
+    expect(gone.got).toEqual([]);
   });
 
   it('a durable consumer that advanced does not see its events again after a restart; one that crashed does', async () => {

@@ -4,7 +4,10 @@
  *
  * - Behind the head, it reads the log in pages (`readPage(position, {topics, limit})`) and yields
  *   to the event loop between pages, so a consumer far behind never holds up HTTP requests or
- *   other consumers: each turn does at most one page of work.
+ *   other consumers: each turn does at most one page of work. Consumers that share a
+ *   {@link ReadBudget} (every stream client) take turns for their pages: however many are
+ *   behind, one turn of the event loop reads at most the budget's pages, and the first page is
+ *   read on a later turn than `start()` (a subscribe never reads the log inside its own message).
  * - Caught up, it takes the batches the log announces after each commit from memory when they
  *   follow on from its position (no database read per consumer per batch), a page at a time for a
  *   large one; when they do not follow on (it fell behind, or dropped batches it could not keep),
@@ -54,6 +57,50 @@ export interface LogConsumerOptions {
   maxRetryMs?: number;
   /** Called once, the first time the consumer has handled everything up to the log's head. */
   caughtUp?: (seq: number) => void;
+  /** Shared with other consumers: how many log pages may be read per turn of the event loop among them all. */
+  budget?: ReadBudget;
+}
+
+/**
+ * Turns for reading the log, shared by many consumers: each waiter is let go on a later turn of
+ * the event loop, at most `pagesPerTurn` per turn, first come first served; one that is no longer
+ * alive when its turn comes (a stopped consumer) gives its place to the next.
+ */
+export class ReadBudget {
+  #waiting: { alive: () => boolean; go: () => void }[] = [];
+  #scheduled = false;
+
+  constructor(private readonly pagesPerTurn = 1) {}
+
+  /** How many are waiting for a turn. */
+  get waiting(): number {
+    return this.#waiting.length;
+  }
+
+  /** Resolves on a later turn, when it is this waiter's turn to read a page. */
+  turn(alive: () => boolean): Promise<void> {
+    return new Promise((go) => {
+      this.#waiting.push({ alive, go });
+      this.#schedule();
+    });
+  }
+
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      this.#scheduled = false;
+      let granted = 0;
+      while (granted < this.pagesPerTurn && this.#waiting.length > 0) {
+        const next = this.#waiting.shift();
+        if (!next) break;
+        // A waiter that is gone still resolves (its pump returns) but takes no page of the turn.
+        if (next.alive()) granted += 1;
+        next.go();
+      }
+      if (this.#waiting.length > 0) this.#schedule();
+    });
+  }
 }
 
 interface Announced {
@@ -77,8 +124,8 @@ export const DEFAULT_PAGE_SIZE = 200;
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class LogConsumer {
-  readonly #o: Required<Omit<LogConsumerOptions, 'topics' | 'caughtUp'>> &
-    Pick<LogConsumerOptions, 'topics' | 'caughtUp'>;
+  readonly #o: Required<Omit<LogConsumerOptions, 'topics' | 'caughtUp' | 'budget'>> &
+    Pick<LogConsumerOptions, 'topics' | 'caughtUp' | 'budget'>;
   readonly #topics: ReadonlySet<string> | undefined;
   #position = 0;
   /** The head as of the last announcement heard, so the next one knows where it starts. */
@@ -156,6 +203,10 @@ export class LogConsumer {
       for (;;) {
         this.#wake = false;
         if (this.#stopped || this.#retryTimer !== undefined) return;
+        if (this.#o.budget && this.#readsLogNext()) {
+          await this.#o.budget.turn(() => !this.#stopped);
+          if (this.#stopped || this.#retryTimer !== undefined) return;
+        }
         const work = this.#next();
         if (!work) {
           if (!this.#reportedCaughtUp) {
@@ -170,11 +221,20 @@ export class LogConsumer {
         this.#position = Math.max(this.#position, work.through);
         if (work.events.length > 0) this.#o.cursor.advance(work.through);
         this.#retryMs = this.#o.retryMs;
-        if (work.yieldAfter) await nextTurn();
+        // With a budget, the next page waits for its turn anyway.
+        if (work.yieldAfter && !(this.#o.budget && this.#readsLogNext())) await nextTurn();
       }
     } finally {
       this.#pumping = false;
     }
+  }
+
+  /** Whether the next piece of work is a page read from the log (no announced batch follows on from the position). */
+  #readsLogNext(): boolean {
+    while (this.#pending[0] && this.#pending[0].last <= this.#position) this.#dropFirst();
+    const first = this.#pending[0];
+    if (first && first.after <= this.#position) return false;
+    return this.#position < this.#o.events.lastSeq;
   }
 
   /** The next piece of work: an announced batch that follows on from the position, else a page of the log. */
