@@ -2,8 +2,8 @@
  * One stream client must never delay another's orders (finding 1). Against the built edge with a
  * log of ~1,500 events: one socket sending 200 `{"type":"subscribe","since":0}`; 200 clients that
  * subscribe from 0 and never read; a slow reader. Meanwhile a counter places orders and a live
- * kitchen display must receive each promptly; the bounds are generous (the finding measured
- * 15–41 s of total stall), the point is that nobody waits on the flood.
+ * kitchen display must receive each within a second (the finding measured 15–41 s of total
+ * stall): nobody waits on the flood.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,11 +21,13 @@ import { scaled, SEED } from './support/profile.js';
 const LOG_EVENTS = scaled('flood_log_events', { ci: 1500, long: 6000 });
 const FLOOD = 200;
 /**
- * Generous: the stall this guards against was 15.7–41 s. What is left after the paged replay
- * (2.5–5.2 s on the shared 2-core box, worst with 200 clients subscribing at once) is recorded
- * in the figures and open in docs/reliability.md; tighten this once the hub spreads replays.
+ * The stall this guards against was 15.7–41 s, and 2.3–5.2 s with the replay paged but each
+ * subscribe reading its first page at once. With every client's replay taking turns (one page
+ * of the log per turn of the event loop among them all) orders are answered in tens of ms
+ * during every flood here, on the shared 2-core box under load; the bound leaves room for a
+ * busy CI machine, not for a stall.
  */
-const BOUND_MS = 8000;
+const BOUND_MS = 1000;
 const PROBES = 5;
 
 type Raw = { _socket?: { pause(): void; resume(): void } };
