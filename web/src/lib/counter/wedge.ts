@@ -11,7 +11,7 @@
 export interface WedgeOptions {
   /**
    * Longest gap (ms) between two keys of one scan, the closing Enter included. Scanners send a
-   * key every 2–20 ms; a fast typist's keys come 60 ms or more apart.
+   * key every 2–20 ms; nobody types six digits and Enter with every gap under 50 ms.
    */
   readonly maxGapMs: number;
   /** Fewest characters a scan has (a shorter fast burst is a chord, not a code). */
@@ -23,7 +23,7 @@ export interface WedgeOptions {
 }
 
 /** Retail codes (EAN-8, UPC-A, EAN-13) are digits; a shorter fast burst of 6 or more is still reported, as a bad code. */
-export const DEFAULT_WEDGE: WedgeOptions = { maxGapMs: 35, minLength: 6, maxLength: 20, chars: /^[0-9]$/ };
+export const DEFAULT_WEDGE: WedgeOptions = { maxGapMs: 50, minLength: 6, maxLength: 20, chars: /^[0-9]$/ };
 
 export type WedgeVerdict =
   /** An ordinary key: let it do what it does. */

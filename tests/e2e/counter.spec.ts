@@ -1,0 +1,197 @@
+/**
+ * The counter, as a cashier uses it on a 1920×1080 screen, by roles and names: opened from the
+ * launcher (the demo box pairs it in one click), Casey signs in with her PIN; items go on the
+ * ticket by a tap, by a barcode scanner typing into the page (even while the search has the
+ * focus), and through the item sheet (a combo with a latte in oat milk); a bad code says so and
+ * changes nothing; cash with a quick tender shows the change large, and the kitchen display has
+ * the order. A second walk is keyboard only: search and Enter, a discount past the limit that
+ * Morgan approves with his PIN on the same screen, card on the pinpad, a new order with Enter —
+ * and a session ended elsewhere brings the sign-in back.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO_PINS, openLive, ticketOf } from './screens.js';
+
+/** A scanner: the code's digits as fast as the keyboard goes, then Enter. */
+async function scan(page: Page, code: string): Promise<void> {
+  await page.keyboard.type(code);
+  await page.keyboard.press('Enter');
+}
+
+const dollars = (text: string | null): number => Math.round(Number((text ?? '').replace(/[^0-9.]/g, '')) * 100);
+const usd = (cents: number): string => `$${(cents / 100).toFixed(2)}`;
+
+async function openCounter(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('/');
+  await expect(page.getByRole('note')).toContainText('Demo store');
+  await page.getByRole('link', { name: /Counter/ }).click();
+  await expect(page).toHaveURL(/\/counter$/);
+  await page.getByRole('button', { name: /Casey/ }).click();
+  for (const digit of DEMO_PINS.Casey) await page.getByRole('button', { name: digit, exact: true }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByTestId('signed-in-as')).toContainText('Casey');
+}
+
+test('a cashier rings up a tapped item, scanned items and a combo, takes cash with change, and the kitchen has it', async ({
+  page,
+  browser,
+}) => {
+  await openCounter(page);
+  const lines = page.getByTestId('ticket-line');
+
+  // The grid opens on the favourites; the categories follow in catalog order.
+  await expect(page.getByRole('tab', { name: 'Favourites' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab').nth(1)).toHaveText('Espresso Bar');
+
+  // A tap: a cookie has no choices, so it goes straight on the ticket.
+  await page.getByRole('tab', { name: 'Bakery' }).click();
+  await page.getByRole('button', { name: /Chocolate Chip Cookie/ }).click();
+  await expect(lines).toHaveCount(1);
+  await expect(lines.first()).toContainText('1 × Chocolate Chip Cookie');
+  await expect(page.getByTestId('counter-message')).toHaveText('Added Chocolate Chip Cookie.');
+
+  // The scanner, with nothing focused: the bag's EAN-13 adds a second cookie to its line.
+  await page.getByRole('button', { name: /Chocolate Chip Cookie/ }).blur();
+  await scan(page, '2000000000015');
+  await expect(lines).toHaveCount(1);
+  await expect(lines.first().getByTestId('line-quantity')).toHaveText('2');
+
+  // Typing in the search, then a scan: banana bread's UPC-A is added and the search keeps only what was typed.
+  const search = page.getByRole('searchbox', { name: 'Search items' });
+  await search.click();
+  await page.keyboard.type('coo', { delay: 120 });
+  await expect(page.getByRole('button', { name: /Chocolate Chip Cookie/ })).toBeVisible();
+  await scan(page, '200000000028');
+  await expect(lines).toHaveCount(2);
+  await expect(lines.nth(1)).toContainText('Banana Bread');
+  await expect(search).toHaveValue('coo');
+
+  // A bad check digit: said plainly, nothing added.
+  await scan(page, '2000000000016');
+  await expect(page.getByRole('alert').filter({ hasText: 'check digit' })).toContainText('Nothing was added');
+  await expect(lines).toHaveCount(2);
+  await page.keyboard.press('Escape'); // clears the search
+  await expect(search).toHaveValue('');
+
+  // A combo through the item sheet: a medium latte with oat milk, and a croissant.
+  await page.getByRole('tab', { name: 'Combos' }).click();
+  await page.getByRole('button', { name: /Coffee & Pastry/ }).click();
+  const sheet = page.getByRole('dialog', { name: 'Coffee & Pastry' });
+  await sheet.getByRole('radio', { name: /Caffè Latte/ }).check();
+  await sheet.getByRole('radio', { name: /Medium/ }).check();
+  await sheet.getByRole('radio', { name: /Oat milk/ }).check();
+  await sheet.getByRole('radio', { name: /Butter Croissant/ }).check();
+  await expect(sheet.getByTestId('dialog-line-total')).toHaveText('$8.20');
+  await sheet.getByRole('button', { name: 'Add to order' }).click();
+  await expect(sheet).toBeHidden();
+  await expect(lines).toHaveCount(3);
+  await expect(lines.nth(2)).toContainText('Coffee & Pastry');
+  await expect(lines.nth(2)).toContainText('Caffè Latte (Medium): Oat milk');
+  await expect(lines.nth(2)).toContainText('$8.20');
+
+  // Cash on its key: the order is placed (the demo store sends counter orders to the kitchen at once).
+  const total = dollars(await page.getByTestId('ticket-total').textContent());
+  await page.keyboard.press('F9');
+  const cash = page.getByTestId('cash-panel');
+  await expect(cash.getByTestId('cash-due')).toHaveText(usd(total));
+  await expect(page.getByTestId('ticket-title')).toHaveText(/^Order \d+$/);
+  await expect(page.getByTestId('kitchen-state')).toHaveText('Sent to the kitchen');
+  const number = Number(((await page.getByTestId('ticket-title').textContent()) ?? '').replace(/\D/g, ''));
+
+  // Typing less than due says how short it is; a quick tender of $20 pays and shows the change, large.
+  await cash.getByLabel('Cash handed over').fill('5');
+  await expect(cash).toContainText(`Short by ${usd(total - 500)}`);
+  await cash.getByRole('button', { name: 'Tendered $20.00' }).click();
+  await expect(page.getByTestId('change-due')).toContainText(usd(2000 - total));
+  await expect(page.getByTestId('receipt-number')).toHaveText(String(number));
+
+  // The kitchen display has the order with the combo and what went into it.
+  const kitchenContext = await browser.newContext();
+  const kitchen = await kitchenContext.newPage();
+  await openLive(kitchen, '/kds/kitchen');
+  await expect(ticketOf(kitchen, number)).toContainText('Coffee & Pastry');
+  await expect(ticketOf(kitchen, number)).toContainText('Chocolate Chip Cookie');
+  await expect(ticketOf(kitchen, number)).toContainText('Banana Bread');
+  await kitchenContext.close();
+
+  // The next guest: a tap starts a new ticket straight from the receipt.
+  await page.getByRole('tab', { name: 'Favourites' }).click();
+  await page.getByRole('button', { name: /Butter Croissant/ }).click();
+  await page.getByRole('dialog', { name: 'Butter Croissant' }).getByRole('button', { name: 'Add to order' }).click();
+  await expect(page.getByTestId('ticket-title')).toHaveText('New order');
+  await expect(lines).toHaveCount(1);
+});
+
+test('keyboard only: search and Enter, a discount a manager approves on the same screen, card, Enter for the next order', async ({
+  page,
+}) => {
+  await openCounter(page);
+  const lines = page.getByTestId('ticket-line');
+
+  // The keys are listed on the screen.
+  await page.keyboard.press('?');
+  const keys = page.getByRole('dialog', { name: 'Keys' });
+  await expect(keys.getByRole('row', { name: /Cash/ })).toContainText('F9');
+  await keys.getByRole('button', { name: 'Close' }).click();
+
+  // F2 searches; Enter adds the first item found (an Americano has sizes: its sheet opens).
+  await page.keyboard.press('F2');
+  await page.keyboard.type('americ');
+  await page.keyboard.press('Enter');
+  const sheet = page.getByRole('dialog', { name: 'Americano' });
+  await sheet.getByRole('radio', { name: /Large/ }).check();
+  await sheet.getByRole('button', { name: 'Add to order' }).click();
+  await expect(lines).toHaveCount(1);
+  await expect(lines.first()).toContainText('Americano (Large)');
+
+  // + adds one more to the selected line; F6 puts a note on it for the kitchen.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('+');
+  await expect(lines.first().getByTestId('line-quantity')).toHaveText('2');
+  await page.keyboard.press('F6');
+  const note = page.getByRole('dialog', { name: 'Note for the kitchen' });
+  await note.getByLabel('Note', { exact: true }).fill('Extra hot');
+  await note.getByRole('button', { name: 'Save note' }).click();
+  await expect(lines.first().getByTestId('line-note')).toHaveText('Note: Extra hot');
+
+  // F7: half off the line is past the store's limit, so the edge asks for a manager: Morgan, here.
+  const before = dollars(await page.getByTestId('ticket-total').textContent());
+  await page.keyboard.press('F7');
+  const discount = page.getByRole('dialog', { name: 'Discount' });
+  await discount.getByRole('button', { name: '50%' }).click();
+  await discount.getByRole('button', { name: 'Regular guest' }).click();
+  await discount.getByRole('button', { name: 'Apply discount' }).click();
+  await expect(discount.getByText('This discount needs a manager’s approval.')).toBeVisible();
+  await expect(discount.getByRole('button', { name: /Casey/ })).toHaveCount(0); // a cashier cannot approve
+  await discount.getByRole('button', { name: /Morgan/ }).click();
+  await page.keyboard.type(DEMO_PINS.Morgan);
+  await discount.getByRole('button', { name: 'Approve discount' }).click();
+  await expect(discount).toBeHidden();
+  await expect(page.getByTestId('ticket-discount')).toHaveCount(1);
+  const after = dollars(await page.getByTestId('ticket-total').textContent());
+  expect(after).toBeLessThan(before);
+  await expect(page.getByTestId('ticket-title')).toHaveText(/^Order \d+$/);
+
+  // F10: the card on the store's pinpad, then the receipt; Enter starts the next order.
+  await page.keyboard.press('F10');
+  await expect(page.getByTestId('receipt')).toContainText('Card');
+  await expect(page.getByTestId('receipt')).toContainText(usd(after));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('ticket-title')).toHaveText('New order');
+  await expect(lines).toHaveCount(0);
+});
+
+test('a session ended elsewhere brings the sign-in back at the next action', async ({ page }) => {
+  await openCounter(page);
+  await page.getByRole('tab', { name: 'Bakery' }).click();
+  await page.getByRole('button', { name: /Chocolate Chip Cookie/ }).click();
+  // The edge ends Casey's session (as its idle timer does after security.staffIdleMinutes).
+  const out = await page.request.post('/api/v1/staff/sign-out', {
+    headers: { 'x-tillbox-screen': 'counter', 'content-type': 'application/json' },
+  });
+  expect(out.status()).toBe(200);
+  await page.getByRole('button', { name: 'Cash' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Casey was signed out' })).toBeVisible();
+  await expect(page.getByTestId('ticket')).toHaveCount(0);
+});
