@@ -6,6 +6,7 @@ export * from './order-lifecycle.js';
 export * from './business-day.js';
 export * from './kitchen/kitchen.js';
 export * from './kitchen/ticket-document.js';
+export * from './kitchen/line-stations.js';
 export * from './wire/api.js';
 export * from './wire/order-pages.js';
 export * from './wire/payments.js';

@@ -1181,6 +1181,8 @@ export interface paths {
             | 'order.cancelled'
             | 'order.discounted'
             | 'order.price-overridden'
+            | 'order.transferred'
+            | 'tips.declared'
             | 'drawer.cash-moved'
             | 'drawer.no-sale'
             | 'drawer.closed'
@@ -1227,6 +1229,8 @@ export interface paths {
                   | 'order.cancelled'
                   | 'order.discounted'
                   | 'order.price-overridden'
+                  | 'order.transferred'
+                  | 'tips.declared'
                   | 'drawer.cash-moved'
                   | 'drawer.no-sale'
                   | 'drawer.closed'
@@ -2546,6 +2550,17 @@ export interface paths {
                   note?: string;
                   station: string;
                   allergens: string[];
+                  /** @description A combo's chosen slot items, each made at its own station (the kitchen's view of the line) */
+                  parts?: {
+                    slotId: string;
+                    itemId: string;
+                    variantId?: string;
+                    /** @description Where this slot item is made: its own item’s station */
+                    station: string;
+                    allergens: string[];
+                    /** @description How many of the line's modifiers describe this slot item: its own entry and the choices made in it (the slot items' entries follow the combo's own choices, in slot order) */
+                    choices: number;
+                  }[];
                   /** @description Item or variant price plus modifier upcharges, minor units */
                   unitPrice: number;
                   /** @description unitPrice × quantity, minor units */
@@ -2844,6 +2859,17 @@ export interface paths {
                 note?: string;
                 station: string;
                 allergens: string[];
+                /** @description A combo's chosen slot items, each made at its own station (the kitchen's view of the line) */
+                parts?: {
+                  slotId: string;
+                  itemId: string;
+                  variantId?: string;
+                  /** @description Where this slot item is made: its own item’s station */
+                  station: string;
+                  allergens: string[];
+                  /** @description How many of the line's modifiers describe this slot item: its own entry and the choices made in it (the slot items' entries follow the combo's own choices, in slot order) */
+                  choices: number;
+                }[];
                 /** @description Item or variant price plus modifier upcharges, minor units */
                 unitPrice: number;
                 /** @description unitPrice × quantity, minor units */
@@ -3096,6 +3122,17 @@ export interface paths {
                 note?: string;
                 station: string;
                 allergens: string[];
+                /** @description A combo's chosen slot items, each made at its own station (the kitchen's view of the line) */
+                parts?: {
+                  slotId: string;
+                  itemId: string;
+                  variantId?: string;
+                  /** @description Where this slot item is made: its own item’s station */
+                  station: string;
+                  allergens: string[];
+                  /** @description How many of the line's modifiers describe this slot item: its own entry and the choices made in it (the slot items' entries follow the combo's own choices, in slot order) */
+                  choices: number;
+                }[];
                 /** @description Item or variant price plus modifier upcharges, minor units */
                 unitPrice: number;
                 /** @description unitPrice × quantity, minor units */
@@ -3365,6 +3402,17 @@ export interface paths {
                 note?: string;
                 station: string;
                 allergens: string[];
+                /** @description A combo's chosen slot items, each made at its own station (the kitchen's view of the line) */
+                parts?: {
+                  slotId: string;
+                  itemId: string;
+                  variantId?: string;
+                  /** @description Where this slot item is made: its own item’s station */
+                  station: string;
+                  allergens: string[];
+                  /** @description How many of the line's modifiers describe this slot item: its own entry and the choices made in it (the slot items' entries follow the combo's own choices, in slot order) */
+                  choices: number;
+                }[];
                 /** @description Item or variant price plus modifier upcharges, minor units */
                 unitPrice: number;
                 /** @description unitPrice × quantity, minor units */
@@ -3628,6 +3676,17 @@ export interface paths {
                 note?: string;
                 station: string;
                 allergens: string[];
+                /** @description A combo's chosen slot items, each made at its own station (the kitchen's view of the line) */
+                parts?: {
+                  slotId: string;
+                  itemId: string;
+                  variantId?: string;
+                  /** @description Where this slot item is made: its own item’s station */
+                  station: string;
+                  allergens: string[];
+                  /** @description How many of the line's modifiers describe this slot item: its own entry and the choices made in it (the slot items' entries follow the combo's own choices, in slot order) */
+                  choices: number;
+                }[];
                 /** @description Item or variant price plus modifier upcharges, minor units */
                 unitPrice: number;
                 /** @description unitPrice × quantity, minor units */
@@ -3894,6 +3953,17 @@ export interface paths {
                 note?: string;
                 station: string;
                 allergens: string[];
+                /** @description A combo's chosen slot items, each made at its own station (the kitchen's view of the line) */
+                parts?: {
+                  slotId: string;
+                  itemId: string;
+                  variantId?: string;
+                  /** @description Where this slot item is made: its own item’s station */
+                  station: string;
+                  allergens: string[];
+                  /** @description How many of the line's modifiers describe this slot item: its own entry and the choices made in it (the slot items' entries follow the combo's own choices, in slot order) */
+                  choices: number;
+                }[];
                 /** @description Item or variant price plus modifier upcharges, minor units */
                 unitPrice: number;
                 /** @description unitPrice × quantity, minor units */
@@ -4075,6 +4145,11 @@ export interface paths {
             };
             /** @description Lines to refund; the whole order when absent */
             lines?: string[];
+            /** @description Which of its payments the money goes back to, and how much to each (they add up to the refund); by default the lines’ own part of a split bill first, then in the order taken */
+            to?: {
+              paymentId: string;
+              amount: number;
+            }[];
           };
         };
       };
@@ -4180,6 +4255,17 @@ export interface paths {
                 note?: string;
                 station: string;
                 allergens: string[];
+                /** @description A combo's chosen slot items, each made at its own station (the kitchen's view of the line) */
+                parts?: {
+                  slotId: string;
+                  itemId: string;
+                  variantId?: string;
+                  /** @description Where this slot item is made: its own item’s station */
+                  station: string;
+                  allergens: string[];
+                  /** @description How many of the line's modifiers describe this slot item: its own entry and the choices made in it (the slot items' entries follow the combo's own choices, in slot order) */
+                  choices: number;
+                }[];
                 /** @description Item or variant price plus modifier upcharges, minor units */
                 unitPrice: number;
                 /** @description unitPrice × quantity, minor units */
@@ -4461,6 +4547,17 @@ export interface paths {
                 note?: string;
                 station: string;
                 allergens: string[];
+                /** @description A combo's chosen slot items, each made at its own station (the kitchen's view of the line) */
+                parts?: {
+                  slotId: string;
+                  itemId: string;
+                  variantId?: string;
+                  /** @description Where this slot item is made: its own item’s station */
+                  station: string;
+                  allergens: string[];
+                  /** @description How many of the line's modifiers describe this slot item: its own entry and the choices made in it (the slot items' entries follow the combo's own choices, in slot order) */
+                  choices: number;
+                }[];
                 /** @description Item or variant price plus modifier upcharges, minor units */
                 unitPrice: number;
                 /** @description unitPrice × quantity, minor units */
@@ -4715,6 +4812,17 @@ export interface paths {
                 note?: string;
                 station: string;
                 allergens: string[];
+                /** @description A combo's chosen slot items, each made at its own station (the kitchen's view of the line) */
+                parts?: {
+                  slotId: string;
+                  itemId: string;
+                  variantId?: string;
+                  /** @description Where this slot item is made: its own item’s station */
+                  station: string;
+                  allergens: string[];
+                  /** @description How many of the line's modifiers describe this slot item: its own entry and the choices made in it (the slot items' entries follow the combo's own choices, in slot order) */
+                  choices: number;
+                }[];
                 /** @description Item or variant price plus modifier upcharges, minor units */
                 unitPrice: number;
                 /** @description unitPrice × quantity, minor units */
@@ -4969,6 +5077,17 @@ export interface paths {
                 note?: string;
                 station: string;
                 allergens: string[];
+                /** @description A combo's chosen slot items, each made at its own station (the kitchen's view of the line) */
+                parts?: {
+                  slotId: string;
+                  itemId: string;
+                  variantId?: string;
+                  /** @description Where this slot item is made: its own item’s station */
+                  station: string;
+                  allergens: string[];
+                  /** @description How many of the line's modifiers describe this slot item: its own entry and the choices made in it (the slot items' entries follow the combo's own choices, in slot order) */
+                  choices: number;
+                }[];
                 /** @description Item or variant price plus modifier upcharges, minor units */
                 unitPrice: number;
                 /** @description unitPrice × quantity, minor units */
@@ -5223,6 +5342,17 @@ export interface paths {
                 note?: string;
                 station: string;
                 allergens: string[];
+                /** @description A combo's chosen slot items, each made at its own station (the kitchen's view of the line) */
+                parts?: {
+                  slotId: string;
+                  itemId: string;
+                  variantId?: string;
+                  /** @description Where this slot item is made: its own item’s station */
+                  station: string;
+                  allergens: string[];
+                  /** @description How many of the line's modifiers describe this slot item: its own entry and the choices made in it (the slot items' entries follow the combo's own choices, in slot order) */
+                  choices: number;
+                }[];
                 /** @description Item or variant price plus modifier upcharges, minor units */
                 unitPrice: number;
                 /** @description unitPrice × quantity, minor units */
@@ -5568,6 +5698,17 @@ export interface paths {
                 note?: string;
                 station: string;
                 allergens: string[];
+                /** @description A combo's chosen slot items, each made at its own station (the kitchen's view of the line) */
+                parts?: {
+                  slotId: string;
+                  itemId: string;
+                  variantId?: string;
+                  /** @description Where this slot item is made: its own item’s station */
+                  station: string;
+                  allergens: string[];
+                  /** @description How many of the line's modifiers describe this slot item: its own entry and the choices made in it (the slot items' entries follow the combo's own choices, in slot order) */
+                  choices: number;
+                }[];
                 /** @description Item or variant price plus modifier upcharges, minor units */
                 unitPrice: number;
                 /** @description unitPrice × quantity, minor units */
@@ -5855,6 +5996,17 @@ export interface paths {
                 note?: string;
                 station: string;
                 allergens: string[];
+                /** @description A combo's chosen slot items, each made at its own station (the kitchen's view of the line) */
+                parts?: {
+                  slotId: string;
+                  itemId: string;
+                  variantId?: string;
+                  /** @description Where this slot item is made: its own item’s station */
+                  station: string;
+                  allergens: string[];
+                  /** @description How many of the line's modifiers describe this slot item: its own entry and the choices made in it (the slot items' entries follow the combo's own choices, in slot order) */
+                  choices: number;
+                }[];
                 /** @description Item or variant price plus modifier upcharges, minor units */
                 unitPrice: number;
                 /** @description unitPrice × quantity, minor units */
@@ -6249,6 +6401,17 @@ export interface paths {
                 note?: string;
                 station: string;
                 allergens: string[];
+                /** @description A combo's chosen slot items, each made at its own station (the kitchen's view of the line) */
+                parts?: {
+                  slotId: string;
+                  itemId: string;
+                  variantId?: string;
+                  /** @description Where this slot item is made: its own item’s station */
+                  station: string;
+                  allergens: string[];
+                  /** @description How many of the line's modifiers describe this slot item: its own entry and the choices made in it (the slot items' entries follow the combo's own choices, in slot order) */
+                  choices: number;
+                }[];
                 /** @description Item or variant price plus modifier upcharges, minor units */
                 unitPrice: number;
                 /** @description unitPrice × quantity, minor units */
@@ -6503,6 +6666,17 @@ export interface paths {
                 note?: string;
                 station: string;
                 allergens: string[];
+                /** @description A combo's chosen slot items, each made at its own station (the kitchen's view of the line) */
+                parts?: {
+                  slotId: string;
+                  itemId: string;
+                  variantId?: string;
+                  /** @description Where this slot item is made: its own item’s station */
+                  station: string;
+                  allergens: string[];
+                  /** @description How many of the line's modifiers describe this slot item: its own entry and the choices made in it (the slot items' entries follow the combo's own choices, in slot order) */
+                  choices: number;
+                }[];
                 /** @description Item or variant price plus modifier upcharges, minor units */
                 unitPrice: number;
                 /** @description unitPrice × quantity, minor units */
@@ -6758,6 +6932,17 @@ export interface paths {
                 note?: string;
                 station: string;
                 allergens: string[];
+                /** @description A combo's chosen slot items, each made at its own station (the kitchen's view of the line) */
+                parts?: {
+                  slotId: string;
+                  itemId: string;
+                  variantId?: string;
+                  /** @description Where this slot item is made: its own item’s station */
+                  station: string;
+                  allergens: string[];
+                  /** @description How many of the line's modifiers describe this slot item: its own entry and the choices made in it (the slot items' entries follow the combo's own choices, in slot order) */
+                  choices: number;
+                }[];
                 /** @description Item or variant price plus modifier upcharges, minor units */
                 unitPrice: number;
                 /** @description unitPrice × quantity, minor units */
@@ -7013,6 +7198,17 @@ export interface paths {
                 note?: string;
                 station: string;
                 allergens: string[];
+                /** @description A combo's chosen slot items, each made at its own station (the kitchen's view of the line) */
+                parts?: {
+                  slotId: string;
+                  itemId: string;
+                  variantId?: string;
+                  /** @description Where this slot item is made: its own item’s station */
+                  station: string;
+                  allergens: string[];
+                  /** @description How many of the line's modifiers describe this slot item: its own entry and the choices made in it (the slot items' entries follow the combo's own choices, in slot order) */
+                  choices: number;
+                }[];
                 /** @description Item or variant price plus modifier upcharges, minor units */
                 unitPrice: number;
                 /** @description unitPrice × quantity, minor units */
@@ -7269,6 +7465,17 @@ export interface paths {
                     note?: string;
                     station: string;
                     allergens: string[];
+                    /** @description A combo's chosen slot items, each made at its own station (the kitchen's view of the line) */
+                    parts?: {
+                      slotId: string;
+                      itemId: string;
+                      variantId?: string;
+                      /** @description Where this slot item is made: its own item’s station */
+                      station: string;
+                      allergens: string[];
+                      /** @description How many of the line's modifiers describe this slot item: its own entry and the choices made in it (the slot items' entries follow the combo's own choices, in slot order) */
+                      choices: number;
+                    }[];
                     /** @description Item or variant price plus modifier upcharges, minor units */
                     unitPrice: number;
                     /** @description unitPrice × quantity, minor units */
@@ -7511,6 +7718,17 @@ export interface paths {
                 note?: string;
                 station: string;
                 allergens: string[];
+                /** @description A combo's chosen slot items, each made at its own station (the kitchen's view of the line) */
+                parts?: {
+                  slotId: string;
+                  itemId: string;
+                  variantId?: string;
+                  /** @description Where this slot item is made: its own item’s station */
+                  station: string;
+                  allergens: string[];
+                  /** @description How many of the line's modifiers describe this slot item: its own entry and the choices made in it (the slot items' entries follow the combo's own choices, in slot order) */
+                  choices: number;
+                }[];
                 /** @description Item or variant price plus modifier upcharges, minor units */
                 unitPrice: number;
                 /** @description unitPrice × quantity, minor units */

@@ -12,6 +12,7 @@ import type { PricingEngine } from '../commerce/compile.js';
 import type { PricingCartLine } from '../commerce/cart-schema.js';
 import type { FirePolicy, OrderPriceInput, PlacedLine, SplitPlanInput } from '../events/catalogue.js';
 import { applyTicketCommand, type TicketCommand } from '../kitchen/kitchen.js';
+import { bumpedAtStation, lineStations, madeAt } from '../kitchen/line-stations.js';
 import { applyOrderCommand } from '../order-lifecycle.js';
 import type { Channel, OrderType } from '../channels.js';
 import type { OrderPricing, Totals } from '../wire/api.js';
@@ -276,7 +277,7 @@ function place(command: Extract<OrderCommand, { kind: 'place' }>, env: OrderEnv)
   const prepMs =
     prepMinutes(
       env.config.stations,
-      order.lines.map((l) => l.station),
+      order.lines.flatMap((l) => lineStations(l)),
     ) * 60_000;
   const fireAt = order.promisedAt === undefined ? undefined : order.promisedAt - prepMs;
   const data: Extract<OrderEvent, { type: 'order.placed' }>['data'] = {
@@ -332,10 +333,12 @@ function addLines(d: Decision, lines: Extract<OrderCommand, { kind: 'add-lines' 
   if (round) d.emit({ type: 'order.fired', data: { orderId: d.state.id, tickets: round.tickets, round: round.round } });
 }
 
-/** One ticket per station of its lines, in station order. */
+/** One ticket per station of its lines (a combo's on each of its slot items' stations), in station order. */
 function fire(d: Decision, env: OrderEnv): void {
   const byStation = new Map<string, string[]>();
-  for (const l of d.state.lines) byStation.set(l.station, [...(byStation.get(l.station) ?? []), l.lineId]);
+  for (const l of d.state.lines) {
+    for (const station of lineStations(l)) byStation.set(station, [...(byStation.get(station) ?? []), l.lineId]);
+  }
   const tickets = [...byStation.keys()]
     .sort()
     .map((station) => ({ id: env.newId(), station, lineIds: byStation.get(station) ?? [] }));
@@ -353,8 +356,11 @@ function ticket(d: Decision, command: Extract<OrderCommand, { kind: 'ticket' }>,
     );
   }
   const items = order.lines
-    .filter((l) => l.station === t.station)
-    .map((l) => ({ lineId: l.lineId, bumpedAt: l.bumpedAt === undefined ? undefined : iso(l.bumpedAt) }));
+    .filter((l) => madeAt(l, t.station))
+    .map((l) => {
+      const bumpedAt = bumpedAtStation(l, t.station);
+      return { lineId: l.lineId, bumpedAt: bumpedAt === undefined ? undefined : iso(bumpedAt) };
+    });
   const type = applyTicketCommand({ status: t.status, items }, command.command, command.lineId);
   const ids = { orderId: order.id, ticketId: t.id };
   switch (type) {
@@ -372,7 +378,7 @@ function ticket(d: Decision, command: Extract<OrderCommand, { kind: 'ticket' }>,
   }
   if (type === 'ticket.item-bumped') {
     // The last item bumped bumps the ticket.
-    const left = d.state.lines.some((l) => l.station === t.station && l.bumpedAt === undefined);
+    const left = d.state.lines.some((l) => madeAt(l, t.station) && bumpedAtStation(l, t.station) === undefined);
     if (!left) d.emit({ type: 'ticket.bumped', data: { ...ids, station: t.station } });
   }
   if (

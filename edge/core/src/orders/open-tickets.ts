@@ -9,6 +9,7 @@ import type { CommandContext } from '../auth/actors.js';
 import type { PricingCartLine } from '../commerce/cart-schema.js';
 import { priceWithEngine } from '../commerce/price.js';
 import { TillboxError } from '../errors.js';
+import { lineStations } from '../kitchen/line-stations.js';
 import { describeStatus, isOpenStatus } from '../order-lifecycle.js';
 import { repricing } from './adjust.js';
 import type { OrderEnv } from './decide.js';
@@ -117,7 +118,8 @@ export function decideAddLines(
 }
 
 /**
- * The tickets of another round: each new line on its station's ticket (opened again) or a new
+ * The tickets of another round: each new line on its station's ticket (a combo's on each of its
+ * slot items' stations), opened again, or a new
  * one, numbered after the rounds before it. Undefined when the order has not gone to the kitchen
  * (the lines go with the rest when it does).
  */
@@ -129,7 +131,8 @@ export function nextRound(
   if (order.tickets.length === 0) return undefined;
   const byStation = new Map<string, string[]>();
   for (const l of order.lines) {
-    if (lineIds.includes(l.lineId)) byStation.set(l.station, [...(byStation.get(l.station) ?? []), l.lineId]);
+    if (!lineIds.includes(l.lineId)) continue;
+    for (const station of lineStations(l)) byStation.set(station, [...(byStation.get(station) ?? []), l.lineId]);
   }
   const round = Math.max(1, ...order.lines.map((l) => l.round ?? 1)) + 1;
   const tickets = [...byStation.keys()].sort().map((station) => ({

@@ -4,6 +4,7 @@
  * open ticket it is.
  */
 import type { OrderView, PaymentView, PricedLine, TicketView } from '../wire/api.js';
+import { bumpedAtStation, madeAt } from '../kitchen/line-stations.js';
 import { paidNet, put, type Millis, type Order, type OrderLine, type OrderPayment, type OrderTicket } from './order.js';
 import { splitParts } from './split.js';
 
@@ -38,6 +39,11 @@ function lineView(l: OrderLine): PricedLine {
   put(view, 'variantId', l.variantId);
   put(view, 'variantName', l.variantName);
   put(view, 'note', l.note);
+  put(
+    view,
+    'parts',
+    l.parts?.map(({ bumpedAt: _, ...part }) => part),
+  );
   put(view, 'round', l.round);
   return view;
 }
@@ -49,8 +55,11 @@ function ticketView(t: OrderTicket, lines: readonly OrderLine[]): TicketView {
     status: t.status,
     firedAt: new Date(t.firedAt).toISOString(),
     items: lines
-      .filter((l) => l.station === t.station)
-      .map((l) => (l.bumpedAt === undefined ? { lineId: l.lineId } : { lineId: l.lineId, bumpedAt: iso(l.bumpedAt) })),
+      .filter((l) => madeAt(l, t.station))
+      .map((l) => {
+        const bumpedAt = bumpedAtStation(l, t.station);
+        return bumpedAt === undefined ? { lineId: l.lineId } : { lineId: l.lineId, bumpedAt: iso(bumpedAt) };
+      }),
   };
   put(view, 'bumpedAt', iso(t.bumpedAt));
   return view;

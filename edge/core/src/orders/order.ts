@@ -15,14 +15,17 @@ import type {
 } from '../events/catalogue.js';
 import type { Channel, OrderType } from '../channels.js';
 import type { OrderStatus, PaymentStatus } from '../order-lifecycle.js';
+import { bumpAtStation, unbumpAtStation, type LinePart } from '../kitchen/line-stations.js';
 import type { OpenPaymentIntent } from './payment-intent.js';
 import type { OrderPricing, Totals } from '../wire/api.js';
 
 /** Times are epoch milliseconds (the edge's clock); views and events carry them as ISO 8601. */
 export type Millis = number;
 
-export interface OrderLine extends Omit<PlacedLine, 'total'> {
+export interface OrderLine extends Omit<PlacedLine, 'total' | 'parts'> {
   total: number;
+  /** A combo's slot items, each made at its own station, with when that station marked it done. */
+  parts?: (LinePart & { bumpedAt?: Millis })[];
   /** When its station marked it done (item bump, or the ticket's bump). */
   bumpedAt?: Millis;
   /** When it was given back in a refund by lines. */
@@ -220,7 +223,7 @@ export function evolveOrder(state: Order | undefined, event: OrderEvent, at: Mil
       return {
         ...state,
         tickets: state.tickets.map((t) => (t.id === ticketId ? { ...t, status: 'bumped', bumpedAt: at } : t)),
-        lines: state.lines.map((l) => (l.station === station && l.bumpedAt === undefined ? { ...l, bumpedAt: at } : l)),
+        lines: state.lines.map((l) => bumpAtStation(l, station, at)),
       };
     }
     case 'ticket.recalled': {
@@ -228,19 +231,24 @@ export function evolveOrder(state: Order | undefined, event: OrderEvent, at: Mil
       return {
         ...state,
         tickets: state.tickets.map((t) => (t.id === ticketId ? withoutKey({ ...t, status: 'open' }, 'bumpedAt') : t)),
-        lines: state.lines.map((l) => (l.station === station ? withoutKey(l, 'bumpedAt') : l)),
+        lines: state.lines.map((l) => unbumpAtStation(l, station)),
       };
     }
     case 'ticket.item-bumped':
+    case 'ticket.item-unbumped': {
+      // The item is the line's share at the ticket's station (of a combo, its slot items made there).
+      const { lineId, ticketId } = event.data;
+      const ticketStation = state.tickets.find((t) => t.id === ticketId)?.station;
+      const bump = event.type === 'ticket.item-bumped';
       return {
         ...state,
-        lines: state.lines.map((l) => (l.lineId === event.data.lineId ? { ...l, bumpedAt: at } : l)),
+        lines: state.lines.map((l) => {
+          if (l.lineId !== lineId) return l;
+          const station = ticketStation ?? l.station;
+          return bump ? bumpAtStation(l, station, at) : unbumpAtStation(l, station);
+        }),
       };
-    case 'ticket.item-unbumped':
-      return {
-        ...state,
-        lines: state.lines.map((l) => (l.lineId === event.data.lineId ? withoutKey(l, 'bumpedAt') : l)),
-      };
+    }
     case 'order.ready': {
       // The expo's ready bumps every station that has not; an automatic one follows the last bump.
       const stations = new Set(state.tickets.filter((t) => t.status === 'open').map((t) => t.station));
@@ -249,9 +257,7 @@ export function evolveOrder(state: Order | undefined, event: OrderEvent, at: Mil
         status: 'ready',
         readyAt: at,
         tickets: state.tickets.map((t) => (t.status === 'open' ? { ...t, status: 'bumped', bumpedAt: at } : t)),
-        lines: state.lines.map((l) =>
-          stations.has(l.station) && l.bumpedAt === undefined ? { ...l, bumpedAt: at } : l,
-        ),
+        lines: state.lines.map((l) => [...stations].reduce((x, station) => bumpAtStation(x, station, at), l)),
       };
     }
     case 'order.recalled':

@@ -1,13 +1,14 @@
 /**
  * From a priced cart to the lines, totals and explanations an order is placed with: each line
- * routed to its kitchen station (settings first, then the catalog) and carrying what a refund
- * of it needs later.
+ * routed to its kitchen station (settings first, then the catalog), a combo's slot items each to
+ * their own, and carrying what a refund of it needs later.
  */
 import type { PricingEngine } from '../commerce/compile.js';
 import type { PricedModifierChoice } from '../commerce/lines.js';
 import type { PriceResult, PricedCommerceLine } from '../commerce/types.js';
 import type { PlacedLine, RepricedLine } from '../events/catalogue.js';
 import { routeToStation, type KitchenConfig } from '../kitchen/kitchen.js';
+import type { LinePart } from '../kitchen/line-stations.js';
 import type { OrderPricing, PricedLine, Totals } from '../wire/api.js';
 
 export type RoutingConfig = Pick<KitchenConfig, 'stations' | 'defaultStation'>;
@@ -54,6 +55,26 @@ export function flattenChoices(line: PricedCommerceLine): PricedLine['modifiers'
     walk(c.modifiers);
   }
   return out;
+}
+
+/** How many entries choices make in a flat list (see {@link flattenChoices}): each and those nested in it. */
+function choiceCount(choices: readonly PricedModifierChoice[]): number {
+  return choices.reduce((n, c) => n + 1 + choiceCount(c.modifiers), 0);
+}
+
+/**
+ * A combo line's chosen slot items, each routed to its own item's station (settings first, then
+ * the catalog), in slot order as {@link flattenChoices} lists them: the kitchen's view of the line.
+ */
+export function partsOf(line: PricedCommerceLine, engine: PricingEngine, routing: RoutingConfig): LinePart[] {
+  return line.components.map((c) => ({
+    slotId: c.slotId,
+    itemId: c.itemId,
+    ...(c.variantId === undefined ? {} : { variantId: c.variantId }),
+    station: stationOfItem(engine, routing, c.itemId),
+    allergens: c.allergens,
+    choices: 1 + choiceCount(c.modifiers),
+  }));
 }
 
 /** The money of a priced line as an order keeps it. */
@@ -115,6 +136,8 @@ export function placementOf(
       if (l.variantId !== undefined) line.variantId = l.variantId;
       if (l.variantName) line.variantName = l.variantName;
       if (l.note !== undefined) line.note = l.note;
+      const parts = partsOf(l, engine, routing);
+      if (parts.length > 0) line.parts = parts;
       return line;
     }),
     totals: totalsOf(priced),

@@ -10,6 +10,7 @@ import { pricingCartLineSchema } from '../commerce/cart-schema.js';
 import { UUID_V7 } from '../ids.js';
 import { ORDER_PAGE_DEFAULT, ORDER_PAGE_MAX, ORDER_SCOPES, orderCursorSchema } from './order-pages.js';
 import { freeText } from '../privacy/card-numbers.js';
+import { linePartSchema } from '../kitchen/line-stations.js';
 
 export { CHANNELS, ORDER_TYPES } from '../channels.js';
 
@@ -183,6 +184,10 @@ export const pricedLineSchema = z.object({
   note: z.string().optional(),
   station: z.string(),
   allergens: z.array(z.string()),
+  parts: z
+    .array(linePartSchema)
+    .optional()
+    .describe("A combo's chosen slot items, each made at its own station (the kitchen's view of the line)"),
   unitPrice: minor.describe('Item or variant price plus modifier upcharges, minor units'),
   lineTotal: minor.describe('unitPrice × quantity, minor units'),
   discount: minor.default(0).describe('Promotions and rewards taken off this line'),

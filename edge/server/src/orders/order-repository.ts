@@ -42,8 +42,12 @@ type PaymentRow = typeof payments.$inferSelect;
 const ORDER_COLUMNS = { ...getTableColumns(orders), pricing: sql<unknown>`${orders.pricing}` };
 const LINE_COLUMNS = { ...getTableColumns(orderLines), detail: sql<unknown>`${orderLines.detail}` };
 
-/** What a line keeps besides its columns: names, choices and the priced amounts, and its refund. */
+/**
+ * What a line keeps besides its columns: names, choices and the priced amounts, its refund, and a
+ * combo's slot items with their stations and bumps.
+ */
 type LineDetail = Pick<PlacedLine, 'name' | 'variantName' | 'modifiers' | 'note' | 'allergens' | 'net' | 'taxes'> & {
+  parts?: OrderLine['parts'];
   discount?: number;
   tax?: number;
   total?: number;
@@ -99,6 +103,7 @@ function toLine(l: LineRow): OrderLine {
   put(line, 'taxes', d.taxes);
   put(line, 'bumpedAt', opt(l.bumpedAt));
   put(line, 'refundedAt', d.refundedAt);
+  put(line, 'parts', d.parts);
   put(line, 'round', d.round);
   return line;
 }
@@ -117,6 +122,7 @@ function lineDetail(l: OrderLine): LineDetail {
   put(d, 'net', l.net);
   put(d, 'taxes', l.taxes);
   put(d, 'refundedAt', l.refundedAt);
+  put(d, 'parts', l.parts);
   put(d, 'round', l.round);
   return d;
 }
@@ -363,7 +369,7 @@ export class OrderRepository {
         }
         if (old && repriced(old, l)) {
           this.w.updateLine(l.lineId, { unitPrice: l.unitPrice, lineTotal: l.lineTotal, detail: lineDetail(l) });
-        } else if (old && (old.refundedAt !== l.refundedAt || old.round !== l.round)) {
+        } else if (old && (old.refundedAt !== l.refundedAt || old.round !== l.round || old.parts !== l.parts)) {
           this.w.updateLine(l.lineId, { detail: lineDetail(l) });
         }
       }

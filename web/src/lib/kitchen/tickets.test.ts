@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kitchenOrder, makeLine } from '$lib/testing/orders.js';
+import { kitchenOrder, makeLine, makeOrder, makeTicket } from '$lib/testing/orders.js';
 import { newIds, pickupBoard, recentlyReady, stationAllDay, stationTickets, timerLevel } from './tickets.js';
 
 const at = (minute: number): string => new Date(Date.UTC(2025, 0, 1, 12, minute)).toISOString();
@@ -31,6 +31,37 @@ describe('stationTickets', () => {
     ]);
     expect(stationTickets([withBump], 'kitchen')[0]?.lines.map((l) => l.line.itemId)).toEqual(['croissant']);
     expect(stationTickets([withBump], 'grill')).toEqual([]);
+  });
+
+  it('shows a combo at each station of its slot items, with only what is made there', () => {
+    const choice = (optionId: string, en: string) => ({ groupId: 'slot', optionId, name: { en }, price: 0 });
+    const combo = makeLine({
+      lineId: 'c-l0',
+      itemId: 'coffee-pastry',
+      name: { en: 'Coffee & Pastry' },
+      station: 'kitchen',
+      modifiers: [choice('latte', 'Latte (Medium)'), choice('oat', 'Oat milk'), choice('croissant', 'Croissant')],
+      allergens: ['gluten', 'oats'],
+      parts: [
+        { slotId: 'coffee', itemId: 'latte', station: 'bar', allergens: ['oats'], choices: 2 },
+        { slotId: 'pastry', itemId: 'croissant', station: 'kitchen', allergens: ['gluten'], choices: 1 },
+      ],
+    });
+    const order = makeOrder({
+      id: 'c',
+      lines: [combo],
+      tickets: ['bar', 'kitchen'].map((station) =>
+        makeTicket({ id: `c-${station}`, station, items: [{ lineId: 'c-l0' }] }),
+      ),
+    });
+    const shown = (station: string) =>
+      stationTickets([order], station)[0]?.lines.map(({ line }) => [
+        line.name.en,
+        line.modifiers.map((m) => m.name.en),
+        line.allergens,
+      ]);
+    expect(shown('bar')).toEqual([['Coffee & Pastry', ['Latte (Medium)', 'Oat milk'], ['oats']]]);
+    expect(shown('kitchen')).toEqual([['Coffee & Pastry', ['Croissant'], ['gluten']]]);
   });
 
   it('puts rush first, then the earliest due whatever the channel, then the first placed', () => {

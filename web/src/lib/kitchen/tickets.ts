@@ -5,6 +5,7 @@
 import {
   allDayCounts,
   compareTicketPriority,
+  lineAtStation,
   localize,
   type AllDayCount,
   type OrderView,
@@ -57,8 +58,9 @@ function ticketAt(order: OrderView, station: string): StationTicket | null {
   const ticket = order.tickets.find((t) => t.station === station);
   if (!ticket || ticket.status !== 'open') return null;
   const bumped = new Map(ticket.items.map((i) => [i.lineId, i.bumpedAt]));
+  // A combo's line shows here as its slot items made here, under the combo's name.
   const lines = order.lines
-    .filter((l) => l.station === station)
+    .flatMap((l) => lineAtStation(l, station) ?? [])
     .map((line) => ({ line, bumpedAt: bumped.get(line.lineId) }));
   return { order, ticket, lines };
 }
