@@ -1,13 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
-// The core and edge tests (unit, medium on real SQLite files) and the system tests on the built
+// The core, edge and cloud-relay tests (unit, medium on real SQLite files) and the system tests on the built
 // edge process. The screens' own tests run from web/ (`npm test -w @tillbox/web`), under the
 // SvelteKit plugin.
 export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
   test: {
-    include: ['edge/**/src/**/*.test.ts', 'tests/system/**/*.test.ts'],
+    include: ['edge/**/src/**/*.test.ts', 'cloud-relay/src/**/*.test.ts', 'tests/system/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
