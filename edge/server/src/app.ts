@@ -22,6 +22,8 @@ import type { Settings } from './config/settings.js';
 import { openDatabase, type OpenDatabase } from './db/database.js';
 import { kitchenRoutes } from './kitchen/kitchen-routes.js';
 import { adjustmentRoutes } from './orders/adjustment-routes.js';
+import { openTicketRoutes } from './orders/open-ticket-routes.js';
+import { tipRoutes } from './payments/tip-routes.js';
 import { orderRoutes } from './orders/order-routes.js';
 import { paymentRoutes } from './payments/payment-routes.js';
 import type { Pinpad } from './payments/pinpad.js';
@@ -142,6 +144,8 @@ export class Edge {
         ...upsellReportRoutes(database.db, settings.store),
         ...kioskRoutes(settings.kiosk),
         ...cashRoutes(caps.cash, access.staff),
+        ...openTicketRoutes(caps.openTickets, access.staff),
+        ...tipRoutes(caps.tips, access.staff),
       ];
       const http = await createHttpServer({
         http: settings.http,

@@ -25,6 +25,10 @@ import { OrderAggregate } from './orders/order-aggregate.js';
 import { OrderExpiry } from './orders/order-expiry.js';
 import { OrderRepository } from './orders/order-repository.js';
 import { OrderService } from './orders/order-service.js';
+import { OpenTicketRepository } from './orders/open-ticket-repository.js';
+import { OpenTicketService } from './orders/open-ticket-service.js';
+import { TipRepository } from './payments/tip-repository.js';
+import { TipService } from './payments/tip-service.js';
 import { PaymentIntentRepository } from './payments/payment-intent-repository.js';
 import { PaymentReversals } from './payments/payment-reversals.js';
 import { PaymentService } from './payments/payment-service.js';
@@ -57,6 +61,10 @@ export class Capabilities {
   readonly expiry: OrderExpiry;
   /** Cash drawers: sessions, moves, the blind close; cash payments attributed to their drawer. */
   readonly cash: CashService;
+  /** Open tickets, lines added to a placed order, split bills. */
+  readonly openTickets: OpenTicketService;
+  /** Cash tips declared, and tips by staff. */
+  readonly tips: TipService;
 
   constructor(ctx: CapabilitiesContext) {
     const { db, settings, log } = ctx;
@@ -78,6 +86,7 @@ export class Capabilities {
         percent: settings.security.discountApprovalPercent,
         amount: settings.security.discountApprovalAmount,
       },
+      routing: kitchen,
     };
     const intents = new PaymentIntentRepository(db);
     const orders = new OrderAggregate({
@@ -119,6 +128,14 @@ export class Capabilities {
       unpaidKioskExpiryMinutes: settings.orders.unpaidKioskExpiryMinutes,
       now,
       onError: (err) => log.error({ err }, 'expiring unpaid kiosk orders failed'),
+    });
+    this.openTickets = new OpenTicketService({ events: this.events, orders, tickets: new OpenTicketRepository(db) });
+    this.tips = new TipService({
+      events: this.events,
+      repository: new TipRepository(db),
+      store: settings.store,
+      currency: () => this.catalog.catalog.currency,
+      now,
     });
     this.cash = new CashService({
       events: this.events,

@@ -89,7 +89,8 @@ export function orderRoutes(
       method: 'POST',
       url: '/orders/:id/pay',
       permission: 'order.pay',
-      summary: 'Pay the order in full: by card on the store pinpad, or in cash (fires it if it waits for payment)',
+      summary:
+        'Take a payment: all that is due, or part of it (split tender: pay again for the rest), or a part of a split bill (`part`); card (with a tip, or the pinpad asks), cash (change only on the cash that pays the rest) or an external tender. Paid in full, it fires if it waits for payment',
       tags: ['orders', 'payments'],
       params: orderIdParamsSchema,
       body: payBodySchema,
@@ -128,7 +129,7 @@ export function orderRoutes(
       url: '/orders/:id/refund',
       permission: 'order.refund',
       summary:
-        "Refund a paid order, whole or by lines, to its original tenders (manager override: a manager's PIN on the same screen)",
+        "Refund a paid order, whole (tips too) or by lines, to its original tenders — never more to a tender than it gave; `to` names the tenders — or give back what a partly paid order took (then it can be voided). Manager override: a manager's PIN on the same screen",
       tags: ['orders', 'payments', 'overrides'],
       params: orderIdParamsSchema,
       body: refundBodySchema,
@@ -139,6 +140,7 @@ export function orderRoutes(
         return payments.refund(withApproval(ctx.command, approver), params.id, {
           reason: body.reason,
           ...(body.lines ? { lines: body.lines } : {}),
+          ...(body.to ? { to: body.to } : {}),
         });
       },
     }),

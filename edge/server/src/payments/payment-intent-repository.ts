@@ -47,16 +47,39 @@ export class PaymentIntentRepository {
   /** The order's open intent, as its aggregate is loaded with it (inside a transaction it sees its writes). */
   openFor(orderId: string): OpenPaymentIntent | undefined {
     const row = this.q.open.get({ orderId });
-    return row && { id: row.id, method: row.method, amount: row.amount, startedAt: row.createdAt };
+    if (!row) return undefined;
+    const intent: OpenPaymentIntent = { id: row.id, method: row.method, amount: row.amount, startedAt: row.createdAt };
+    if (row.tip !== null) intent.tip = row.tip;
+    if (row.part !== null) intent.part = row.part;
+    return intent;
   }
 
   insert(
     tx: Tx,
-    intent: { id: string; orderId: string; amount: number; currency: string; actor: Actor; device: string | null },
+    intent: {
+      id: string;
+      orderId: string;
+      amount: number;
+      currency: string;
+      actor: Actor;
+      device: string | null;
+      /** A tip entered on the screen, charged with the amount. */
+      tip?: number | undefined;
+      /** The part of a split bill it pays. */
+      part?: number | undefined;
+    },
     at: number,
   ): void {
     tx.insert(paymentIntents)
-      .values({ ...intent, method: 'card', status: 'open', createdAt: at, updatedAt: at })
+      .values({
+        ...intent,
+        tip: intent.tip ?? null,
+        part: intent.part ?? null,
+        method: 'card',
+        status: 'open',
+        createdAt: at,
+        updatedAt: at,
+      })
       .run();
   }
 

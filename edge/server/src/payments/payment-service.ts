@@ -9,6 +9,7 @@
  */
 import {
   actorSchema,
+  dueFor,
   refundsForLines,
   SYSTEM_CONTEXT,
   TillboxError,
@@ -24,7 +25,10 @@ import type { Logger } from 'pino';
 import type { OrderAggregate } from '../orders/order-aggregate.js';
 import type { PaymentIntentRepository, PaymentIntentRow } from './payment-intent-repository.js';
 import type { PaymentReversals } from './payment-reversals.js';
-import type { Pinpad, PinpadResult, PinpadStatus } from './pinpad.js';
+import type { Pinpad, PinpadResult, PinpadStatus, PinpadTip } from './pinpad.js';
+
+/** What the pinpad suggests when it asks the guest for a tip (percent of the amount). */
+export const TIP_PROMPT_PERCENTAGES: readonly number[] = [15, 18, 20];
 
 export interface PaymentServiceContext {
   orders: OrderAggregate;
@@ -42,6 +46,21 @@ interface StartedIntent extends OpenPaymentIntent {
   orderId: string;
   orderNumber: number;
   currency: string;
+}
+
+/** What the terminal answered for an approved charge. */
+interface Approval {
+  reference: string;
+  cardLast4?: string | undefined;
+  /** The tip it took on top of the amount. */
+  tip?: number | undefined;
+}
+
+/** A refund as staff ask for it: the whole order or some lines, and which tenders get the money. */
+export interface RefundRequest {
+  reason: string;
+  lines?: readonly string[];
+  to?: readonly { paymentId: string; amount: number }[];
 }
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
@@ -68,18 +87,31 @@ export class PaymentService {
     return this.recovering;
   }
 
+  /**
+   * Take one tender: all that is due (of the order, or of the part of a split bill it names), or
+   * less (split tender: pay again for the rest). Cash pays what is tendered up to what is due; a
+   * card takes at most what is due, with a tip entered on the screen or asked for on the pinpad.
+   */
   async pay(cmd: CommandContext, orderId: string, body: PayBody): Promise<OrderView> {
+    const { orders } = this.ctx;
+    const part = body.part === undefined ? {} : { part: body.part };
     if (body.method === 'cash') {
-      const { orders } = this.ctx;
-      const amount = orders.load({ orderId }).totals.total;
-      return orders.execute(
-        cmd,
-        { orderId },
-        { kind: 'pay', payment: { method: 'cash', amount, tendered: body.tendered ?? 0 } },
-      );
+      const payment = { method: 'cash' as const, tendered: body.tendered ?? 0, ...part };
+      return orders.execute(cmd, { orderId }, { kind: 'pay', payment });
+    }
+    if (body.method === 'external') {
+      const amount = body.amount ?? dueFor(orders.load({ orderId }), body.part);
+      const payment = { method: 'external' as const, amount, reference: body.reference ?? '', ...part };
+      return orders.execute(cmd, { orderId }, { kind: 'pay', payment });
     }
     // Committed before the terminal is asked: from here on a cancel is refused.
-    const intent = this.open(cmd, orderId);
+    const intent = this.open(cmd, orderId, body);
+    const tip: PinpadTip | undefined =
+      intent.tip !== undefined
+        ? { amount: intent.tip }
+        : body.tipPrompt
+          ? { prompt: { percentages: TIP_PROMPT_PERCENTAGES } }
+          : undefined;
     let result: PinpadResult;
     try {
       result = await this.ctx.pinpad.charge({
@@ -87,6 +119,7 @@ export class PaymentService {
         currency: intent.currency,
         orderId,
         intentId: intent.id,
+        ...(tip ? { tip } : {}),
       });
     } catch (err) {
       const approval = await this.afterNoAnswer(intent, err);
@@ -98,20 +131,43 @@ export class PaymentService {
         details: [{ message: `terminal reference ${result.reference}` }],
       });
     }
-    return this.record(cmd, intent, { reference: result.reference, cardLast4: result.cardLast4 });
+    return this.record(cmd, intent, { reference: result.reference, cardLast4: result.cardLast4, tip: result.tip });
   }
 
-  /** Open a payment intent for the order's total, as the core allows; committed when this returns. */
-  private open(cmd: CommandContext, orderId: string): StartedIntent {
+  /**
+   * Open a payment intent for what the card takes (all that is due of the order or the part when
+   * no amount is given), as the core allows; committed when this returns.
+   */
+  private open(cmd: CommandContext, orderId: string, body: PayBody): StartedIntent {
     const { orders, intents } = this.ctx;
     const at = this.now();
     const id = uuidv7(at);
     return orders.transact(cmd, (tx) => {
       const before = orders.load({ orderId });
-      const intent: OpenPaymentIntent = { id, method: 'card', amount: before.totals.total, startedAt: at };
+      const intent: OpenPaymentIntent = {
+        id,
+        method: 'card',
+        amount: body.amount ?? dueFor(before, body.part),
+        startedAt: at,
+        ...(body.tip !== undefined && body.tip > 0 ? { tip: body.tip } : {}),
+        ...(body.part !== undefined ? { part: body.part } : {}),
+      };
       orders.preview(cmd, before, { kind: 'start-payment', intent });
       const { currency } = before.totals;
-      intents.insert(tx, { id, orderId, amount: intent.amount, currency, actor: cmd.actor, device: cmd.device }, at);
+      intents.insert(
+        tx,
+        {
+          id,
+          orderId,
+          amount: intent.amount,
+          currency,
+          actor: cmd.actor,
+          device: cmd.device,
+          tip: intent.tip,
+          part: intent.part,
+        },
+        at,
+      );
       return { ...intent, orderId, orderNumber: before.number, currency };
     });
   }
@@ -120,18 +176,17 @@ export class PaymentService {
    * Record an approved charge and settle its intent, in one transaction. When that fails the
    * approval is reversed (and stays visible until it is), and the error says so.
    */
-  private async record(
-    cmd: CommandContext,
-    intent: StartedIntent,
-    approval: { reference: string; cardLast4?: string | undefined },
-  ): Promise<OrderView> {
+  private async record(cmd: CommandContext, intent: StartedIntent, approval: Approval): Promise<OrderView> {
     const { orders, intents } = this.ctx;
+    const tip = approval.tip ?? intent.tip;
     const payment: CardPayment = {
       method: 'card',
       amount: intent.amount,
       reference: approval.reference,
       intentId: intent.id,
       ...(approval.cardLast4 ? { cardLast4: approval.cardLast4 } : {}),
+      ...(tip !== undefined && tip > 0 ? { tip } : {}),
+      ...(intent.part !== undefined ? { part: intent.part } : {}),
     };
     try {
       return orders.execute(cmd, { orderId: intent.orderId }, { kind: 'pay', payment }, (tx, after) => {
@@ -160,13 +215,10 @@ export class PaymentService {
    * The terminal failed to answer: ask it what became of the charge. Answers the approval if it
    * was approved after all; otherwise the intent fails (handed to a person when nobody can tell).
    */
-  private async afterNoAnswer(
-    intent: StartedIntent,
-    err: unknown,
-  ): Promise<{ reference: string; cardLast4?: string | undefined }> {
+  private async afterNoAnswer(intent: StartedIntent, err: unknown): Promise<Approval> {
     const outcome = await this.askTerminal(intent);
     if (outcome?.state === 'approved' && outcome.reference) {
-      return { reference: outcome.reference, cardLast4: outcome.cardLast4 };
+      return { reference: outcome.reference, cardLast4: outcome.cardLast4, tip: outcome.tip };
     }
     const at = this.now();
     const attention = outcome ? null : this.unknownOutcome(intent, message(err));
@@ -210,6 +262,7 @@ export class PaymentService {
         await this.record(this.commandOf(row), started, {
           reference: outcome.reference,
           cardLast4: outcome.cardLast4,
+          tip: outcome.tip,
         }).catch((err: unknown) => log.warn({ err, intentId: row.id }, 'a recovered approval could not be recorded'));
       } else if (outcome) {
         const change = outcome.reference ? { reference: outcome.reference } : {};
@@ -235,6 +288,8 @@ export class PaymentService {
       orderId: row.orderId,
       orderNumber: order?.number ?? 0,
       currency: row.currency,
+      ...(row.tip !== null ? { tip: row.tip } : {}),
+      ...(row.part !== null ? { part: row.part } : {}),
     };
   }
 
@@ -279,11 +334,7 @@ export class PaymentService {
    * for what the pricing engine's `refundLine` gives back). Card money goes back through the
    * terminal first; cash and app payments are recorded as negative payments of the same method.
    */
-  async refund(
-    cmd: CommandContext,
-    orderId: string,
-    request: { lines?: readonly string[]; reason: string },
-  ): Promise<OrderView> {
+  async refund(cmd: CommandContext, orderId: string, request: RefundRequest): Promise<OrderView> {
     if (this.refunding.has(orderId)) throw new TillboxError('conflict', 'a refund for this order is already under way');
     this.refunding.add(orderId);
     try {
@@ -293,11 +344,7 @@ export class PaymentService {
     }
   }
 
-  private async refundNow(
-    cmd: CommandContext,
-    orderId: string,
-    request: { lines?: readonly string[]; reason: string },
-  ): Promise<OrderView> {
+  private async refundNow(cmd: CommandContext, orderId: string, request: RefundRequest): Promise<OrderView> {
     const { orders } = this.ctx;
     const order = orders.load({ orderId });
     const command: OrderCommand = {
@@ -306,6 +353,7 @@ export class PaymentService {
       ...(request.lines
         ? { lines: refundsForLines(order, request.lines).map((r) => ({ lineId: r.lineId, amount: r.amount })) }
         : {}),
+      ...(request.to ? { to: request.to } : {}),
     };
     const { events } = orders.preview(cmd, order, command);
     for (const event of events) {
@@ -315,7 +363,8 @@ export class PaymentService {
         const charge = order.payments.find((p) => p.id === r.refundOf);
         if (!charge?.reference)
           throw new TillboxError('conflict', 'the card payment has no terminal reference to refund');
-        const result = await this.ctx.pinpad.refund(charge.reference, r.amount);
+        // The sale's share and, with a whole-order refund, the tip taken with it.
+        const result = await this.ctx.pinpad.refund(charge.reference, r.amount + (r.tip ?? 0));
         if (!result.approved) {
           throw new TillboxError('payment-declined', result.message ?? 'The terminal refused the refund', {
             details: [{ message: `terminal reference ${result.reference}` }],

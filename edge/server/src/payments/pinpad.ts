@@ -1,3 +1,5 @@
+import { divideRounded } from '@tillbox/core';
+
 /**
  * A card terminal, semi-integrated: the edge asks it to take an amount and hears back the
  * result, the terminal's reference and the card's last four digits — never card data.
@@ -9,6 +11,25 @@ export interface PinpadResult {
   cardLast4?: string;
   /** Why it was declined, in words for the guest. */
   message?: string;
+  /** The tip taken on top of the amount (entered on the screen, or chosen by the guest on the terminal). */
+  tip?: number;
+}
+
+/**
+ * A tip with a card payment: an amount entered on the screen (the terminal charges it with the
+ * amount), or a prompt — the terminal asks the guest (suggested percentages of the amount, or
+ * their own figure) and answers the tip chosen in {@link PinpadResult.tip}.
+ */
+export type PinpadTip = { amount: number } | { prompt: { percentages: readonly number[] } };
+
+/** What the terminal is asked to take. */
+export interface PinpadCharge {
+  /** Towards the order, minor units; a tip comes on top. */
+  amount: number;
+  currency: string;
+  orderId: string;
+  intentId: string;
+  tip?: PinpadTip;
 }
 
 /** What the terminal knows of a charge it was asked for (by the edge's intent id). */
@@ -17,6 +38,8 @@ export interface PinpadStatus {
   state: 'approved' | 'declined' | 'not-found';
   reference?: string;
   cardLast4?: string;
+  /** The tip it took with the charge. */
+  tip?: number;
 }
 
 export interface Pinpad {
@@ -25,7 +48,7 @@ export interface Pinpad {
    * Take `amount`. `intentId` is the edge's payment intent, given to the terminal as the
    * merchant reference so {@link status} can find the charge again after a restart.
    */
-  charge(request: { amount: number; currency: string; orderId: string; intentId: string }): Promise<PinpadResult>;
+  charge(request: PinpadCharge): Promise<PinpadResult>;
   /** Undo an approved charge the store could not record. Throws when the terminal could not. */
   reverse(reference: string): Promise<void>;
   /** Give `amount` back to the card of an earlier charge, by the charge's reference. */
@@ -46,6 +69,8 @@ export interface VirtualPinpadOptions {
   failReversals?: number;
   /** Charges are approved on the terminal but the answer never reaches the edge (it crashed meanwhile). */
   hangCharges?: boolean;
+  /** What the guest chooses when the terminal asks for a tip: a percentage of the amount (a whole number), or none. */
+  tipPercent?: number;
 }
 
 /**
@@ -57,7 +82,14 @@ export class VirtualPinpad implements Pinpad {
   readonly name = 'virtual';
   private sequence = 0;
   /** Every charge it was asked for, in order, with its outcome. */
-  readonly charges: { intentId: string; orderId: string; amount: number; reference: string; approved: boolean }[] = [];
+  readonly charges: {
+    intentId: string;
+    orderId: string;
+    amount: number;
+    tip: number;
+    reference: string;
+    approved: boolean;
+  }[] = [];
   /** References of the charges it reversed. */
   readonly reversed: string[] = [];
   /** Reversals asked for, failed ones included. */
@@ -67,20 +99,17 @@ export class VirtualPinpad implements Pinpad {
 
   constructor(private readonly options: VirtualPinpadOptions = {}) {}
 
-  async charge(request: {
-    amount: number;
-    currency: string;
-    orderId: string;
-    intentId: string;
-  }): Promise<PinpadResult> {
+  async charge(request: PinpadCharge): Promise<PinpadResult> {
     await new Promise((resolve) => setTimeout(resolve, this.options.delayMs ?? 0));
     this.sequence += 1;
     const reference = `VP-${String(this.sequence).padStart(6, '0')}`;
     const approved = !this.options.declineAmounts?.includes(request.amount);
+    const tip = this.tipFor(request);
     this.charges.push({
       intentId: request.intentId,
       orderId: request.orderId,
       amount: request.amount,
+      tip,
       reference,
       approved,
     });
@@ -92,7 +121,14 @@ export class VirtualPinpad implements Pinpad {
         message: 'Card declined by the issuer. Try another card or pay at the counter.',
       };
     }
-    return { approved: true, reference, cardLast4: '4242' };
+    return { approved: true, reference, cardLast4: '4242', ...(tip > 0 ? { tip } : {}) };
+  }
+
+  /** The tip of a charge: the screen's, or the guest's choice at the prompt (rounded to the cent). */
+  private tipFor(request: PinpadCharge): number {
+    if (!request.tip) return 0;
+    if ('amount' in request.tip) return request.tip.amount;
+    return divideRounded(request.amount * (this.options.tipPercent ?? 0), 100);
   }
 
   async reverse(reference: string): Promise<void> {
@@ -114,7 +150,12 @@ export class VirtualPinpad implements Pinpad {
     const charge = this.charges.find((c) => c.intentId === query.intentId);
     if (!charge) return { state: 'not-found' };
     return charge.approved
-      ? { state: 'approved', reference: charge.reference, cardLast4: '4242' }
+      ? {
+          state: 'approved',
+          reference: charge.reference,
+          cardLast4: '4242',
+          ...(charge.tip > 0 ? { tip: charge.tip } : {}),
+        }
       : { state: 'declined', reference: charge.reference };
   }
 }
