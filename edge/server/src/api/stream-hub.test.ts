@@ -110,6 +110,29 @@ describe('the stream hub', () => {
     expect(c.frames[3]?.order).toEqual(t.view(b.id));
   });
 
+  it('says who did it by kind, id and role, never by a staff member’s name (a pickup board is public)', async () => {
+    t = await startHub();
+    const cashier = { kind: 'staff' as const, id: 'staff-casey', role: 'cashier' as const, name: 'Casey Cashier' };
+    const manager = { kind: 'staff' as const, id: 'staff-morgan', role: 'manager' as const, name: 'Morgan Manager' };
+    const placed = t.caps.orders.place(
+      { actor: { ...cashier, approvedBy: manager }, device: 'device-counter' },
+      placeOrderBodySchema.parse(latteOrder()),
+    ).order;
+    const c = await connect('pickup');
+    await c.waitForType('hello');
+    c.subscribe(0, ['order']);
+    await c.waitForType('caught-up');
+    const actor = c.events.find((e) => e.subject === placed.id)?.actor;
+    expect(actor).toEqual({
+      kind: 'staff',
+      id: 'staff-casey',
+      role: 'cashier',
+      approvedBy: { id: 'staff-morgan', kind: 'staff', role: 'manager' },
+    });
+    expect(JSON.stringify(c.frames)).not.toContain('Casey');
+    expect(JSON.stringify(c.frames)).not.toContain('Morgan');
+  });
+
   it('resumes from the last seq seen: exactly the missed events, once each', async () => {
     t = await startHub();
     t.place();

@@ -13,6 +13,7 @@ import {
   STREAM_TOPICS,
   streamClientMessageSchema,
   topicOf,
+  type Actor,
   type DevicePrincipal,
   type OrderView,
   type StaffPrincipal,
@@ -68,6 +69,19 @@ const TEXT = { binary: false } as const;
 const STREAMED = new Set<string>(STREAM_TOPICS);
 
 type Corkable = { _socket?: { cork(): void; uncork(): void } };
+
+/** Who did it, as the screens get it: kind, id and role, never a staff member's name (a pickup board is public). */
+function anonymous(actor: Actor): Actor {
+  const { name: _name, approvedBy, ...rest } = actor;
+  if (!approvedBy) return rest;
+  const { name: _approver, ...approver } = approvedBy;
+  return { ...rest, approvedBy: approver };
+}
+
+/** An event as it goes out on the stream: as stored, with its actor {@link anonymous}. */
+function onScreens(event: StoreEvent): StoreEvent {
+  return { ...event, actor: anonymous(event.actor) };
+}
 
 export class StreamHub {
   private readonly clients = new Set<Client>();
@@ -257,7 +271,7 @@ export class StreamHub {
         }
         order = `,"order":${json}`;
       }
-      frames.set(event.seq, Buffer.from(`{"type":"event","event":${JSON.stringify(event)}${order}}`));
+      frames.set(event.seq, Buffer.from(`{"type":"event","event":${JSON.stringify(onScreens(event))}${order}}`));
     }
     this.frames.set(batch, frames);
     return frames;
