@@ -3267,7 +3267,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Pay the order in full: by card on the store pinpad, or in cash (fires it if it waits for payment) */
+    /** Take a payment: all that is due, or part of it (split tender: pay again for the rest), or a part of a split bill (`part`); card (with a tip, or the pinpad asks), cash (change only on the cash that pays the rest) or an external tender. Paid in full, it fires if it waits for payment */
     post: {
       parameters: {
         query?: never;
@@ -4123,7 +4123,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Refund a paid order, whole or by lines, to its original tenders (manager override: a manager's PIN on the same screen) */
+    /** Refund a paid order, whole (tips too) or by lines, to its original tenders — never more to a tender than it gave; `to` names the tenders — or give back what a partly paid order took (then it can be voided). Manager override: a manager's PIN on the same screen */
     post: {
       parameters: {
         query?: never;
@@ -9367,6 +9367,1800 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/open-tickets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Held open tickets, oldest held first (`owner`: one staff member’s; `me`: the one signed in) */
+    get: {
+      parameters: {
+        query?: {
+          owner?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The event log position the list is current at */
+              seq: number;
+              /** @description Held open tickets, oldest held first */
+              orders: {
+                id: string;
+                /** @description Order number to call out, unique per business day */
+                number: number;
+                businessDay: string;
+                /** @enum {string} */
+                status:
+                  | 'placed'
+                  | 'paid'
+                  | 'in_kitchen'
+                  | 'ready'
+                  | 'picked_up'
+                  | 'completed'
+                  | 'cancelled'
+                  | 'voided'
+                  | 'refunded';
+                /** @enum {string} */
+                payment: 'unpaid' | 'partially-paid' | 'paid' | 'refunded';
+                table?: string;
+                promisedAt?: string;
+                /** @description Promised time, or placed time plus prep time: the kitchen priority */
+                dueAt: string;
+                rush: boolean;
+                /** @description One ticket per station, made when the order fires */
+                tickets: {
+                  id: string;
+                  station: string;
+                  /** @enum {string} */
+                  status: 'open' | 'bumped';
+                  firedAt: string;
+                  bumpedAt?: string;
+                  items: {
+                    lineId: string;
+                    bumpedAt?: string;
+                  }[];
+                }[];
+                payments: {
+                  id: string;
+                  /** @enum {string} */
+                  method: 'card' | 'cash' | 'external';
+                  /** @description Towards the order, minor units; a refund is negative */
+                  amount: number;
+                  /** @description A tip taken with it (negative on a refund that gave it back) */
+                  tip?: number;
+                  /** @description The part of a split bill it paid */
+                  part?: number;
+                  /** @description Who took it (whose tip it is) */
+                  staffId?: string;
+                  /** @description A refund: the payment it gave money back to */
+                  refundOf?: string;
+                  tendered?: number;
+                  change?: number;
+                  reference?: string;
+                  /** @description Last four digits from the terminal; never the card number */
+                  cardLast4?: string;
+                  at: string;
+                }[];
+                /** @enum {string} */
+                channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+                /** @enum {string} */
+                orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
+                guestName?: string;
+                lines: {
+                  lineId: string;
+                  itemId: string;
+                  variantId?: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  variantName?: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  modifiers: {
+                    groupId: string;
+                    optionId: string;
+                    /** @description Text by language code; "en" is required and is the fallback */
+                    name: {
+                      en: string;
+                    } & {
+                      [key: string]: string;
+                    };
+                    price: number;
+                    /** @description The group's default option (what the item comes with); kitchen tickets and the KDS leave it out */
+                    default?: boolean;
+                  }[];
+                  quantity: number;
+                  note?: string;
+                  station: string;
+                  allergens: string[];
+                  /** @description A combo's chosen slot items, each made at its own station (the kitchen's view of the line) */
+                  parts?: {
+                    slotId: string;
+                    itemId: string;
+                    variantId?: string;
+                    /** @description Where this slot item is made: its own item’s station */
+                    station: string;
+                    allergens: string[];
+                    /** @description How many of the line's modifiers describe this slot item: its own entry and the choices made in it (the slot items' entries follow the combo's own choices, in slot order) */
+                    choices: number;
+                  }[];
+                  /** @description Item or variant price plus modifier upcharges, minor units */
+                  unitPrice: number;
+                  /** @description unitPrice × quantity, minor units */
+                  lineTotal: number;
+                  /**
+                   * @description Promotions and rewards taken off this line
+                   * @default 0
+                   */
+                  discount: number;
+                  /**
+                   * @description Tax of this line (added, or held in the price with VAT)
+                   * @default 0
+                   */
+                  tax: number;
+                  /** @description What the guest pays for this line */
+                  total?: number;
+                  /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
+                  round?: number;
+                }[];
+                totals: {
+                  currency: string;
+                  /** @description Σ line totals before discounts */
+                  subtotal: number;
+                  /**
+                   * @description Promotions and rewards taken off
+                   * @default 0
+                   */
+                  discount: number;
+                  /**
+                   * @description Tax added on top (or held in the prices, with VAT)
+                   * @default 0
+                   */
+                  tax: number;
+                  /** @description What the guest pays */
+                  total: number;
+                };
+                /** @description Why the order costs what it does: each discount explained, each tax by name and rate */
+                pricing?: {
+                  discounts: {
+                    promotionId: string;
+                    explanation: string;
+                    amount: number;
+                  }[];
+                  taxes: {
+                    name: string;
+                    rate: string;
+                    inclusive: boolean;
+                    amount: number;
+                  }[];
+                  /** @description Points this order earns */
+                  loyaltyPoints: number;
+                  /** @description The moment it was priced, on the store's clock */
+                  localTime: string;
+                  /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
+                  overrides?: {
+                    lineId: string;
+                    explanation: string;
+                  }[];
+                };
+                /** @description ISO 8601 */
+                placedAt: string;
+                paidAt?: string;
+                firedAt?: string;
+                readyAt?: string;
+                pickedUpAt?: string;
+                /** @description Completed, cancelled, voided or refunded */
+                closedAt?: string;
+                /** @description Still to pay, minor units (0 once paid) */
+                due?: number;
+                /** @description Tips taken with its payments, apart from the sale (net of tips given back) */
+                tipTotal?: number;
+                /** @description The bill split: each part with its amount, what is paid and what is due */
+                split?: {
+                  /** @enum {string} */
+                  kind: 'even' | 'lines';
+                  parts: {
+                    /** @description 1-based: what a payment names */
+                    part: number;
+                    /** @description What the part comes to (an even split shares the total by largest remainder) */
+                    amount: number;
+                    /** @description Taken for it so far (net of refunds) */
+                    paid: number;
+                    due: number;
+                    /** @description Split by lines: its lines */
+                    lineIds?: string[];
+                  }[];
+                };
+                /** @description The staff member whose open ticket it is */
+                owner?: {
+                  staffId: string;
+                  name?: string;
+                };
+                /** @description Held as an open ticket since (on no counter); absent once recalled */
+                heldAt?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orders/{id}/hold': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Hold an unpaid (or partly paid) counter order as an open ticket: off this counter, owned by whoever owns it already, else by the staff member holding it */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @description Order number to call out, unique per business day */
+              number: number;
+              businessDay: string;
+              /** @enum {string} */
+              status:
+                | 'placed'
+                | 'paid'
+                | 'in_kitchen'
+                | 'ready'
+                | 'picked_up'
+                | 'completed'
+                | 'cancelled'
+                | 'voided'
+                | 'refunded';
+              /** @enum {string} */
+              payment: 'unpaid' | 'partially-paid' | 'paid' | 'refunded';
+              table?: string;
+              promisedAt?: string;
+              /** @description Promised time, or placed time plus prep time: the kitchen priority */
+              dueAt: string;
+              rush: boolean;
+              /** @description One ticket per station, made when the order fires */
+              tickets: {
+                id: string;
+                station: string;
+                /** @enum {string} */
+                status: 'open' | 'bumped';
+                firedAt: string;
+                bumpedAt?: string;
+                items: {
+                  lineId: string;
+                  bumpedAt?: string;
+                }[];
+              }[];
+              payments: {
+                id: string;
+                /** @enum {string} */
+                method: 'card' | 'cash' | 'external';
+                /** @description Towards the order, minor units; a refund is negative */
+                amount: number;
+                /** @description A tip taken with it (negative on a refund that gave it back) */
+                tip?: number;
+                /** @description The part of a split bill it paid */
+                part?: number;
+                /** @description Who took it (whose tip it is) */
+                staffId?: string;
+                /** @description A refund: the payment it gave money back to */
+                refundOf?: string;
+                tendered?: number;
+                change?: number;
+                reference?: string;
+                /** @description Last four digits from the terminal; never the card number */
+                cardLast4?: string;
+                at: string;
+              }[];
+              /** @enum {string} */
+              channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+              /** @enum {string} */
+              orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
+              guestName?: string;
+              lines: {
+                lineId: string;
+                itemId: string;
+                variantId?: string;
+                /** @description Text by language code; "en" is required and is the fallback */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @description Text by language code; "en" is required and is the fallback */
+                variantName?: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                modifiers: {
+                  groupId: string;
+                  optionId: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  price: number;
+                  /** @description The group's default option (what the item comes with); kitchen tickets and the KDS leave it out */
+                  default?: boolean;
+                }[];
+                quantity: number;
+                note?: string;
+                station: string;
+                allergens: string[];
+                /** @description A combo's chosen slot items, each made at its own station (the kitchen's view of the line) */
+                parts?: {
+                  slotId: string;
+                  itemId: string;
+                  variantId?: string;
+                  /** @description Where this slot item is made: its own item’s station */
+                  station: string;
+                  allergens: string[];
+                  /** @description How many of the line's modifiers describe this slot item: its own entry and the choices made in it (the slot items' entries follow the combo's own choices, in slot order) */
+                  choices: number;
+                }[];
+                /** @description Item or variant price plus modifier upcharges, minor units */
+                unitPrice: number;
+                /** @description unitPrice × quantity, minor units */
+                lineTotal: number;
+                /**
+                 * @description Promotions and rewards taken off this line
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax of this line (added, or held in the price with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays for this line */
+                total?: number;
+                /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
+                round?: number;
+              }[];
+              totals: {
+                currency: string;
+                /** @description Σ line totals before discounts */
+                subtotal: number;
+                /**
+                 * @description Promotions and rewards taken off
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax added on top (or held in the prices, with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays */
+                total: number;
+              };
+              /** @description Why the order costs what it does: each discount explained, each tax by name and rate */
+              pricing?: {
+                discounts: {
+                  promotionId: string;
+                  explanation: string;
+                  amount: number;
+                }[];
+                taxes: {
+                  name: string;
+                  rate: string;
+                  inclusive: boolean;
+                  amount: number;
+                }[];
+                /** @description Points this order earns */
+                loyaltyPoints: number;
+                /** @description The moment it was priced, on the store's clock */
+                localTime: string;
+                /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
+                overrides?: {
+                  lineId: string;
+                  explanation: string;
+                }[];
+              };
+              /** @description ISO 8601 */
+              placedAt: string;
+              paidAt?: string;
+              firedAt?: string;
+              readyAt?: string;
+              pickedUpAt?: string;
+              /** @description Completed, cancelled, voided or refunded */
+              closedAt?: string;
+              /** @description Still to pay, minor units (0 once paid) */
+              due?: number;
+              /** @description Tips taken with its payments, apart from the sale (net of tips given back) */
+              tipTotal?: number;
+              /** @description The bill split: each part with its amount, what is paid and what is due */
+              split?: {
+                /** @enum {string} */
+                kind: 'even' | 'lines';
+                parts: {
+                  /** @description 1-based: what a payment names */
+                  part: number;
+                  /** @description What the part comes to (an even split shares the total by largest remainder) */
+                  amount: number;
+                  /** @description Taken for it so far (net of refunds) */
+                  paid: number;
+                  due: number;
+                  /** @description Split by lines: its lines */
+                  lineIds?: string[];
+                }[];
+              };
+              /** @description The staff member whose open ticket it is */
+              owner?: {
+                staffId: string;
+                name?: string;
+              };
+              /** @description Held as an open ticket since (on no counter); absent once recalled */
+              heldAt?: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orders/{id}/resume': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Recall a held open ticket onto this counter (its owner stays) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @description Order number to call out, unique per business day */
+              number: number;
+              businessDay: string;
+              /** @enum {string} */
+              status:
+                | 'placed'
+                | 'paid'
+                | 'in_kitchen'
+                | 'ready'
+                | 'picked_up'
+                | 'completed'
+                | 'cancelled'
+                | 'voided'
+                | 'refunded';
+              /** @enum {string} */
+              payment: 'unpaid' | 'partially-paid' | 'paid' | 'refunded';
+              table?: string;
+              promisedAt?: string;
+              /** @description Promised time, or placed time plus prep time: the kitchen priority */
+              dueAt: string;
+              rush: boolean;
+              /** @description One ticket per station, made when the order fires */
+              tickets: {
+                id: string;
+                station: string;
+                /** @enum {string} */
+                status: 'open' | 'bumped';
+                firedAt: string;
+                bumpedAt?: string;
+                items: {
+                  lineId: string;
+                  bumpedAt?: string;
+                }[];
+              }[];
+              payments: {
+                id: string;
+                /** @enum {string} */
+                method: 'card' | 'cash' | 'external';
+                /** @description Towards the order, minor units; a refund is negative */
+                amount: number;
+                /** @description A tip taken with it (negative on a refund that gave it back) */
+                tip?: number;
+                /** @description The part of a split bill it paid */
+                part?: number;
+                /** @description Who took it (whose tip it is) */
+                staffId?: string;
+                /** @description A refund: the payment it gave money back to */
+                refundOf?: string;
+                tendered?: number;
+                change?: number;
+                reference?: string;
+                /** @description Last four digits from the terminal; never the card number */
+                cardLast4?: string;
+                at: string;
+              }[];
+              /** @enum {string} */
+              channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+              /** @enum {string} */
+              orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
+              guestName?: string;
+              lines: {
+                lineId: string;
+                itemId: string;
+                variantId?: string;
+                /** @description Text by language code; "en" is required and is the fallback */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @description Text by language code; "en" is required and is the fallback */
+                variantName?: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                modifiers: {
+                  groupId: string;
+                  optionId: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  price: number;
+                  /** @description The group's default option (what the item comes with); kitchen tickets and the KDS leave it out */
+                  default?: boolean;
+                }[];
+                quantity: number;
+                note?: string;
+                station: string;
+                allergens: string[];
+                /** @description A combo's chosen slot items, each made at its own station (the kitchen's view of the line) */
+                parts?: {
+                  slotId: string;
+                  itemId: string;
+                  variantId?: string;
+                  /** @description Where this slot item is made: its own item’s station */
+                  station: string;
+                  allergens: string[];
+                  /** @description How many of the line's modifiers describe this slot item: its own entry and the choices made in it (the slot items' entries follow the combo's own choices, in slot order) */
+                  choices: number;
+                }[];
+                /** @description Item or variant price plus modifier upcharges, minor units */
+                unitPrice: number;
+                /** @description unitPrice × quantity, minor units */
+                lineTotal: number;
+                /**
+                 * @description Promotions and rewards taken off this line
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax of this line (added, or held in the price with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays for this line */
+                total?: number;
+                /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
+                round?: number;
+              }[];
+              totals: {
+                currency: string;
+                /** @description Σ line totals before discounts */
+                subtotal: number;
+                /**
+                 * @description Promotions and rewards taken off
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax added on top (or held in the prices, with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays */
+                total: number;
+              };
+              /** @description Why the order costs what it does: each discount explained, each tax by name and rate */
+              pricing?: {
+                discounts: {
+                  promotionId: string;
+                  explanation: string;
+                  amount: number;
+                }[];
+                taxes: {
+                  name: string;
+                  rate: string;
+                  inclusive: boolean;
+                  amount: number;
+                }[];
+                /** @description Points this order earns */
+                loyaltyPoints: number;
+                /** @description The moment it was priced, on the store's clock */
+                localTime: string;
+                /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
+                overrides?: {
+                  lineId: string;
+                  explanation: string;
+                }[];
+              };
+              /** @description ISO 8601 */
+              placedAt: string;
+              paidAt?: string;
+              firedAt?: string;
+              readyAt?: string;
+              pickedUpAt?: string;
+              /** @description Completed, cancelled, voided or refunded */
+              closedAt?: string;
+              /** @description Still to pay, minor units (0 once paid) */
+              due?: number;
+              /** @description Tips taken with its payments, apart from the sale (net of tips given back) */
+              tipTotal?: number;
+              /** @description The bill split: each part with its amount, what is paid and what is due */
+              split?: {
+                /** @enum {string} */
+                kind: 'even' | 'lines';
+                parts: {
+                  /** @description 1-based: what a payment names */
+                  part: number;
+                  /** @description What the part comes to (an even split shares the total by largest remainder) */
+                  amount: number;
+                  /** @description Taken for it so far (net of refunds) */
+                  paid: number;
+                  due: number;
+                  /** @description Split by lines: its lines */
+                  lineIds?: string[];
+                }[];
+              };
+              /** @description The staff member whose open ticket it is */
+              owner?: {
+                staffId: string;
+                name?: string;
+              };
+              /** @description Held as an open ticket since (on no counter); absent once recalled */
+              heldAt?: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orders/{id}/transfer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Hand an open ticket to another staff member (audited) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The staff member who takes the open ticket over */
+            toStaffId: string;
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @description Order number to call out, unique per business day */
+              number: number;
+              businessDay: string;
+              /** @enum {string} */
+              status:
+                | 'placed'
+                | 'paid'
+                | 'in_kitchen'
+                | 'ready'
+                | 'picked_up'
+                | 'completed'
+                | 'cancelled'
+                | 'voided'
+                | 'refunded';
+              /** @enum {string} */
+              payment: 'unpaid' | 'partially-paid' | 'paid' | 'refunded';
+              table?: string;
+              promisedAt?: string;
+              /** @description Promised time, or placed time plus prep time: the kitchen priority */
+              dueAt: string;
+              rush: boolean;
+              /** @description One ticket per station, made when the order fires */
+              tickets: {
+                id: string;
+                station: string;
+                /** @enum {string} */
+                status: 'open' | 'bumped';
+                firedAt: string;
+                bumpedAt?: string;
+                items: {
+                  lineId: string;
+                  bumpedAt?: string;
+                }[];
+              }[];
+              payments: {
+                id: string;
+                /** @enum {string} */
+                method: 'card' | 'cash' | 'external';
+                /** @description Towards the order, minor units; a refund is negative */
+                amount: number;
+                /** @description A tip taken with it (negative on a refund that gave it back) */
+                tip?: number;
+                /** @description The part of a split bill it paid */
+                part?: number;
+                /** @description Who took it (whose tip it is) */
+                staffId?: string;
+                /** @description A refund: the payment it gave money back to */
+                refundOf?: string;
+                tendered?: number;
+                change?: number;
+                reference?: string;
+                /** @description Last four digits from the terminal; never the card number */
+                cardLast4?: string;
+                at: string;
+              }[];
+              /** @enum {string} */
+              channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+              /** @enum {string} */
+              orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
+              guestName?: string;
+              lines: {
+                lineId: string;
+                itemId: string;
+                variantId?: string;
+                /** @description Text by language code; "en" is required and is the fallback */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @description Text by language code; "en" is required and is the fallback */
+                variantName?: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                modifiers: {
+                  groupId: string;
+                  optionId: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  price: number;
+                  /** @description The group's default option (what the item comes with); kitchen tickets and the KDS leave it out */
+                  default?: boolean;
+                }[];
+                quantity: number;
+                note?: string;
+                station: string;
+                allergens: string[];
+                /** @description A combo's chosen slot items, each made at its own station (the kitchen's view of the line) */
+                parts?: {
+                  slotId: string;
+                  itemId: string;
+                  variantId?: string;
+                  /** @description Where this slot item is made: its own item’s station */
+                  station: string;
+                  allergens: string[];
+                  /** @description How many of the line's modifiers describe this slot item: its own entry and the choices made in it (the slot items' entries follow the combo's own choices, in slot order) */
+                  choices: number;
+                }[];
+                /** @description Item or variant price plus modifier upcharges, minor units */
+                unitPrice: number;
+                /** @description unitPrice × quantity, minor units */
+                lineTotal: number;
+                /**
+                 * @description Promotions and rewards taken off this line
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax of this line (added, or held in the price with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays for this line */
+                total?: number;
+                /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
+                round?: number;
+              }[];
+              totals: {
+                currency: string;
+                /** @description Σ line totals before discounts */
+                subtotal: number;
+                /**
+                 * @description Promotions and rewards taken off
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax added on top (or held in the prices, with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays */
+                total: number;
+              };
+              /** @description Why the order costs what it does: each discount explained, each tax by name and rate */
+              pricing?: {
+                discounts: {
+                  promotionId: string;
+                  explanation: string;
+                  amount: number;
+                }[];
+                taxes: {
+                  name: string;
+                  rate: string;
+                  inclusive: boolean;
+                  amount: number;
+                }[];
+                /** @description Points this order earns */
+                loyaltyPoints: number;
+                /** @description The moment it was priced, on the store's clock */
+                localTime: string;
+                /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
+                overrides?: {
+                  lineId: string;
+                  explanation: string;
+                }[];
+              };
+              /** @description ISO 8601 */
+              placedAt: string;
+              paidAt?: string;
+              firedAt?: string;
+              readyAt?: string;
+              pickedUpAt?: string;
+              /** @description Completed, cancelled, voided or refunded */
+              closedAt?: string;
+              /** @description Still to pay, minor units (0 once paid) */
+              due?: number;
+              /** @description Tips taken with its payments, apart from the sale (net of tips given back) */
+              tipTotal?: number;
+              /** @description The bill split: each part with its amount, what is paid and what is due */
+              split?: {
+                /** @enum {string} */
+                kind: 'even' | 'lines';
+                parts: {
+                  /** @description 1-based: what a payment names */
+                  part: number;
+                  /** @description What the part comes to (an even split shares the total by largest remainder) */
+                  amount: number;
+                  /** @description Taken for it so far (net of refunds) */
+                  paid: number;
+                  due: number;
+                  /** @description Split by lines: its lines */
+                  lineIds?: string[];
+                }[];
+              };
+              /** @description The staff member whose open ticket it is */
+              owner?: {
+                staffId: string;
+                name?: string;
+              };
+              /** @description Held as an open ticket since (on no counter); absent once recalled */
+              heldAt?: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orders/{id}/lines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add lines to a placed, unpaid order: priced with its other lines as placing it whole would; fired as another round if it is in the kitchen */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            lines: {
+              /** @description The screen's id of the new line (a line id names one line in the store) */
+              lineId: string;
+              itemId: string;
+              variantId?: string;
+              /** @default [] */
+              modifiers?: components['schemas']['ModifiersItem'][];
+              /**
+               * @description Choices for a combo, one per slot
+               * @default []
+               */
+              slots?: {
+                /** @description The combo slot */
+                slotId: string;
+                /** @description The item chosen for it */
+                itemId: string;
+                /** @description Its size, when the slot offers sizes */
+                variantId?: string;
+                /**
+                 * @description The chosen item's modifiers
+                 * @default []
+                 */
+                modifiers?: components['schemas']['ModifiersItem'][];
+              }[];
+              quantity: number;
+              note?: string;
+              /** @description The upsell suggestion the guest added this line from (pricing ignores it; the upsell report counts it) */
+              upsellId?: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @description Order number to call out, unique per business day */
+              number: number;
+              businessDay: string;
+              /** @enum {string} */
+              status:
+                | 'placed'
+                | 'paid'
+                | 'in_kitchen'
+                | 'ready'
+                | 'picked_up'
+                | 'completed'
+                | 'cancelled'
+                | 'voided'
+                | 'refunded';
+              /** @enum {string} */
+              payment: 'unpaid' | 'partially-paid' | 'paid' | 'refunded';
+              table?: string;
+              promisedAt?: string;
+              /** @description Promised time, or placed time plus prep time: the kitchen priority */
+              dueAt: string;
+              rush: boolean;
+              /** @description One ticket per station, made when the order fires */
+              tickets: {
+                id: string;
+                station: string;
+                /** @enum {string} */
+                status: 'open' | 'bumped';
+                firedAt: string;
+                bumpedAt?: string;
+                items: {
+                  lineId: string;
+                  bumpedAt?: string;
+                }[];
+              }[];
+              payments: {
+                id: string;
+                /** @enum {string} */
+                method: 'card' | 'cash' | 'external';
+                /** @description Towards the order, minor units; a refund is negative */
+                amount: number;
+                /** @description A tip taken with it (negative on a refund that gave it back) */
+                tip?: number;
+                /** @description The part of a split bill it paid */
+                part?: number;
+                /** @description Who took it (whose tip it is) */
+                staffId?: string;
+                /** @description A refund: the payment it gave money back to */
+                refundOf?: string;
+                tendered?: number;
+                change?: number;
+                reference?: string;
+                /** @description Last four digits from the terminal; never the card number */
+                cardLast4?: string;
+                at: string;
+              }[];
+              /** @enum {string} */
+              channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+              /** @enum {string} */
+              orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
+              guestName?: string;
+              lines: {
+                lineId: string;
+                itemId: string;
+                variantId?: string;
+                /** @description Text by language code; "en" is required and is the fallback */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @description Text by language code; "en" is required and is the fallback */
+                variantName?: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                modifiers: {
+                  groupId: string;
+                  optionId: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  price: number;
+                  /** @description The group's default option (what the item comes with); kitchen tickets and the KDS leave it out */
+                  default?: boolean;
+                }[];
+                quantity: number;
+                note?: string;
+                station: string;
+                allergens: string[];
+                /** @description A combo's chosen slot items, each made at its own station (the kitchen's view of the line) */
+                parts?: {
+                  slotId: string;
+                  itemId: string;
+                  variantId?: string;
+                  /** @description Where this slot item is made: its own item’s station */
+                  station: string;
+                  allergens: string[];
+                  /** @description How many of the line's modifiers describe this slot item: its own entry and the choices made in it (the slot items' entries follow the combo's own choices, in slot order) */
+                  choices: number;
+                }[];
+                /** @description Item or variant price plus modifier upcharges, minor units */
+                unitPrice: number;
+                /** @description unitPrice × quantity, minor units */
+                lineTotal: number;
+                /**
+                 * @description Promotions and rewards taken off this line
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax of this line (added, or held in the price with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays for this line */
+                total?: number;
+                /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
+                round?: number;
+              }[];
+              totals: {
+                currency: string;
+                /** @description Σ line totals before discounts */
+                subtotal: number;
+                /**
+                 * @description Promotions and rewards taken off
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax added on top (or held in the prices, with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays */
+                total: number;
+              };
+              /** @description Why the order costs what it does: each discount explained, each tax by name and rate */
+              pricing?: {
+                discounts: {
+                  promotionId: string;
+                  explanation: string;
+                  amount: number;
+                }[];
+                taxes: {
+                  name: string;
+                  rate: string;
+                  inclusive: boolean;
+                  amount: number;
+                }[];
+                /** @description Points this order earns */
+                loyaltyPoints: number;
+                /** @description The moment it was priced, on the store's clock */
+                localTime: string;
+                /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
+                overrides?: {
+                  lineId: string;
+                  explanation: string;
+                }[];
+              };
+              /** @description ISO 8601 */
+              placedAt: string;
+              paidAt?: string;
+              firedAt?: string;
+              readyAt?: string;
+              pickedUpAt?: string;
+              /** @description Completed, cancelled, voided or refunded */
+              closedAt?: string;
+              /** @description Still to pay, minor units (0 once paid) */
+              due?: number;
+              /** @description Tips taken with its payments, apart from the sale (net of tips given back) */
+              tipTotal?: number;
+              /** @description The bill split: each part with its amount, what is paid and what is due */
+              split?: {
+                /** @enum {string} */
+                kind: 'even' | 'lines';
+                parts: {
+                  /** @description 1-based: what a payment names */
+                  part: number;
+                  /** @description What the part comes to (an even split shares the total by largest remainder) */
+                  amount: number;
+                  /** @description Taken for it so far (net of refunds) */
+                  paid: number;
+                  due: number;
+                  /** @description Split by lines: its lines */
+                  lineIds?: string[];
+                }[];
+              };
+              /** @description The staff member whose open ticket it is */
+              owner?: {
+                staffId: string;
+                name?: string;
+              };
+              /** @description Held as an open ticket since (on no counter); absent once recalled */
+              heldAt?: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orders/{id}/split': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Split the bill evenly into N parts or by lines (every line in one part), or make it one bill again; only before any payment. Each part is then paid on its own: pay with `part` */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json':
+            | {
+                /** @constant */
+                kind: 'even';
+                count: number;
+              }
+            | {
+                /** @constant */
+                kind: 'lines';
+                parts: string[][];
+              }
+            | {
+                /** @constant */
+                kind: 'none';
+              };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @description Order number to call out, unique per business day */
+              number: number;
+              businessDay: string;
+              /** @enum {string} */
+              status:
+                | 'placed'
+                | 'paid'
+                | 'in_kitchen'
+                | 'ready'
+                | 'picked_up'
+                | 'completed'
+                | 'cancelled'
+                | 'voided'
+                | 'refunded';
+              /** @enum {string} */
+              payment: 'unpaid' | 'partially-paid' | 'paid' | 'refunded';
+              table?: string;
+              promisedAt?: string;
+              /** @description Promised time, or placed time plus prep time: the kitchen priority */
+              dueAt: string;
+              rush: boolean;
+              /** @description One ticket per station, made when the order fires */
+              tickets: {
+                id: string;
+                station: string;
+                /** @enum {string} */
+                status: 'open' | 'bumped';
+                firedAt: string;
+                bumpedAt?: string;
+                items: {
+                  lineId: string;
+                  bumpedAt?: string;
+                }[];
+              }[];
+              payments: {
+                id: string;
+                /** @enum {string} */
+                method: 'card' | 'cash' | 'external';
+                /** @description Towards the order, minor units; a refund is negative */
+                amount: number;
+                /** @description A tip taken with it (negative on a refund that gave it back) */
+                tip?: number;
+                /** @description The part of a split bill it paid */
+                part?: number;
+                /** @description Who took it (whose tip it is) */
+                staffId?: string;
+                /** @description A refund: the payment it gave money back to */
+                refundOf?: string;
+                tendered?: number;
+                change?: number;
+                reference?: string;
+                /** @description Last four digits from the terminal; never the card number */
+                cardLast4?: string;
+                at: string;
+              }[];
+              /** @enum {string} */
+              channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+              /** @enum {string} */
+              orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
+              guestName?: string;
+              lines: {
+                lineId: string;
+                itemId: string;
+                variantId?: string;
+                /** @description Text by language code; "en" is required and is the fallback */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @description Text by language code; "en" is required and is the fallback */
+                variantName?: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                modifiers: {
+                  groupId: string;
+                  optionId: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  price: number;
+                  /** @description The group's default option (what the item comes with); kitchen tickets and the KDS leave it out */
+                  default?: boolean;
+                }[];
+                quantity: number;
+                note?: string;
+                station: string;
+                allergens: string[];
+                /** @description A combo's chosen slot items, each made at its own station (the kitchen's view of the line) */
+                parts?: {
+                  slotId: string;
+                  itemId: string;
+                  variantId?: string;
+                  /** @description Where this slot item is made: its own item’s station */
+                  station: string;
+                  allergens: string[];
+                  /** @description How many of the line's modifiers describe this slot item: its own entry and the choices made in it (the slot items' entries follow the combo's own choices, in slot order) */
+                  choices: number;
+                }[];
+                /** @description Item or variant price plus modifier upcharges, minor units */
+                unitPrice: number;
+                /** @description unitPrice × quantity, minor units */
+                lineTotal: number;
+                /**
+                 * @description Promotions and rewards taken off this line
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax of this line (added, or held in the price with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays for this line */
+                total?: number;
+                /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
+                round?: number;
+              }[];
+              totals: {
+                currency: string;
+                /** @description Σ line totals before discounts */
+                subtotal: number;
+                /**
+                 * @description Promotions and rewards taken off
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax added on top (or held in the prices, with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays */
+                total: number;
+              };
+              /** @description Why the order costs what it does: each discount explained, each tax by name and rate */
+              pricing?: {
+                discounts: {
+                  promotionId: string;
+                  explanation: string;
+                  amount: number;
+                }[];
+                taxes: {
+                  name: string;
+                  rate: string;
+                  inclusive: boolean;
+                  amount: number;
+                }[];
+                /** @description Points this order earns */
+                loyaltyPoints: number;
+                /** @description The moment it was priced, on the store's clock */
+                localTime: string;
+                /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
+                overrides?: {
+                  lineId: string;
+                  explanation: string;
+                }[];
+              };
+              /** @description ISO 8601 */
+              placedAt: string;
+              paidAt?: string;
+              firedAt?: string;
+              readyAt?: string;
+              pickedUpAt?: string;
+              /** @description Completed, cancelled, voided or refunded */
+              closedAt?: string;
+              /** @description Still to pay, minor units (0 once paid) */
+              due?: number;
+              /** @description Tips taken with its payments, apart from the sale (net of tips given back) */
+              tipTotal?: number;
+              /** @description The bill split: each part with its amount, what is paid and what is due */
+              split?: {
+                /** @enum {string} */
+                kind: 'even' | 'lines';
+                parts: {
+                  /** @description 1-based: what a payment names */
+                  part: number;
+                  /** @description What the part comes to (an even split shares the total by largest remainder) */
+                  amount: number;
+                  /** @description Taken for it so far (net of refunds) */
+                  paid: number;
+                  due: number;
+                  /** @description Split by lines: its lines */
+                  lineIds?: string[];
+                }[];
+              };
+              /** @description The staff member whose open ticket it is */
+              owner?: {
+                staffId: string;
+                name?: string;
+              };
+              /** @description Held as an open ticket since (on no counter); absent once recalled */
+              heldAt?: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tips/declarations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Declare cash tips: your own, or (a shift lead or above) another staff member’s. Card tips are taken with their payments */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Cash tips, minor units */
+            amount: number;
+            /** @description Whose tips (a shift lead or above for someone else); the one signed in when left out */
+            staffId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              staffId: string;
+              amount: number;
+              currency: string;
+              businessDay: string;
+              at: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tips': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tips by staff for a business day: card tips on the payments each took (net of tips given back) and cash tips declared; not sales */
+    get: {
+      parameters: {
+        query?: {
+          day?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              businessDay: string;
+              currency: string;
+              staff: {
+                staffId: string;
+                name?: string;
+                /** @description Tips taken on their card payments, net of tips given back */
+                card: number;
+                /** @description Cash tips they declared */
+                declared: number;
+                total: number;
+              }[];
+              total: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

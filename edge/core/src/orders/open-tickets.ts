@@ -64,7 +64,10 @@ export function decideTransfer(
   staffOnly(cmd, 'hand open tickets over');
   checkOpenTicket(order, 'are handed over as open tickets');
   if (order.owner?.staffId === to.staffId)
-    throw new TillboxError('conflict', `order ${order.number} is already ${order.owner.name ?? to.name ?? to.staffId}'s`);
+    throw new TillboxError(
+      'conflict',
+      `order ${order.number} is already ${order.owner.name ?? to.name ?? to.staffId}'s`,
+    );
   const r = reason?.trim();
   const data: Extract<OrderEvent, { type: 'order.transferred' }>['data'] = { orderId: order.id, to };
   if (order.owner) data.from = order.owner;

@@ -64,6 +64,7 @@ describe('route × role matrix', () => {
     const expected = [
       ...['order.place', 'order.pay', 'order.fire', 'ticket.bump', 'staff.manage', 'audit.read'],
       ...['drawer.read', 'drawer.open', 'drawer.move', 'drawer.no-sale', 'drawer.close'],
+      ...['order.hold', 'order.transfer', 'order.split', 'order.add-lines', 'tips.declare'],
     ] as const;
     for (const p of expected) expect(declared.has(p), p).toBe(true);
   });
