@@ -25,3 +25,4 @@ export * from './wire/front.js';
 export * from './auth/audit.js';
 export * from './cash/index.js';
 export * from './wire/cash.js';
+export * from './relay/index.js';
