@@ -45,13 +45,13 @@ test('a cashier rings up a tapped item, scanned items and a combo, takes cash wi
 
   // A tap: a cookie has no choices, so it goes straight on the ticket.
   await page.getByRole('tab', { name: 'Bakery' }).click();
-  await page.getByRole('button', { name: /Chocolate Chip Cookie/ }).click();
+  await page.getByRole('button', { name: /^Chocolate Chip Cookie/ }).click();
   await expect(lines).toHaveCount(1);
   await expect(lines.first()).toContainText('1 × Chocolate Chip Cookie');
   await expect(page.getByTestId('counter-message')).toHaveText('Added Chocolate Chip Cookie.');
 
-  // The scanner, with nothing focused: the bag's EAN-13 adds a second cookie to its line.
-  await page.getByRole('button', { name: /Chocolate Chip Cookie/ }).blur();
+  // The scanner, the focus still on the cookie's button: the bag's EAN-13 adds a second cookie to
+  // its line, and the scanner's Enter does not press the button (that would make three).
   await scan(page, '2000000000015');
   await expect(lines).toHaveCount(1);
   await expect(lines.first().getByTestId('line-quantity')).toHaveText('2');
@@ -60,7 +60,7 @@ test('a cashier rings up a tapped item, scanned items and a combo, takes cash wi
   const search = page.getByRole('searchbox', { name: 'Search items' });
   await search.click();
   await page.keyboard.type('coo', { delay: 120 });
-  await expect(page.getByRole('button', { name: /Chocolate Chip Cookie/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Chocolate Chip Cookie/ })).toBeVisible();
   await scan(page, '200000000028');
   await expect(lines).toHaveCount(2);
   await expect(lines.nth(1)).toContainText('Banana Bread');
@@ -75,7 +75,7 @@ test('a cashier rings up a tapped item, scanned items and a combo, takes cash wi
 
   // A combo through the item sheet: a medium latte with oat milk, and a croissant.
   await page.getByRole('tab', { name: 'Combos' }).click();
-  await page.getByRole('button', { name: /Coffee & Pastry/ }).click();
+  await page.getByRole('button', { name: /^Coffee & Pastry/ }).click();
   const sheet = page.getByRole('dialog', { name: 'Coffee & Pastry' });
   await sheet.getByRole('radio', { name: /Caffè Latte/ }).check();
   await sheet.getByRole('radio', { name: /Medium/ }).check();
@@ -116,7 +116,7 @@ test('a cashier rings up a tapped item, scanned items and a combo, takes cash wi
 
   // The next guest: a tap starts a new ticket straight from the receipt.
   await page.getByRole('tab', { name: 'Favourites' }).click();
-  await page.getByRole('button', { name: /Butter Croissant/ }).click();
+  await page.getByRole('button', { name: /^Butter Croissant/ }).click();
   await page.getByRole('dialog', { name: 'Butter Croissant' }).getByRole('button', { name: 'Add to order' }).click();
   await expect(page.getByTestId('ticket-title')).toHaveText('New order');
   await expect(lines).toHaveCount(1);
@@ -184,7 +184,7 @@ test('keyboard only: search and Enter, a discount a manager approves on the same
 test('a session ended elsewhere brings the sign-in back at the next action', async ({ page }) => {
   await openCounter(page);
   await page.getByRole('tab', { name: 'Bakery' }).click();
-  await page.getByRole('button', { name: /Chocolate Chip Cookie/ }).click();
+  await page.getByRole('button', { name: /^Chocolate Chip Cookie/ }).click();
   // The edge ends Casey's session (as its idle timer does after security.staffIdleMinutes).
   const out = await page.request.post('/api/v1/staff/sign-out', {
     headers: { 'x-tillbox-screen': 'counter', 'content-type': 'application/json' },
@@ -192,6 +192,6 @@ test('a session ended elsewhere brings the sign-in back at the next action', asy
   expect(out.status()).toBe(200);
   await page.getByRole('button', { name: 'Cash' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'Casey was signed out' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /Casey.* was signed out/ })).toBeVisible();
   await expect(page.getByTestId('ticket')).toHaveCount(0);
 });
