@@ -26,3 +26,4 @@ export * from './auth/audit.js';
 export * from './cash/index.js';
 export * from './wire/cash.js';
 export * from './relay/index.js';
+export * from './devices/index.js';

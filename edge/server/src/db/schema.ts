@@ -1,6 +1,12 @@
 /** The whole SQLite schema, in one place. Migrations are generated from it and only append. */
 import { sql } from 'drizzle-orm';
-import { ORDER_STATUSES, PAYMENT_INTENT_STATUSES, PAYMENT_STATUSES } from '@tillbox/core';
+import {
+  ORDER_STATUSES,
+  PAYMENT_INTENT_STATUSES,
+  PAYMENT_STATUSES,
+  PRINT_JOB_KINDS,
+  PRINT_JOB_STATES,
+} from '@tillbox/core';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** The store's event log: the spine every screen, the relay and reports read. */
@@ -449,4 +455,50 @@ export const tipDeclarations = sqliteTable(
     at: integer('at').notNull(),
   },
   (t) => [index('tip_declarations_day_staff').on(t.businessDay, t.staffId)],
+);
+
+/**
+ * Print jobs of the device hub: written in the transaction of the command that made them (an
+ * order fired, paid; a drawer kick asked for), carried out after commit. `key` is the idempotency
+ * key (the same job asked for twice is one row, one print).
+ */
+export const printJobs = sqliteTable(
+  'print_jobs',
+  {
+    id: text('id').primaryKey(),
+    key: text('key').notNull().unique(),
+    kind: text('kind', { enum: PRINT_JOB_KINDS }).notNull(),
+    /** The printer it goes to now (its backup's id once rerouted). */
+    deviceId: text('device_id').notNull(),
+    /** The printer it was made for, when it has been rerouted. */
+    reroutedFrom: text('rerouted_from'),
+    state: text('state', { enum: PRINT_JOB_STATES }).notNull(),
+    orderId: text('order_id'),
+    ticketId: text('ticket_id'),
+    station: text('station'),
+    /** What to print beyond the order: a ticket's line ids and round, a kick's pin, a reprint's original. */
+    detail: text('detail', { mode: 'json' }).notNull(),
+    /** The event it was made for (null for reprints and test slips). */
+    eventSeq: integer('event_seq'),
+    /** Attempts in all, and on the printer it goes to now. */
+    attempts: integer('attempts').notNull().default(0),
+    deviceAttempts: integer('device_attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    /** A kick not done by then expires. */
+    expiresAt: integer('expires_at'),
+    lastError: text('last_error'),
+    lastErrorAt: integer('last_error_at'),
+    /** A reprint: the job it copies. */
+    reprintOf: text('reprint_of'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    printedAt: integer('printed_at'),
+  },
+  (t) => [
+    index('print_jobs_due')
+      .on(t.nextAttemptAt)
+      .where(sql`state = 'queued'`),
+    index('print_jobs_device_created').on(t.deviceId, t.createdAt),
+    index('print_jobs_order').on(t.orderId),
+  ],
 );

@@ -1,0 +1,6 @@
+export * from './connection.js';
+export * from './hardware-profile.js';
+export * from './profile-check.js';
+export * from './fingerprints.js';
+export * from './receipt-document.js';
+export * from './print-jobs.js';
