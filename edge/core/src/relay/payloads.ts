@@ -10,7 +10,7 @@ import { commerceCatalogSchema } from '../commerce/catalog-schema.js';
 import { loyaltySchema, pricingRulesSchema } from '../commerce/rules-schema.js';
 import { ERROR_CODES } from '../errors.js';
 import { UUID_V7 } from '../ids.js';
-import { stationSchema } from '../kitchen/kitchen.js';
+import { kitchenConfigSchema, stationSchema } from '../kitchen/kitchen.js';
 import { freeText } from '../privacy/card-numbers.js';
 import { placeOrderBodySchema, prepaidSchema, totalsSchema, type PlaceOrderBody } from '../wire/api.js';
 
@@ -167,26 +167,19 @@ export type OrderAnswer = z.infer<typeof orderAnswerSchema>;
 
 const rulesShape = pricingRulesSchema.shape;
 
-/** Problems of a set of kitchen stations, each with its path; empty when it can be used. */
-export function stationsProblems(
-  stations: readonly { id: string; warnAfterSeconds: number; lateAfterSeconds: number }[],
-  defaultStation: string,
-): { path: string; message: string }[] {
-  const problems: { path: string; message: string }[] = [];
-  const ids = stations.map((s) => s.id);
-  if (!ids.includes(defaultStation))
-    problems.push({ path: 'defaultStation', message: `no station "${defaultStation}" (stations: ${ids.join(', ')})` });
-  stations.forEach((st, i) => {
-    if (st.id === 'expo')
-      problems.push({ path: `stations.${i}.id`, message: '"expo" is the expo view, not a station' });
-    if (ids.indexOf(st.id) !== i) problems.push({ path: `stations.${i}.id`, message: `duplicate station "${st.id}"` });
-    if (st.lateAfterSeconds <= st.warnAfterSeconds)
-      problems.push({
-        path: `stations.${i}.lateAfterSeconds`,
-        message: `station "${st.id}": lateAfterSeconds must be above warnAfterSeconds`,
-      });
+/**
+ * Problems of a set of kitchen stations, by the kitchen's own rules (`kitchenConfigSchema`): the
+ * default station exists, no station is called "expo", ids are unique, late comes after warn.
+ */
+function stationsIssues(document: { stations: unknown; defaultStation: unknown }): z.core.$ZodIssue[] {
+  const parsed = kitchenConfigSchema.safeParse({
+    ...document,
+    expoAutoReady: true,
+    bumpBar: {},
+    recallMinutes: 30,
+    pickupReadyMinutes: 15,
   });
-  return problems;
+  return parsed.success ? [] : parsed.error.issues;
 }
 
 /** What each kind of configuration carries (its `document`). */
@@ -213,8 +206,7 @@ export const CONFIG_DOCUMENTS = {
       defaultStation: z.string().min(1).max(32),
     })
     .superRefine((s, ctx) => {
-      for (const p of stationsProblems(s.stations, s.defaultStation))
-        ctx.addIssue({ code: 'custom', path: p.path.split('.'), message: p.message });
+      for (const issue of stationsIssues(s)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
     })
     .describe('Kitchen stations and where items are made'),
 } as const satisfies Record<ConfigKind, z.ZodType>;
