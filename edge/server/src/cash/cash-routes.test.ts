@@ -194,6 +194,14 @@ describe('cash drawers over HTTP', () => {
     });
     expect(audited('override.approved')[0]?.detail).toMatchObject({ event: 'drawer.closed' });
 
+    // Payment by payment: the drawer's cash sales are the cash payments taken on its screens while it was open.
+    const ledger = t.edge.caps.cash.ledger(closed.id);
+    const sales = ledger.filter((m) => m.kind === 'cash-sale');
+    expect(sales).toHaveLength(3);
+    expect(sales.reduce((s, m) => s + m.amount, 0)).toBe(expectedSales);
+    expect(ledger.filter((m) => m.kind === 'cash-refund').map((m) => m.amount)).toEqual([refunded]);
+    for (const m of sales) expect(events(m.eventSeq ? m.eventSeq - 1 : 0)[0]?.type).toBe('order.paid');
+
     const history = await ok<{ sessions: DrawerSessionView[] }>(await till.get(drawerPath('/sessions?limit=5')));
     expect(history.sessions.map((s) => s.result?.variance)).toEqual([-1_000, 0]);
     expect((await ok<DrawerView>(await till.get(drawerPath()))).session).toBeNull();

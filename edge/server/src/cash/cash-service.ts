@@ -40,7 +40,7 @@ import {
 import type { Logger } from 'pino';
 import type { Tx } from '../db/database.js';
 import type { EventLog } from '../events/event-log.js';
-import type { DrawerRepository, DrawerRow } from './drawer-repository.js';
+import type { DrawerRepository, DrawerRow, StoredMove } from './drawer-repository.js';
 import { sessionView } from './drawer-views.js';
 
 export interface CashServiceContext {
@@ -121,6 +121,15 @@ export class CashService {
   sessions(drawerId: string, limit: number): DrawerSessionView[] {
     this.find(drawerId);
     return this.ctx.repository.closedSessions(drawerId, limit).map((s) => this.sessionViewOf(s));
+  }
+
+  /**
+   * Everything that went through a session's drawer, oldest first: the staff's moves and the cash
+   * sales and refunds attributed to it, each sale or refund with its payment id and the seq of its
+   * event (what a report checks its drawer figures against, payment by payment).
+   */
+  ledger(sessionId: string): StoredMove[] {
+    return this.ctx.repository.moves(sessionId, false);
   }
 
   /** The drawer a device takes cash into: its assignment, else (a counter screen) the default drawer. */
