@@ -4,11 +4,13 @@
  * ticket by a tap, by a barcode scanner typing into the page (even while the search has the
  * focus), and through the item sheet (a combo with a latte in oat milk); a bad code says so and
  * changes nothing; cash with a quick tender shows the change large, and the kitchen display has
- * the order. A second walk is keyboard only: search and Enter, a discount past the limit that
- * Morgan approves with his PIN on the same screen, card on the pinpad, a new order with Enter —
- * and a session ended elsewhere brings the sign-in back.
+ * the order; axe (WCAG 2.2 AA) finds nothing on the ticket, cash and receipt. A second walk is
+ * keyboard only: search and Enter, a discount past the limit that Morgan approves with his PIN
+ * on the same screen, card on the pinpad, a new order with Enter — and a session ended
+ * elsewhere brings the sign-in back.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './kiosk-checks.js';
 import { DEMO_PINS, openLive, ticketOf } from './screens.js';
 
 /** A scanner: the code's digits as fast as the keyboard goes, then Enter. */
@@ -88,6 +90,7 @@ test('a cashier rings up a tapped item, scanned items and a combo, takes cash wi
   await expect(lines.nth(2)).toContainText('Coffee & Pastry');
   await expect(lines.nth(2)).toContainText('Caffè Latte (Medium): Oat milk');
   await expect(lines.nth(2)).toContainText('$8.20');
+  await expectNoAxeViolations(page, 'the ticket');
 
   // Cash on its key: the order is placed (the demo store sends counter orders to the kitchen at once).
   const total = dollars(await page.getByTestId('ticket-total').textContent());
@@ -101,9 +104,11 @@ test('a cashier rings up a tapped item, scanned items and a combo, takes cash wi
   // Typing less than due says how short it is; a quick tender of $20 pays and shows the change, large.
   await cash.getByLabel('Cash handed over').fill('5');
   await expect(cash).toContainText(`Short by ${usd(total - 500)}`);
+  await expectNoAxeViolations(page, 'cash');
   await cash.getByRole('button', { name: 'Tendered $20.00' }).click();
   await expect(page.getByTestId('change-due')).toContainText(usd(2000 - total));
   await expect(page.getByTestId('receipt-number')).toHaveText(String(number));
+  await expectNoAxeViolations(page, 'the receipt');
 
   // The kitchen display has the order with the combo and what went into it.
   const kitchenContext = await browser.newContext();
