@@ -18,10 +18,10 @@ import type { Channel, OrderType } from '../channels.js';
 import type { OrderPricing, Totals } from '../wire/api.js';
 import { decideDiscount, decidePriceOverride, type DiscountApprovalLimits, type DiscountRequest } from './adjust.js';
 import { decideAddLines, decideHold, decideResume, decideTransfer, nextRound } from './open-tickets.js';
-import { evolveOrder, paidNet, type Millis, type Order, type OrderEvent, type StaffRef } from './order.js';
+import { evolveOrder, type Millis, type Order, type OrderEvent, type StaffRef } from './order.js';
 import type { OpenPaymentIntent } from './payment-intent.js';
 import { prepMinutes, type RoutingConfig } from './placement.js';
-import { allocateRefund } from './refunds.js';
+import { decideRefund } from './refunds.js';
 import { decideSplit } from './split.js';
 import { checkTender, decideTender, type TenderRequest } from './tenders.js';
 
@@ -186,7 +186,7 @@ export function decideOrder(state: Order | undefined, command: OrderCommand, env
       break;
     }
     case 'refund':
-      refund(d, command, env);
+      d.emit(decideRefund(d.state, command, env));
       break;
     case 'discount':
       d.emit(decideDiscount(d.state, command.adjustment, env));
@@ -389,52 +389,6 @@ function ticket(d: Decision, command: Extract<OrderCommand, { kind: 'ticket' }>,
   ) {
     d.emit({ type: 'order.ready', data: { orderId: order.id, by: 'auto' } });
   }
-}
-
-function refund(d: Decision, command: Extract<OrderCommand, { kind: 'refund' }>, env: OrderEnv): void {
-  const order = d.state;
-  const reason = needReason(command.reason, 'refund');
-  applyOrderCommand(order, 'refund'); // paid or partly paid, and not already refunded
-  const left = paidNet(order);
-  if (left <= 0) throw new TillboxError('conflict', `order ${order.number} has nothing left to refund`);
-  let amount = left;
-  let lineIds: string[] | undefined;
-  if (command.lines) {
-    if (order.payment !== 'paid')
-      throw new TillboxError(
-        'conflict',
-        `order ${order.number} is not paid in full: refund what was taken (the whole order), or take the rest first`,
-      );
-    if (command.lines.length === 0) throw new TillboxError('validation', 'name at least one line to refund');
-    const seen = new Set<string>();
-    amount = 0;
-    for (const r of command.lines) {
-      const line = order.lines.find((l) => l.lineId === r.lineId);
-      if (!line) throw new TillboxError('not-found', `order ${order.number} has no line ${r.lineId}`);
-      if (seen.has(r.lineId)) throw new TillboxError('validation', `line ${r.lineId} is named twice`);
-      if (line.refundedAt !== undefined) throw new TillboxError('conflict', `line ${r.lineId} is already refunded`);
-      if (!Number.isSafeInteger(r.amount) || r.amount < 1 || r.amount > line.total) {
-        throw new TillboxError(
-          'validation',
-          `a refund of ${r.amount} for line ${r.lineId} is not between 1 and ${line.total}`,
-        );
-      }
-      seen.add(r.lineId);
-      amount += r.amount;
-    }
-    if (amount > left) {
-      throw new TillboxError('validation', `the lines come to ${amount} but only ${left} is left to refund`);
-    }
-    lineIds = [...seen];
-  }
-  // Back to the original tenders: each gets no more than is left of it.
-  const allocation = allocateRefund(order, amount, {
-    ...(lineIds ? { lineIds } : {}),
-    ...(command.to ? { to: command.to } : {}),
-    withTips: lineIds === undefined,
-  });
-  const refunds = allocation.map((a) => ({ paymentId: env.newId(), ...a, ...(lineIds ? { lineIds } : {}) }));
-  d.emit({ type: 'order.refunded', data: { orderId: order.id, refunds, full: amount === left, reason } });
 }
 
 /** Commands that would race a card payment under way: refused until the terminal has answered. */

@@ -8,7 +8,9 @@ import { refundLine, type LineRefund } from '../commerce/refund.js';
 import type { PriceResult } from '../commerce/types.js';
 import { TillboxError } from '../errors.js';
 import type { PaymentMethod } from '../events/catalogue.js';
-import type { Order, OrderPayment } from './order.js';
+import { applyOrderCommand } from '../order-lifecycle.js';
+import type { OrderCommand, OrderEnv } from './decide.js';
+import { paidNet, type Order, type OrderEvent, type OrderPayment } from './order.js';
 
 export function refundsForLines(order: Pick<Order, 'lines'>, lineIds: readonly string[]): LineRefund[] {
   const lines = order.lines.map((l) => ({
@@ -109,4 +111,61 @@ export function allocateRefund(
   }
   if (due > 0) throw new TillboxError('conflict', `order ${order.number} has only ${amount - due} left to give back`);
   return out;
+}
+
+/**
+ * `order.refunded`: the whole order back to its tenders (tips too), or some lines with the amounts
+ * `refundLine` gives (a partly paid order only whole); each tender gets no more than is left of it.
+ */
+export function decideRefund(
+  order: Order,
+  command: Extract<OrderCommand, { kind: 'refund' }>,
+  env: Pick<OrderEnv, 'newId'>,
+): OrderEvent {
+  const reason = command.reason.trim();
+  if (reason === '' || reason.length > 200)
+    throw new TillboxError('validation', 'a refund needs a reason (up to 200 characters)', {
+      details: [{ path: 'reason', message: 'say why' }],
+    });
+  applyOrderCommand(order, 'refund'); // paid or partly paid, and not already refunded
+  const left = paidNet(order);
+  if (left <= 0) throw new TillboxError('conflict', `order ${order.number} has nothing left to refund`);
+  let amount = left;
+  let lineIds: string[] | undefined;
+  if (command.lines) {
+    if (order.payment !== 'paid')
+      throw new TillboxError(
+        'conflict',
+        `order ${order.number} is not paid in full: refund what was taken (the whole order), or take the rest first`,
+      );
+    if (command.lines.length === 0) throw new TillboxError('validation', 'name at least one line to refund');
+    const seen = new Set<string>();
+    amount = 0;
+    for (const r of command.lines) {
+      const line = order.lines.find((l) => l.lineId === r.lineId);
+      if (!line) throw new TillboxError('not-found', `order ${order.number} has no line ${r.lineId}`);
+      if (seen.has(r.lineId)) throw new TillboxError('validation', `line ${r.lineId} is named twice`);
+      if (line.refundedAt !== undefined) throw new TillboxError('conflict', `line ${r.lineId} is already refunded`);
+      if (!Number.isSafeInteger(r.amount) || r.amount < 1 || r.amount > line.total) {
+        throw new TillboxError(
+          'validation',
+          `a refund of ${r.amount} for line ${r.lineId} is not between 1 and ${line.total}`,
+        );
+      }
+      seen.add(r.lineId);
+      amount += r.amount;
+    }
+    if (amount > left) {
+      throw new TillboxError('validation', `the lines come to ${amount} but only ${left} is left to refund`);
+    }
+    lineIds = [...seen];
+  }
+  // Back to the original tenders: each gets no more than is left of it.
+  const allocation = allocateRefund(order, amount, {
+    ...(lineIds ? { lineIds } : {}),
+    ...(command.to ? { to: command.to } : {}),
+    withTips: lineIds === undefined,
+  });
+  const refunds = allocation.map((a) => ({ paymentId: env.newId(), ...a, ...(lineIds ? { lineIds } : {}) }));
+  return { type: 'order.refunded', data: { orderId: order.id, refunds, full: amount === left, reason } };
 }
