@@ -1,0 +1,137 @@
+/**
+ * The cloud relay's settings: one schema, a description and a default for each key that runs
+ * the chain demo on one machine (an embedded PGlite database, a broker on loopback). Env
+ * overrides are derived from the key path (`mqtt.url` → `TILLBOX_CLOUD_MQTT_URL`); keys marked
+ * `secret` are masked when the settings are printed.
+ */
+import { hostname } from 'node:os';
+import { z } from 'zod';
+
+export const SECRET = { secret: true } as const;
+
+const filePath = z.string().max(4096);
+
+export const settingsSchema = z
+  .object({
+    instanceId: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'letters, digits, dots, dashes and underscores')
+      .default(
+        `${
+          hostname()
+            .replace(/[^A-Za-z0-9._-]/g, '-')
+            .slice(0, 40) || 'relay'
+        }-${process.pid}`,
+      )
+      .describe('This instance, in logs and its MQTT client id; unique among the instances sharing the work'),
+    logLevel: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info')
+      .describe('How much is logged'),
+    mqtt: z
+      .object({
+        url: z
+          .string()
+          .regex(/^(mqtts?|wss?|tcp|tls):\/\//, 'an mqtt://, mqtts://, ws:// or wss:// URL')
+          .default('mqtt://127.0.0.1:1883')
+          .describe('The broker (Mosquitto, EMQX, HiveMQ; the demo: the edge’s embedded broker)'),
+        username: z.string().max(256).default('cloud-relay').describe('The relay’s broker user'),
+        password: z.string().max(1024).default('').meta(SECRET).describe('The relay’s broker password'),
+        caFile: filePath.default('').describe('PEM file of the CA that signed the broker’s certificate (TLS)'),
+        certFile: filePath.default('').describe('PEM client certificate, when the broker asks for one'),
+        keyFile: filePath.default('').describe('PEM key of the client certificate'),
+        protocolVersion: z
+          .union([z.literal(4), z.literal(5)])
+          .default(5)
+          .describe(
+            '5 (shared subscriptions); 4 (MQTT 3.1.1) only for a broker without them: every instance then gets everything',
+          ),
+        shareGroup: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{0,64}$/, 'letters, digits, dashes and underscores')
+          .default('cloud-relay')
+          .describe('The shared-subscription group ($share/<group>/...); empty subscribes without sharing'),
+        keepaliveSeconds: z.int().min(5).max(3600).default(30).describe('MQTT keepalive'),
+        receiveMaximum: z
+          .int()
+          .min(1)
+          .max(65535)
+          .default(256)
+          .describe('Events in flight to this instance at once (MQTT 5): how many a batch can take'),
+      })
+      .prefault({})
+      .describe('The MQTT broker'),
+    database: z
+      .object({
+        url: z
+          .string()
+          .max(4096)
+          .default('')
+          .meta(SECRET)
+          .describe('PostgreSQL URL (postgres://user:pass@host/db); empty uses the embedded PGlite database'),
+        pgliteDir: z
+          .string()
+          .max(4096)
+          .default('./data/cloud')
+          .describe('Folder of the embedded PGlite database when no URL is set; memory:// keeps it in memory'),
+        poolSize: z.int().min(1).max(100).default(10).describe('PostgreSQL connections of this instance'),
+      })
+      .prefault({})
+      .describe('Where the chain’s data lives (the only state: instances keep none)'),
+    http: z
+      .object({
+        host: z.string().min(1).default('127.0.0.1').describe('Address of the online ordering API'),
+        port: z.int().min(0).max(65535).default(8090).describe('Port of the online ordering API (0 picks a free one)'),
+        bodyLimitBytes: z
+          .int()
+          .min(1024)
+          .max(16 * 1024 * 1024)
+          .default(2 * 1024 * 1024)
+          .describe('Largest request body (a configuration document); larger ones get 413'),
+      })
+      .prefault({})
+      .describe('The HTTP API'),
+    admin: z
+      .object({
+        token: z
+          .string()
+          .max(256)
+          .default('')
+          .meta(SECRET)
+          .describe('Bearer token of the configuration endpoints; empty allows them from loopback only'),
+      })
+      .prefault({})
+      .describe('Configuration publishing'),
+    ingest: z
+      .object({
+        batchSize: z.int().min(1).max(5000).default(500).describe('Most events written in one transaction'),
+        batchDelayMs: z
+          .int()
+          .min(0)
+          .max(1000)
+          .default(5)
+          .describe('How long a batch waits for more events before it is written'),
+      })
+      .prefault({})
+      .describe('Event ingest'),
+    orders: z
+      .object({
+        answerTimeoutMs: z
+          .int()
+          .min(100)
+          .max(120_000)
+          .default(10_000)
+          .describe('How long placing an online order waits for the store to accept or reject it'),
+        offlineAfterSeconds: z
+          .int()
+          .min(5)
+          .max(86_400)
+          .default(180)
+          .describe('A store not heard from (state or events) for this long counts as offline'),
+      })
+      .prefault({})
+      .describe('Online and app orders'),
+  })
+  .strict();
+
+export type Settings = z.infer<typeof settingsSchema>;
