@@ -5,9 +5,9 @@
  * focus), and through the item sheet (a combo with a latte in oat milk); a bad code says so and
  * changes nothing; cash with a quick tender shows the change large, and the kitchen display has
  * the order; axe (WCAG 2.2 AA) finds nothing on the ticket, cash and receipt. A second walk is
- * keyboard only: search and Enter, a discount past the limit that Morgan approves with his PIN
- * on the same screen, card on the pinpad, a new order with Enter — and a session ended
- * elsewhere brings the sign-in back.
+ * keyboard only: search and Enter, a note, a discount past the limit and a price override that
+ * Morgan approves with his PIN on the same screen, card on the pinpad, a new order with Enter —
+ * and a session ended elsewhere brings the sign-in back.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './kiosk-checks.js';
@@ -127,7 +127,7 @@ test('a cashier rings up a tapped item, scanned items and a combo, takes cash wi
   await expect(lines).toHaveCount(1);
 });
 
-test('keyboard only: search and Enter, a discount a manager approves on the same screen, card, Enter for the next order', async ({
+test('keyboard only: search and Enter, a note, a discount and a price override a manager approves on the same screen, card, Enter for the next order', async ({
   page,
 }) => {
   await openCounter(page);
@@ -177,10 +177,23 @@ test('keyboard only: search and Enter, a discount a manager approves on the same
   expect(after).toBeLessThan(before);
   await expect(page.getByTestId('ticket-title')).toHaveText(/^Order \d+$/);
 
+  // Shift+F7: a price override always needs a manager; the line says what was changed.
+  await page.keyboard.press('Shift+F7');
+  const price = page.getByRole('dialog', { name: 'Price override' });
+  await price.getByLabel('New price of one (before options)').fill('3');
+  await price.getByLabel('Reason').fill('Price match');
+  await price.getByRole('button', { name: /Morgan/ }).click();
+  await page.keyboard.type(DEMO_PINS.Morgan);
+  await price.getByRole('button', { name: 'Approve price' }).click();
+  await expect(price).toBeHidden();
+  await expect(lines.first()).toContainText('→ $3.00 each');
+  const overridden = dollars(await page.getByTestId('ticket-total').textContent());
+  expect(overridden).toBeLessThan(after);
+
   // F10: the card on the store's pinpad, then the receipt; Enter starts the next order.
   await page.keyboard.press('F10');
   await expect(page.getByTestId('receipt')).toContainText('Card');
-  await expect(page.getByTestId('receipt')).toContainText(usd(after));
+  await expect(page.getByTestId('receipt')).toContainText(usd(overridden));
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('ticket-title')).toHaveText('New order');
   await expect(lines).toHaveCount(0);

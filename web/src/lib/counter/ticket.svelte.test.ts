@@ -11,8 +11,9 @@ const latte = { itemId: 'latte', variantId: 'small', modifiers: [], slots: [], q
 const offline = (): ApiError => new ApiError('network', NETWORK_MESSAGE);
 
 /** An edge with the rules the counter relies on: one order per id, paid once, a manager for big discounts. */
-function fakeEdge() {
+function fakeEdge(counterFires: 'at-once' | 'on-payment' = 'at-once') {
   const placed: PlaceOrderInput[] = [];
+  const fired: string[] = [];
   const paid: TenderBody[] = [];
   let order: OrderView | undefined;
   let payFailures: ApiError[] = [];
@@ -25,10 +26,10 @@ function fakeEdge() {
     order = makeOrder({
       id: body.id,
       number: 7,
-      status: 'in_kitchen',
       payment: 'unpaid',
       channel: 'counter',
-      firedAt: '2025-01-01T12:00:00.000Z',
+      status: counterFires === 'at-once' ? 'in_kitchen' : 'placed',
+      ...(counterFires === 'at-once' ? { firedAt: '2025-01-01T12:00:00.000Z' } : {}),
       lines: body.lines.map((l) => makeLine({ lineId: l.lineId ?? 'x', itemId: l.itemId, quantity: l.quantity })),
       totals: { currency: 'USD', subtotal: 893, discount: 0, tax: 0, total: 893 },
     });
@@ -36,7 +37,11 @@ function fakeEdge() {
   };
   const calls: CounterCalls = {
     get: () => Promise.resolve(must()),
-    fire: () => Promise.resolve(must()),
+    fire: (id) => {
+      fired.push(id);
+      order = { ...must(), status: 'in_kitchen', firedAt: '2025-01-01T12:01:00.000Z' };
+      return Promise.resolve(order);
+    },
     cancel: () => Promise.reject(new ApiError('rejected', 'order 7 is in the kitchen', { status: 409 })),
     pay: (_id, body) => {
       const failure = payFailures.shift();
@@ -68,6 +73,7 @@ function fakeEdge() {
     calls,
     checkout: new Checkout('counter', post),
     placed,
+    fired,
     paid,
     failNextPay: (e: ApiError) => (payFailures = [e]),
   };
@@ -116,6 +122,20 @@ describe('the counter ticket', () => {
     expect(edge.placed[0]?.fire).toBeUndefined();
     ticket.setNote(id, '');
     expect(ticket.noteOf(id)).toBe('extra hot'); // placed: the order's lines no longer change
+  });
+
+  it('with the store firing on payment, Send places the order, and Send again fires it now', async () => {
+    const edge = fakeEdge('on-payment');
+    const ticket = new CounterTicket(edge.calls, edge.checkout);
+    ticket.add(cookie);
+    await ticket.send();
+    expect(ticket.order?.firedAt).toBeUndefined();
+    expect(edge.fired).toEqual([]);
+    await ticket.send();
+    expect(edge.fired).toEqual([ticket.order?.id]);
+    expect(ticket.order?.firedAt).toBeDefined();
+    await ticket.send(); // already in the kitchen: nothing more
+    expect(edge.fired).toHaveLength(1);
   });
 
   it('places once, then takes no new items', async () => {
