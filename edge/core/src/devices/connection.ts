@@ -100,14 +100,15 @@ export function formatConnection(c: Connection): string {
 }
 
 /**
- * What two devices may not share: the same USB device (vendor, product and serial; without a
- * serial, any two of one model are the same port), host and port, or path (a device file and a
- * serial port of one path are one port). Virtual devices and drawers on a printer share nothing.
+ * What two devices may not share: the same USB device (vendor, product and serial), host and
+ * port, or path (a device file and a serial port of one path are one port). Virtual devices and
+ * drawers on a printer share nothing. Two of one USB model of which one has no serial are one port
+ * too ({@link samePort}).
  */
 export function portOf(c: Connection): string | undefined {
   switch (c.kind) {
     case 'usb':
-      return formatConnection({ kind: 'usb', vendorId: c.vendorId, productId: c.productId });
+      return formatConnection(c);
     case 'tcp':
       return `tcp:${c.host}:${c.port}`;
     case 'file':
@@ -130,3 +131,15 @@ export const connectionSchema = z
   .describe(
     'usb:VVVV:PPPP[:SERIAL] (hex ids as lsusb shows them), tcp:HOST[:PORT] (9100 by default), file:/dev/…, serial:/dev/…[@BAUD], virtual, or printer (a cash drawer on its printer)',
   );
+
+/** Whether two connections reach the same device. */
+export function samePort(a: Connection, b: Connection): boolean {
+  if (a.kind === 'usb' && b.kind === 'usb')
+    return (
+      a.vendorId === b.vendorId &&
+      a.productId === b.productId &&
+      (a.serial === undefined || b.serial === undefined || a.serial === b.serial)
+    );
+  const port = portOf(a);
+  return port !== undefined && port === portOf(b);
+}

@@ -130,7 +130,10 @@ export const printerOptionsSchema = z.object({
       'Ask the printer whether it is ready before each job (DLE EOT); `none` for printers that do not answer. Default: dle-eot for escpos, none for star-line',
     ),
   beep: z
-    .object({ times: z.int().min(1).max(9), length: z.int().min(1).max(9) })
+    .object({
+      times: z.int().min(1).max(9).describe('Beeps'),
+      length: z.int().min(1).max(9).describe('Length of each beep, about 100 ms a step'),
+    })
     .optional()
     .describe("Sound the printer's buzzer with each slip (kitchen printers with a buzzer)"),
   backup: deviceId.optional().describe('The printer that takes its jobs when it has failed too often'),
@@ -156,7 +159,8 @@ export const receiptPrinterSchema = z.object({
         .default(true)
         .describe("Print a QR code of the e-receipt's address on the store box (on the store's network)"),
     })
-    .prefault({}),
+    .prefault({})
+    .describe('What a receipt says besides the order'),
 });
 
 export const kitchenPrinterSchema = z.object({

@@ -5,7 +5,7 @@
  * its columns. `npm run hardware:check` prints these; the edge refuses to start on an error.
  */
 import { z } from 'zod';
-import { formatConnection, portOf } from './connection.js';
+import { formatConnection, portOf, samePort } from './connection.js';
 import {
   DRIVER_NAMES,
   driverInfo,
@@ -50,7 +50,7 @@ export function checkHardwareProfile(profile: HardwareProfile, context: ProfileC
     else byId.set(d.id, d);
   });
 
-  const ports = new Map<string, string>();
+  const placed: HardwareDevice[] = [];
   profile.devices.forEach((d, i) => {
     const driver = driverInfo(d.driver);
     if (!driver) {
@@ -67,9 +67,8 @@ export function checkHardwareProfile(profile: HardwareProfile, context: ProfileC
       if (!driver.built)
         warn(at(i, 'driver'), d.id, `driver "${d.driver}" is not built yet: the device shows as an error until it is`);
     }
-    const port = portOf(d.connection);
-    if (port !== undefined) {
-      const other = ports.get(port);
+    const other = placed.find((p) => samePort(p.connection, d.connection))?.id;
+    if (portOf(d.connection) !== undefined) {
       if (other !== undefined) {
         const serialHint =
           d.connection.kind === 'usb' ? ' (two of one USB model need their serial numbers: usb:VVVV:PPPP:SERIAL)' : '';
@@ -78,7 +77,7 @@ export function checkHardwareProfile(profile: HardwareProfile, context: ProfileC
           d.id,
           `"${d.id}" and "${other}" are both on ${formatConnection(d.connection)}${serialHint}`,
         );
-      } else ports.set(port, d.id);
+      } else placed.push(d);
     }
     if (isPrinter(d)) {
       const max = MAX_COLUMNS_BY_PAPER[d.paperWidthMm];
@@ -90,12 +89,6 @@ export function checkHardwareProfile(profile: HardwareProfile, context: ProfileC
         else if (!backup) error(at(i, 'backup'), d.id, `backup "${d.backup}" is not a device of this profile`);
         else if (!isPrinter(backup))
           error(at(i, 'backup'), d.id, `backup "${d.backup}" is a ${backup.role}, not a printer`);
-        else if (backup.columns < d.columns)
-          warn(
-            at(i, 'backup'),
-            d.id,
-            `backup "${d.backup}" has ${backup.columns} columns, fewer than ${d.columns}: jobs are laid out again for it`,
-          );
       }
     }
   });

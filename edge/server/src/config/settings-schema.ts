@@ -126,13 +126,14 @@ export const settingsSchema = z
           .min(1)
           .max(30)
           .default([
-            stationSchema.parse({ id: 'bar', name: 'Bar', prepMinutes: 4 }),
+            stationSchema.parse({ id: 'bar', name: 'Bar', prepMinutes: 4, printTickets: true }),
             stationSchema.parse({
               id: 'kitchen',
               name: 'Kitchen',
               prepMinutes: 8,
               warnAfterSeconds: 300,
               lateAfterSeconds: 600,
+              printTickets: true,
             }),
           ])
           .describe(
@@ -203,6 +204,72 @@ export const settingsSchema = z
       })
       .prefault({})
       .describe('Payments'),
+    devices: z
+      .object({
+        profile: z
+          .string()
+          .max(500)
+          .default('')
+          .describe(
+            "Hardware profile (JSON; see firmware-config/README.md) of the store's printers, scanners, drawers and terminal; empty: the demo profile of virtual devices (firmware-config/profiles/demo.json) when `demo` is on, else no hardware",
+          ),
+        retryMs: z
+          .int()
+          .min(20)
+          .max(600_000)
+          .default(2000)
+          .describe(
+            'A print job that failed is tried again after this, then twice as long each time (up to maxRetryMs)',
+          ),
+        maxRetryMs: z
+          .int()
+          .min(20)
+          .max(3_600_000)
+          .default(30_000)
+          .describe('Longest wait between two attempts of a print job'),
+        rerouteAfterFailures: z
+          .int()
+          .min(1)
+          .max(100)
+          .default(3)
+          .describe("A print job that failed this many times on its printer goes to the printer's backup"),
+        statusTimeoutMs: z
+          .int()
+          .min(100)
+          .max(30_000)
+          .default(2000)
+          .describe('How long a printer has to accept a connection, answer its status (DLE EOT) or take a job'),
+        statusPollSeconds: z
+          .int()
+          .min(0)
+          .max(3600)
+          .default(15)
+          .describe(
+            'Idle printers are asked for their status this often, for the admin screen (0: only when printing)',
+          ),
+        kickExpirySeconds: z
+          .int()
+          .min(5)
+          .max(600)
+          .default(30)
+          .describe(
+            'A cash drawer kick not sent within this time is dropped: a drawer must not fly open minutes later',
+          ),
+        receiptUrl: z
+          .string()
+          .max(200)
+          .regex(/^$|^https?:\/\/\S+$/, 'empty, or an http(s) address')
+          .default('')
+          .describe(
+            "The e-receipt's address printed as a QR code ({orderId} is replaced); empty: this box's LAN address, http://IP:PORT/receipt/{orderId}",
+          ),
+      })
+      .prefault({})
+      .superRefine((d, ctx) => {
+        if (d.maxRetryMs < d.retryMs)
+          ctx.addIssue({ code: 'custom', path: ['maxRetryMs'], message: 'maxRetryMs must not be below retryMs' });
+      })
+      .describe('The device hub: printers, scanners, cash drawers'),
     orders: z
       .object({
         unpaidKioskExpiryMinutes: z
