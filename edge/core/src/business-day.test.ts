@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { businessDay, isValidTimeZone } from './business-day.js';
+import { businessDay, isValidTimeZone, localHour, nextCalendarDay, openBusinessDay } from './business-day.js';
 
 const NY = 'America/New_York';
 const SEOUL = 'Asia/Seoul';
@@ -109,5 +109,35 @@ describe('isValidTimeZone', () => {
     for (const tz of ['Mars/Base', 'America/Gotham', 'not a zone', 'UTC+25']) {
       expect(isValidTimeZone(tz), tz).toBe(false);
     }
+  });
+});
+
+describe('the open business day after a Z report', () => {
+  // 2026-11-27 22:00 EST = 2026-11-28 03:00Z
+  const lateFriday = Date.UTC(2026, 10, 28, 3, 0);
+
+  it('is the clock’s day while nothing is closed', () => {
+    expect(openBusinessDay(lateFriday, NY, 4)).toBe('2026-11-27');
+  });
+
+  it('moves to the next day once the clock’s day is closed, though the clock is still in it', () => {
+    expect(openBusinessDay(lateFriday, NY, 4, '2026-11-27')).toBe('2026-11-28');
+  });
+
+  it('follows the clock again once it passes the closed day', () => {
+    expect(openBusinessDay(lateFriday, NY, 4, '2026-11-20')).toBe('2026-11-27');
+  });
+
+  it('steps over month and year ends', () => {
+    expect(nextCalendarDay('2026-12-31')).toBe('2027-01-01');
+    expect(nextCalendarDay('2028-02-28')).toBe('2028-02-29');
+  });
+});
+
+describe('localHour', () => {
+  it('reads the store clock’s hour, midnight as 0', () => {
+    expect(localHour(Date.UTC(2026, 10, 27, 15, 30), NY)).toBe(10);
+    expect(localHour(Date.UTC(2026, 10, 28, 5, 0), NY)).toBe(0);
+    expect(localHour(Date.UTC(2026, 10, 27, 15, 30), SEOUL)).toBe(0);
   });
 });

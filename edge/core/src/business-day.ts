@@ -47,3 +47,31 @@ export function businessDay(at: number, timeZone: string, dayStartHour = 4): str
   }
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
+
+/** The calendar day after `day` (`YYYY-MM-DD`). */
+export function nextCalendarDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const next = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + 1));
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${next.getUTCFullYear()}-${pad(next.getUTCMonth() + 1)}-${pad(next.getUTCDate())}`;
+}
+
+/**
+ * The business day new orders belong to: the day holding `at`, unless that day (or a later one)
+ * is already closed by a Z report — then the day after the last closed one, even while the clock
+ * is still in the closed day.
+ */
+export function openBusinessDay(at: number, timeZone: string, dayStartHour: number, lastClosed?: string): string {
+  const today = businessDay(at, timeZone, dayStartHour);
+  if (lastClosed === undefined) return today;
+  const next = nextCalendarDay(lastClosed);
+  return today > next ? today : next;
+}
+
+/** The hour (0–23) the store's clock shows at `at` (ms since epoch). */
+export function localHour(at: number, timeZone: string): number {
+  const hour = formatter(timeZone)
+    .formatToParts(new Date(at))
+    .find((p) => p.type === 'hour')?.value;
+  return Number(hour) % 24;
+}

@@ -27,3 +27,4 @@ export * from './cash/index.js';
 export * from './wire/cash.js';
 export * from './relay/index.js';
 export * from './devices/index.js';
+export * from './reports/index.js';

@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS = [
   'drawer.cash-moved',
   'drawer.no-sale',
   'drawer.closed',
+  'day.closed',
   'settings.changed',
   'permission.refused',
 ] as const;

@@ -61,9 +61,10 @@ describe('the event catalogue', () => {
         'device.paired',
         'pairing.code-created',
         'override.approved',
+        'day.closed',
       ]),
     );
-    expect(EVENT_TYPES).toHaveLength(37);
+    expect(EVENT_TYPES).toHaveLength(38);
     for (const type of EVENT_TYPES) expect(EVENT_CATALOGUE[type].version).toBe(1);
   });
 

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { DEVICE_ROLES, STAFF_ROLES } from '../auth/actors.js';
 import { PERMISSIONS } from '../auth/permissions.js';
 import { DRAWER_EVENTS } from '../cash/events.js';
+import { dayClosedSchema } from '../reports/day-report-schema.js';
 import { CHANNELS, ORDER_TYPES } from '../channels.js';
 import { TillboxError } from '../errors.js';
 import {
@@ -285,6 +286,8 @@ export const EVENT_CATALOGUE = {
     }),
   },
   ...DRAWER_EVENTS,
+  /** A Z report closed a business day (subject: the day); nothing more is added to that day. */
+  'day.closed': { version: 1, schema: dayClosedSchema },
 } as const satisfies Record<string, { version: number; schema: z.ZodType }>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;

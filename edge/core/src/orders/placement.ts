@@ -105,10 +105,17 @@ export function pricingOf(priced: PriceResult): OrderPricing {
       explanation: a.explanation,
       amount: a.amount,
     })),
-    taxes: priced.taxes.map((t) => ({ name: t.name.en, rate: t.rate, inclusive: t.inclusive, amount: t.amount })),
+    taxes: priced.taxes.map((t) => ({
+      name: t.name.en,
+      rate: t.rate,
+      inclusive: t.inclusive,
+      amount: t.amount,
+      rateId: t.rateId,
+    })),
     loyaltyPoints: priced.loyalty.pointsEarned,
     localTime: priced.localTime,
   };
+  if (priced.loyalty.pointsRedeemed > 0) pricing.loyaltyPointsRedeemed = priced.loyalty.pointsRedeemed;
   const overrides = priced.lines.flatMap((l) =>
     l.priceOverride ? [{ lineId: l.lineId, explanation: l.priceOverride.explanation }] : [],
   );

@@ -212,8 +212,17 @@ export const totalsSchema = z.object({
 export const orderPricingSchema = z
   .object({
     discounts: z.array(z.object({ promotionId: z.string(), explanation: z.string(), amount: minor })),
-    taxes: z.array(z.object({ name: z.string(), rate: z.string(), inclusive: z.boolean(), amount: minor })),
+    taxes: z.array(
+      z.object({
+        name: z.string(),
+        rate: z.string(),
+        inclusive: z.boolean(),
+        amount: minor,
+        rateId: z.string().optional().describe('The rate in the tax rules (what a line’s taxes name)'),
+      }),
+    ),
     loyaltyPoints: z.int().describe('Points this order earns'),
+    loyaltyPointsRedeemed: z.int().min(1).optional().describe('Points the loyalty rewards it redeems cost'),
     localTime: z.string().describe("The moment it was priced, on the store's clock"),
     overrides: z
       .array(z.object({ lineId: z.string(), explanation: z.string() }))

@@ -29,10 +29,11 @@ const AUDITED_EVENTS: ReadonlySet<string> = new Set([
   'drawer.cash-moved',
   'drawer.no-sale',
   'drawer.closed',
+  'day.closed',
 ]);
 
-/** Payload members left out of an audit row: an order's re-priced lines and explanations stay in the event log. */
-const NOT_AUDITED: ReadonlySet<string> = new Set(['lines', 'pricing']);
+/** Payload members left out of an audit row: an order's re-priced lines and explanations, and a Z report, stay in the event log. */
+const NOT_AUDITED: ReadonlySet<string> = new Set(['lines', 'pricing', 'report']);
 
 /** An event's payload as an audit detail: its top-level facts, arrays summarised, within the detail's bounds. */
 function auditDetail(data: unknown): AuditDetail {
