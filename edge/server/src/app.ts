@@ -30,6 +30,9 @@ import type { Pinpad } from './payments/pinpad.js';
 import { reportRoutes } from './reports/speed-of-service.js';
 import { upsellReportRoutes } from './reports/upsell-report.js';
 import { kioskRoutes } from './kiosk/kiosk-routes.js';
+import { CursorRepository } from './events/cursor-repository.js';
+import { Relay } from './relay/relay.js';
+import { relayRoutes } from './relay/relay-routes.js';
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -51,6 +54,7 @@ interface Running {
   access: Access;
   routes: AnyRoute[];
   stream: StreamHub;
+  relay: Relay;
   http: FastifyInstance;
   startedAt: number;
 }
@@ -82,6 +86,11 @@ export class Edge {
   /** The API's route table (each with its permission), for the route × role matrix test. */
   get routes(): readonly AnyRoute[] {
     return this.need().routes;
+  }
+
+  /** The MQTT relay to the cloud (off unless `relay.url` or `relay.embeddedBroker` is set). */
+  get relay(): Relay {
+    return this.need().relay;
   }
 
   get http(): FastifyInstance {
@@ -121,6 +130,17 @@ export class Edge {
         { storeId: settings.store.id, ...settings.stream, views: (ids) => caps.orderRepository.views(ids) },
         log.child({ module: 'stream' }),
       );
+      const relay = new Relay({
+        settings,
+        version: VERSION,
+        events,
+        cursors: new CursorRepository(database.db),
+        orders,
+        channels: (ids) => new Map([...caps.orderRepository.findMany(ids)].map(([id, o]) => [id, o.channel])),
+        catalog,
+        kitchen: kitchen.config,
+        log,
+      });
       const startedAt = Date.now();
       const health = {
         version: VERSION,
@@ -146,6 +166,7 @@ export class Edge {
         ...cashRoutes(caps.cash, access.staff),
         ...openTicketRoutes(caps.openTickets, access.staff),
         ...tipRoutes(caps.tips, access.staff),
+        ...relayRoutes(relay),
       ];
       const http = await createHttpServer({
         http: settings.http,
@@ -157,7 +178,7 @@ export class Edge {
         routes,
       });
       stream.start();
-      this.running = { database, caps, access, stream, http, routes, startedAt };
+      this.running = { database, caps, access, stream, relay, http, routes, startedAt };
       const address = await http.listen({ host: settings.http.host, port: settings.http.port });
       const port = new URL(address).port;
       this.url = `http://${settings.http.host === '0.0.0.0' ? '127.0.0.1' : settings.http.host}:${port}`;
@@ -165,6 +186,8 @@ export class Edge {
         { url: this.url, api: `${this.url}${API_PREFIX}`, db: database.path, seq: events.lastSeq },
         'store box is selling',
       );
+      // After the screens are served: the relay never holds up the start (it connects in the background).
+      await relay.start();
       return this.url;
     } catch (e) {
       await this.stop();
@@ -177,6 +200,7 @@ export class Edge {
     const r = this.running;
     this.running = undefined;
     if (!r) return;
+    await r.relay.stop();
     r.stream.stop();
     await r.http.close();
     r.access.stop();

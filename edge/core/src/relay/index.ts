@@ -1,3 +1,4 @@
 /** The MQTT relay's topic tree and payloads, shared by the edge and the cloud relay (docs/mqtt.md). */
 export * from './payloads.js';
 export * from './topics.js';
+export * from './status.js';

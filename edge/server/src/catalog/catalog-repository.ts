@@ -21,4 +21,17 @@ export class CatalogRepository {
   publishRules(version: number, document: unknown, at: number): void {
     this.db.insert(pricingRules).values({ version, document, publishedAt: at }).run();
   }
+
+  /** The highest rules version stored (0 for none). */
+  latestRulesVersion(): number {
+    return (
+      this.db.select({ v: pricingRules.version }).from(pricingRules).orderBy(desc(pricingRules.version)).limit(1).get()
+        ?.v ?? 0
+    );
+  }
+
+  /** Run `work` in one transaction (synchronous): what it publishes is all stored, or none. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(() => work());
+  }
 }

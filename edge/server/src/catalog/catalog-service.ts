@@ -47,6 +47,31 @@ export class CatalogService {
     return this.current;
   }
 
+  /**
+   * Make a new menu and/or rules current, compiled and checked in full first (a new rules version
+   * is numbered after the highest stored). `alsoInTransaction` runs in the same transaction (the
+   * relay records the configuration version there). The next order is priced with it.
+   */
+  activate(
+    next: { catalog?: CommerceCatalogInput; rules?: PricingRulesInput },
+    alsoInTransaction: () => void = () => {},
+  ): PricingEngine {
+    const current = this.engine;
+    const rulesVersion = next.rules ? this.repository.latestRulesVersion() + 1 : current.rules.version;
+    const engine = createPricingEngine(
+      next.catalog ?? current.catalog,
+      next.rules ? { ...next.rules, version: rulesVersion } : current.rules,
+    );
+    const now = Date.now();
+    this.repository.transaction(() => {
+      if (next.catalog) this.repository.publishCatalog(engine.catalog.version, engine.catalog, now);
+      if (next.rules) this.repository.publishRules(rulesVersion, engine.rules, now);
+      alsoInTransaction();
+    });
+    this.current = engine;
+    return engine;
+  }
+
   get catalog(): CommerceCatalog {
     return this.engine.catalog;
   }

@@ -5,6 +5,7 @@
  */
 import { bumpBarKeysSchema, isValidTimeZone, stationSchema } from '@tillbox/core';
 import { z } from 'zod';
+import { relaySettingsSchema } from './relay-settings.js';
 
 export const SECRET = { secret: true } as const;
 
@@ -388,6 +389,7 @@ export const settingsSchema = z
       })
       .prefault({})
       .describe('Devices, staff sign-in and browser protections'),
+    relay: relaySettingsSchema,
   })
   .strict();
 

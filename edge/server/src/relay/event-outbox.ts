@@ -1,0 +1,246 @@
+/**
+ * The event log is the outbox: every event of the store's log goes to the broker on `events`, in
+ * seq order, at QoS 1, with up to `window` messages in flight. The durable cursor (`mqtt-relay` in
+ * `log_cursors`) moves only past events the broker has acknowledged, each with every event before
+ * it; it is written at most every `flushMs`, so a crash sends at most that much again (delivery is
+ * at least once; the cloud applies each `(storeId, seq)` once).
+ *
+ * Reading is a {@link LogConsumer}: pages of the log while behind, yielding to the event loop
+ * between pages, so a drain of hours of backlog never holds up the screens. Its own position (a
+ * memory cursor) is what has been *sent*; the acknowledged position is this class's. A publish the
+ * broker refuses rewinds: the consumer starts again from the acknowledged position after a pause.
+ *
+ * The status of an app or online order (fired, ready, picked up…) goes on `orders/out` with the
+ * event that changed it, counted in the same window: the cursor passes the event only when both
+ * are acknowledged.
+ */
+import { type Channel, type OrderAnswer, type RelayedOrderStatus, type StoreEvent } from '@tillbox/core';
+import type { EventLog } from '../events/event-log.js';
+import { LogConsumer, type ConsumerLogger } from '../events/log-consumer.js';
+import { MemoryCursor, type LogCursor } from '../events/cursor-repository.js';
+import { AckWindow } from './ack-window.js';
+
+/** The event types that change what the guest's app shows, and the status each means. */
+const STATUS_OF: Readonly<Record<string, RelayedOrderStatus>> = {
+  'order.fired': 'fired',
+  'order.ready': 'ready',
+  'order.recalled': 'recalled',
+  'order.picked-up': 'picked-up',
+  'order.completed': 'completed',
+  'order.cancelled': 'cancelled',
+  'order.voided': 'voided',
+};
+const RELAYED_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['app', 'online']);
+const CHANNEL_CACHE = 20_000;
+
+export interface OutboxPublisher {
+  publish(name: 'events' | 'orders/out', text: string): Promise<void>;
+}
+
+export interface EventOutboxOptions {
+  storeId: string;
+  events: EventLog;
+  /** The durable cursor: the last seq the broker has acknowledged, with everything before it. */
+  cursor: LogCursor;
+  publisher: OutboxPublisher;
+  /** The channel of each order (for orders whose placing this outbox has not seen). */
+  channels: (orderIds: readonly string[]) => Map<string, Channel>;
+  log: ConsumerLogger;
+  window: number;
+  flushMs?: number;
+  retryMs?: number;
+  pageSize?: number;
+}
+
+export class EventOutbox {
+  readonly #o: EventOutboxOptions;
+  #consumer: LogConsumer | undefined;
+  #window = new AckWindow(0);
+  /** Bumped on every (re)start: acknowledgements of an earlier round are ignored. */
+  #round = 0;
+  #room: (() => void) | undefined;
+  #flushTimer: NodeJS.Timeout | undefined;
+  #restartTimer: NodeJS.Timeout | undefined;
+  #flushed = 0;
+  #running = false;
+  /** Whether an order id is an app or online order, as far as this outbox has seen. */
+  #relayed = new Map<string, boolean>();
+
+  constructor(options: EventOutboxOptions) {
+    this.#o = options;
+  }
+
+  /** The last seq acknowledged by the broker (with every one before it). */
+  get acknowledged(): number {
+    return this.#window.through;
+  }
+
+  /** Events in the log the broker has not acknowledged. */
+  get backlog(): number {
+    return Math.max(0, this.#o.events.lastSeq - this.#window.through);
+  }
+
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    this.#begin();
+  }
+
+  /** Stop sending; what was acknowledged is written to the cursor. */
+  stop(): void {
+    if (!this.#running) return;
+    this.#running = false;
+    this.#end();
+    clearTimeout(this.#restartTimer);
+    this.#restartTimer = undefined;
+    this.#flush();
+  }
+
+  #begin(): void {
+    const round = ++this.#round;
+    const from = this.#o.cursor.seq;
+    this.#flushed = from;
+    this.#window = new AckWindow(from);
+    this.#consumer = new LogConsumer({
+      events: this.#o.events,
+      cursor: new MemoryCursor('mqtt-relay:sent', from),
+      handler: (events) => this.#send(round, events),
+      log: this.#o.log,
+      pageSize: this.#o.pageSize ?? Math.min(this.#o.window, 500),
+      maxPending: Math.max(this.#o.window * 4, 2000),
+    });
+    this.#consumer.start();
+  }
+
+  #end(): void {
+    this.#round += 1;
+    this.#consumer?.stop();
+    this.#consumer = undefined;
+    this.#wake();
+  }
+
+  async #send(round: number, events: readonly StoreEvent[]): Promise<void> {
+    const relayed = this.#relayedOrders(events);
+    for (const e of events) {
+      while (this.#window.inFlight >= this.#o.window && round === this.#round) {
+        await new Promise<void>((resolve) => (this.#room = resolve));
+      }
+      if (round !== this.#round) return;
+      const status = STATUS_OF[e.type];
+      const orderId = status ? orderIdOf(e) : undefined;
+      const answer = orderId !== undefined && relayed.has(orderId) ? statusAnswer(orderId, status!, e) : undefined;
+      this.#window.add(e.seq, answer ? 2 : 1);
+      this.#track(round, e.seq, this.#o.publisher.publish('events', eventText(this.#o.storeId, e)));
+      if (answer) this.#track(round, e.seq, this.#o.publisher.publish('orders/out', JSON.stringify(answer)));
+    }
+  }
+
+  #track(round: number, seq: number, published: Promise<void>): void {
+    published.then(
+      () => {
+        if (round !== this.#round) return;
+        if (this.#window.ack(seq)) this.#scheduleFlush();
+        if (this.#window.inFlight < this.#o.window) this.#wake();
+      },
+      (err: unknown) => {
+        if (round !== this.#round || !this.#running) return;
+        this.#o.log.warn(
+          { err, seq, from: this.#window.through + 1 },
+          'the broker did not take an event; sending again from the last acknowledged one',
+        );
+        this.#end();
+        this.#flush();
+        this.#restartTimer = setTimeout(() => {
+          this.#restartTimer = undefined;
+          if (this.#running) this.#begin();
+        }, this.#o.retryMs ?? 1000);
+        this.#restartTimer.unref();
+      },
+    );
+  }
+
+  #wake(): void {
+    const room = this.#room;
+    this.#room = undefined;
+    room?.();
+  }
+
+  #scheduleFlush(): void {
+    if (this.#flushTimer) return;
+    this.#flushTimer = setTimeout(() => {
+      this.#flushTimer = undefined;
+      this.#flush();
+    }, this.#o.flushMs ?? 100);
+    this.#flushTimer.unref();
+  }
+
+  #flush(): void {
+    clearTimeout(this.#flushTimer);
+    this.#flushTimer = undefined;
+    const through = this.#window.through;
+    if (through > this.#flushed) {
+      this.#o.cursor.advance(through);
+      this.#flushed = through;
+    }
+  }
+
+  /** The ids of app and online orders among the orders these events change the status of. */
+  #relayedOrders(events: readonly StoreEvent[]): Set<string> {
+    const unknown: string[] = [];
+    for (const e of events) {
+      if (e.type === 'order.placed') {
+        const channel = (e.data as { channel?: Channel }).channel;
+        this.#remember(e.subject, channel !== undefined && RELAYED_CHANNELS.has(channel));
+      } else if (STATUS_OF[e.type]) {
+        const id = orderIdOf(e);
+        if (id !== undefined && !this.#relayed.has(id)) unknown.push(id);
+      }
+    }
+    if (unknown.length > 0) {
+      const found = this.#o.channels(unknown);
+      for (const id of unknown) {
+        const channel = found.get(id);
+        this.#remember(id, channel !== undefined && RELAYED_CHANNELS.has(channel));
+      }
+    }
+    const ids = new Set<string>();
+    for (const e of events) {
+      const id = STATUS_OF[e.type] ? orderIdOf(e) : undefined;
+      if (id !== undefined && this.#relayed.get(id) === true) ids.add(id);
+    }
+    return ids;
+  }
+
+  #remember(orderId: string, relayed: boolean): void {
+    if (this.#relayed.size >= CHANNEL_CACHE) {
+      const oldest = this.#relayed.keys().next();
+      if (!oldest.done) this.#relayed.delete(oldest.value);
+    }
+    this.#relayed.set(orderId, relayed);
+  }
+}
+
+function orderIdOf(e: StoreEvent): string | undefined {
+  const id = (e.data as { orderId?: unknown }).orderId;
+  return typeof id === 'string' ? id : undefined;
+}
+
+function statusAnswer(orderId: string, status: RelayedOrderStatus, e: StoreEvent): OrderAnswer {
+  return { kind: 'status', orderId, status, seq: e.seq, at: e.at };
+}
+
+/** The `events` payload of a logged event (already checked against the catalogue when it was appended). */
+export function eventText(storeId: string, e: StoreEvent): string {
+  return JSON.stringify({
+    storeId,
+    seq: e.seq,
+    id: e.id,
+    type: e.type,
+    version: e.version,
+    subject: e.subject,
+    at: e.at,
+    actor: e.actor,
+    device: e.device,
+    data: e.data,
+  });
+}

@@ -1,0 +1,175 @@
+/**
+ * The edge's one MQTT connection to the broker (mqtt.js): TLS and a per-store credential, a
+ * persistent session, the retained `state` as the last will, automatic reconnects. Messages on
+ * the topics the edge subscribes to are parsed by their schema in `@tillbox/core` and handed to
+ * one handler per topic; the broker gets the PUBACK only when that handler is done, so a message
+ * the edge had not finished with is delivered again.
+ */
+import { readFileSync } from 'node:fs';
+import {
+  EDGE_SUBSCRIBES,
+  encodeRelayPayload,
+  parseRelayPayload,
+  parseRelayTopic,
+  RELAY_TOPICS,
+  relayTopic,
+  TillboxError,
+  type ConfigKind,
+  type RelayPayload,
+  type RelayPayloadInput,
+  type RelayTopicName,
+} from '@tillbox/core';
+import mqtt, { type IClientOptions, type IPublishPacket, type MqttClient } from 'mqtt';
+import type { RelaySettings } from '../config/relay-settings.js';
+
+/** Topics the cloud publishes to the edge. */
+export type InboundTopic = 'orders/in' | 'rpc/res' | `config/${ConfigKind}`;
+
+/** A message for the edge: its topic name and its raw bytes (read by {@link readInbound} in the handler, which answers bad ones). */
+export type InboundHandler = (name: InboundTopic, payload: Buffer, retained: boolean) => Promise<void> | void;
+
+/** The payload of a message for the edge, checked by its topic's schema; throws `too-large` or `validation`. */
+export function readInbound<T extends InboundTopic>(name: T, payload: Buffer): RelayPayload<T> {
+  const max = RELAY_TOPICS[name].maxBytes;
+  if (payload.length > max) throw new TillboxError('too-large', `a ${name} message is at most ${max} bytes`);
+  return parseRelayPayload(name, payload.toString('utf8'));
+}
+
+export interface RelayConnectionOptions {
+  settings: RelaySettings;
+  storeId: string;
+  /** The broker URL to use (the settings' URL, or the embedded broker's). */
+  url: string;
+  /** The retained state the broker publishes if the edge drops (refreshed before each reconnect). */
+  will: () => string;
+  onMessage: InboundHandler;
+  onConnect: () => void;
+  log: { info(o: object, m: string): void; warn(o: object, m: string): void };
+}
+
+/** The mqtt.js options the settings give (TLS files are read here: a missing file stops the start). */
+export function clientOptions(s: RelaySettings, storeId: string, will: string): IClientOptions {
+  const read = (path: string, what: string): Buffer => {
+    try {
+      return readFileSync(path);
+    } catch (cause) {
+      throw new TillboxError('validation', `relay.tls.${what}: cannot read ${path}`, { cause });
+    }
+  };
+  const v5 = s.protocol === '5';
+  return {
+    clientId: s.clientId || `tillbox-edge-${storeId}`,
+    protocolVersion: v5 ? 5 : 4,
+    clean: false,
+    ...(v5 ? { properties: { sessionExpiryInterval: s.sessionExpirySeconds } } : {}),
+    keepalive: s.keepaliveSeconds,
+    reconnectPeriod: s.reconnectMs,
+    connectTimeout: 10_000,
+    resubscribe: true,
+    queueQoSZero: false,
+    ...(s.username ? { username: s.username } : {}),
+    ...(s.password ? { password: s.password } : {}),
+    ...(s.tls.ca ? { ca: read(s.tls.ca, 'ca') } : {}),
+    ...(s.tls.cert ? { cert: read(s.tls.cert, 'cert'), key: read(s.tls.key, 'key') } : {}),
+    rejectUnauthorized: s.tls.rejectUnauthorized,
+    will: { topic: relayTopic(storeId, 'state'), payload: Buffer.from(will), qos: 1, retain: true },
+  };
+}
+
+export class RelayConnection {
+  #client: MqttClient | undefined;
+  #connected = false;
+
+  constructor(private readonly o: RelayConnectionOptions) {}
+
+  get connected(): boolean {
+    return this.#connected;
+  }
+
+  start(): void {
+    if (this.#client) return;
+    const { settings, storeId, log } = this.o;
+    const options = clientOptions(settings, storeId, this.o.will());
+    const client = mqtt.connect(this.o.url, options);
+    this.#client = client;
+    client.handleMessage = (packet, done) => {
+      this.#dispatch(packet).then(
+        () => done(),
+        (err: unknown) => {
+          // A handler answers its own failures; this is a bug. Acknowledge: redelivery would fail the same way.
+          log.warn({ err, topic: packet.topic }, 'relay message handler failed');
+          done();
+        },
+      );
+    };
+    client.on('connect', (connack) => {
+      this.#connected = true;
+      log.info({ url: this.o.url, sessionPresent: connack.sessionPresent }, 'relay connected to the broker');
+      const topics = EDGE_SUBSCRIBES.map((name) => relayTopic(storeId, name));
+      // With a session the broker already has them; subscribing again is harmless and covers a lost session.
+      client.subscribe(topics, { qos: 1 }, (err) => {
+        if (err) log.warn({ err }, 'relay could not subscribe');
+      });
+      this.o.onConnect();
+    });
+    client.on('reconnect', () => {
+      // The will is sent with each connect: make it current.
+      client.options.will = { ...options.will!, payload: Buffer.from(this.o.will()) };
+    });
+    client.on('close', () => {
+      if (this.#connected) log.warn({ url: this.o.url }, 'relay lost the broker; reconnecting');
+      this.#connected = false;
+    });
+    client.on('error', (err) => log.warn({ err: err.message }, 'relay connection error'));
+  }
+
+  async #dispatch(packet: IPublishPacket): Promise<void> {
+    let name: RelayTopicName;
+    try {
+      name = parseRelayTopic(packet.topic, this.o.storeId).name;
+    } catch (err) {
+      this.o.log.warn(
+        { topic: packet.topic, err: (err as Error).message },
+        'relay ignored a message on a foreign topic',
+      );
+      return;
+    }
+    if (RELAY_TOPICS[name].from !== 'cloud') return; // the edge's own topics, echoed
+    await this.o.onMessage(name as InboundTopic, packet.payload as Buffer, packet.retain);
+  }
+
+  /**
+   * Publish on a topic of this store; resolves on the broker's PUBACK (QoS 1). While the broker is
+   * away the message waits in the session and goes when it is back. Never await this inside a
+   * message handler: the PUBACK is read after the handler returns.
+   */
+  publish<T extends RelayTopicName>(name: T, payload: RelayPayloadInput<T> | string): Promise<void> {
+    const client = this.#client;
+    if (!client) return Promise.reject(new TillboxError('unavailable', 'the relay is stopped'));
+    const spec = RELAY_TOPICS[name];
+    const text = typeof payload === 'string' ? payload : encodeRelayPayload(name, payload);
+    return new Promise((resolve, reject) => {
+      client.publish(relayTopic(this.o.storeId, name), text, { qos: spec.qos, retain: spec.retain }, (err) =>
+        err ? reject(err) : resolve(),
+      );
+    });
+  }
+
+  /** Disconnect; `goodbye` (the offline state) is published first when connected. */
+  async stop(goodbye?: string): Promise<void> {
+    const client = this.#client;
+    this.#client = undefined;
+    if (!client) return;
+    if (goodbye && this.#connected) {
+      await Promise.race([
+        new Promise<void>((resolve) =>
+          client.publish(relayTopic(this.o.storeId, 'state'), goodbye, { qos: 1, retain: true }, () => resolve()),
+        ),
+        new Promise<void>((resolve) => setTimeout(resolve, 1000).unref()),
+      ]);
+    }
+    this.#connected = false;
+    // Forced: messages still waiting for a PUBACK are not waited for (the cursor has not passed them).
+    await new Promise<void>((resolve) => client.end(true, {}, () => resolve()));
+  }
+}

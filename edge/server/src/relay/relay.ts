@@ -1,0 +1,239 @@
+/**
+ * The MQTT relay between the store box and the cloud (docs/mqtt.md): one connection, the event
+ * outbox, app and online orders in, configuration in, requests out, and the retained `state`.
+ * Nothing here sits on the HTTP path: orders are committed and answered whatever the broker does,
+ * and the outbox catches up from the log. `start()` does not wait for the broker.
+ */
+import {
+  relayStateSchema,
+  type Channel,
+  type ConfigKind,
+  type KitchenConfig,
+  type OrderAnswer,
+  type RelayState,
+  type RelayStatus,
+  type RpcMethod,
+  type RpcParams,
+  type RpcResult,
+} from '@tillbox/core';
+import type { Logger } from 'pino';
+import type { CatalogService } from '../catalog/catalog-service.js';
+import type { Settings } from '../config/settings.js';
+import type { EventLog } from '../events/event-log.js';
+import type { CursorRepository } from '../events/cursor-repository.js';
+import type { OrderService } from '../orders/order-service.js';
+import { ConfigSync } from './config-sync.js';
+import { EmbeddedBroker } from './embedded-broker.js';
+import { EventOutbox } from './event-outbox.js';
+import { InboundOrders } from './inbound-orders.js';
+import { RelayConnection, type InboundTopic } from './relay-connection.js';
+import { offline, RelayRequests } from './relay-requests.js';
+
+/** The durable cursor of the outbox in `log_cursors`. */
+export const RELAY_CURSOR = 'mqtt-relay';
+
+export interface RelayContext {
+  settings: Pick<Settings, 'store' | 'relay'>;
+  /** The edge software's version (in `state`). */
+  version: string;
+  events: EventLog;
+  cursors: CursorRepository;
+  orders: Pick<OrderService, 'placeQueued'>;
+  /** The channel of each order, by id. */
+  channels: (orderIds: readonly string[]) => Map<string, Channel>;
+  catalog: CatalogService;
+  kitchen: KitchenConfig;
+  log: Logger;
+  now?: () => number;
+}
+
+export class Relay {
+  readonly #c: RelayContext;
+  readonly #log: Logger;
+  #broker: EmbeddedBroker | undefined;
+  #connection: RelayConnection | undefined;
+  #outbox: EventOutbox | undefined;
+  #requests: RelayRequests | undefined;
+  #config: ConfigSync;
+  #url = '';
+  #stateTimer: NodeJS.Timeout | undefined;
+  #lastState = '';
+
+  constructor(context: RelayContext) {
+    this.#c = context;
+    this.#log = context.log.child({ module: 'relay' });
+    this.#config = new ConfigSync({
+      storeId: context.settings.store.id,
+      catalog: context.catalog,
+      kitchen: context.kitchen,
+      versions: context.cursors,
+      ack: (ack) => this.#send('config/ack', ack),
+      changed: () => this.#publishState(true),
+      log: this.#log,
+      ...(context.now ? { now: context.now } : {}),
+    });
+  }
+
+  get enabled(): boolean {
+    return this.#connection !== undefined;
+  }
+
+  async start(): Promise<void> {
+    const { settings } = this.#c;
+    const s = settings.relay;
+    let url = s.url;
+    let relaySettings = s;
+    if (s.embeddedBroker) {
+      this.#broker = new EmbeddedBroker({ port: s.embeddedBrokerPort, log: this.#log });
+      try {
+        const local = await this.#broker.start();
+        // aedes speaks 3.1.1 only.
+        if (url === '') [url, relaySettings] = [local, { ...s, protocol: '3.1.1' }];
+      } catch (err) {
+        this.#log.error({ err, port: s.embeddedBrokerPort }, 'the embedded MQTT broker could not start');
+        this.#broker = undefined;
+      }
+    }
+    if (url === '') {
+      this.#log.info('no MQTT broker configured (relay.url): nothing leaves the box');
+      return;
+    }
+    this.#url = url;
+    const storeId = settings.store.id;
+    const connection = new RelayConnection({
+      settings: relaySettings,
+      storeId,
+      url,
+      will: () => JSON.stringify(this.#state(false)),
+      onConnect: () => this.#publishState(true),
+      onMessage: (name, payload) => this.#receive(name, payload),
+      log: this.#log,
+    });
+    this.#connection = connection;
+    this.#requests = new RelayRequests({
+      connected: () => connection.connected,
+      send: (request) => this.#send('rpc/req', request),
+      timeoutMs: s.requestTimeoutMs,
+      log: this.#log,
+      ...(this.#c.now ? { now: this.#c.now } : {}),
+    });
+    this.#inbound = new InboundOrders({
+      place: (cmd, body) => this.#c.orders.placeQueued(cmd, body),
+      answer: (answer: OrderAnswer) => this.#send('orders/out', answer),
+      log: this.#log,
+      ...(this.#c.now ? { now: this.#c.now } : {}),
+    });
+    this.#outbox = new EventOutbox({
+      storeId,
+      events: this.#c.events,
+      cursor: this.#c.cursors.cursor(RELAY_CURSOR),
+      publisher: connection,
+      channels: this.#c.channels,
+      log: this.#log,
+      window: s.window,
+    });
+    connection.start();
+    this.#outbox.start();
+    this.#stateTimer = setInterval(() => this.#publishState(false), s.stateIntervalMs);
+    this.#stateTimer.unref();
+  }
+
+  #inbound: InboundOrders | undefined;
+
+  async stop(): Promise<void> {
+    clearInterval(this.#stateTimer);
+    this.#stateTimer = undefined;
+    this.#outbox?.stop();
+    this.#requests?.stop();
+    const goodbye = this.#connection ? JSON.stringify(this.#state(false)) : undefined;
+    await this.#connection?.stop(goodbye);
+    await this.#broker?.stop();
+    this.#connection = undefined;
+    this.#outbox = undefined;
+    this.#requests = undefined;
+    this.#inbound = undefined;
+    this.#broker = undefined;
+  }
+
+  /** Ask the cloud (e.g. a loyalty balance); the offline answer (`unavailable`) when it cannot. */
+  request<M extends RpcMethod>(
+    method: M,
+    params: RpcParams<M>,
+    options: { timeoutMs?: number } = {},
+  ): Promise<RpcResult<M>> {
+    if (!this.#requests) return Promise.reject(offline(method));
+    return this.#requests.request(method, params, options);
+  }
+
+  status(): RelayStatus {
+    const connected = this.#connection?.connected ?? false;
+    return {
+      enabled: this.enabled,
+      connected,
+      broker: redact(this.#url),
+      state: this.#state(connected),
+    };
+  }
+
+  #state(online: boolean): RelayState {
+    const headSeq = this.#c.events.lastSeq;
+    const relayedSeq = Math.min(headSeq, this.#outbox?.acknowledged ?? this.#c.cursors.seq(RELAY_CURSOR));
+    return relayStateSchema.parse({
+      online,
+      version: this.#c.version,
+      headSeq,
+      relayedSeq,
+      backlog: headSeq - relayedSeq,
+      config: this.#config.active(),
+      at: new Date((this.#c.now ?? Date.now)()).toISOString(),
+    });
+  }
+
+  /** Publish the retained state when connected and (unless `force`) when it changed. */
+  #publishState(force: boolean): void {
+    if (!this.#connection?.connected) return;
+    const state = this.#state(true);
+    const key = `${state.headSeq}/${state.relayedSeq}/${JSON.stringify(state.config)}`;
+    if (!force && key === this.#lastState) return;
+    this.#lastState = key;
+    this.#send('state', state);
+  }
+
+  #send<T extends 'state' | 'orders/out' | 'config/ack' | 'rpc/req'>(
+    name: T,
+    payload: Parameters<RelayConnection['publish']>[1],
+  ): void {
+    this.#connection?.publish(name, payload as never).catch((err: unknown) => {
+      this.#log.warn({ err, topic: name }, 'relay could not publish');
+    });
+  }
+
+  async #receive(name: InboundTopic, payload: Buffer): Promise<void> {
+    switch (name) {
+      case 'orders/in':
+        await this.#inbound?.handle(payload);
+        return;
+      case 'rpc/res':
+        this.#requests?.handle(payload);
+        return;
+      default:
+        this.#config.handle(kindOf(name), payload);
+    }
+  }
+}
+
+function kindOf(name: `config/${ConfigKind}`): ConfigKind {
+  return name.slice('config/'.length) as ConfigKind;
+}
+
+/** A broker URL without its credentials, for screens and logs. */
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    return u.toString();
+  } catch {
+    return '';
+  }
+}
