@@ -25,7 +25,12 @@ export default defineConfig({
       // fetches about half as many files (the kiosk 13 instead of 26), ~1.4 KB less JavaScript
       // after brotli and ~11 KB fewer response heads; a screen may now carry a little code it
       // does not run (the launcher at / about 1 KB). Each screen's own route code stays its own.
-      output: { experimentalMinChunkSize: 30_000 },
+      output: {
+        experimentalMinChunkSize: 30_000,
+        // Parts fetched only when asked for are kept out of that folding, which would put them back
+        // into the chunk that imports them: the kiosk's other languages.
+        manualChunks: (id) => /\/lib\/kiosk\/(strings-(?:es|ko))\.ts$/.exec(id)?.[1],
+      },
     },
   },
   server: {

@@ -1,6 +1,6 @@
 /**
  * The kiosk's own words in each language it offers. Menu names come from the catalog
- * (`localize`); everything else a guest reads is here.
+ * (`localize`); everything else a guest reads is here, one file per language.
  */
 import type { DietaryFilter, Language } from '@tillbox/core';
 import { en } from './strings-en.js';
@@ -111,7 +111,10 @@ export interface KioskStrings {
   offlineCancelling: string;
 }
 
+/**
+ * Every language's words at once, for tests and tools. The kiosk itself starts with English and
+ * fetches another language when it is chosen (./kiosk-words.svelte.ts).
+ */
 export const KIOSK_STRINGS: Readonly<Record<Language, KioskStrings>> = { en, es, ko };
 
-/** BCP 47 tags for number and money formatting. */
-export const LOCALES: Readonly<Record<Language, string>> = { en: 'en-US', es: 'es-US', ko: 'ko-KR' };
+export { LOCALES } from './languages.js';
