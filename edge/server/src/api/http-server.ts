@@ -31,7 +31,9 @@ import type { Logger } from 'pino';
 import type { Settings } from '../config/settings.js';
 import type { Guard } from './guard.js';
 import { openApiDocument, registerRoutes, type AnyRoute } from './route.js';
-import { securityHeaders } from './security-headers.js';
+import { compressJsonAnswers } from './compression.js';
+import { securityHeaders, securityHeadersFor } from './security-headers.js';
+import { isFilePath } from './static-files.js';
 import type { StreamHub } from './stream-hub.js';
 
 export const API_PREFIX = '/api/v1';
@@ -146,7 +148,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
       const { status, body } = frameworkError(err);
       // These replies skip the onSend hooks, so the security headers go on here. (The option is
       // typed generic over route schemas that no route has yet, hence the plain reply type.)
-      void (reply as FastifyReply).code(status).headers(headers).send(body);
+      void (reply as FastifyReply).code(status).headers(headers.other).send(body);
     },
     forceCloseConnections: true,
     // Idle sockets, slow request heads and bodies: each has its limit (Node checks the head and
@@ -207,8 +209,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     if (request.url.startsWith('/api/') && !request.url.startsWith(streamPath)) options.guard.checkRequest(request);
   });
   app.addHook('onSend', async (_request, reply) => {
-    void reply.headers(headers);
+    void reply.headers(securityHeadersFor(headers, reply.getHeader('content-type')));
   });
+  // JSON answers to GET in brotli or gzip for browsers that take them (compression.ts).
+  app.addHook('onSend', compressJsonAnswers());
 
   await app.register(fastifyWebsocket, { options: { maxPayload: 16 * 1024 } });
   app.get(
@@ -268,8 +272,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     if (path.startsWith('/api/')) {
       return reply.code(404).send(errorBody('not-found', `No API route ${request.method} ${path}`));
     }
-    if (hasWeb && (request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/_app/')) {
-      // Screens are client-side routes of one app (e.g. /kds/bar): answer with its shell.
+    const screen = !path.startsWith('/_app/') && !isFilePath(path);
+    if (hasWeb && (request.method === 'GET' || request.method === 'HEAD') && screen) {
+      // Screens are client-side routes of one app (e.g. /kds/bar): answer with its shell (not a
+      // missing /favicon.ico: static-files.ts).
       return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
     }
     return reply.code(404).send(errorBody('not-found', `Nothing at ${path}`));

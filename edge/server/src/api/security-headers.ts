@@ -1,6 +1,11 @@
 /**
- * Security headers of every answer: a Content-Security-Policy that allows only the box's own
- * scripts (the web app's inline boot script by its hash), no framing, no sniffing, no referrer.
+ * Security headers. Pages (the app's shell, the only HTML the edge sends) get the full set: a
+ * Content-Security-Policy that allows only the box's own scripts (the web app's inline boot script
+ * by its hash), no framing, no sniffing, no referrer, a window of their own and no camera,
+ * microphone or location. Everything else (scripts, styles, photos, API answers) gets a policy
+ * that lets nothing run or load should it ever be opened as a document (an SVG can hold script),
+ * no framing and no sniffing: the page policy and the window and feature policies only act on
+ * documents, and sent with every script and photo they cost as much as a photo's body.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -20,7 +25,14 @@ function inlineScriptHashes(webDir: string): string[] {
   return out;
 }
 
-export function securityHeaders(webDir: string): Record<string, string> {
+export interface SecurityHeaders {
+  /** For HTML documents. */
+  page: Record<string, string>;
+  /** For every other answer. */
+  other: Record<string, string>;
+}
+
+export function securityHeaders(webDir: string): SecurityHeaders {
   const scripts = ["'self'", ...inlineScriptHashes(webDir)].join(' ');
   const csp = [
     "default-src 'self'",
@@ -36,12 +48,26 @@ export function securityHeaders(webDir: string): Record<string, string> {
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ');
-  return {
-    'content-security-policy': csp,
+  const everywhere = {
     'x-content-type-options': 'nosniff',
-    'x-frame-options': 'DENY',
     'referrer-policy': 'no-referrer',
-    'cross-origin-opener-policy': 'same-origin',
-    'permissions-policy': 'camera=(), microphone=(), geolocation=()',
   };
+  return {
+    page: {
+      'content-security-policy': csp,
+      ...everywhere,
+      'x-frame-options': 'DENY',
+      'cross-origin-opener-policy': 'same-origin',
+      'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+    },
+    other: {
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      ...everywhere,
+    },
+  };
+}
+
+/** The headers for an answer of `contentType`: the page set for HTML, the other set for the rest. */
+export function securityHeadersFor(headers: SecurityHeaders, contentType: unknown): Record<string, string> {
+  return /^\s*text\/html\b/i.test(String(contentType ?? '')) ? headers.page : headers.other;
 }

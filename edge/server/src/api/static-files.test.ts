@@ -119,6 +119,33 @@ describe('static files of the web app', () => {
     expect(gunzipSync(root.rawPayload).toString()).toBe(SHELL);
   });
 
+  it('answers an address that names a file the build does not have with 404, never the shell', async () => {
+    for (const url of ['/favicon.ico', '/robots.txt', '/apple-touch-icon.png', '/kiosk/app.old123.js']) {
+      const res = await get(url, 'br, gzip');
+      expect(res.statusCode, url).toBe(404);
+      expect(res.headers['content-type'], url).toMatch(/^application\/json/);
+      expect(res.body, url).not.toContain('<!doctype html>');
+    }
+    expect((await get('/kds/bar')).body).toBe(SHELL);
+  });
+
+  it('sends the page policies with the shell only; scripts get a policy that lets nothing run, no framing, no sniffing', async () => {
+    const page = await get('/kiosk', 'br');
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(page.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    expect(page.headers['x-frame-options']).toBe('DENY');
+    expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(page.headers['permissions-policy']).toMatch(/camera=\(\)/);
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+
+    const script = await get('/_app/immutable/entry/app.abc123.js', 'br');
+    expect(script.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(script.headers['x-content-type-options']).toBe('nosniff');
+    expect(script.headers['referrer-policy']).toBe('no-referrer');
+    for (const pageOnly of ['x-frame-options', 'cross-origin-opener-policy', 'permissions-policy'])
+      expect(script.headers[pageOnly], pageOnly).toBeUndefined();
+  });
+
   it('never answers a compressed sibling under its own name', async () => {
     for (const url of ['/_app/immutable/entry/app.abc123.js.br', '/_app/immutable/entry/app.abc123.js.gz']) {
       const res = await get(url, 'br, gzip');
