@@ -29,10 +29,13 @@ import { paymentRoutes } from './payments/payment-routes.js';
 import type { Pinpad } from './payments/pinpad.js';
 import { reportRoutes } from './reports/speed-of-service.js';
 import { upsellReportRoutes } from './reports/upsell-report.js';
+import { dayReportRoutes } from './reports/day-report-routes.js';
 import { kioskRoutes } from './kiosk/kiosk-routes.js';
 import { CursorRepository } from './events/cursor-repository.js';
 import { Relay } from './relay/relay.js';
 import { relayRoutes } from './relay/relay-routes.js';
+import { loadReceiptKey, ReceiptLinks } from './receipts/receipt-links.js';
+import { receiptRoutes } from './receipts/receipt-routes.js';
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -141,6 +144,11 @@ export class Edge {
         kitchen: kitchen.config,
         log,
       });
+      const receiptLinks = new ReceiptLinks(loadReceiptKey(dirname(database.path)), {
+        template: settings.devices.receiptUrl,
+        host: settings.http.host,
+        port: () => new URL(this.url).port,
+      });
       const startedAt = Date.now();
       const health = {
         version: VERSION,
@@ -166,6 +174,8 @@ export class Edge {
         ...cashRoutes(caps.cash, access.staff),
         ...openTicketRoutes(caps.openTickets, access.staff),
         ...tipRoutes(caps.tips, access.staff),
+        ...dayReportRoutes(caps.dayReports, access.staff),
+        ...receiptRoutes(orders, receiptLinks, settings.store),
         ...relayRoutes(relay),
       ];
       const http = await createHttpServer({

@@ -34,6 +34,10 @@ import { PaymentReversals } from './payments/payment-reversals.js';
 import { PaymentService } from './payments/payment-service.js';
 import { VirtualPinpad, type Pinpad } from './payments/pinpad.js';
 import { ReportRepository } from './reports/report-repository.js';
+import { BusinessDays } from './reports/business-days.js';
+import { DayReportRepository } from './reports/day-report-repository.js';
+import { DayReportService } from './reports/day-report-service.js';
+import { pendingCardPayments } from './reports/pending-card-payments.js';
 
 export interface CapabilitiesContext {
   db: Db;
@@ -65,6 +69,10 @@ export class Capabilities {
   readonly openTickets: OpenTicketService;
   /** Cash tips declared, and tips by staff. */
   readonly tips: TipService;
+  /** The business day new orders go to: the clock's, or the one after the last Z. */
+  readonly days: BusinessDays;
+  /** End of day: the X report and the Z that closes the day. */
+  readonly dayReports: DayReportService;
 
   constructor(ctx: CapabilitiesContext) {
     const { db, settings, log } = ctx;
@@ -76,6 +84,9 @@ export class Capabilities {
     );
     this.orderRepository = new OrderRepository(db);
     this.reports = new ReportRepository(db);
+    const dayReportRepository = new DayReportRepository(db);
+    this.days = new BusinessDays({ repository: dayReportRepository, store: settings.store });
+    const businessDay = (at: number): string => this.days.dayAt(at);
     const { counterFires, ...kitchenSettings } = settings.kitchen;
     const kitchen = kitchenConfigSchema.parse(kitchenSettings);
     const config: OrderConfig = {
@@ -111,6 +122,7 @@ export class Capabilities {
       routing: kitchen,
       store: settings.store,
       storeId: settings.store.id,
+      businessDay,
       now,
     });
     const pinpad = ctx.pinpad ?? new VirtualPinpad({ delayMs: 300 });
@@ -134,6 +146,7 @@ export class Capabilities {
       events: this.events,
       repository: new TipRepository(db),
       store: settings.store,
+      businessDay,
       currency: () => this.catalog.catalog.currency,
       now,
     });
@@ -145,10 +158,27 @@ export class Capabilities {
       log: log.child({ module: 'cash' }),
       now,
     });
+    this.dayReports = new DayReportService({
+      events: this.events,
+      repository: dayReportRepository,
+      days: this.days,
+      store: settings.store,
+      currency: () => this.catalog.catalog.currency,
+      pendingCardPayments: () => pendingCardPayments(intents.open(), this.payments.attention()),
+      drawerName: (id) => {
+        try {
+          return this.cash.get(id).name;
+        } catch {
+          return undefined; // a drawer no longer there: the report shows its id
+        }
+      },
+      now,
+    });
   }
 
   start(): void {
     this.events.start();
+    this.days.start();
     this.catalog.start();
     this.kitchen.start();
     this.reversals.start();

@@ -235,3 +235,28 @@ export const dayReportPrintSchema = z.object({
   text: z.string().describe('What the paper shows, one printed line per line'),
 });
 export type DayReportPrint = z.infer<typeof dayReportPrintSchema>;
+
+export const closedDayQuerySchema = z.object({
+  day: z.iso
+    .date({ message: 'a real calendar date as YYYY-MM-DD, such as 2026-11-27' })
+    .optional()
+    .describe('A closed business day; the latest closed day when left out'),
+});
+
+export const closedDaysQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(366).default(30),
+});
+
+export const printDayParamsSchema = z.object({
+  day: z.iso.date({ message: 'a real calendar date as YYYY-MM-DD, such as 2026-11-27' }),
+});
+
+export const printDayQuerySchema = z.object({
+  width: z.coerce
+    .number()
+    .int()
+    .min(32)
+    .max(80)
+    .default(42)
+    .describe('Characters per line: 32 for 58 mm paper, 42 or 48 for 80 mm'),
+});

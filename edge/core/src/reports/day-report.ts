@@ -30,7 +30,7 @@ import {
   type TaxLabel,
 } from './report-orders.js';
 
-export type { ReportEvent } from './report-orders.js';
+export { ORDER_HISTORY_EVENT_TYPES, type ReportEvent } from './report-orders.js';
 
 /** The event types a day report reads (the edge reads only these from the log). */
 export const DAY_REPORT_EVENT_TYPES: readonly string[] = [
@@ -56,7 +56,7 @@ export interface DayReportOptions {
   prior?: readonly ReportEvent[];
   pendingCardPayments?: readonly PendingCardPayment[];
   /** Names to show: staff (else the name an event's actor carried) and drawers, by id. */
-  names?: { staff?: ReadonlyMap<string, string>; drawers?: ReadonlyMap<string, string> };
+  names?: { staff?: Pick<ReadonlyMap<string, string>, 'get'>; drawers?: Pick<ReadonlyMap<string, string>, 'get'> };
   /** Events of the period the log could not read. */
   damagedEvents?: number;
 }
@@ -74,6 +74,7 @@ export function ordersWithoutHistory(events: readonly Pick<ReportEvent, 'type' |
   return [...missing];
 }
 
+const COUNTED: ReadonlySet<string> = new Set(DAY_REPORT_EVENT_TYPES);
 const zeroSales = (): SalesFigures => ({ orders: 0, gross: 0, discounts: 0, tax: 0, total: 0, refunds: 0, net: 0 });
 const TENDER_ORDER = ['card', 'cash', 'external'];
 const PAID_TYPES: ReadonlySet<string> = new Set(['order.paid', 'order.payment-taken']);
@@ -230,7 +231,7 @@ export function dayReport(events: readonly ReportEvent[], options: DayReportOpti
   };
 
   for (const e of events) {
-    if (e.seq < options.fromSeq || e.seq > options.throughSeq) continue;
+    if (e.seq < options.fromSeq || e.seq > options.throughSeq || !COUNTED.has(e.type)) continue;
     firstAt ??= e.at;
     lastAt = e.at;
     if (e.actor.kind === 'staff' && e.actor.name !== undefined) staffNames.set(e.actor.id, e.actor.name);

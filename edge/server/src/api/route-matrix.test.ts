@@ -65,6 +65,7 @@ describe('route × role matrix', () => {
       ...['order.place', 'order.pay', 'order.fire', 'ticket.bump', 'staff.manage', 'audit.read'],
       ...['drawer.read', 'drawer.open', 'drawer.move', 'drawer.no-sale', 'drawer.close'],
       ...['order.hold', 'order.transfer', 'order.split', 'order.add-lines', 'tips.declare'],
+      ...['report.read', 'report.close-day'],
     ] as const;
     for (const p of expected) expect(declared.has(p), p).toBe(true);
   });

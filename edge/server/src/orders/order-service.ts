@@ -40,6 +40,8 @@ export interface OrderServiceContext {
   store: { timeZone: string; businessDayStartHour: number };
   /** The store's id in the pricing rules (its time zone, prices and tax). */
   storeId: string;
+  /** The business day of a moment: after a Z report, the day after the closed one (the clock's day by default). */
+  businessDay?: (at: number) => string;
   now?: () => number;
 }
 
@@ -48,9 +50,11 @@ export type FrontCommand = 'fire' | 'pick-up' | 'complete' | 'cancel';
 
 export class OrderService {
   private readonly now: () => number;
+  private readonly dayOf: (at: number) => string;
 
   constructor(private readonly ctx: OrderServiceContext) {
     this.now = ctx.now ?? Date.now;
+    this.dayOf = ctx.businessDay ?? ((at) => businessDay(at, ctx.store.timeZone, ctx.store.businessDayStartHour));
   }
 
   /**
@@ -104,7 +108,7 @@ export class OrderService {
       at: new Date(at).toISOString(),
     });
     const priced = priceWithEngine(engine, cart, context);
-    const day = businessDay(at, this.ctx.store.timeZone, this.ctx.store.businessDayStartHour);
+    const day = this.dayOf(at);
     const command = {
       kind: 'place' as const,
       order: {
@@ -171,7 +175,7 @@ export class OrderService {
   ): OrderList {
     // Synchronous on the one connection: the seq and the rows are one consistent snapshot.
     const seq = this.ctx.events.lastSeq;
-    const today = businessDay(this.now(), this.ctx.store.timeZone, this.ctx.store.businessDayStartHour);
+    const today = this.dayOf(this.now());
     const page = this.ctx.orders.repository.listPage({
       status: query.status,
       day: query.day ?? today,

@@ -19,6 +19,8 @@ export interface TipServiceContext {
   events: EventLog;
   repository: TipRepository;
   store: { timeZone: string; businessDayStartHour: number };
+  /** The business day of a moment: after a Z report, the day after the closed one (the clock's day by default). */
+  businessDay?: (at: number) => string;
   /** The store's currency (the pricing engine's). */
   currency: () => string;
   now?: () => number;
@@ -32,7 +34,7 @@ export class TipService {
   }
 
   private today(at: number): string {
-    return businessDay(at, this.ctx.store.timeZone, this.ctx.store.businessDayStartHour);
+    return this.ctx.businessDay?.(at) ?? businessDay(at, this.ctx.store.timeZone, this.ctx.store.businessDayStartHour);
   }
 
   /** Cash tips a staff member declares (their own; a shift lead or above for someone else). */

@@ -1,0 +1,210 @@
+/**
+ * End of day: the X report (every event since the last Z up to the head of the log, any time,
+ * changing nothing) and the Z report, which closes the business day — computed and appended as
+ * `day.closed {businessDay, fromSeq, throughSeq, report}` in one transaction, so no event can slip
+ * between the head it read and the close. After it the day takes nothing more (see
+ * `BusinessDays`). A closed day's report is the stored one, never computed again differently.
+ */
+import {
+  TillboxError,
+  dayReport,
+  dayReportDocument,
+  dayReportText,
+  ordersWithoutHistory,
+  type ClosedDays,
+  type CommandContext,
+  type DayReport,
+  type DayReportPrint,
+  type PendingCardPayment,
+  type ReportEvent,
+  type ReportPerson,
+} from '@tillbox/core';
+import type { EventLog } from '../events/event-log.js';
+import { renderTicketEscPos } from '../kitchen/escpos-render.js';
+import type { BusinessDays } from './business-days.js';
+import type { DayReportRepository, StoredClose } from './day-report-repository.js';
+
+export interface DayReportServiceContext {
+  events: EventLog;
+  repository: DayReportRepository;
+  days: BusinessDays;
+  store: { timeZone: string };
+  /** The store's currency (the pricing engine's). */
+  currency: () => string;
+  /** Card payments not settled now: intents under way or needing a person (not in the event log). */
+  pendingCardPayments: () => PendingCardPayment[];
+  /** A drawer's name, for the report to show. */
+  drawerName: (drawerId: string) => string | undefined;
+  now?: () => number;
+}
+
+/** Names of staff by id, for the report to show (else the name their events carried). */
+export type StaffNames = Pick<ReadonlyMap<string, string>, 'get'>;
+
+function personOf(actor: CommandContext['actor']): ReportPerson {
+  return {
+    kind: actor.kind,
+    id: actor.id,
+    role: actor.role,
+    ...(actor.name !== undefined ? { name: actor.name } : {}),
+  };
+}
+
+/** The calendar day before `day` (`YYYY-MM-DD`). */
+function dayBefore(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The business day a report of these events closes: the open day, unless orders of an earlier day
+ * are still in it (nobody closed last night) — then that day, looking back one day at most (a
+ * store's first Z, or one after days left open, is named after yesterday and lists its order days).
+ */
+function dayToClose(events: readonly ReportEvent[], open: string): string {
+  let earliest = open;
+  for (const e of events) {
+    if (e.type !== 'order.placed') continue;
+    const day = (e.data as { businessDay?: unknown }).businessDay;
+    if (typeof day === 'string' && day < earliest) earliest = day;
+  }
+  if (earliest === open) return open;
+  const yesterday = dayBefore(open);
+  return earliest > yesterday ? earliest : yesterday;
+}
+
+export class DayReportService {
+  private readonly now: () => number;
+
+  constructor(private readonly ctx: DayReportServiceContext) {
+    this.now = ctx.now ?? Date.now;
+  }
+
+  /** The report of the events after `after` up to `through`, and the business day it reports. */
+  private compute(
+    kind: 'x' | 'z',
+    after: number,
+    through: number,
+    at: number,
+    staff: StaffNames,
+    closedBy?: ReportPerson,
+  ): DayReport {
+    const { repository, days } = this.ctx;
+    const { events, damaged } = repository.period(after, through);
+    const missing = ordersWithoutHistory(events);
+    const prior = missing.length > 0 ? repository.orderHistory(missing, after + 1) : [];
+    const options = {
+      kind,
+      businessDay: dayToClose(events, days.dayAt(at)),
+      timeZone: this.ctx.store.timeZone,
+      currency: this.ctx.currency(),
+      fromSeq: after + 1,
+      throughSeq: through,
+      generatedAt: new Date(at).toISOString(),
+      prior,
+      pendingCardPayments: this.ctx.pendingCardPayments(),
+      names: { staff, drawers: { get: this.ctx.drawerName } },
+      damagedEvents: damaged,
+      ...(closedBy ? { closedBy } : {}),
+    };
+    return dayReport(events, options);
+  }
+
+  private lastThrough(): number {
+    return this.ctx.repository.lastClose()?.data.throughSeq ?? 0;
+  }
+
+  /** The X report: everything since the last Z, now. Changes nothing. */
+  x(staff: StaffNames): DayReport {
+    return this.compute('x', this.lastThrough(), this.ctx.events.lastSeq, this.now(), staff);
+  }
+
+  /**
+   * Close the open business day with a Z report. `businessDay` is the day the person saw and
+   * confirmed: a day already closed, or not the open one, is refused and nothing changes.
+   */
+  close(cmd: CommandContext, businessDay: string, staff: StaffNames): DayReport {
+    const at = this.now();
+    const report = this.ctx.events.transact(cmd, (_tx, append) => {
+      const last = this.ctx.repository.lastClose();
+      const done =
+        this.ctx.repository.closeOf(businessDay) ?? (last?.data.businessDay === businessDay ? last : undefined);
+      if (done) throw this.alreadyClosed(done);
+      if (last && businessDay < last.data.businessDay)
+        throw new TillboxError(
+          'conflict',
+          `Business day ${businessDay} is before the last closed day (${last.data.businessDay}): it cannot be closed now`,
+          { details: [{ path: 'businessDay', message: `the open day comes after ${last.data.businessDay}` }] },
+        );
+      const through = this.ctx.events.lastSeq;
+      const z = this.compute('z', last?.data.throughSeq ?? 0, through, at, staff, personOf(cmd.actor));
+      if (z.businessDay !== businessDay)
+        throw new TillboxError(
+          'conflict',
+          `The open business day is ${z.businessDay}, not ${businessDay}: look at the X report again, then close ${z.businessDay}`,
+          { details: [{ path: 'businessDay', message: `the open day is ${z.businessDay}` }] },
+        );
+      append({
+        type: 'day.closed',
+        subject: businessDay,
+        at,
+        data: { businessDay, fromSeq: z.fromSeq, throughSeq: z.throughSeq, report: z },
+      });
+      return z;
+    });
+    this.ctx.days.dayClosed(businessDay);
+    return report;
+  }
+
+  private alreadyClosed(done: StoredClose): TillboxError {
+    const by = done.actor.name ?? done.actor.role;
+    const when = new Date(done.at).toISOString();
+    return new TillboxError(
+      'conflict',
+      `Business day ${done.data.businessDay} is already closed: its Z report was taken at ${when} by ${by}. A day is closed once`,
+      { details: [{ path: 'businessDay', message: 'already closed' }] },
+    );
+  }
+
+  /** The stored Z report of a closed day (the latest one when no day is given). */
+  closed(day?: string): DayReport {
+    const found = day === undefined ? this.ctx.repository.lastClose() : this.ctx.repository.closeOf(day);
+    if (!found) {
+      const open = this.ctx.days.dayAt(this.now());
+      throw new TillboxError(
+        'not-found',
+        day === undefined
+          ? 'No business day has been closed yet: take a Z report to close one'
+          : `Business day ${day} has no Z report (the open day is ${open}; a day left open is closed with the next Z)`,
+      );
+    }
+    return found.data.report;
+  }
+
+  /** The latest closed days, newest first, and the day new orders go to now. */
+  closedDays(limit: number): ClosedDays {
+    return {
+      openDay: this.ctx.days.dayAt(this.now()),
+      days: this.ctx.repository.closes(limit).map((c) => ({
+        businessDay: c.data.businessDay,
+        closedAt: new Date(c.at).toISOString(),
+        ...(c.data.report.closedBy ? { closedBy: c.data.report.closedBy } : {}),
+        fromSeq: c.data.fromSeq,
+        throughSeq: c.data.throughSeq,
+        total: c.data.report.sales.net,
+      })),
+    };
+  }
+
+  /** A closed day's Z report as ESC/POS bytes for a printer `width` characters wide, and as text. */
+  print(day: string, width: number): DayReportPrint {
+    const report = this.closed(day);
+    const doc = dayReportDocument(report, { width });
+    return {
+      businessDay: report.businessDay,
+      width,
+      contentType: 'application/vnd.escpos',
+      base64: renderTicketEscPos(doc).toString('base64'),
+      text: dayReportText(report, { width }),
+    };
+  }
+}
