@@ -1,0 +1,197 @@
+/**
+ * The cloud relay: composes the database, the MQTT link, ingest, stores, configuration, online
+ * orders and the HTTP API. The constructor does no work; `start()` opens and connects,
+ * `stop()` undoes it (the HTTP server first, then what is queued is written and acknowledged,
+ * then the broker and the database). PostgreSQL is its only state: any number of instances run
+ * side by side.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import pino, { type Logger } from 'pino';
+import { cloudRoutes } from './api/routes.js';
+import { createHttpServer } from './api/http-server.js';
+import { ConfigRepository } from './configuration/config-repository.js';
+import { ConfigService } from './configuration/config-service.js';
+import { openDatabase, type Database } from './db/database.js';
+import { EventIngest } from './ingest/event-ingest.js';
+import { eventRow, IngestRepository } from './ingest/ingest-repository.js';
+import { MqttLink, type Handlers } from './mqtt/mqtt-link.js';
+import { OnlineOrderRepository } from './online/online-order-repository.js';
+import { OnlineOrderService } from './online/online-order-service.js';
+import { StorePricing } from './online/store-pricing.js';
+import { RpcResponder } from './rpc/rpc-responder.js';
+import type { Settings } from './settings/settings.js';
+import { StoreRepository } from './stores/store-repository.js';
+import { StoreService } from './stores/store-service.js';
+
+export const VERSION = '0.1.0';
+
+/** The root logger; modules take a child with `{ module }`. Never log card data or secrets. */
+export function createLogger(level: string, instanceId: string): Logger {
+  return pino({
+    level,
+    base: { app: 'tillbox-cloud-relay', instance: instanceId },
+    redact: ['*.password', '*.token', 'req.headers.authorization'],
+  });
+}
+
+interface Running {
+  database: Database;
+  link: MqttLink;
+  ingest: EventIngest;
+  stores: StoreService;
+  orders: OnlineOrderService;
+  config: ConfigService;
+  http: FastifyInstance;
+}
+
+export class CloudRelay {
+  #running: Running | undefined;
+  readonly log: Logger;
+
+  constructor(
+    private readonly settings: Settings,
+    private readonly options: {
+      log?: Logger;
+      now?: () => Date;
+      connectWaitMs?: number;
+      /** A database opened by the caller (two instances on one PGlite in tests); not closed by stop(). */
+      database?: Database;
+    } = {},
+  ) {
+    this.log = options.log ?? createLogger(settings.logLevel, settings.instanceId);
+  }
+
+  /** The running parts (tests). */
+  get parts(): Running {
+    if (!this.#running) throw new Error('CloudRelay used before start()');
+    return this.#running;
+  }
+
+  /** The HTTP API's base URL. */
+  get url(): string {
+    const address = this.parts.http.server.address() as AddressInfo;
+    return `http://${this.settings.http.host}:${address.port}`;
+  }
+
+  async start(): Promise<void> {
+    if (this.#running) return;
+    const s = this.settings;
+    const now = this.options.now ?? (() => new Date());
+    const log = this.log;
+    const database = this.options.database ?? (await openDatabase(s.database));
+    try {
+      const events = new IngestRepository(database.db);
+      const storeRepository = new StoreRepository(database.db);
+      const ingest = new EventIngest({
+        repository: events,
+        options: s.ingest,
+        log: log.child({ module: 'ingest' }),
+        now,
+      });
+      // The link is made before the services that publish through it; its handlers are filled in below.
+      const handlers = {} as Handlers;
+      const link = new MqttLink({
+        settings: s.mqtt,
+        instanceId: s.instanceId,
+        log: log.child({ module: 'mqtt' }),
+        handlers,
+      });
+      const config = new ConfigService({
+        repository: new ConfigRepository(database.db),
+        publisher: link,
+        log: log.child({ module: 'config' }),
+        now,
+      });
+      const stores = new StoreService({
+        repository: storeRepository,
+        offlineAfterSeconds: s.orders.offlineAfterSeconds,
+        log: log.child({ module: 'stores' }),
+        onState: (storeId, state) => config.recordActive(storeId, state.config),
+        now,
+      });
+      const pricing = new StorePricing(config);
+      const orders = new OnlineOrderService({
+        repository: new OnlineOrderRepository(database.db),
+        stores,
+        pricing,
+        publisher: link,
+        answerTimeoutMs: s.orders.answerTimeoutMs,
+        log: log.child({ module: 'orders' }),
+        now,
+      });
+      const rpc = new RpcResponder({ publisher: link, log: log.child({ module: 'rpc' }), now });
+      const after = (work: Promise<void>, ack: () => void, what: string, storeId: string): void => {
+        work.then(ack, (err: unknown) =>
+          log.error({ err, storeId }, `${what} failed; the broker will deliver it again`),
+        );
+      };
+      Object.assign(handlers, {
+        events: ({ storeId, payload, ack }) => {
+          let row;
+          try {
+            row = eventRow(payload);
+          } catch (err) {
+            log.warn({ storeId, seq: payload.seq, reason: (err as Error).message }, 'event refused');
+            ack();
+            return;
+          }
+          ingest.submit(row, ack);
+        },
+        state: ({ storeId, payload, ack }) => stores.receiveState(storeId, payload, ack),
+        'orders/out': ({ storeId, payload, ack }) =>
+          after(orders.receiveAnswer(storeId, payload), ack, 'recording an order answer', storeId),
+        'config/ack': ({ storeId, payload, ack }) =>
+          after(config.receiveAck(storeId, payload), ack, 'recording a configuration answer', storeId),
+        'rpc/req': ({ storeId, payload, ack }) =>
+          after(rpc.receive(storeId, payload), ack, 'answering a request', storeId),
+      } satisfies Handlers);
+      ingest.start();
+      const http = await createHttpServer({
+        bodyLimitBytes: s.http.bodyLimitBytes,
+        adminToken: s.admin.token,
+        version: VERSION,
+        log: log.child({ module: 'http' }),
+        routes: cloudRoutes({
+          stores,
+          storeRepository,
+          orders,
+          pricing,
+          config,
+          events,
+          now,
+          health: () => ({
+            status: link.connected ? 'ok' : 'degraded',
+            instanceId: s.instanceId,
+            broker: link.connected ? 'connected' : 'disconnected',
+            database: database.kind,
+            ingest: { ...ingest.counts },
+          }),
+        }),
+      });
+      this.#running = { database, link, ingest, stores, orders, config, http };
+      await http.listen({ host: s.http.host, port: s.http.port });
+      const connected = link.start();
+      const wait = this.options.connectWaitMs ?? 5_000;
+      const timer = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), wait).unref());
+      if ((await Promise.race([connected, timer])) === 'late')
+        log.warn({ url: s.mqtt.url }, 'the broker has not answered yet; connecting in the background');
+      log.info({ url: this.url, database: database.kind, instance: s.instanceId }, 'cloud relay started');
+    } catch (err) {
+      await this.stop().catch(() => undefined);
+      if (!this.options.database) await database.close().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  async stop(): Promise<void> {
+    const r = this.#running;
+    this.#running = undefined;
+    if (!r) return;
+    await r.http.close();
+    await r.ingest.stop();
+    await r.stores.settled();
+    await r.link.stop();
+    if (!this.options.database) await r.database.close();
+  }
+}

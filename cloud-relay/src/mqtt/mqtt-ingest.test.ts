@@ -1,0 +1,116 @@
+/**
+ * Store events over a real broker (aedes in process) into a real PGlite database: every event
+ * published one to five times, out of order, to two relay instances that both receive
+ * everything (aedes has no shared subscriptions), is applied once per (store, seq). A message
+ * is acknowledged only after its commit: one whose ack is held comes again after a reconnect.
+ */
+import { uuidv7, type RelayEvent } from '@tillbox/core';
+import { eq, sql } from 'drizzle-orm';
+import mqtt from 'mqtt';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CloudRelay } from '../app.js';
+import type { Database } from '../db/database.js';
+import { chainOrders, storeEvents, stores } from '../db/schema.js';
+import { loadSettings } from '../settings/settings.js';
+import { FakeStore, eventually, memoryDatabase, startBroker, startRelay, type TestBroker } from '../testing/harness.js';
+import { orderLife, shuffled } from '../testing/store-events.js';
+import { MqttLink, type Handlers } from './mqtt-link.js';
+
+let broker: TestBroker;
+let database: Database;
+let relays: CloudRelay[] = [];
+
+beforeAll(async () => {
+  broker = await startBroker();
+  database = await memoryDatabase();
+  relays = [
+    await startRelay(broker.url, { database, instanceId: 'one' }),
+    await startRelay(broker.url, { database, instanceId: 'two' }),
+  ];
+});
+afterAll(async () => {
+  for (const r of relays) await r.stop();
+  await database?.close();
+  await broker?.stop();
+});
+
+async function count(table: typeof storeEvents | typeof chainOrders, storeId: string): Promise<number> {
+  const [row] = await database.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(table)
+    .where(eq(table.storeId, storeId));
+  return row?.n ?? 0;
+}
+
+describe('store events over MQTT', () => {
+  it('two instances receiving every delivery (1–5 times each, out of order) store each (store, seq) once', async () => {
+    const store = new FakeStore('queens', broker.url);
+    await store.connect();
+    try {
+      const events: RelayEvent[] = Array.from({ length: 8 }, (_, i) =>
+        orderLife('queens', i * 5 + 1, uuidv7(), i + 1),
+      ).flat();
+      const deliveries = shuffled(
+        events.flatMap((e, i) => Array.from({ length: (i % 5) + 1 }, () => e)),
+        3,
+      );
+      for (const e of deliveries) await store.publish('events', e);
+      await eventually(async () => (await count(storeEvents, 'queens')) === 40);
+      // Both instances got every delivery; let them finish writing before looking for doubles.
+      await eventually(async () =>
+        relays.every((r) => r.parts.ingest.counts.received === deliveries.length) ? true : undefined,
+      );
+      for (const r of relays) await r.parts.ingest.drained();
+      expect(deliveries.length).toBe(120);
+      expect(await count(storeEvents, 'queens')).toBe(40);
+      expect(relays.reduce((n, r) => n + r.parts.ingest.counts.inserted, 0)).toBe(40);
+      const [row] = await database.db.select().from(stores).where(eq(stores.id, 'queens'));
+      expect(row).toMatchObject({ lastSeq: 40, maxSeq: 40 });
+      const orders = await database.db.select().from(chainOrders).where(eq(chainOrders.storeId, 'queens'));
+      expect(orders).toHaveLength(8);
+      expect(new Set(orders.map((o) => o.status))).toEqual(new Set(['picked_up']));
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('a message is acknowledged only when its handler says so: held, it comes again after a reconnect', async () => {
+    const seen: number[] = [];
+    let hold = true;
+    const handlers = {
+      events: ({ payload, ack }) => {
+        seen.push(payload.seq);
+        if (!hold) ack();
+      },
+      state: ({ ack }) => ack(),
+      'orders/out': ({ ack }) => ack(),
+      'config/ack': ({ ack }) => ack(),
+      'rpc/req': ({ ack }) => ack(),
+    } satisfies Handlers;
+    const settings = loadSettings({
+      env: {},
+      overrides: { 'mqtt.url': broker.url, 'mqtt.protocolVersion': 4, 'mqtt.shareGroup': '' },
+    }).mqtt;
+    const link = new MqttLink({ settings, instanceId: 'held', handlers, log: pino({ level: 'silent' }) });
+    await link.start();
+    const publisher = await mqtt.connectAsync(broker.url, { protocolVersion: 4, clientId: 'held-publisher' });
+    try {
+      const [event] = orderLife('bronx', 1);
+      await publisher.publishAsync('tillbox/v1/stores/bronx/events', JSON.stringify(event), { qos: 1 });
+      await eventually(async () => seen.length === 1);
+      // Drop the connection without acknowledging: the broker keeps the message for the session.
+      hold = false;
+      broker.drop('tillbox-cloud-relay-held');
+      await eventually(async () => seen.length === 2);
+      expect(seen).toEqual([1, 1]);
+      // Acknowledged this time: a further reconnect brings nothing.
+      broker.drop('tillbox-cloud-relay-held');
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(seen).toEqual([1, 1]);
+    } finally {
+      await publisher.endAsync(true);
+      await link.stop();
+    }
+  });
+});

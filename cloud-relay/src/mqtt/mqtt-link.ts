@@ -1,0 +1,206 @@
+/**
+ * The relay's MQTT connection (mqtt.js, MQTT 5). Topics every instance shares the work of
+ * (events, order answers, configuration acks, requests) are MQTT 5 shared subscriptions
+ * (`$share/{group}/tillbox/v1/stores/+/...`): the broker gives each message to one instance.
+ * `state` is an ordinary subscription on every instance, because brokers do not hand retained
+ * messages to shared subscriptions.
+ *
+ * Each message is parsed by its topic's schema from `@tillbox/core` and handed to its handler
+ * with an `ack`; the PUBACK goes to the broker only when the handler calls it (after its database
+ * commit), while further messages keep flowing (up to `receiveMaximum` in flight), so the ingest
+ * can write them in batches. An ack for a connection that has since dropped is not sent: the
+ * broker delivers the message again and it is applied once. A message that cannot be read is
+ * logged (never its content) and acknowledged, so it is not delivered forever.
+ */
+import { readFileSync } from 'node:fs';
+import {
+  encodeRelayPayload,
+  parseRelayPayload,
+  parseRelayTopic,
+  RELAY_TOPIC_NAMES,
+  RELAY_TOPICS,
+  relayTopic,
+  relayTopicFilter,
+  TillboxError,
+  type RelayPayload,
+  type RelayPayloadInput,
+  type RelayTopicName,
+} from '@tillbox/core';
+import mqtt, { type IClientOptions, type IPublishPacket, type MqttClient } from 'mqtt';
+import type { Logger } from 'pino';
+import type { Settings } from '../settings/settings.js';
+
+/** The topics the edge publishes, which the cloud reads. */
+export type CloudTopic = {
+  [K in RelayTopicName]: (typeof RELAY_TOPICS)[K]['from'] extends 'edge' ? K : never;
+}[RelayTopicName];
+export const CLOUD_SUBSCRIBES = RELAY_TOPIC_NAMES.filter((t): t is CloudTopic => RELAY_TOPICS[t].from === 'edge');
+/** Topics every instance reads whole (retained ones). */
+const UNSHARED: ReadonlySet<RelayTopicName> = new Set(['state']);
+
+export interface Incoming<T extends CloudTopic> {
+  storeId: string;
+  payload: RelayPayload<T>;
+  retained: boolean;
+  /** Send the PUBACK: call it once the message's work is committed. */
+  ack: () => void;
+}
+
+export type Handlers = { [T in CloudTopic]: (message: Incoming<T>) => void };
+
+/** The private mqtt.js method that writes a packet; the public API sends PUBACK only before the handler returns. */
+interface PacketWriter {
+  _sendPacket(packet: { cmd: 'puback'; messageId: number; reasonCode?: number }, cb?: () => void): void;
+}
+
+/** The options of the relay's client from its settings (TLS files are read here: a missing one stops the start). */
+export function clientOptions(s: Settings['mqtt'], instanceId: string): IClientOptions {
+  const read = (path: string, key: string): Buffer => {
+    try {
+      return readFileSync(path);
+    } catch (cause) {
+      throw new TillboxError('validation', `mqtt.${key}: cannot read ${path}`, { cause });
+    }
+  };
+  const v5 = s.protocolVersion === 5;
+  return {
+    clientId: `tillbox-cloud-relay-${instanceId}`,
+    protocolVersion: s.protocolVersion,
+    clean: false,
+    ...(v5 ? { properties: { sessionExpiryInterval: 3600, receiveMaximum: s.receiveMaximum } } : {}),
+    keepalive: s.keepaliveSeconds,
+    reconnectPeriod: 1000,
+    connectTimeout: 10_000,
+    resubscribe: true,
+    queueQoSZero: false,
+    ...(s.username ? { username: s.username } : {}),
+    ...(s.password ? { password: s.password } : {}),
+    ...(s.caFile ? { ca: read(s.caFile, 'caFile') } : {}),
+    ...(s.certFile ? { cert: read(s.certFile, 'certFile'), key: read(s.keyFile, 'keyFile') } : {}),
+  };
+}
+
+/** The subscription filter of a topic for these settings: shared unless it is read whole or no group is set. */
+export function filterOf(name: CloudTopic, s: Settings['mqtt']): string {
+  const shared = s.protocolVersion === 5 && s.shareGroup !== '' && !UNSHARED.has(name);
+  return relayTopicFilter(name, shared ? { share: s.shareGroup } : {});
+}
+
+export class MqttLink {
+  #client: MqttClient | undefined;
+  /** Grows with each connection: an ack made for an older one is dropped. */
+  #generation = 0;
+  #connected = false;
+  #ready: Promise<void> | undefined;
+
+  constructor(
+    private readonly o: {
+      settings: Settings['mqtt'];
+      instanceId: string;
+      handlers: Handlers;
+      log: Logger;
+    },
+  ) {}
+
+  get connected(): boolean {
+    return this.#connected;
+  }
+
+  /** Connects and subscribes; resolves once subscribed the first time (reconnects follow by themselves). */
+  start(): Promise<void> {
+    if (this.#ready) return this.#ready;
+    const { settings, log } = this.o;
+    const client = mqtt.connect(settings.url, clientOptions(settings, this.o.instanceId));
+    this.#client = client;
+    client.handleMessage = (packet, done) => {
+      this.#dispatch(packet);
+      // An error here stops mqtt.js from sending the PUBACK itself; #dispatch's ack sends it.
+      done(packet.qos > 0 ? new Error('acknowledged after commit') : undefined);
+    };
+    client.on('close', () => {
+      if (this.#connected) log.warn({ url: settings.url }, 'lost the broker; reconnecting');
+      this.#connected = false;
+      this.#generation++;
+    });
+    client.on('error', (err) => log.warn({ err: err.message }, 'MQTT connection error'));
+    this.#ready = new Promise((resolve) => {
+      client.on('connect', (connack) => {
+        this.#generation++;
+        this.#connected = true;
+        const filters = CLOUD_SUBSCRIBES.map((name) => filterOf(name, settings));
+        log.info({ url: settings.url, sessionPresent: connack.sessionPresent, filters }, 'connected to the broker');
+        client.subscribe(filters, { qos: 1 }, (err) => {
+          if (err) log.error({ err }, 'could not subscribe');
+          else resolve();
+        });
+      });
+    });
+    return this.#ready;
+  }
+
+  #dispatch(packet: IPublishPacket): void {
+    const generation = this.#generation;
+    const { messageId, qos } = packet;
+    let acked = false;
+    const ack = (): void => {
+      if (acked || qos === 0 || messageId === undefined) return;
+      acked = true;
+      const client = this.#client;
+      if (!client || generation !== this.#generation || !this.#connected) return;
+      (client as unknown as PacketWriter)._sendPacket({ cmd: 'puback', messageId });
+    };
+    let storeId: string;
+    let name: RelayTopicName;
+    try {
+      ({ storeId, name } = parseRelayTopic(packet.topic));
+      if (RELAY_TOPICS[name].from !== 'edge') throw new TillboxError('validation', 'a topic the cloud publishes');
+    } catch (err) {
+      this.o.log.warn({ topic: packet.topic.slice(0, 200), reason: (err as Error).message }, 'message ignored');
+      ack();
+      return;
+    }
+    const topic = name as CloudTopic;
+    const payload = packet.payload as Buffer;
+    let parsed: RelayPayload<CloudTopic>;
+    try {
+      if (payload.length > RELAY_TOPICS[topic].maxBytes)
+        throw new TillboxError('too-large', `a ${topic} message is at most ${RELAY_TOPICS[topic].maxBytes} bytes`);
+      parsed = parseRelayPayload(topic, payload.toString('utf8'));
+      if (topic === 'events' && (parsed as RelayPayload<'events'>).storeId !== storeId)
+        throw new TillboxError('forbidden', `an event of store "${(parsed as RelayPayload<'events'>).storeId}"`);
+    } catch (err) {
+      this.o.log.warn({ storeId, topic, bytes: payload.length, reason: (err as Error).message }, 'message refused');
+      ack();
+      return;
+    }
+    const handler = this.o.handlers[topic] as (m: Incoming<CloudTopic>) => void;
+    try {
+      handler({ storeId, payload: parsed, retained: packet.retain, ack });
+    } catch (err) {
+      this.o.log.error({ err, storeId, topic }, 'message handler failed');
+    }
+  }
+
+  /** Publish to a store; resolves on the broker's PUBACK. Refused at once while the broker is away. */
+  publish<T extends RelayTopicName>(storeId: string, name: T, payload: RelayPayloadInput<T>): Promise<void> {
+    const client = this.#client;
+    if (!client || !this.#connected)
+      return Promise.reject(new TillboxError('unavailable', 'the cloud relay is not connected to the broker'));
+    const spec = RELAY_TOPICS[name];
+    const text = encodeRelayPayload(name, payload);
+    return new Promise((resolve, reject) => {
+      client.publish(relayTopic(storeId, name), text, { qos: spec.qos, retain: spec.retain }, (err) =>
+        err ? reject(new TillboxError('unavailable', `publishing to the broker failed: ${err.message}`)) : resolve(),
+      );
+    });
+  }
+
+  async stop(): Promise<void> {
+    const client = this.#client;
+    this.#client = undefined;
+    this.#ready = undefined;
+    this.#connected = false;
+    this.#generation++;
+    if (client) await new Promise<void>((resolve) => client.end(false, {}, () => resolve()));
+  }
+}
