@@ -1186,6 +1186,7 @@ export interface paths {
             | 'drawer.cash-moved'
             | 'drawer.no-sale'
             | 'drawer.closed'
+            | 'day.closed'
             | 'settings.changed'
             | 'permission.refused';
         };
@@ -1234,6 +1235,7 @@ export interface paths {
                   | 'drawer.cash-moved'
                   | 'drawer.no-sale'
                   | 'drawer.closed'
+                  | 'day.closed'
                   | 'settings.changed'
                   | 'permission.refused';
                 actor: {
@@ -2579,6 +2581,8 @@ export interface paths {
                   total?: number;
                   /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
                   round?: number;
+                  /** @description Given back in a refund by lines (ISO 8601) */
+                  refundedAt?: string;
                 }[];
                 totals: {
                   currency: string;
@@ -2609,9 +2613,13 @@ export interface paths {
                     rate: string;
                     inclusive: boolean;
                     amount: number;
+                    /** @description The rate in the tax rules (what a line’s taxes name) */
+                    rateId?: string;
                   }[];
                   /** @description Points this order earns */
                   loyaltyPoints: number;
+                  /** @description Points the loyalty rewards it redeems cost */
+                  loyaltyPointsRedeemed?: number;
                   /** @description The moment it was priced, on the store's clock */
                   localTime: string;
                   /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
@@ -2888,6 +2896,8 @@ export interface paths {
                 total?: number;
                 /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
                 round?: number;
+                /** @description Given back in a refund by lines (ISO 8601) */
+                refundedAt?: string;
               }[];
               totals: {
                 currency: string;
@@ -2918,9 +2928,13 @@ export interface paths {
                   rate: string;
                   inclusive: boolean;
                   amount: number;
+                  /** @description The rate in the tax rules (what a line’s taxes name) */
+                  rateId?: string;
                 }[];
                 /** @description Points this order earns */
                 loyaltyPoints: number;
+                /** @description Points the loyalty rewards it redeems cost */
+                loyaltyPointsRedeemed?: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
                 /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
@@ -3151,6 +3165,8 @@ export interface paths {
                 total?: number;
                 /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
                 round?: number;
+                /** @description Given back in a refund by lines (ISO 8601) */
+                refundedAt?: string;
               }[];
               totals: {
                 currency: string;
@@ -3181,9 +3197,13 @@ export interface paths {
                   rate: string;
                   inclusive: boolean;
                   amount: number;
+                  /** @description The rate in the tax rules (what a line’s taxes name) */
+                  rateId?: string;
                 }[];
                 /** @description Points this order earns */
                 loyaltyPoints: number;
+                /** @description Points the loyalty rewards it redeems cost */
+                loyaltyPointsRedeemed?: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
                 /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
@@ -3431,6 +3451,8 @@ export interface paths {
                 total?: number;
                 /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
                 round?: number;
+                /** @description Given back in a refund by lines (ISO 8601) */
+                refundedAt?: string;
               }[];
               totals: {
                 currency: string;
@@ -3461,9 +3483,13 @@ export interface paths {
                   rate: string;
                   inclusive: boolean;
                   amount: number;
+                  /** @description The rate in the tax rules (what a line’s taxes name) */
+                  rateId?: string;
                 }[];
                 /** @description Points this order earns */
                 loyaltyPoints: number;
+                /** @description Points the loyalty rewards it redeems cost */
+                loyaltyPointsRedeemed?: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
                 /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
@@ -3705,6 +3731,8 @@ export interface paths {
                 total?: number;
                 /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
                 round?: number;
+                /** @description Given back in a refund by lines (ISO 8601) */
+                refundedAt?: string;
               }[];
               totals: {
                 currency: string;
@@ -3735,9 +3763,13 @@ export interface paths {
                   rate: string;
                   inclusive: boolean;
                   amount: number;
+                  /** @description The rate in the tax rules (what a line’s taxes name) */
+                  rateId?: string;
                 }[];
                 /** @description Points this order earns */
                 loyaltyPoints: number;
+                /** @description Points the loyalty rewards it redeems cost */
+                loyaltyPointsRedeemed?: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
                 /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
@@ -3982,6 +4014,8 @@ export interface paths {
                 total?: number;
                 /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
                 round?: number;
+                /** @description Given back in a refund by lines (ISO 8601) */
+                refundedAt?: string;
               }[];
               totals: {
                 currency: string;
@@ -4012,9 +4046,13 @@ export interface paths {
                   rate: string;
                   inclusive: boolean;
                   amount: number;
+                  /** @description The rate in the tax rules (what a line’s taxes name) */
+                  rateId?: string;
                 }[];
                 /** @description Points this order earns */
                 loyaltyPoints: number;
+                /** @description Points the loyalty rewards it redeems cost */
+                loyaltyPointsRedeemed?: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
                 /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
@@ -4284,6 +4322,8 @@ export interface paths {
                 total?: number;
                 /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
                 round?: number;
+                /** @description Given back in a refund by lines (ISO 8601) */
+                refundedAt?: string;
               }[];
               totals: {
                 currency: string;
@@ -4314,9 +4354,13 @@ export interface paths {
                   rate: string;
                   inclusive: boolean;
                   amount: number;
+                  /** @description The rate in the tax rules (what a line’s taxes name) */
+                  rateId?: string;
                 }[];
                 /** @description Points this order earns */
                 loyaltyPoints: number;
+                /** @description Points the loyalty rewards it redeems cost */
+                loyaltyPointsRedeemed?: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
                 /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
@@ -4576,6 +4620,8 @@ export interface paths {
                 total?: number;
                 /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
                 round?: number;
+                /** @description Given back in a refund by lines (ISO 8601) */
+                refundedAt?: string;
               }[];
               totals: {
                 currency: string;
@@ -4606,9 +4652,13 @@ export interface paths {
                   rate: string;
                   inclusive: boolean;
                   amount: number;
+                  /** @description The rate in the tax rules (what a line’s taxes name) */
+                  rateId?: string;
                 }[];
                 /** @description Points this order earns */
                 loyaltyPoints: number;
+                /** @description Points the loyalty rewards it redeems cost */
+                loyaltyPointsRedeemed?: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
                 /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
@@ -4841,6 +4891,8 @@ export interface paths {
                 total?: number;
                 /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
                 round?: number;
+                /** @description Given back in a refund by lines (ISO 8601) */
+                refundedAt?: string;
               }[];
               totals: {
                 currency: string;
@@ -4871,9 +4923,13 @@ export interface paths {
                   rate: string;
                   inclusive: boolean;
                   amount: number;
+                  /** @description The rate in the tax rules (what a line’s taxes name) */
+                  rateId?: string;
                 }[];
                 /** @description Points this order earns */
                 loyaltyPoints: number;
+                /** @description Points the loyalty rewards it redeems cost */
+                loyaltyPointsRedeemed?: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
                 /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
@@ -5106,6 +5162,8 @@ export interface paths {
                 total?: number;
                 /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
                 round?: number;
+                /** @description Given back in a refund by lines (ISO 8601) */
+                refundedAt?: string;
               }[];
               totals: {
                 currency: string;
@@ -5136,9 +5194,13 @@ export interface paths {
                   rate: string;
                   inclusive: boolean;
                   amount: number;
+                  /** @description The rate in the tax rules (what a line’s taxes name) */
+                  rateId?: string;
                 }[];
                 /** @description Points this order earns */
                 loyaltyPoints: number;
+                /** @description Points the loyalty rewards it redeems cost */
+                loyaltyPointsRedeemed?: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
                 /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
@@ -5371,6 +5433,8 @@ export interface paths {
                 total?: number;
                 /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
                 round?: number;
+                /** @description Given back in a refund by lines (ISO 8601) */
+                refundedAt?: string;
               }[];
               totals: {
                 currency: string;
@@ -5401,9 +5465,13 @@ export interface paths {
                   rate: string;
                   inclusive: boolean;
                   amount: number;
+                  /** @description The rate in the tax rules (what a line’s taxes name) */
+                  rateId?: string;
                 }[];
                 /** @description Points this order earns */
                 loyaltyPoints: number;
+                /** @description Points the loyalty rewards it redeems cost */
+                loyaltyPointsRedeemed?: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
                 /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
@@ -5522,7 +5590,8 @@ export interface paths {
                 amount: number;
                 currency: string;
                 /** @enum {string} */
-                status: 'open' | 'approved' | 'declined' | 'failed' | 'reversal-pending' | 'reversed';
+                status:
+                  'open' | 'approved' | 'approved-offline' | 'declined' | 'failed' | 'reversal-pending' | 'reversed';
                 /** @description The terminal’s transaction reference */
                 reference?: string;
                 /** @description What happened and what to do, in words for a manager */
@@ -5727,6 +5796,8 @@ export interface paths {
                 total?: number;
                 /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
                 round?: number;
+                /** @description Given back in a refund by lines (ISO 8601) */
+                refundedAt?: string;
               }[];
               totals: {
                 currency: string;
@@ -5757,9 +5828,13 @@ export interface paths {
                   rate: string;
                   inclusive: boolean;
                   amount: number;
+                  /** @description The rate in the tax rules (what a line’s taxes name) */
+                  rateId?: string;
                 }[];
                 /** @description Points this order earns */
                 loyaltyPoints: number;
+                /** @description Points the loyalty rewards it redeems cost */
+                loyaltyPointsRedeemed?: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
                 /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
@@ -6025,6 +6100,8 @@ export interface paths {
                 total?: number;
                 /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
                 round?: number;
+                /** @description Given back in a refund by lines (ISO 8601) */
+                refundedAt?: string;
               }[];
               totals: {
                 currency: string;
@@ -6055,9 +6132,13 @@ export interface paths {
                   rate: string;
                   inclusive: boolean;
                   amount: number;
+                  /** @description The rate in the tax rules (what a line’s taxes name) */
+                  rateId?: string;
                 }[];
                 /** @description Points this order earns */
                 loyaltyPoints: number;
+                /** @description Points the loyalty rewards it redeems cost */
+                loyaltyPointsRedeemed?: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
                 /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
@@ -6430,6 +6511,8 @@ export interface paths {
                 total?: number;
                 /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
                 round?: number;
+                /** @description Given back in a refund by lines (ISO 8601) */
+                refundedAt?: string;
               }[];
               totals: {
                 currency: string;
@@ -6460,9 +6543,13 @@ export interface paths {
                   rate: string;
                   inclusive: boolean;
                   amount: number;
+                  /** @description The rate in the tax rules (what a line’s taxes name) */
+                  rateId?: string;
                 }[];
                 /** @description Points this order earns */
                 loyaltyPoints: number;
+                /** @description Points the loyalty rewards it redeems cost */
+                loyaltyPointsRedeemed?: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
                 /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
@@ -6695,6 +6782,8 @@ export interface paths {
                 total?: number;
                 /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
                 round?: number;
+                /** @description Given back in a refund by lines (ISO 8601) */
+                refundedAt?: string;
               }[];
               totals: {
                 currency: string;
@@ -6725,9 +6814,13 @@ export interface paths {
                   rate: string;
                   inclusive: boolean;
                   amount: number;
+                  /** @description The rate in the tax rules (what a line’s taxes name) */
+                  rateId?: string;
                 }[];
                 /** @description Points this order earns */
                 loyaltyPoints: number;
+                /** @description Points the loyalty rewards it redeems cost */
+                loyaltyPointsRedeemed?: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
                 /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
@@ -6961,6 +7054,8 @@ export interface paths {
                 total?: number;
                 /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
                 round?: number;
+                /** @description Given back in a refund by lines (ISO 8601) */
+                refundedAt?: string;
               }[];
               totals: {
                 currency: string;
@@ -6991,9 +7086,13 @@ export interface paths {
                   rate: string;
                   inclusive: boolean;
                   amount: number;
+                  /** @description The rate in the tax rules (what a line’s taxes name) */
+                  rateId?: string;
                 }[];
                 /** @description Points this order earns */
                 loyaltyPoints: number;
+                /** @description Points the loyalty rewards it redeems cost */
+                loyaltyPointsRedeemed?: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
                 /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
@@ -7227,6 +7326,8 @@ export interface paths {
                 total?: number;
                 /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
                 round?: number;
+                /** @description Given back in a refund by lines (ISO 8601) */
+                refundedAt?: string;
               }[];
               totals: {
                 currency: string;
@@ -7257,9 +7358,13 @@ export interface paths {
                   rate: string;
                   inclusive: boolean;
                   amount: number;
+                  /** @description The rate in the tax rules (what a line’s taxes name) */
+                  rateId?: string;
                 }[];
                 /** @description Points this order earns */
                 loyaltyPoints: number;
+                /** @description Points the loyalty rewards it redeems cost */
+                loyaltyPointsRedeemed?: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
                 /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
@@ -7494,6 +7599,8 @@ export interface paths {
                     total?: number;
                     /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
                     round?: number;
+                    /** @description Given back in a refund by lines (ISO 8601) */
+                    refundedAt?: string;
                   }[];
                   totals: {
                     currency: string;
@@ -7524,9 +7631,13 @@ export interface paths {
                       rate: string;
                       inclusive: boolean;
                       amount: number;
+                      /** @description The rate in the tax rules (what a line’s taxes name) */
+                      rateId?: string;
                     }[];
                     /** @description Points this order earns */
                     loyaltyPoints: number;
+                    /** @description Points the loyalty rewards it redeems cost */
+                    loyaltyPointsRedeemed?: number;
                     /** @description The moment it was priced, on the store's clock */
                     localTime: string;
                     /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
@@ -7747,6 +7858,8 @@ export interface paths {
                 total?: number;
                 /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
                 round?: number;
+                /** @description Given back in a refund by lines (ISO 8601) */
+                refundedAt?: string;
               }[];
               totals: {
                 currency: string;
@@ -7777,9 +7890,13 @@ export interface paths {
                   rate: string;
                   inclusive: boolean;
                   amount: number;
+                  /** @description The rate in the tax rules (what a line’s taxes name) */
+                  rateId?: string;
                 }[];
                 /** @description Points this order earns */
                 loyaltyPoints: number;
+                /** @description Points the loyalty rewards it redeems cost */
+                loyaltyPointsRedeemed?: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
                 /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
@@ -9526,6 +9643,8 @@ export interface paths {
                   total?: number;
                   /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
                   round?: number;
+                  /** @description Given back in a refund by lines (ISO 8601) */
+                  refundedAt?: string;
                 }[];
                 totals: {
                   currency: string;
@@ -9556,9 +9675,13 @@ export interface paths {
                     rate: string;
                     inclusive: boolean;
                     amount: number;
+                    /** @description The rate in the tax rules (what a line’s taxes name) */
+                    rateId?: string;
                   }[];
                   /** @description Points this order earns */
                   loyaltyPoints: number;
+                  /** @description Points the loyalty rewards it redeems cost */
+                  loyaltyPointsRedeemed?: number;
                   /** @description The moment it was priced, on the store's clock */
                   localTime: string;
                   /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
@@ -9767,6 +9890,8 @@ export interface paths {
                 total?: number;
                 /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
                 round?: number;
+                /** @description Given back in a refund by lines (ISO 8601) */
+                refundedAt?: string;
               }[];
               totals: {
                 currency: string;
@@ -9797,9 +9922,13 @@ export interface paths {
                   rate: string;
                   inclusive: boolean;
                   amount: number;
+                  /** @description The rate in the tax rules (what a line’s taxes name) */
+                  rateId?: string;
                 }[];
                 /** @description Points this order earns */
                 loyaltyPoints: number;
+                /** @description Points the loyalty rewards it redeems cost */
+                loyaltyPointsRedeemed?: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
                 /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
@@ -10041,6 +10170,8 @@ export interface paths {
                 total?: number;
                 /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
                 round?: number;
+                /** @description Given back in a refund by lines (ISO 8601) */
+                refundedAt?: string;
               }[];
               totals: {
                 currency: string;
@@ -10071,9 +10202,13 @@ export interface paths {
                   rate: string;
                   inclusive: boolean;
                   amount: number;
+                  /** @description The rate in the tax rules (what a line’s taxes name) */
+                  rateId?: string;
                 }[];
                 /** @description Points this order earns */
                 loyaltyPoints: number;
+                /** @description Points the loyalty rewards it redeems cost */
+                loyaltyPointsRedeemed?: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
                 /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
@@ -10323,6 +10458,8 @@ export interface paths {
                 total?: number;
                 /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
                 round?: number;
+                /** @description Given back in a refund by lines (ISO 8601) */
+                refundedAt?: string;
               }[];
               totals: {
                 currency: string;
@@ -10353,9 +10490,13 @@ export interface paths {
                   rate: string;
                   inclusive: boolean;
                   amount: number;
+                  /** @description The rate in the tax rules (what a line’s taxes name) */
+                  rateId?: string;
                 }[];
                 /** @description Points this order earns */
                 loyaltyPoints: number;
+                /** @description Points the loyalty rewards it redeems cost */
+                loyaltyPointsRedeemed?: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
                 /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
@@ -10631,6 +10772,8 @@ export interface paths {
                 total?: number;
                 /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
                 round?: number;
+                /** @description Given back in a refund by lines (ISO 8601) */
+                refundedAt?: string;
               }[];
               totals: {
                 currency: string;
@@ -10661,9 +10804,13 @@ export interface paths {
                   rate: string;
                   inclusive: boolean;
                   amount: number;
+                  /** @description The rate in the tax rules (what a line’s taxes name) */
+                  rateId?: string;
                 }[];
                 /** @description Points this order earns */
                 loyaltyPoints: number;
+                /** @description Points the loyalty rewards it redeems cost */
+                loyaltyPointsRedeemed?: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
                 /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
@@ -10923,6 +11070,8 @@ export interface paths {
                 total?: number;
                 /** @description Added after the order went to the kitchen: the round it was fired in (2, 3, …) */
                 round?: number;
+                /** @description Given back in a refund by lines (ISO 8601) */
+                refundedAt?: string;
               }[];
               totals: {
                 currency: string;
@@ -10953,9 +11102,13 @@ export interface paths {
                   rate: string;
                   inclusive: boolean;
                   amount: number;
+                  /** @description The rate in the tax rules (what a line’s taxes name) */
+                  rateId?: string;
                 }[];
                 /** @description Points this order earns */
                 loyaltyPoints: number;
+                /** @description Points the loyalty rewards it redeems cost */
+                loyaltyPointsRedeemed?: number;
                 /** @description The moment it was priced, on the store's clock */
                 localTime: string;
                 /** @description Lines a manager set the price of, explained: 'Price override (Latte): $4.50 → $3.00 each, regular' */
@@ -11154,6 +11307,1424 @@ export interface paths {
                 total: number;
               }[];
               total: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/x': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The X report: every sale, tender, tax, discount, refund, void, tip and drawer close since the last Z, now (changes nothing) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description x: mid-shift, changes nothing; z: closed the business day
+               * @enum {string}
+               */
+              kind: 'x' | 'z';
+              /** @description The business day it reports (the open day for an X) */
+              businessDay: string;
+              currency: string;
+              timeZone: string;
+              /** @description The first event it covers: the one after the previous Z */
+              fromSeq: number;
+              /** @description The last event it covers: the head of the log when it was made */
+              throughSeq: number;
+              /** @description When the first counted event happened */
+              firstAt?: string;
+              /** @description ISO 8601 */
+              lastAt?: string;
+              /** @description ISO 8601 */
+              generatedAt: string;
+              /** @description Who closed the day (a Z) */
+              closedBy?: {
+                kind: string;
+                id: string;
+                role: string;
+                name?: string;
+              };
+              /** @description The business days of the orders it counts (a refund may be of an earlier day) */
+              orderDays: string[];
+              sales: {
+                /** @description Orders paid in full in the period */
+                orders: number;
+                /** @description Their line totals before discounts (Σ subtotals) */
+                gross: number;
+                /** @description Promotions, rewards and staff discounts taken off */
+                discounts: number;
+                /** @description Tax charged (added on top, or held in the prices with VAT) */
+                tax: number;
+                /** @description What guests paid for them */
+                total: number;
+                /** @description Sales given back in the period, whenever the order was paid */
+                refunds: number;
+                /** @description total − refunds */
+                net: number;
+              };
+              /** @description Every channel, in the catalogue’s order */
+              byChannel: {
+                /** @description Orders paid in full in the period */
+                orders: number;
+                /** @description Their line totals before discounts (Σ subtotals) */
+                gross: number;
+                /** @description Promotions, rewards and staff discounts taken off */
+                discounts: number;
+                /** @description Tax charged (added on top, or held in the prices with VAT) */
+                tax: number;
+                /** @description What guests paid for them */
+                total: number;
+                /** @description Sales given back in the period, whenever the order was paid */
+                refunds: number;
+                /** @description total − refunds */
+                net: number;
+                /** @enum {string} */
+                channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+              }[];
+              /** @description Hours with sales, earliest first */
+              byHour: {
+                /** @description The hour on the store's clock the orders were paid in */
+                hour: number;
+                orders: number;
+                /** @description Minor units */
+                total: number;
+              }[];
+              tenders: {
+                /** @description card, cash, external (app or online, paid elsewhere) */
+                method: string;
+                payments: number;
+                /** @description Taken towards sales (change and tips excluded) */
+                amount: number;
+                /** @description Tips taken with them */
+                tips: number;
+                refunds: number;
+                /** @description Sale money given back to this tender */
+                refunded: number;
+                /** @description Minor units */
+                tipsRefunded: number;
+                /** @description amount − refunded */
+                net: number;
+              }[];
+              taxes: {
+                /** @description The jurisdiction’s rate name, e.g. "NY State" */
+                name: string;
+                /** @description e.g. "4%" */
+                rate: string;
+                /** @description Held in the prices (VAT) rather than added */
+                inclusive: boolean;
+                /** @description Minor units */
+                collected: number;
+                /** @description Tax of the sales given back (by line, or the rest of the order) */
+                refunded: number;
+                /** @description Minor units */
+                net: number;
+              }[];
+              /** @description Largest first */
+              discounts: {
+                /** @description The promotion or reward id; `staff:discount` or `staff:comp` */
+                key: string;
+                /** @enum {string} */
+                kind: 'promotion' | 'reward' | 'staff';
+                label: string;
+                orders: number;
+                /** @description Minor units */
+                amount: number;
+              }[];
+              refunds: {
+                orderId: string;
+                number?: number;
+                /** @description The business day of the order (a refund may come days after it) */
+                businessDay?: string;
+                /** @description ISO 8601 */
+                at: string;
+                /** @description Sale money given back */
+                amount: number;
+                /** @description Tips given back with it */
+                tip: number;
+                /** @description The tenders it went back to */
+                methods: string[];
+                /** @description Lines refunded; 0 for the whole order */
+                lines: number;
+                /** @description Nothing was left to refund after it */
+                full: boolean;
+                /** @description The order had been paid in full (a sale given back), not a part payment returned */
+                sale: boolean;
+                reason: string;
+                by: {
+                  kind: string;
+                  id: string;
+                  role: string;
+                  name?: string;
+                };
+                /** @description The manager whose PIN approved it */
+                approvedBy?: {
+                  kind: string;
+                  id: string;
+                  role: string;
+                  name?: string;
+                };
+              }[];
+              voids: {
+                orderId: string;
+                number?: number;
+                businessDay?: string;
+                /** @description ISO 8601 */
+                at: string;
+                /** @description What the order came to when it was voided */
+                amount: number;
+                reason: string;
+                by: {
+                  kind: string;
+                  id: string;
+                  role: string;
+                  name?: string;
+                };
+                approvedBy?: {
+                  kind: string;
+                  id: string;
+                  role: string;
+                  name?: string;
+                };
+              }[];
+              /** @description Unpaid orders cancelled (a kiosk order left unpaid) */
+              cancelled: {
+                orders: number;
+                /** @description Minor units */
+                amount: number;
+              };
+              tips: {
+                staff: {
+                  staffId: string;
+                  name?: string;
+                  /** @description Card tips on the payments they took, net of tips given back */
+                  card: number;
+                  /** @description Cash tips declared */
+                  declared: number;
+                  /** @description Minor units */
+                  total: number;
+                }[];
+                /** @description Card tips taken with no staff member (at a kiosk) */
+                unattributed: number;
+                /** @description Minor units */
+                card: number;
+                /** @description Minor units */
+                declared: number;
+                /** @description Minor units */
+                total: number;
+              };
+              drawers: {
+                closed: {
+                  drawerId: string;
+                  name?: string;
+                  sessionId: string;
+                  /** @description ISO 8601 */
+                  openedAt: string;
+                  /** @description ISO 8601 */
+                  closedAt: string;
+                  /** @description Minor units */
+                  openingFloat: number;
+                  /** @description Minor units */
+                  cashSales: number;
+                  /** @description Minor units */
+                  cashRefunds: number;
+                  /** @description Minor units */
+                  paidIn: number;
+                  /** @description Minor units */
+                  paidOut: number;
+                  /** @description Minor units */
+                  safeDrops: number;
+                  noSales: number;
+                  /** @description Minor units */
+                  expected: number;
+                  /** @description Minor units */
+                  counted: number;
+                  /** @description counted − expected: over (> 0) or short (< 0) */
+                  variance: number;
+                  closedBy: {
+                    kind: string;
+                    id: string;
+                    role: string;
+                    name?: string;
+                  };
+                  /** @description The manager who approved a variance past the threshold */
+                  approvedBy?: {
+                    kind: string;
+                    id: string;
+                    role: string;
+                    name?: string;
+                  };
+                }[];
+                /** @description Sessions opened in the period and not closed by its end */
+                open: {
+                  drawerId: string;
+                  name?: string;
+                  sessionId: string;
+                  /** @description ISO 8601 */
+                  openedAt: string;
+                  /**
+                   * @description counted: the count waits for a manager’s approval
+                   * @enum {string}
+                   */
+                  status: 'open' | 'counted';
+                }[];
+                /** @description Σ variance of the closed sessions */
+                variance: number;
+              };
+              /** @description Card payments not settled when the report was made (a snapshot: not in the event log) */
+              pendingCardPayments: {
+                intentId: string;
+                orderId: string;
+                orderNumber?: number;
+                /** @description Minor units */
+                amount: number;
+                /** @description open (the terminal is being asked), failed (outcome unknown), reversal-pending */
+                status: string;
+                reason?: string;
+              }[];
+              loyalty: {
+                /** @description Orders paid in full that earned points */
+                orders: number;
+                pointsIssued: number;
+                pointsRedeemed: number;
+              };
+              /** @description Orders placed in the period still unpaid (or partly paid) at its end: they count when paid */
+              openOrders: {
+                orders: number;
+                /** @description Minor units */
+                total: number;
+                /** @description Taken towards them so far */
+                paid: number;
+              };
+              /** @description Events of the period that could not be read (see the health page) */
+              damagedEvents: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/z': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The Z report of a closed business day, as it was stored when the day was closed */
+    get: {
+      parameters: {
+        query?: {
+          day?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description x: mid-shift, changes nothing; z: closed the business day
+               * @enum {string}
+               */
+              kind: 'x' | 'z';
+              /** @description The business day it reports (the open day for an X) */
+              businessDay: string;
+              currency: string;
+              timeZone: string;
+              /** @description The first event it covers: the one after the previous Z */
+              fromSeq: number;
+              /** @description The last event it covers: the head of the log when it was made */
+              throughSeq: number;
+              /** @description When the first counted event happened */
+              firstAt?: string;
+              /** @description ISO 8601 */
+              lastAt?: string;
+              /** @description ISO 8601 */
+              generatedAt: string;
+              /** @description Who closed the day (a Z) */
+              closedBy?: {
+                kind: string;
+                id: string;
+                role: string;
+                name?: string;
+              };
+              /** @description The business days of the orders it counts (a refund may be of an earlier day) */
+              orderDays: string[];
+              sales: {
+                /** @description Orders paid in full in the period */
+                orders: number;
+                /** @description Their line totals before discounts (Σ subtotals) */
+                gross: number;
+                /** @description Promotions, rewards and staff discounts taken off */
+                discounts: number;
+                /** @description Tax charged (added on top, or held in the prices with VAT) */
+                tax: number;
+                /** @description What guests paid for them */
+                total: number;
+                /** @description Sales given back in the period, whenever the order was paid */
+                refunds: number;
+                /** @description total − refunds */
+                net: number;
+              };
+              /** @description Every channel, in the catalogue’s order */
+              byChannel: {
+                /** @description Orders paid in full in the period */
+                orders: number;
+                /** @description Their line totals before discounts (Σ subtotals) */
+                gross: number;
+                /** @description Promotions, rewards and staff discounts taken off */
+                discounts: number;
+                /** @description Tax charged (added on top, or held in the prices with VAT) */
+                tax: number;
+                /** @description What guests paid for them */
+                total: number;
+                /** @description Sales given back in the period, whenever the order was paid */
+                refunds: number;
+                /** @description total − refunds */
+                net: number;
+                /** @enum {string} */
+                channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+              }[];
+              /** @description Hours with sales, earliest first */
+              byHour: {
+                /** @description The hour on the store's clock the orders were paid in */
+                hour: number;
+                orders: number;
+                /** @description Minor units */
+                total: number;
+              }[];
+              tenders: {
+                /** @description card, cash, external (app or online, paid elsewhere) */
+                method: string;
+                payments: number;
+                /** @description Taken towards sales (change and tips excluded) */
+                amount: number;
+                /** @description Tips taken with them */
+                tips: number;
+                refunds: number;
+                /** @description Sale money given back to this tender */
+                refunded: number;
+                /** @description Minor units */
+                tipsRefunded: number;
+                /** @description amount − refunded */
+                net: number;
+              }[];
+              taxes: {
+                /** @description The jurisdiction’s rate name, e.g. "NY State" */
+                name: string;
+                /** @description e.g. "4%" */
+                rate: string;
+                /** @description Held in the prices (VAT) rather than added */
+                inclusive: boolean;
+                /** @description Minor units */
+                collected: number;
+                /** @description Tax of the sales given back (by line, or the rest of the order) */
+                refunded: number;
+                /** @description Minor units */
+                net: number;
+              }[];
+              /** @description Largest first */
+              discounts: {
+                /** @description The promotion or reward id; `staff:discount` or `staff:comp` */
+                key: string;
+                /** @enum {string} */
+                kind: 'promotion' | 'reward' | 'staff';
+                label: string;
+                orders: number;
+                /** @description Minor units */
+                amount: number;
+              }[];
+              refunds: {
+                orderId: string;
+                number?: number;
+                /** @description The business day of the order (a refund may come days after it) */
+                businessDay?: string;
+                /** @description ISO 8601 */
+                at: string;
+                /** @description Sale money given back */
+                amount: number;
+                /** @description Tips given back with it */
+                tip: number;
+                /** @description The tenders it went back to */
+                methods: string[];
+                /** @description Lines refunded; 0 for the whole order */
+                lines: number;
+                /** @description Nothing was left to refund after it */
+                full: boolean;
+                /** @description The order had been paid in full (a sale given back), not a part payment returned */
+                sale: boolean;
+                reason: string;
+                by: {
+                  kind: string;
+                  id: string;
+                  role: string;
+                  name?: string;
+                };
+                /** @description The manager whose PIN approved it */
+                approvedBy?: {
+                  kind: string;
+                  id: string;
+                  role: string;
+                  name?: string;
+                };
+              }[];
+              voids: {
+                orderId: string;
+                number?: number;
+                businessDay?: string;
+                /** @description ISO 8601 */
+                at: string;
+                /** @description What the order came to when it was voided */
+                amount: number;
+                reason: string;
+                by: {
+                  kind: string;
+                  id: string;
+                  role: string;
+                  name?: string;
+                };
+                approvedBy?: {
+                  kind: string;
+                  id: string;
+                  role: string;
+                  name?: string;
+                };
+              }[];
+              /** @description Unpaid orders cancelled (a kiosk order left unpaid) */
+              cancelled: {
+                orders: number;
+                /** @description Minor units */
+                amount: number;
+              };
+              tips: {
+                staff: {
+                  staffId: string;
+                  name?: string;
+                  /** @description Card tips on the payments they took, net of tips given back */
+                  card: number;
+                  /** @description Cash tips declared */
+                  declared: number;
+                  /** @description Minor units */
+                  total: number;
+                }[];
+                /** @description Card tips taken with no staff member (at a kiosk) */
+                unattributed: number;
+                /** @description Minor units */
+                card: number;
+                /** @description Minor units */
+                declared: number;
+                /** @description Minor units */
+                total: number;
+              };
+              drawers: {
+                closed: {
+                  drawerId: string;
+                  name?: string;
+                  sessionId: string;
+                  /** @description ISO 8601 */
+                  openedAt: string;
+                  /** @description ISO 8601 */
+                  closedAt: string;
+                  /** @description Minor units */
+                  openingFloat: number;
+                  /** @description Minor units */
+                  cashSales: number;
+                  /** @description Minor units */
+                  cashRefunds: number;
+                  /** @description Minor units */
+                  paidIn: number;
+                  /** @description Minor units */
+                  paidOut: number;
+                  /** @description Minor units */
+                  safeDrops: number;
+                  noSales: number;
+                  /** @description Minor units */
+                  expected: number;
+                  /** @description Minor units */
+                  counted: number;
+                  /** @description counted − expected: over (> 0) or short (< 0) */
+                  variance: number;
+                  closedBy: {
+                    kind: string;
+                    id: string;
+                    role: string;
+                    name?: string;
+                  };
+                  /** @description The manager who approved a variance past the threshold */
+                  approvedBy?: {
+                    kind: string;
+                    id: string;
+                    role: string;
+                    name?: string;
+                  };
+                }[];
+                /** @description Sessions opened in the period and not closed by its end */
+                open: {
+                  drawerId: string;
+                  name?: string;
+                  sessionId: string;
+                  /** @description ISO 8601 */
+                  openedAt: string;
+                  /**
+                   * @description counted: the count waits for a manager’s approval
+                   * @enum {string}
+                   */
+                  status: 'open' | 'counted';
+                }[];
+                /** @description Σ variance of the closed sessions */
+                variance: number;
+              };
+              /** @description Card payments not settled when the report was made (a snapshot: not in the event log) */
+              pendingCardPayments: {
+                intentId: string;
+                orderId: string;
+                orderNumber?: number;
+                /** @description Minor units */
+                amount: number;
+                /** @description open (the terminal is being asked), failed (outcome unknown), reversal-pending */
+                status: string;
+                reason?: string;
+              }[];
+              loyalty: {
+                /** @description Orders paid in full that earned points */
+                orders: number;
+                pointsIssued: number;
+                pointsRedeemed: number;
+              };
+              /** @description Orders placed in the period still unpaid (or partly paid) at its end: they count when paid */
+              openOrders: {
+                orders: number;
+                /** @description Minor units */
+                total: number;
+                /** @description Taken towards them so far */
+                paid: number;
+              };
+              /** @description Events of the period that could not be read (see the health page) */
+              damagedEvents: number;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Close the open business day with a Z report: it covers every event since the last Z, is stored in the log (day.closed) and never changes; new orders go to the next day */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: date
+             * @description The open business day, as the screen showed it: a Z closes exactly this day or nothing
+             */
+            businessDay: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description x: mid-shift, changes nothing; z: closed the business day
+               * @enum {string}
+               */
+              kind: 'x' | 'z';
+              /** @description The business day it reports (the open day for an X) */
+              businessDay: string;
+              currency: string;
+              timeZone: string;
+              /** @description The first event it covers: the one after the previous Z */
+              fromSeq: number;
+              /** @description The last event it covers: the head of the log when it was made */
+              throughSeq: number;
+              /** @description When the first counted event happened */
+              firstAt?: string;
+              /** @description ISO 8601 */
+              lastAt?: string;
+              /** @description ISO 8601 */
+              generatedAt: string;
+              /** @description Who closed the day (a Z) */
+              closedBy?: {
+                kind: string;
+                id: string;
+                role: string;
+                name?: string;
+              };
+              /** @description The business days of the orders it counts (a refund may be of an earlier day) */
+              orderDays: string[];
+              sales: {
+                /** @description Orders paid in full in the period */
+                orders: number;
+                /** @description Their line totals before discounts (Σ subtotals) */
+                gross: number;
+                /** @description Promotions, rewards and staff discounts taken off */
+                discounts: number;
+                /** @description Tax charged (added on top, or held in the prices with VAT) */
+                tax: number;
+                /** @description What guests paid for them */
+                total: number;
+                /** @description Sales given back in the period, whenever the order was paid */
+                refunds: number;
+                /** @description total − refunds */
+                net: number;
+              };
+              /** @description Every channel, in the catalogue’s order */
+              byChannel: {
+                /** @description Orders paid in full in the period */
+                orders: number;
+                /** @description Their line totals before discounts (Σ subtotals) */
+                gross: number;
+                /** @description Promotions, rewards and staff discounts taken off */
+                discounts: number;
+                /** @description Tax charged (added on top, or held in the prices with VAT) */
+                tax: number;
+                /** @description What guests paid for them */
+                total: number;
+                /** @description Sales given back in the period, whenever the order was paid */
+                refunds: number;
+                /** @description total − refunds */
+                net: number;
+                /** @enum {string} */
+                channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+              }[];
+              /** @description Hours with sales, earliest first */
+              byHour: {
+                /** @description The hour on the store's clock the orders were paid in */
+                hour: number;
+                orders: number;
+                /** @description Minor units */
+                total: number;
+              }[];
+              tenders: {
+                /** @description card, cash, external (app or online, paid elsewhere) */
+                method: string;
+                payments: number;
+                /** @description Taken towards sales (change and tips excluded) */
+                amount: number;
+                /** @description Tips taken with them */
+                tips: number;
+                refunds: number;
+                /** @description Sale money given back to this tender */
+                refunded: number;
+                /** @description Minor units */
+                tipsRefunded: number;
+                /** @description amount − refunded */
+                net: number;
+              }[];
+              taxes: {
+                /** @description The jurisdiction’s rate name, e.g. "NY State" */
+                name: string;
+                /** @description e.g. "4%" */
+                rate: string;
+                /** @description Held in the prices (VAT) rather than added */
+                inclusive: boolean;
+                /** @description Minor units */
+                collected: number;
+                /** @description Tax of the sales given back (by line, or the rest of the order) */
+                refunded: number;
+                /** @description Minor units */
+                net: number;
+              }[];
+              /** @description Largest first */
+              discounts: {
+                /** @description The promotion or reward id; `staff:discount` or `staff:comp` */
+                key: string;
+                /** @enum {string} */
+                kind: 'promotion' | 'reward' | 'staff';
+                label: string;
+                orders: number;
+                /** @description Minor units */
+                amount: number;
+              }[];
+              refunds: {
+                orderId: string;
+                number?: number;
+                /** @description The business day of the order (a refund may come days after it) */
+                businessDay?: string;
+                /** @description ISO 8601 */
+                at: string;
+                /** @description Sale money given back */
+                amount: number;
+                /** @description Tips given back with it */
+                tip: number;
+                /** @description The tenders it went back to */
+                methods: string[];
+                /** @description Lines refunded; 0 for the whole order */
+                lines: number;
+                /** @description Nothing was left to refund after it */
+                full: boolean;
+                /** @description The order had been paid in full (a sale given back), not a part payment returned */
+                sale: boolean;
+                reason: string;
+                by: {
+                  kind: string;
+                  id: string;
+                  role: string;
+                  name?: string;
+                };
+                /** @description The manager whose PIN approved it */
+                approvedBy?: {
+                  kind: string;
+                  id: string;
+                  role: string;
+                  name?: string;
+                };
+              }[];
+              voids: {
+                orderId: string;
+                number?: number;
+                businessDay?: string;
+                /** @description ISO 8601 */
+                at: string;
+                /** @description What the order came to when it was voided */
+                amount: number;
+                reason: string;
+                by: {
+                  kind: string;
+                  id: string;
+                  role: string;
+                  name?: string;
+                };
+                approvedBy?: {
+                  kind: string;
+                  id: string;
+                  role: string;
+                  name?: string;
+                };
+              }[];
+              /** @description Unpaid orders cancelled (a kiosk order left unpaid) */
+              cancelled: {
+                orders: number;
+                /** @description Minor units */
+                amount: number;
+              };
+              tips: {
+                staff: {
+                  staffId: string;
+                  name?: string;
+                  /** @description Card tips on the payments they took, net of tips given back */
+                  card: number;
+                  /** @description Cash tips declared */
+                  declared: number;
+                  /** @description Minor units */
+                  total: number;
+                }[];
+                /** @description Card tips taken with no staff member (at a kiosk) */
+                unattributed: number;
+                /** @description Minor units */
+                card: number;
+                /** @description Minor units */
+                declared: number;
+                /** @description Minor units */
+                total: number;
+              };
+              drawers: {
+                closed: {
+                  drawerId: string;
+                  name?: string;
+                  sessionId: string;
+                  /** @description ISO 8601 */
+                  openedAt: string;
+                  /** @description ISO 8601 */
+                  closedAt: string;
+                  /** @description Minor units */
+                  openingFloat: number;
+                  /** @description Minor units */
+                  cashSales: number;
+                  /** @description Minor units */
+                  cashRefunds: number;
+                  /** @description Minor units */
+                  paidIn: number;
+                  /** @description Minor units */
+                  paidOut: number;
+                  /** @description Minor units */
+                  safeDrops: number;
+                  noSales: number;
+                  /** @description Minor units */
+                  expected: number;
+                  /** @description Minor units */
+                  counted: number;
+                  /** @description counted − expected: over (> 0) or short (< 0) */
+                  variance: number;
+                  closedBy: {
+                    kind: string;
+                    id: string;
+                    role: string;
+                    name?: string;
+                  };
+                  /** @description The manager who approved a variance past the threshold */
+                  approvedBy?: {
+                    kind: string;
+                    id: string;
+                    role: string;
+                    name?: string;
+                  };
+                }[];
+                /** @description Sessions opened in the period and not closed by its end */
+                open: {
+                  drawerId: string;
+                  name?: string;
+                  sessionId: string;
+                  /** @description ISO 8601 */
+                  openedAt: string;
+                  /**
+                   * @description counted: the count waits for a manager’s approval
+                   * @enum {string}
+                   */
+                  status: 'open' | 'counted';
+                }[];
+                /** @description Σ variance of the closed sessions */
+                variance: number;
+              };
+              /** @description Card payments not settled when the report was made (a snapshot: not in the event log) */
+              pendingCardPayments: {
+                intentId: string;
+                orderId: string;
+                orderNumber?: number;
+                /** @description Minor units */
+                amount: number;
+                /** @description open (the terminal is being asked), failed (outcome unknown), reversal-pending */
+                status: string;
+                reason?: string;
+              }[];
+              loyalty: {
+                /** @description Orders paid in full that earned points */
+                orders: number;
+                pointsIssued: number;
+                pointsRedeemed: number;
+              };
+              /** @description Orders placed in the period still unpaid (or partly paid) at its end: they count when paid */
+              openOrders: {
+                orders: number;
+                /** @description Minor units */
+                total: number;
+                /** @description Taken towards them so far */
+                paid: number;
+              };
+              /** @description Events of the period that could not be read (see the health page) */
+              damagedEvents: number;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/z/days': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The closed business days, newest first, and the day new orders go to now */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The business day new orders go to now */
+              openDay: string;
+              /** @description Newest first */
+              days: {
+                businessDay: string;
+                /** @description ISO 8601 */
+                closedAt: string;
+                closedBy?: {
+                  kind: string;
+                  id: string;
+                  role: string;
+                  name?: string;
+                };
+                fromSeq: number;
+                throughSeq: number;
+                /** @description Net sales of the day (total − refunds) */
+                total: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/z/{day}/print': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A closed day’s Z report for a receipt printer: the ESC/POS bytes (base64) and the lines they print */
+    get: {
+      parameters: {
+        query?: {
+          width?: number;
+        };
+        header?: never;
+        path: {
+          day: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              businessDay: string;
+              /** @description Characters per line at normal size */
+              width: number;
+              /** @constant */
+              contentType: 'application/vnd.escpos';
+              /** @description The ESC/POS bytes, base64 */
+              base64: string;
+              /** @description What the paper shows, one printed line per line */
+              text: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orders/{id}/e-receipt': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The link of an order’s e-receipt on the store box’s LAN page (the QR code on its receipt) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The e-receipt on the store box’s LAN page, for the QR code */
+              url: string;
+              /** @description The same page on the address this screen uses (`/receipt/{id}?t=…`) */
+              path: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/receipts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An order’s receipt for its guest (public, with the token of its link: `t`): lines, discounts, taxes, tenders, tip and change; nothing about staff */
+    get: {
+      parameters: {
+        query: {
+          t: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              store: {
+                name: string;
+                timeZone: string;
+              };
+              id: string;
+              number: number;
+              /** @enum {string} */
+              status:
+                | 'placed'
+                | 'paid'
+                | 'in_kitchen'
+                | 'ready'
+                | 'picked_up'
+                | 'completed'
+                | 'cancelled'
+                | 'voided'
+                | 'refunded';
+              /** @enum {string} */
+              payment: 'unpaid' | 'partially-paid' | 'paid' | 'refunded';
+              /** @enum {string} */
+              channel: 'kiosk' | 'counter' | 'app' | 'online' | 'marketplace';
+              /** @enum {string} */
+              orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
+              guestName?: string;
+              table?: string;
+              placedAt: string;
+              paidAt?: string;
+              lines: {
+                lineId: string;
+                /** @description Text by language code; "en" is required and is the fallback */
+                name: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                /** @description Text by language code; "en" is required and is the fallback */
+                variantName?: {
+                  en: string;
+                } & {
+                  [key: string]: string;
+                };
+                modifiers: {
+                  groupId: string;
+                  optionId: string;
+                  /** @description Text by language code; "en" is required and is the fallback */
+                  name: {
+                    en: string;
+                  } & {
+                    [key: string]: string;
+                  };
+                  price: number;
+                  /** @description The group's default option (what the item comes with); kitchen tickets and the KDS leave it out */
+                  default?: boolean;
+                }[];
+                quantity: number;
+                note?: string;
+                lineTotal: number;
+                discount: number;
+                total?: number;
+                /** @description Given back in a refund by lines */
+                refunded?: boolean;
+              }[];
+              totals: {
+                currency: string;
+                /** @description Σ line totals before discounts */
+                subtotal: number;
+                /**
+                 * @description Promotions and rewards taken off
+                 * @default 0
+                 */
+                discount: number;
+                /**
+                 * @description Tax added on top (or held in the prices, with VAT)
+                 * @default 0
+                 */
+                tax: number;
+                /** @description What the guest pays */
+                total: number;
+              };
+              pricing?: {
+                discounts: {
+                  promotionId: string;
+                  explanation: string;
+                  amount: number;
+                }[];
+                taxes: {
+                  name: string;
+                  rate: string;
+                  inclusive: boolean;
+                  amount: number;
+                  /** @description The rate in the tax rules (what a line’s taxes name) */
+                  rateId?: string;
+                }[];
+                /** @description Points this order earns */
+                loyaltyPoints: number;
+              };
+              tenders: {
+                /** @enum {string} */
+                method: 'card' | 'cash' | 'external';
+                /** @description Towards the order; a refund is negative */
+                amount: number;
+                tip?: number;
+                tendered?: number;
+                change?: number;
+                cardLast4?: string;
+                /** @description Money given back */
+                refund: boolean;
+                at: string;
+              }[];
+              tipTotal: number;
+              due: number;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/relay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The MQTT relay to the cloud: connected, events not yet relayed, the configuration version active by kind */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description A broker is configured (relay.url, or the embedded broker) */
+              enabled: boolean;
+              connected: boolean;
+              /** @description The broker URL, without credentials */
+              broker: string;
+              /** @description As on the retained state topic: events not yet relayed, the configuration version active by kind */
+              state: {
+                /** @description false in the last will (the broker publishes it when the edge drops) */
+                online: boolean;
+                /** @description The edge software's version */
+                version: string;
+                /** @description The last seq in the store’s log */
+                headSeq: number;
+                /** @description The last seq the broker acknowledged (the relay’s durable cursor) */
+                relayedSeq: number;
+                /** @description Events not yet acknowledged: headSeq − relayedSeq */
+                backlog: number;
+                /**
+                 * @description The configuration version active at the store, by kind (0 = the store’s own, never published)
+                 * @default {}
+                 */
+                config: {
+                  [key: string]: number;
+                };
+                /** Format: date-time */
+                at: string;
+              };
             };
           };
         };

@@ -3,7 +3,7 @@
  * apart from the sale, each part of a split bill with what it has paid and has due, and whose
  * open ticket it is.
  */
-import type { OrderView, PaymentView, PricedLine, TicketView } from '../wire/api.js';
+import type { OrderLineView, OrderView, PaymentView, TicketView } from '../wire/api.js';
 import { bumpedAtStation, madeAt } from '../kitchen/line-stations.js';
 import { paidNet, put, type Millis, type Order, type OrderLine, type OrderPayment, type OrderTicket } from './order.js';
 import { splitParts } from './split.js';
@@ -21,8 +21,8 @@ export function tipTotal(order: Pick<Order, 'payments'>): number {
   return order.payments.reduce((s, p) => s + (p.tip ?? 0), 0);
 }
 
-function lineView(l: OrderLine): PricedLine {
-  const view: PricedLine = {
+function lineView(l: OrderLine): OrderLineView {
+  const view: OrderLineView = {
     lineId: l.lineId,
     itemId: l.itemId,
     name: l.name,
@@ -45,6 +45,7 @@ function lineView(l: OrderLine): PricedLine {
     l.parts?.map(({ bumpedAt: _, ...part }) => part),
   );
   put(view, 'round', l.round);
+  put(view, 'refundedAt', iso(l.refundedAt));
   return view;
 }
 

@@ -201,6 +201,12 @@ export const pricedLineSchema = z.object({
 });
 export type PricedLine = z.infer<typeof pricedLineSchema>;
 
+/** A line of an order as the screens see it: as priced, and when it was given back. */
+export const orderLineViewSchema = pricedLineSchema.extend({
+  refundedAt: z.string().optional().describe('Given back in a refund by lines (ISO 8601)'),
+});
+export type OrderLineView = z.infer<typeof orderLineViewSchema>;
+
 export const totalsSchema = z.object({
   currency: z.string(),
   subtotal: minor.describe('Σ line totals before discounts'),
@@ -275,7 +281,7 @@ export const orderViewSchema = z
     channel: z.enum(CHANNELS),
     orderType: z.enum(ORDER_TYPES),
     guestName: z.string().optional(),
-    lines: z.array(pricedLineSchema),
+    lines: z.array(orderLineViewSchema),
     totals: totalsSchema,
     pricing: orderPricingSchema.optional(),
     placedAt: z.string().describe('ISO 8601'),

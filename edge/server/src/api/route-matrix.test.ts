@@ -70,6 +70,11 @@ describe('route × role matrix', () => {
     for (const p of expected) expect(declared.has(p), p).toBe(true);
   });
 
+  it('is public only where it must be: pairing, the demo launcher, and the e-receipt (which checks its token)', () => {
+    const open = t.edge.routes.filter((r) => r.permission === 'public').map((r) => `${r.method} ${r.url}`);
+    expect(open.filter((r) => !r.includes('/pairing/'))).toEqual(['GET /receipts/:id']);
+  });
+
   it('refuses every route without a credential (401), except pairing', async () => {
     for (const route of t.edge.routes) {
       const res = await t.edge.http.inject({
