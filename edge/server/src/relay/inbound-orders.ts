@@ -4,6 +4,9 @@
  * same order, answered again and placed once. Each delivery gets one answer on `orders/out`:
  * `accepted` with the store's number and totals, or `rejected` with the error's code, reason and
  * details. A message that cannot be read is rejected and changes nothing.
+ *
+ * A new order's `accepted` goes out from the log's commit announcement, before the outbox (a
+ * microtask later) can send the order's first status: the cloud hears `accepted`, then `fired`.
  */
 import {
   isTillboxError,
@@ -11,8 +14,10 @@ import {
   type CommandContext,
   type InboundOrder,
   type OrderAnswer,
+  type OrderPlacedData,
   type OrderView,
   type PlaceOrderBody,
+  type StoreEvent,
 } from '@tillbox/core';
 import { readInbound } from './relay-connection.js';
 
@@ -23,6 +28,8 @@ export const CLOUD_CONTEXT: CommandContext = {
 };
 
 export interface InboundOrdersOptions {
+  /** The log's commit announcements (synchronous, after each commit). */
+  subscribe: (listener: (committed: readonly StoreEvent[]) => void) => () => void;
   place: (cmd: CommandContext, body: PlaceOrderBody) => Promise<{ order: OrderView; created: boolean }>;
   /** Send an answer upstream (not awaited: the PUBACK of the inbound message waits for nothing but placing). */
   answer: (answer: OrderAnswer) => void;
@@ -31,7 +38,20 @@ export interface InboundOrdersOptions {
 }
 
 export class InboundOrders {
+  /** Orders being placed from the cloud now, and whether their acceptance has gone out. */
+  #placing = new Map<string, boolean>();
+  #unsubscribe: (() => void) | undefined;
+
   constructor(private readonly o: InboundOrdersOptions) {}
+
+  start(): void {
+    this.#unsubscribe ??= this.o.subscribe((committed) => this.#committed(committed));
+  }
+
+  stop(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
 
   async handle(payload: Buffer): Promise<void> {
     const at = (): string => new Date((this.o.now ?? Date.now)()).toISOString();
@@ -42,6 +62,7 @@ export class InboundOrders {
       this.#reject(idOf(payload), err, at());
       return;
     }
+    this.#placing.set(order.id, false);
     try {
       const { order: placed, created } = await this.o.place(CLOUD_CONTEXT, placeOrderBodyOf(order));
       if (created)
@@ -49,6 +70,7 @@ export class InboundOrders {
           { orderId: placed.id, number: placed.number, channel: placed.channel },
           'order from the cloud placed',
         );
+      if (this.#placing.get(order.id) === true) return; // answered at its commit
       this.o.answer({
         kind: 'accepted',
         orderId: placed.id,
@@ -60,6 +82,27 @@ export class InboundOrders {
       });
     } catch (err) {
       this.#reject(order.id, err, at());
+    } finally {
+      this.#placing.delete(order.id);
+    }
+  }
+
+  /** A commit that placed one of the orders being placed from the cloud: accepted, at once. */
+  #committed(batch: readonly StoreEvent[]): void {
+    if (this.#placing.size === 0) return;
+    for (const e of batch) {
+      if (e.type !== 'order.placed' || this.#placing.get(e.subject) !== false) continue;
+      const data = e.data as OrderPlacedData;
+      this.#placing.set(e.subject, true);
+      this.o.answer({
+        kind: 'accepted',
+        orderId: data.id,
+        number: data.number,
+        totals: data.totals,
+        paid: batch.some((p) => p.type === 'order.paid' && (p.data as { orderId?: unknown }).orderId === data.id),
+        dueAt: data.dueAt,
+        at: e.at,
+      });
     }
   }
 

@@ -118,6 +118,7 @@ export class Relay {
       ...(this.#c.now ? { now: this.#c.now } : {}),
     });
     this.#inbound = new InboundOrders({
+      subscribe: (listener) => this.#c.events.subscribe(listener),
       place: (cmd, body) => this.#c.orders.placeQueued(cmd, body),
       answer: (answer: OrderAnswer) => this.#send('orders/out', answer),
       log: this.#log,
@@ -132,6 +133,7 @@ export class Relay {
       log: this.#log,
       window: s.window,
     });
+    this.#inbound.start();
     connection.start();
     this.#outbox.start();
     this.#stateTimer = setInterval(() => this.#publishState(false), s.stateIntervalMs);
@@ -144,6 +146,7 @@ export class Relay {
     clearInterval(this.#stateTimer);
     this.#stateTimer = undefined;
     this.#outbox?.stop();
+    this.#inbound?.stop();
     this.#requests?.stop();
     const goodbye = this.#connection ? JSON.stringify(this.#state(false)) : undefined;
     await this.#connection?.stop(goodbye);

@@ -84,7 +84,13 @@ export class TestCloud {
     client.on('message', (topic, payload) => {
       const { name } = parseRelayTopic(topic, storeId);
       const text = payload.toString();
-      cloud.messages.push({ name, text, json: text === '' ? undefined : JSON.parse(text) });
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = undefined; // a broken message the test itself sent on purpose
+      }
+      cloud.messages.push({ name, text, json });
     });
     await client.subscribeAsync(
       RELAY_TOPIC_NAMES.map((name) => relayTopicFilter(name, { storeId })),
