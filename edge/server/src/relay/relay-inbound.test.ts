@@ -2,13 +2,12 @@
  * What the cloud sends the store over a real broker (aedes in process): app and online orders,
  * configuration versions, answers to requests.
  */
-import { uuidv7, type ConfigAck, type OrderAnswer, type RelayEvent } from '@tillbox/core';
+import { placeOrderBodySchema, uuidv7, type ConfigAck, type OrderAnswer, type RelayEvent } from '@tillbox/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCatalog } from '../catalog/demo-catalog.js';
 import { cashierAtCounter } from '../testing/contexts.js';
 import { TestBroker, TestCloud, until } from '../testing/test-broker.js';
 import { latteOrder, startTestEdge, type TestEdge } from '../testing/test-edge.js';
-import { placeOrderBodySchema } from '@tillbox/core';
 
 const STORE = 'demo-store';
 const at = (): string => new Date().toISOString();
@@ -163,6 +162,27 @@ describe('the cloud → store side of the relay', () => {
     await cloud.publish('config/catalog', { kind: 'catalog', version: 2, publishedAt: at(), document: catalog });
     await until('a second ack', () => acks('catalog').length === 2);
     expect(acks('catalog')[1]).toMatchObject({ status: 'active', version: 2 });
+  });
+
+  it('activates a stations version: the kitchen routes the next order by it', async () => {
+    const stations = [
+      { id: 'bar', name: 'Bar' },
+      { id: 'pastry', name: 'Pastry', items: ['croissant'] },
+      { id: 'kitchen', name: 'Kitchen' },
+    ];
+    const bad = { kind: 'stations', version: 1, publishedAt: at(), document: { stations, defaultStation: 'grill' } };
+    await cloud.publish('config/stations', bad);
+    await until('an ack', () => acks('stations').length === 1);
+    expect(acks('stations')[0]).toMatchObject({ status: 'refused', reason: expect.stringMatching(/grill/) });
+    await cloud.publish('config/stations', { ...bad, document: { stations, defaultStation: 'kitchen' } });
+    await until('a second ack', () => acks('stations').length === 2);
+    expect(acks('stations')[1]).toMatchObject({ status: 'active', version: 1 });
+    expect(t.edge.caps.kitchen.config.stations.map((s) => s.id)).toEqual(['bar', 'pastry', 'kitchen']);
+    const placed = t.edge.caps.orders.place(
+      cashierAtCounter,
+      placeOrderBodySchema.parse(latteOrder({ lines: [{ itemId: 'croissant', quantity: 1 }] })),
+    );
+    expect(placed.order.lines[0]?.station).toBe('pastry');
   });
 
   it('answers a request from the cloud, and gives the offline answer when none comes in time', async () => {
