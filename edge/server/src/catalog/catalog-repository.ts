@@ -22,6 +22,13 @@ export class CatalogRepository {
     this.db.insert(pricingRules).values({ version, document, publishedAt: at }).run();
   }
 
+  /** The highest catalog version stored (0 for none). */
+  latestCatalogVersion(): number {
+    return (
+      this.db.select({ v: catalogs.version }).from(catalogs).orderBy(desc(catalogs.version)).limit(1).get()?.v ?? 0
+    );
+  }
+
   /** The highest rules version stored (0 for none). */
   latestRulesVersion(): number {
     return (

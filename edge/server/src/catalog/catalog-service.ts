@@ -48,8 +48,8 @@ export class CatalogService {
   }
 
   /**
-   * Make a new menu and/or rules current, compiled and checked in full first (a new rules version
-   * is numbered after the highest stored). `alsoInTransaction` runs in the same transaction (the
+   * Make a new menu and/or rules current, compiled and checked in full first (each is stored as
+   * the version after the highest stored, whatever version it carries). `alsoInTransaction` runs in the same transaction (the
    * relay records the configuration version there). The next order is priced with it.
    */
   activate(
@@ -59,7 +59,7 @@ export class CatalogService {
     const current = this.engine;
     const rulesVersion = next.rules ? this.repository.latestRulesVersion() + 1 : current.rules.version;
     const engine = createPricingEngine(
-      next.catalog ?? current.catalog,
+      next.catalog ? { ...next.catalog, version: this.repository.latestCatalogVersion() + 1 } : current.catalog,
       next.rules ? { ...next.rules, version: rulesVersion } : current.rules,
     );
     const now = Date.now();

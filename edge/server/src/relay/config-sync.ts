@@ -92,16 +92,9 @@ export class ConfigSync {
     const record = (): void => this.o.versions.advance(versionKey(message.kind), message.version);
     const rules = this.o.catalog.rules;
     switch (message.kind) {
-      case 'catalog': {
-        const current = this.o.catalog.catalog.version;
-        if (message.version <= current)
-          throw new TillboxError(
-            'conflict',
-            `catalog version ${message.version} is not above the store's catalog version ${current}: publish a higher version`,
-          );
-        this.o.catalog.activate({ catalog: { ...message.document, version: message.version } }, record);
+      case 'catalog':
+        this.o.catalog.activate({ catalog: message.document }, record);
         return;
-      }
       case 'promotions':
         this.#activateRules({ ...rules, ...message.document }, record);
         return;

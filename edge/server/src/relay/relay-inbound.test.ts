@@ -147,21 +147,23 @@ describe('the cloud → store side of the relay', () => {
     };
     await cloud.publish(
       'config/catalog',
-      { kind: 'catalog', version: 2, publishedAt: at(), document: catalog },
+      { kind: 'catalog', version: 1, publishedAt: at(), document: catalog },
       { retain: true },
     );
     await until('an ack', () => acks('catalog').length === 1);
-    expect(acks('catalog')[0]).toMatchObject({ status: 'active', version: 2 });
+    expect(acks('catalog')[0]).toMatchObject({ status: 'active', version: 1 });
     expect(croissant()).toBe(395);
+    // Stored as the store's next menu version; the cloud's version is the configuration's.
     expect(t.edge.caps.catalog.catalog.version).toBe(2);
-    expect(t.edge.relay.status().state.config.catalog).toBe(2);
+    expect(t.edge.relay.status().state.config.catalog).toBe(1);
     await until('state with the version', () =>
-      cloud.of<{ config: { catalog?: number } }>('state').some((s) => s.config.catalog === 2),
+      cloud.of<{ config: { catalog?: number } }>('state').some((s) => s.config.catalog === 1),
     );
     // The same version again (a retained message seen on reconnect) changes nothing.
-    await cloud.publish('config/catalog', { kind: 'catalog', version: 2, publishedAt: at(), document: catalog });
+    await cloud.publish('config/catalog', { kind: 'catalog', version: 1, publishedAt: at(), document: catalog });
     await until('a second ack', () => acks('catalog').length === 2);
-    expect(acks('catalog')[1]).toMatchObject({ status: 'active', version: 2 });
+    expect(acks('catalog')[1]).toMatchObject({ status: 'active', version: 1 });
+    expect(t.edge.caps.catalog.catalog.version).toBe(2);
   });
 
   it('activates a stations version: the kitchen routes the next order by it', async () => {
