@@ -182,11 +182,22 @@ function parseOrder(body: unknown, now: Date): InboundOrder {
   );
 }
 
-/** The same order: everything but when it was sent. */
+/** The same order: everything but when it was sent (keys in any order: jsonb keeps its own). */
 function sameOrder(stored: unknown, order: InboundOrder): boolean {
   const { sentAt: _a, ...a } = stored as InboundOrder;
   const { sentAt: _b, ...b } = order;
-  return JSON.stringify(a) === JSON.stringify(b);
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value)
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value) ?? 'null';
 }
 
 function phaseOf(row: OnlineOrderRow): OrderPhase {

@@ -91,7 +91,7 @@ export class FakeStore {
 
   async connect(): Promise<void> {
     const client = await mqtt.connectAsync(this.url, {
-      clientId: `store-${this.storeId}`,
+      clientId: `store-${this.storeId}-${Math.random().toString(36).slice(2, 8)}`,
       protocolVersion: 4,
       clean: true,
       reconnectPeriod: 0,
