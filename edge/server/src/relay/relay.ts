@@ -54,6 +54,7 @@ export class Relay {
   #connection: RelayConnection | undefined;
   #outbox: EventOutbox | undefined;
   #requests: RelayRequests | undefined;
+  #inbound: InboundOrders | undefined;
   #config: ConfigSync;
   #url = '';
   #stateTimer: NodeJS.Timeout | undefined;
@@ -139,8 +140,6 @@ export class Relay {
     this.#stateTimer = setInterval(() => this.#publishState(false), s.stateIntervalMs);
     this.#stateTimer.unref();
   }
-
-  #inbound: InboundOrders | undefined;
 
   async stop(): Promise<void> {
     clearInterval(this.#stateTimer);
