@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { startEdgeProcess, type EdgeProcess } from '../support/edge-process.js';
+import { benchDayReport } from './day-report.js';
 import { benchKdsPage } from './kds-page.js';
 import { benchKioskBudget } from './kiosk-budget.js';
 import { benchPricing } from './pricing.js';
@@ -20,7 +21,7 @@ const SERIES: SeriesOptions = {
   rampSeconds: Number(process.env.BENCH_RAMP_SECONDS ?? 3),
 };
 
-/** `BENCH_ONLY=kiosk` (or a comma list of pricing, orders, kds, kiosk) runs only those sections. */
+/** `BENCH_ONLY=kiosk` (or a comma list of pricing, orders, kds, kiosk, reports) runs only those sections. */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const runs = (section: string): boolean => !ONLY || ONLY.includes(section);
 
@@ -80,6 +81,11 @@ async function main(): Promise<void> {
       menuItems: Number(process.env.BENCH_MENU_ITEMS ?? 300),
     };
     for (const line of await withEdge((edge) => benchKioskBudget(edge.url, budget))) console.log(line);
+  }
+  if (runs('reports')) {
+    console.log('\n## End-of-day reports over a business day of 5,000 orders\n');
+    const orders = Number(process.env.BENCH_REPORT_ORDERS ?? 5_000);
+    for (const line of await withEdge((edge) => benchDayReport(edge.url, orders))) console.log(line);
   }
 }
 
