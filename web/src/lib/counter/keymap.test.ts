@@ -20,6 +20,14 @@ describe('counter keys', () => {
     expect(press('F7', false, { shiftKey: true })).toBe('price');
   });
 
+  it('puts hold, the open tickets, the split bill and today’s orders on Shift and a function key', () => {
+    expect(press('F8', false, { shiftKey: true })).toBe('hold');
+    expect(press('F2', true, { shiftKey: true })).toBe('tickets');
+    expect(press('F10', false, { shiftKey: true })).toBe('split');
+    expect(press('F1', false, { shiftKey: true })).toBe('orders');
+    expect(keyOf('hold')).toBe('⇧F8');
+  });
+
   it('keeps function keys working while typing in the search, and leaves the rest to the field', () => {
     expect(press('F9', true)).toBe('cash');
     expect(press('F2', true)).toBe('search');

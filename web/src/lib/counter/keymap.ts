@@ -19,6 +19,10 @@ export type CounterAction =
   | 'send'
   | 'cash'
   | 'card'
+  | 'hold'
+  | 'tickets'
+  | 'split'
+  | 'orders'
   | 'previousLine'
   | 'nextLine'
   | 'more'
@@ -49,6 +53,10 @@ export const COUNTER_KEYS: readonly KeyBinding[] = [
   { action: 'send', key: 'F8' },
   { action: 'cash', key: 'F9' },
   { action: 'card', key: 'F10' },
+  { action: 'hold', key: 'F8', shift: true },
+  { action: 'tickets', key: 'F2', shift: true },
+  { action: 'split', key: 'F10', shift: true },
+  { action: 'orders', key: 'F1', shift: true },
   { action: 'previousLine', key: 'ArrowUp' },
   { action: 'nextLine', key: 'ArrowDown' },
   { action: 'more', key: '+' },
@@ -69,7 +77,11 @@ export const ACTION_LABELS: Readonly<Record<CounterAction, string>> = {
   price: 'Price override',
   send: 'Send to kitchen',
   cash: 'Cash (again: exact)',
-  card: 'Card',
+  card: 'Card (again: charge)',
+  hold: 'Hold the ticket',
+  tickets: 'Open tickets (recall)',
+  split: 'Split the bill',
+  orders: "Today's orders (refund, receipt)",
   previousLine: 'Previous line',
   nextLine: 'Next line',
   more: 'One more',

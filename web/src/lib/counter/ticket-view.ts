@@ -1,8 +1,9 @@
 /**
  * The ticket as the counter shows it, one shape for both of its lives: a cart priced on the
  * screen by the core (before it is placed), and the order the edge keeps (after: with staff
- * discounts and price overrides the edge priced). Lines with their choices, each line's amount,
- * every discount explained, tax added on top, and the total.
+ * discounts and price overrides the edge priced) with any new lines rung up since (not on the
+ * order yet). Lines with their choices, each line's amount, every discount explained, tax added
+ * on top, the total, and once money is taken what is paid, due and tipped.
  *
  * Pure: no Svelte, no DOM.
  */
@@ -25,6 +26,10 @@ export interface TicketLineView {
   readonly note: string | undefined;
   /** A manager set its price: the explanation. */
   readonly override: string | undefined;
+  /** Rung up after the order was placed, not on it yet. */
+  readonly pending?: boolean;
+  /** Given back in a refund. */
+  readonly refunded?: boolean;
 }
 
 export interface TicketView {
@@ -36,6 +41,14 @@ export interface TicketView {
   /** Tax added on top of the prices (0 where prices hold it). */
   readonly taxAdded: number;
   readonly total: number;
+  /** New lines not on the order yet: what they come to alone (undefined while they cannot be priced). */
+  readonly adding: number | undefined;
+  /** Taken towards the order so far, net of refunds. */
+  readonly paid: number;
+  /** Still to pay (undefined before it is placed). */
+  readonly due: number | undefined;
+  /** Tips taken with its card payments. */
+  readonly tips: number;
 }
 
 const named = (name: string, variant: string | undefined): string => (variant ? `${name} (${variant})` : name);
@@ -68,6 +81,20 @@ export function previewTicket(menu: Menu, cart: CartState, priced: PriceResult |
     })),
     taxAdded: priced?.totals.taxExclusive ?? 0,
     total: priced?.totals.total ?? 0,
+    adding: 0,
+    paid: 0,
+    due: undefined,
+    tips: 0,
+  };
+}
+
+/** A placed order with the lines rung up since (priced alone on the screen): they show as new. */
+export function withNewLines(order: TicketView, added: TicketView, priced: boolean): TicketView {
+  if (added.lines.length === 0) return order;
+  return {
+    ...order,
+    lines: [...order.lines, ...added.lines.map((l) => ({ ...l, pending: true }))],
+    adding: priced ? added.total : undefined,
   };
 }
 
@@ -86,6 +113,7 @@ export function orderTicket(order: OrderView, lang: string): TicketView {
       discount: l.discount,
       note: l.note,
       override: overrides.get(l.lineId),
+      ...(l.refundedAt !== undefined ? { refunded: true } : {}),
     })),
     subtotal: order.totals.subtotal,
     discounts: (order.pricing?.discounts ?? []).map((d) => ({
@@ -95,5 +123,9 @@ export function orderTicket(order: OrderView, lang: string): TicketView {
     })),
     taxAdded: (order.pricing?.taxes ?? []).filter((t) => !t.inclusive).reduce((sum, t) => sum + t.amount, 0),
     total: order.totals.total,
+    adding: 0,
+    paid: order.payments.reduce((sum, p) => sum + p.amount, 0),
+    due: order.due ?? Math.max(0, order.totals.total - order.payments.reduce((sum, p) => sum + p.amount, 0)),
+    tips: order.tipTotal ?? 0,
   };
 }

@@ -1,83 +1,11 @@
-import type { OrderView, PlaceOrderInput } from '@tillbox/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, NETWORK_MESSAGE } from '$lib/api.js';
-import { Checkout } from '$lib/sale/checkout.svelte.js';
-import { makeLine, makeOrder } from '$lib/testing/orders.js';
-import type { CounterCalls, TenderBody } from './counter-api.js';
+import { fakeEdge } from './fake-edge.test-support.js';
 import { CounterTicket } from './ticket.svelte.js';
 
 const cookie = { itemId: 'cookie', modifiers: [], slots: [], quantity: 1 };
 const latte = { itemId: 'latte', variantId: 'small', modifiers: [], slots: [], quantity: 1 };
 const offline = (): ApiError => new ApiError('network', NETWORK_MESSAGE);
-
-/** An edge with the rules the counter relies on: one order per id, paid once, a manager for big discounts. */
-function fakeEdge(counterFires: 'at-once' | 'on-payment' = 'at-once') {
-  const placed: PlaceOrderInput[] = [];
-  const fired: string[] = [];
-  const paid: TenderBody[] = [];
-  let order: OrderView | undefined;
-  let payFailures: ApiError[] = [];
-  const must = (): OrderView => {
-    if (!order) throw new Error('no order');
-    return order;
-  };
-  const post = (body: PlaceOrderInput): Promise<OrderView> => {
-    placed.push(body);
-    order = makeOrder({
-      id: body.id,
-      number: 7,
-      payment: 'unpaid',
-      channel: 'counter',
-      status: counterFires === 'at-once' ? 'in_kitchen' : 'placed',
-      ...(counterFires === 'at-once' ? { firedAt: '2025-01-01T12:00:00.000Z' } : {}),
-      lines: body.lines.map((l) => makeLine({ lineId: l.lineId ?? 'x', itemId: l.itemId, quantity: l.quantity })),
-      totals: { currency: 'USD', subtotal: 893, discount: 0, tax: 0, total: 893 },
-    });
-    return Promise.resolve(order);
-  };
-  const calls: CounterCalls = {
-    get: () => Promise.resolve(must()),
-    fire: (id) => {
-      fired.push(id);
-      order = { ...must(), status: 'in_kitchen', firedAt: '2025-01-01T12:01:00.000Z' };
-      return Promise.resolve(order);
-    },
-    cancel: () => Promise.reject(new ApiError('rejected', 'order 7 is in the kitchen', { status: 409 })),
-    pay: (_id, body) => {
-      const failure = payFailures.shift();
-      paid.push(body);
-      const change = body.method === 'cash' ? body.tendered - must().totals.total : undefined;
-      // The edge took it even when the answer is lost on the way back.
-      order = {
-        ...must(),
-        payment: 'paid',
-        payments: [{ id: 'p', method: body.method, amount: 893, at: '', ...(change === undefined ? {} : { change }) }],
-      };
-      return failure ? Promise.reject(failure) : Promise.resolve(order);
-    },
-    discount: (_id, body) => {
-      if (body.kind === 'percent' && (body.value ?? 0) > 200_000 && !body.override)
-        return Promise.reject(
-          new ApiError('rejected', "A discount past the limit: it needs a manager's approval", {
-            status: 403,
-            code: 'forbidden',
-            details: [{ path: 'override', message: "a manager's staff id and PIN" }],
-          }),
-        );
-      order = { ...must(), totals: { ...must().totals, discount: 100, total: 793 } };
-      return Promise.resolve(order);
-    },
-    overridePrice: () => Promise.resolve(must()),
-  };
-  return {
-    calls,
-    checkout: new Checkout('counter', post),
-    placed,
-    fired,
-    paid,
-    failNextPay: (e: ApiError) => (payFailures = [e]),
-  };
-}
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -138,16 +66,32 @@ describe('the counter ticket', () => {
     expect(edge.fired).toHaveLength(1);
   });
 
-  it('places once, then takes no new items', async () => {
-    const edge = fakeEdge();
+  it('places once; new items wait as new lines and go onto the order before it is sent or paid', async () => {
+    const edge = fakeEdge('on-payment');
     const ticket = new CounterTicket(edge.calls, edge.checkout);
     ticket.add(cookie);
     await ticket.place();
     await ticket.place();
     expect(edge.placed).toHaveLength(1);
     expect(ticket.phase).toBe('placed');
-    expect(ticket.add(latte)).toBe(false);
-    expect(ticket.lineIds).toHaveLength(1);
+    expect(ticket.add(latte)).toBe(true);
+    expect(ticket.pending).toBe(true);
+    const added = ticket.selected!;
+    expect(ticket.lineIds).toEqual([ticket.order!.lines[0]!.lineId, added]);
+    // A placed line no longer changes; a new one does.
+    ticket.changeQuantity(ticket.order!.lines[0]!.lineId, 1);
+    expect(ticket.order!.lines[0]!.quantity).toBe(1);
+    ticket.changeQuantity(added, 1);
+    expect(ticket.cart.lines[0]!.quantity).toBe(2);
+    await ticket.send();
+    expect(edge.added).toEqual([[added]]);
+    expect(ticket.pending).toBe(false);
+    expect(ticket.order!.lines.map((l) => [l.lineId, l.quantity])).toEqual([
+      [ticket.lineIds[0], 1],
+      [added, 2],
+    ]);
+    expect(ticket.order!.totals.total).toBe(893 + 200);
+    expect(edge.fired).toEqual([ticket.order!.id]);
   });
 
   it('passes the edge’s call for a manager back to the dialog, and applies the approved discount', async () => {
@@ -166,13 +110,14 @@ describe('the counter ticket', () => {
     const ticket = new CounterTicket(edge.calls, edge.checkout);
     ticket.add(cookie);
     edge.failNextPay(offline());
-    const paying = ticket.pay('cash', 2000);
+    const paying = ticket.pay({ method: 'cash', tendered: 2000 });
     await vi.runAllTimersAsync();
     const paid = await paying;
     expect(edge.paid).toEqual([{ method: 'cash', tendered: 2000 }]);
     expect(paid?.payments[0]?.change).toBe(1107);
     expect(ticket.phase).toBe('paid');
-    expect(ticket.payment.status).toBe('paid');
+    expect(ticket.payment.status).toBe('idle');
+    expect(ticket.payment.last?.change).toBe(1107);
   });
 
   it('shows a refusal and lets the cashier tender again', async () => {
@@ -180,10 +125,10 @@ describe('the counter ticket', () => {
     const ticket = new CounterTicket(edge.calls, edge.checkout);
     ticket.add(cookie);
     edge.failNextPay(new ApiError('rejected', 'Declined by the card issuer', { status: 402 }));
-    expect(await ticket.pay('card')).toBeUndefined();
+    expect(await ticket.pay({ method: 'card' })).toBeUndefined();
     expect(String(ticket.payment.error)).toContain('Declined');
     expect(ticket.payment.status).toBe('idle');
-    expect((await ticket.pay('card'))?.payment).toBe('paid');
+    expect((await ticket.pay({ method: 'card' }))?.payment).toBe('paid');
   });
 
   it('says why a placed order in the kitchen cannot be cancelled, and starts afresh on reset', async () => {

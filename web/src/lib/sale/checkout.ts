@@ -12,6 +12,8 @@ export interface OrderRequest {
   /** Table or tent number of a dine-in order; left out when blank. */
   table?: string | undefined;
   cart: CartState;
+  /** Hold it back from the kitchen until it is paid (the counter's unfinished ticket held on idle); else the store's rule. */
+  fire?: 'on-payment' | undefined;
 }
 
 /** The body of `POST /orders` for this cart, placed with the client-made order id `id`. */
@@ -26,5 +28,6 @@ export function placeOrderInput(id: string, channel: Channel, request: OrderRequ
   if (guestName) body.guestName = guestName;
   const table = request.table?.trim();
   if (table) body.table = table;
+  if (request.fire) body.fire = request.fire;
   return body;
 }
