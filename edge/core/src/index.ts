@@ -29,3 +29,4 @@ export * from './wire/cash.js';
 export * from './relay/index.js';
 export * from './devices/index.js';
 export * from './reports/index.js';
+export * from './wire/devices.js';

@@ -36,6 +36,8 @@ import { Relay } from './relay/relay.js';
 import { relayRoutes } from './relay/relay-routes.js';
 import { loadReceiptKey, ReceiptLinks } from './receipts/receipt-links.js';
 import { receiptRoutes } from './receipts/receipt-routes.js';
+import { Devices } from './devices/devices.js';
+import { hardwareRoutes } from './devices/hardware-routes.js';
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -58,6 +60,7 @@ interface Running {
   routes: AnyRoute[];
   stream: StreamHub;
   relay: Relay;
+  devices: Devices;
   http: FastifyInstance;
   startedAt: number;
 }
@@ -94,6 +97,11 @@ export class Edge {
   /** The MQTT relay to the cloud (off unless `relay.url` or `relay.embeddedBroker` is set). */
   get relay(): Relay {
     return this.need().relay;
+  }
+
+  /** The device hub: printers, scanners, drawers, and print jobs. */
+  get devices(): Devices {
+    return this.need().devices;
   }
 
   get http(): FastifyInstance {
@@ -149,6 +157,22 @@ export class Edge {
         host: settings.http.host,
         port: () => new URL(this.url).port,
       });
+      const devices = new Devices({
+        db: database.db,
+        events,
+        settings,
+        log,
+        orders: (ids) => caps.orderRepository.views(ids),
+        drawerName: (id) => {
+          try {
+            return caps.cash.get(id).name;
+          } catch {
+            return undefined;
+          }
+        },
+        receiptUrl: (id) => (this.url === '' ? undefined : receiptLinks.url(id)),
+      });
+      await devices.start();
       const startedAt = Date.now();
       const health = {
         version: VERSION,
@@ -177,6 +201,7 @@ export class Edge {
         ...dayReportRoutes(caps.dayReports, access.staff),
         ...receiptRoutes(orders, receiptLinks, settings.store),
         ...relayRoutes(relay),
+        ...hardwareRoutes(devices),
       ];
       const http = await createHttpServer({
         http: settings.http,
@@ -188,7 +213,7 @@ export class Edge {
         routes,
       });
       stream.start();
-      this.running = { database, caps, access, stream, relay, http, routes, startedAt };
+      this.running = { database, caps, access, stream, relay, devices, http, routes, startedAt };
       const address = await http.listen({ host: settings.http.host, port: settings.http.port });
       const port = new URL(address).port;
       this.url = `http://${settings.http.host === '0.0.0.0' ? '127.0.0.1' : settings.http.host}:${port}`;
@@ -196,6 +221,7 @@ export class Edge {
         { url: this.url, api: `${this.url}${API_PREFIX}`, db: database.path, seq: events.lastSeq },
         'store box is selling',
       );
+      devices.startPrinting();
       // After the screens are served: the relay never holds up the start (it connects in the background).
       await relay.start();
       return this.url;
@@ -214,6 +240,7 @@ export class Edge {
     r.stream.stop();
     await r.http.close();
     r.access.stop();
+    await r.devices.stop();
     r.caps.stop();
     r.database.close();
   }

@@ -12738,6 +12738,543 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/devices/hardware': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The store’s printers, scanners, drawers and terminal with their state, last error and print queue */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The hardware profile in use; null when the store has none */
+              profile: {
+                name: string;
+                path: string;
+              } | null;
+              devices: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                role:
+                  | 'receipt-printer'
+                  | 'kitchen-printer'
+                  | 'scanner'
+                  | 'cash-drawer'
+                  | 'payment-terminal'
+                  | 'customer-display';
+                driver: string;
+                /** @description As the profile writes it: usb:04b8:0e15, tcp:10.0.0.5:9100, virtual, … */
+                connection: string;
+                /** @description The store box's own twin (the demo's devices) */
+                virtual: boolean;
+                /** @enum {string} */
+                state: 'ready' | 'offline' | 'paper-out' | 'cover-open' | 'error';
+                lastError?: string;
+                /** @description ISO 8601 */
+                lastErrorAt?: string;
+                /** @description When the state was last learnt */
+                checkedAt?: string;
+                backup?: string;
+                stations?: string[];
+                /** @description A cash drawer's printer */
+                printer?: string;
+                queue: {
+                  /** @description Print jobs waiting for it (or being sent) */
+                  queued: number;
+                  /** @description Of those, how many have failed at least once or were rerouted to it */
+                  failing: number;
+                };
+              }[];
+              usb: {
+                /** @description Whether this store box can use its USB bus */
+                available: boolean;
+                devices: {
+                  /** @description Hex, as lsusb shows it */
+                  vendorId: string;
+                  productId: string;
+                  bus: number;
+                  address: number;
+                  /** @description The profile device it is */
+                  usedBy?: string;
+                  /** @description What the fingerprint table knows of it */
+                  fingerprint?: {
+                    vendor: string;
+                    model: string;
+                    role: string;
+                    driver: string;
+                    confidence: string;
+                  };
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/devices/print-jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Print jobs, newest first: tickets, receipts, drawer kicks and test slips with their state */
+    get: {
+      parameters: {
+        query?: {
+          device?: string;
+          state?: 'queued' | 'printing' | 'printed' | 'unconfirmed' | 'expired' | 'failed' | 'cancelled';
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              jobs: {
+                id: string;
+                /** @enum {string} */
+                kind: 'ticket' | 'receipt' | 'kick' | 'test';
+                /** @enum {string} */
+                state: 'queued' | 'printing' | 'printed' | 'unconfirmed' | 'expired' | 'failed' | 'cancelled';
+                /** @description The printer it goes (or went) to */
+                device: string;
+                /** @description The printer it was made for, when it went to its backup */
+                reroutedFrom?: string;
+                orderId?: string;
+                orderNumber?: number;
+                station?: string;
+                attempts: number;
+                lastError?: string;
+                /** @description ISO 8601 */
+                lastErrorAt?: string;
+                /** @description ISO 8601 */
+                createdAt: string;
+                /** @description ISO 8601 */
+                printedAt?: string;
+                reprintOf?: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/devices/print-jobs/{id}/reprint': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Print a ticket, receipt (marked COPY) or test slip again, on its printer or another */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description A UUIDv7 the screen makes: the same id sent twice is one reprint */
+            jobId: string;
+            /** @description Another printer to print it on (default: the one it was made for) */
+            device?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind: 'ticket' | 'receipt' | 'kick' | 'test';
+              /** @enum {string} */
+              state: 'queued' | 'printing' | 'printed' | 'unconfirmed' | 'expired' | 'failed' | 'cancelled';
+              /** @description The printer it goes (or went) to */
+              device: string;
+              /** @description The printer it was made for, when it went to its backup */
+              reroutedFrom?: string;
+              orderId?: string;
+              orderNumber?: number;
+              station?: string;
+              attempts: number;
+              lastError?: string;
+              /** @description ISO 8601 */
+              lastErrorAt?: string;
+              /** @description ISO 8601 */
+              createdAt: string;
+              /** @description ISO 8601 */
+              printedAt?: string;
+              reprintOf?: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/devices/hardware/{id}/test-print': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Print a test slip: the printer’s name, address, width and code page */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description A UUIDv7 the screen makes: the same id sent twice is one test slip */
+            jobId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind: 'ticket' | 'receipt' | 'kick' | 'test';
+              /** @enum {string} */
+              state: 'queued' | 'printing' | 'printed' | 'unconfirmed' | 'expired' | 'failed' | 'cancelled';
+              /** @description The printer it goes (or went) to */
+              device: string;
+              /** @description The printer it was made for, when it went to its backup */
+              reroutedFrom?: string;
+              orderId?: string;
+              orderNumber?: number;
+              station?: string;
+              attempts: number;
+              lastError?: string;
+              /** @description ISO 8601 */
+              lastErrorAt?: string;
+              /** @description ISO 8601 */
+              createdAt: string;
+              /** @description ISO 8601 */
+              printedAt?: string;
+              reprintOf?: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/devices/hardware/{id}/printouts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What a virtual printer printed, newest first, decoded from the bytes it received */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              device: string;
+              /** @enum {string} */
+              state: 'ready' | 'paper-out' | 'cover-open' | 'error' | 'off';
+              /** @description Printouts since the store box started */
+              printed: number;
+              /** @description Newest first, as the paper shows them (decoded from the bytes it received) */
+              printouts: {
+                /** @description ISO 8601 */
+                at: string;
+                bytes: number;
+                lines: {
+                  text: string;
+                  /** @description The text placed as the printer aligns it */
+                  layout: string;
+                  /** @enum {string} */
+                  align: 'left' | 'center' | 'right';
+                  bold: boolean;
+                  invert: boolean;
+                  underline: boolean;
+                  widthScale: number;
+                  heightScale: number;
+                }[];
+                cuts: number;
+                drawerKicks: number;
+                qrCodes: number;
+                /** @description Bytes a printer would not understand */
+                warnings: string[];
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/devices/hardware/{id}/virtual-state': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Put a virtual printer out of paper, open its cover, switch it off, or make it ready */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            state: 'ready' | 'paper-out' | 'cover-open' | 'error' | 'off';
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              device: string;
+              /** @enum {string} */
+              state: 'ready' | 'paper-out' | 'cover-open' | 'error' | 'off';
+              /** @description Printouts since the store box started */
+              printed: number;
+              /** @description Newest first, as the paper shows them (decoded from the bytes it received) */
+              printouts: {
+                /** @description ISO 8601 */
+                at: string;
+                bytes: number;
+                lines: {
+                  text: string;
+                  /** @description The text placed as the printer aligns it */
+                  layout: string;
+                  /** @enum {string} */
+                  align: 'left' | 'center' | 'right';
+                  bold: boolean;
+                  invert: boolean;
+                  underline: boolean;
+                  widthScale: number;
+                  heightScale: number;
+                }[];
+                cuts: number;
+                drawerKicks: number;
+                qrCodes: number;
+                /** @description Bytes a printer would not understand */
+                warnings: string[];
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -53,6 +53,9 @@ export const PERMISSIONS = [
   'drawer.move',
   'drawer.no-sale',
   'drawer.close',
+  'hardware.read',
+  'hardware.print',
+  'hardware.simulate',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -114,6 +117,9 @@ export const PERMISSION_TABLE: Readonly<Record<Permission, PermissionRule>> = {
   'drawer.move': { counter: CASHIER_UP, admin: LEAD_UP },
   'drawer.no-sale': { counter: CASHIER_UP, admin: LEAD_UP },
   'drawer.close': { counter: CASHIER_UP, admin: LEAD_UP },
+  'hardware.read': { counter: CASHIER_UP, admin: LEAD_UP },
+  'hardware.print': { counter: CASHIER_UP, admin: LEAD_UP },
+  'hardware.simulate': { admin: MANAGER_UP },
 };
 
 /** Commands that also need a manager's PIN on the same screen, and who may approve them. */
@@ -221,6 +227,9 @@ const WORDS: Readonly<Record<Permission, string>> = {
   'drawer.move': 'pay cash in or out of a drawer, or drop it to the safe',
   'drawer.no-sale': 'open the cash drawer without a sale',
   'drawer.close': 'count and close a cash drawer',
+  'hardware.read': 'see the printers, scanners and drawers and their print jobs',
+  'hardware.print': 'reprint and test print',
+  'hardware.simulate': "switch a virtual printer's state (paper out, cover open, off)",
 };
 
 export function describePermission(permission: Permission): string {

@@ -23,6 +23,11 @@ export interface ProfileProblem {
   /** The device it is about, when there is one. */
   readonly device?: string;
   readonly message: string;
+  /**
+   * `station-without-printer`: the store still runs (the station's tickets show on its KDS but do
+   * not print), so the edge starts with it logged; `npm run hardware:check` counts it an error.
+   */
+  readonly code?: 'station-without-printer';
 }
 
 /** The kitchen stations as the store's settings have them. */
@@ -132,7 +137,12 @@ export function checkHardwareProfile(profile: HardwareProfile, context: ProfileC
     });
     for (const s of stations) {
       if (s.printTickets && !served.has(s.id))
-        error('devices', undefined, `station "${s.id}" prints tickets (printTickets) but no kitchen printer serves it`);
+        problems.push({
+          severity: 'error',
+          path: 'devices',
+          code: 'station-without-printer',
+          message: `station "${s.id}" prints tickets (printTickets) but no kitchen printer serves it`,
+        });
       else if (!s.printTickets && served.has(s.id))
         warn(
           'devices',

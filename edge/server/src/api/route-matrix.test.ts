@@ -64,6 +64,7 @@ describe('route × role matrix', () => {
     const expected = [
       ...['order.place', 'order.pay', 'order.fire', 'ticket.bump', 'staff.manage', 'audit.read'],
       ...['drawer.read', 'drawer.open', 'drawer.move', 'drawer.no-sale', 'drawer.close'],
+      ...['hardware.read', 'hardware.print', 'hardware.simulate'],
       ...['order.hold', 'order.transfer', 'order.split', 'order.add-lines', 'tips.declare'],
       ...['report.read', 'report.close-day'],
     ] as const;

@@ -60,15 +60,19 @@ export function readProfileFile(path: string, stations?: readonly StationPrintin
   return { path, profile, problems };
 }
 
-/** The profile, or a `validation` error naming every error in it (warnings go to `warn`). */
+/**
+ * The profile, or a `validation` error naming every error in it. Warnings go to `warn`, and so
+ * does a printing station with no printer: the store runs, that station's tickets do not print.
+ */
 export function loadProfileFile(
   path: string,
   stations: readonly StationPrinting[],
   warn: (problem: ProfileProblem) => void = () => {},
 ): HardwareProfile {
   const loaded = readProfileFile(path, stations);
-  const errors = loaded.problems.filter((p) => p.severity === 'error');
-  for (const p of loaded.problems) if (p.severity === 'warning') warn(p);
+  const fatal = (p: ProfileProblem) => p.severity === 'error' && p.code !== 'station-without-printer';
+  const errors = loaded.problems.filter(fatal);
+  for (const p of loaded.problems) if (!fatal(p)) warn(p);
   if (errors.length > 0 || !loaded.profile) {
     throw new TillboxError(
       'validation',

@@ -1,0 +1,218 @@
+/**
+ * The device hub: one module per device of the hardware profile, each with `start()`/`stop()` and
+ * a state. Printers get a transport by their connection — TCP, a device file, USB through the
+ * bus, or `virtual`: a virtual printer (a real TCP server on 127.0.0.1) started here and reached
+ * over TCP like any network printer. The USB bus is read at start and followed by hot-plug: a
+ * printer unplugged goes offline at once, plugged back it is asked for its status. Devices whose
+ * driver is not built yet (the payment terminal, customer displays) show as such.
+ */
+import {
+  formatConnection,
+  isPrinter,
+  type CashDrawerDevice,
+  type DeviceState,
+  type HardwareDevice,
+  type HardwareProfile,
+  type PrinterDevice,
+} from '@tillbox/core';
+import type { Logger } from 'pino';
+import { Printer, type DeviceStatusView } from './printer.js';
+import { FileTransport, TcpTransport, type PrinterTransport } from './transport.js';
+import { loadUsb, type UsbApi, type UsbDeviceApi } from './usb/usb-api.js';
+import { UsbBus } from './usb/usb-bus.js';
+import { UsbTransport } from './usb/usb-transport.js';
+import { VirtualPrinter } from './virtual-printer.js';
+
+export interface DeviceHubContext {
+  readonly profile: HardwareProfile | undefined;
+  readonly timeoutMs: number;
+  /** Idle status poll of printers; 0: none. */
+  readonly pollMs: number;
+  readonly log: Logger;
+  /** The `usb` package (tests give a fake of its device objects). */
+  readonly loadUsb?: () => Promise<UsbApi | undefined>;
+  readonly now?: () => number;
+}
+
+export interface HubDeviceView extends DeviceStatusView {
+  readonly id: string;
+  readonly name: string;
+  readonly role: HardwareDevice['role'];
+  readonly driver: string;
+  readonly connection: string;
+  readonly virtual: boolean;
+  /** The printer's backup, the stations a kitchen printer serves, a drawer's printer. */
+  readonly backup?: string;
+  readonly stations?: readonly string[];
+  readonly printer?: string;
+}
+
+export class DeviceHub {
+  readonly usb: UsbBus;
+  readonly #printers = new Map<string, Printer>();
+  readonly #virtuals = new Map<string, VirtualPrinter>();
+  readonly #others = new Map<string, DeviceStatusView>();
+  #unlisten: (() => void) | undefined;
+
+  constructor(private readonly ctx: DeviceHubContext) {
+    this.usb = new UsbBus({ load: ctx.loadUsb ?? loadUsb, log: ctx.log });
+  }
+
+  get profile(): HardwareProfile | undefined {
+    return this.ctx.profile;
+  }
+
+  get devices(): readonly HardwareDevice[] {
+    return this.ctx.profile?.devices ?? [];
+  }
+
+  async start(): Promise<void> {
+    await this.usb.start();
+    try {
+      for (const device of this.devices) {
+        if (isPrinter(device)) await this.#startPrinter(device);
+        else this.#others.set(device.id, this.#otherStatus(device));
+      }
+    } catch (e) {
+      await this.stop();
+      throw e;
+    }
+    this.#unlisten = this.usb.listen((event, device) => this.#usbChanged(event, device));
+  }
+
+  async stop(): Promise<void> {
+    this.#unlisten?.();
+    this.#unlisten = undefined;
+    for (const p of this.#printers.values()) p.stop();
+    this.#printers.clear();
+    await Promise.all([...this.#virtuals.values()].map((v) => v.stop()));
+    this.#virtuals.clear();
+    this.#others.clear();
+    this.usb.stop();
+  }
+
+  printer(id: string): Printer | undefined {
+    return this.#printers.get(id);
+  }
+
+  get printers(): readonly Printer[] {
+    return [...this.#printers.values()];
+  }
+
+  /** The virtual printer behind a `virtual` printer of the profile. */
+  virtualPrinter(id: string): VirtualPrinter | undefined {
+    return this.#virtuals.get(id);
+  }
+
+  /** The kitchen printer that prints `station`'s tickets (the first that lists it). */
+  kitchenPrinterFor(station: string): PrinterDevice | undefined {
+    return this.devices.find((d): d is PrinterDevice => d.role === 'kitchen-printer' && d.stations.includes(station));
+  }
+
+  /** Receipts print on the first receipt printer. */
+  receiptPrinter(): PrinterDevice | undefined {
+    return this.devices.find((d): d is PrinterDevice => d.role === 'receipt-printer');
+  }
+
+  /** The cash drawer of the store's drawer `drawerId` (named `name`): one listing it, else one listing none. */
+  drawerFor(drawerId: string, name: string | undefined): CashDrawerDevice | undefined {
+    const drawers = this.devices.filter((d): d is CashDrawerDevice => d.role === 'cash-drawer');
+    return (
+      drawers.find((d) => d.drawers.includes(drawerId) || (name !== undefined && d.drawers.includes(name))) ??
+      drawers.find((d) => d.drawers.length === 0)
+    );
+  }
+
+  /** Every device with its state. */
+  views(): HubDeviceView[] {
+    return this.devices.map((d) => {
+      const status = isPrinter(d)
+        ? (this.#printers.get(d.id)?.status ?? { state: 'offline' as DeviceState })
+        : d.role === 'cash-drawer'
+          ? this.#drawerStatus(d)
+          : (this.#others.get(d.id) ?? { state: 'offline' as DeviceState });
+      return {
+        id: d.id,
+        name: d.name ?? d.id,
+        role: d.role,
+        driver: d.driver,
+        connection: formatConnection(d.connection),
+        virtual: d.connection.kind === 'virtual',
+        ...status,
+        ...(isPrinter(d) && d.backup ? { backup: d.backup } : {}),
+        ...(d.role === 'kitchen-printer' ? { stations: d.stations } : {}),
+        ...(d.role === 'cash-drawer' ? { printer: d.printer } : {}),
+      };
+    });
+  }
+
+  async #startPrinter(device: PrinterDevice): Promise<void> {
+    let transport: PrinterTransport;
+    const c = device.connection;
+    if (c.kind === 'virtual') {
+      const twin = new VirtualPrinter({
+        dialect: device.driver === 'star-line' ? 'star' : 'escpos',
+        columns: device.columns,
+        ...(this.ctx.now ? { now: this.ctx.now } : {}),
+      });
+      const port = await twin.start();
+      this.#virtuals.set(device.id, twin);
+      transport = new TcpTransport('127.0.0.1', port);
+    } else if (c.kind === 'tcp') transport = new TcpTransport(c.host, c.port);
+    else if (c.kind === 'file') transport = new FileTransport(c.path);
+    else if (c.kind === 'usb') transport = new UsbTransport(this.usb, c, formatConnection(c));
+    else throw new Error(`printer ${device.id}: no transport for a ${c.kind} connection`);
+    const printer = new Printer({
+      device,
+      transport,
+      timeoutMs: this.ctx.timeoutMs,
+      pollMs: this.ctx.pollMs,
+      log: this.ctx.log,
+      ...(this.ctx.now ? { now: this.ctx.now } : {}),
+    });
+    this.#printers.set(device.id, printer);
+    printer.start();
+  }
+
+  #otherStatus(device: HardwareDevice): DeviceStatusView {
+    const at = (this.ctx.now ?? Date.now)();
+    const c = device.connection;
+    if (device.role === 'payment-terminal' || device.role === 'customer-display') {
+      if (c.kind === 'virtual') return { state: 'ready', checkedAt: at };
+      return {
+        state: 'error',
+        lastError: `The ${device.driver} driver is not built yet`,
+        lastErrorAt: at,
+        checkedAt: at,
+      };
+    }
+    // Scanners: virtual ones are ready; a USB one is ready while it is plugged in.
+    if (c.kind !== 'usb') return { state: 'ready', checkedAt: at };
+    const plugged = this.usb.list().some((u) => u.vendorId === c.vendorId && u.productId === c.productId);
+    return plugged
+      ? { state: 'ready', checkedAt: at }
+      : { state: 'offline', lastError: `${formatConnection(c)} is not plugged in`, lastErrorAt: at, checkedAt: at };
+  }
+
+  #drawerStatus(drawer: CashDrawerDevice): DeviceStatusView {
+    const printer = this.#printers.get(drawer.printer)?.status;
+    if (!printer) return { state: 'offline', lastError: `Its printer ${drawer.printer} is not running` };
+    return printer.state === 'ready' ? { state: 'ready' } : { ...printer, state: printer.state };
+  }
+
+  #usbChanged(event: 'attach' | 'detach', usbDevice: UsbDeviceApi): void {
+    const { idVendor, idProduct } = usbDevice.deviceDescriptor;
+    for (const d of this.devices) {
+      const c = d.connection;
+      if (c.kind !== 'usb' || c.vendorId !== idVendor || c.productId !== idProduct) continue;
+      const printer = this.#printers.get(d.id);
+      if (printer) {
+        if (event === 'attach') void printer.check();
+        else
+          void this.usb.find(c.vendorId, c.productId, c.serial).then((still) => {
+            if (!still) printer.unplugged(`The USB printer ${formatConnection(c)} was unplugged`);
+          });
+      } else if (!isPrinter(d)) this.#others.set(d.id, this.#otherStatus(d));
+    }
+  }
+}

@@ -1,0 +1,277 @@
+/**
+ * The device hub as a capability of the edge: the hardware profile named by the settings (read
+ * and checked at start: an error stops the start), the hub of device modules, and the print
+ * service that records and carries out print jobs. Constructing does no work; `start()` brings
+ * the devices up (virtual printers listen on 127.0.0.1) and records print jobs from then on,
+ * `startPrinting()` carries them out, and `stop()` undoes it all.
+ */
+import {
+  formatProfileProblem,
+  hex4,
+  isPrinter,
+  TillboxError,
+  type HardwareList,
+  type HardwareProfile,
+  type OrderView,
+  type PrintJobView,
+  type PrintoutList,
+  type Station,
+} from '@tillbox/core';
+import type { Logger } from 'pino';
+import type { Settings } from '../config/settings.js';
+import type { Db } from '../db/database.js';
+import type { EventLog } from '../events/event-log.js';
+import { DeviceHub } from './device-hub.js';
+import { PrintJobRepository, type PrintJobRow } from './print-job-repository.js';
+import { PrintService } from './print-service.js';
+import { loadProfileFile, profilePathOf } from './profile-file.js';
+import type { UsbApi } from './usb/usb-api.js';
+import type { VirtualPrinterState } from './virtual-printer.js';
+
+export interface DevicesContext {
+  readonly db: Db;
+  readonly events: EventLog;
+  readonly settings: Pick<Settings, 'demo' | 'devices' | 'kitchen' | 'store'>;
+  readonly log: Logger;
+  /** The orders as the screens see them. */
+  readonly orders: (ids: readonly string[]) => Map<string, OrderView>;
+  readonly drawerName: (drawerId: string) => string | undefined;
+  /** The e-receipt's address of an order, printed as a QR code (undefined: none). */
+  readonly receiptUrl: (orderId: string) => string | undefined;
+  readonly loadUsb?: () => Promise<UsbApi | undefined>;
+  readonly now?: () => number;
+}
+
+interface Running {
+  readonly path: string | undefined;
+  readonly profile: HardwareProfile | undefined;
+  readonly hub: DeviceHub;
+  readonly prints: PrintService;
+}
+
+/** GS ( k 3 0 49 81 48: print the QR code stored in the symbol area. */
+const QR_PRINT = Buffer.from([0x1d, 0x28, 0x6b, 0x03, 0x00, 0x31, 0x51, 0x30]);
+
+function countOf(haystack: Buffer, needle: Buffer): number {
+  let n = 0;
+  for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
+const iso = (ms: number | null | undefined): string | undefined =>
+  ms === null || ms === undefined ? undefined : new Date(ms).toISOString();
+
+export class Devices {
+  #running: Running | undefined;
+  #printing = false;
+  readonly repository: PrintJobRepository;
+
+  constructor(private readonly ctx: DevicesContext) {
+    this.repository = new PrintJobRepository(ctx.db);
+  }
+
+  #need(): Running {
+    if (!this.#running) throw new TillboxError('unavailable', 'The device hub is not running');
+    return this.#running;
+  }
+
+  get hub(): DeviceHub {
+    return this.#need().hub;
+  }
+
+  get prints(): PrintService {
+    return this.#need().prints;
+  }
+
+  async start(): Promise<void> {
+    const { settings, log } = this.ctx;
+    const path = profilePathOf(settings);
+    const stations: readonly Station[] = settings.kitchen.stations;
+    const profile = path
+      ? loadProfileFile(path, stations, (p) => log.warn({ profile: path }, formatProfileProblem(p)))
+      : undefined;
+    const d = settings.devices;
+    const hub = new DeviceHub({
+      profile,
+      timeoutMs: d.statusTimeoutMs,
+      pollMs: d.statusPollSeconds * 1000,
+      log: log.child({ module: 'devices' }),
+      ...(this.ctx.loadUsb ? { loadUsb: this.ctx.loadUsb } : {}),
+      ...(this.ctx.now ? { now: this.ctx.now } : {}),
+    });
+    await hub.start();
+    const prints = new PrintService({
+      events: this.ctx.events,
+      hub,
+      repository: this.repository,
+      orders: this.ctx.orders,
+      drawerName: this.ctx.drawerName,
+      stations,
+      store: {
+        name: settings.store.name,
+        timeZone: settings.store.timeZone,
+        stationName: (id) => stations.find((s) => s.id === id)?.name ?? id,
+      },
+      policy: { retryMs: d.retryMs, maxRetryMs: d.maxRetryMs, rerouteAfter: d.rerouteAfterFailures },
+      kickExpiryMs: d.kickExpirySeconds * 1000,
+      receiptUrl: this.ctx.receiptUrl,
+      log: log.child({ module: 'print-jobs' }),
+      ...(this.ctx.now ? { now: this.ctx.now } : {}),
+    });
+    prints.start();
+    this.#running = { path, profile, hub, prints };
+    if (this.#printing) prints.startPrinting();
+    if (profile)
+      log.info(
+        { profile: path, devices: profile.devices.length, usb: hub.usb.available },
+        `hardware profile "${profile.name}"`,
+      );
+  }
+
+  /**
+   * Begin carrying out print jobs (those left from before a restart, then new ones). Jobs are
+   * recorded from `start()`; the edge begins printing once it listens, when a receipt's e-receipt
+   * address is known.
+   */
+  startPrinting(): void {
+    this.#printing = true;
+    this.#running?.prints.startPrinting();
+  }
+
+  async stop(): Promise<void> {
+    this.#printing = false;
+    const r = this.#running;
+    this.#running = undefined;
+    if (!r) return;
+    await r.prints.stop();
+    await r.hub.stop();
+  }
+
+  /** The hardware with its state and queue, and what is plugged into the USB bus. */
+  hardwareList(): HardwareList {
+    const { hub, prints, path, profile } = this.#need();
+    const counts = prints.queueCounts();
+    const usbUsers = new Map<string, string>();
+    for (const d of hub.devices)
+      if (d.connection.kind === 'usb')
+        usbUsers.set(`${hex4(d.connection.vendorId)}:${hex4(d.connection.productId)}`, d.id);
+    return {
+      profile: profile && path ? { name: profile.name, path } : null,
+      devices: hub.views().map((v) => ({
+        id: v.id,
+        name: v.name,
+        role: v.role,
+        driver: v.driver,
+        connection: v.connection,
+        virtual: v.virtual,
+        state: v.state,
+        ...(v.lastError !== undefined ? { lastError: v.lastError } : {}),
+        ...(v.lastErrorAt !== undefined ? { lastErrorAt: iso(v.lastErrorAt) } : {}),
+        ...(v.checkedAt !== undefined ? { checkedAt: iso(v.checkedAt) } : {}),
+        ...(v.backup ? { backup: v.backup } : {}),
+        ...(v.stations ? { stations: [...v.stations] } : {}),
+        ...(v.printer ? { printer: v.printer } : {}),
+        queue: counts.get(v.id) ?? { queued: 0, failing: 0 },
+      })),
+      usb: {
+        available: hub.usb.available,
+        devices: hub.usb.list().map((u) => {
+          const ids = `${hex4(u.vendorId)}:${hex4(u.productId)}`;
+          const usedBy = usbUsers.get(ids);
+          const f = u.fingerprint;
+          return {
+            vendorId: hex4(u.vendorId),
+            productId: hex4(u.productId),
+            bus: u.bus,
+            address: u.address,
+            ...(usedBy ? { usedBy } : {}),
+            ...(f
+              ? {
+                  fingerprint: {
+                    vendor: f.vendor,
+                    model: f.model,
+                    role: f.role,
+                    driver: f.driver,
+                    confidence: f.confidence,
+                  },
+                }
+              : {}),
+          };
+        }),
+      },
+    };
+  }
+
+  /** Jobs as staff see them, with their orders' numbers. */
+  jobViews(rows: readonly PrintJobRow[]): PrintJobView[] {
+    const orderIds = [...new Set(rows.map((r) => r.orderId).filter((id): id is string => id !== null))];
+    const orders = orderIds.length > 0 ? this.ctx.orders(orderIds) : new Map<string, OrderView>();
+    return rows.map((r) => {
+      const number = r.orderId ? orders.get(r.orderId)?.number : undefined;
+      return {
+        id: r.id,
+        kind: r.kind,
+        state: r.state,
+        device: r.deviceId,
+        ...(r.reroutedFrom ? { reroutedFrom: r.reroutedFrom } : {}),
+        ...(r.orderId ? { orderId: r.orderId } : {}),
+        ...(number !== undefined ? { orderNumber: number } : {}),
+        ...(r.station ? { station: r.station } : {}),
+        attempts: r.attempts,
+        ...(r.lastError ? { lastError: r.lastError } : {}),
+        ...(r.lastErrorAt !== null ? { lastErrorAt: iso(r.lastErrorAt) } : {}),
+        createdAt: new Date(r.createdAt).toISOString(),
+        ...(r.printedAt !== null ? { printedAt: iso(r.printedAt) } : {}),
+        ...(r.reprintOf ? { reprintOf: r.reprintOf } : {}),
+      };
+    });
+  }
+
+  #virtual(id: string) {
+    const { hub } = this.#need();
+    const device = hub.devices.find((d) => d.id === id);
+    if (!device) throw new TillboxError('not-found', `There is no device ${id} in the hardware profile`);
+    const twin = hub.virtualPrinter(id);
+    if (!twin || !isPrinter(device))
+      throw new TillboxError('not-found', `${id} is not a virtual printer (only those show what they printed)`);
+    return twin;
+  }
+
+  /** What a virtual printer printed, newest first, as the paper shows it. */
+  printouts(id: string, limit = 10): PrintoutList {
+    const twin = this.#virtual(id);
+    const printouts = [...twin.printouts]
+      .reverse()
+      .slice(0, limit)
+      .map((p) => {
+        const decoded = twin.decode(p);
+        return {
+          at: new Date(p.at).toISOString(),
+          bytes: p.bytes.length,
+          lines: decoded.lines.map((l) => ({
+            text: l.text,
+            layout: l.layout,
+            align: l.align,
+            bold: l.bold,
+            invert: l.invert,
+            underline: l.underline,
+            widthScale: l.widthScale,
+            heightScale: l.heightScale,
+          })),
+          cuts: decoded.cuts.length,
+          drawerKicks: decoded.events.filter((e) => e.kind === 'drawer').length,
+          qrCodes: countOf(p.bytes, QR_PRINT),
+          warnings: decoded.warnings.map((w) => w.message),
+        };
+      });
+    return { device: id, state: twin.state, printed: twin.printed, printouts };
+  }
+
+  /** Switch a virtual printer's state (the demo and the tests try the store's behaviour with it). */
+  async setVirtualState(id: string, state: VirtualPrinterState): Promise<PrintoutList> {
+    const twin = this.#virtual(id);
+    await twin.setState(state);
+    void this.#need().hub.printer(id)?.check();
+    return this.printouts(id, 0);
+  }
+}

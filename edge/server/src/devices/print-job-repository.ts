@@ -1,0 +1,225 @@
+/**
+ * Print jobs as stored: the only code that touches `print_jobs`. A job is inserted in the
+ * transaction of the command that made it (or a reprint's own), once per idempotency key; it moves
+ * queued → printing → printed by compare-and-set on its state, so two hands never send it twice,
+ * and a job found `printing` when the edge starts is marked `unconfirmed` instead of being sent
+ * again.
+ */
+import type { PrintJobKind, PrintJobState } from '@tillbox/core';
+import { and, asc, desc, eq, inArray, lt, lte, min, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/database.js';
+import { printJobs } from '../db/schema.js';
+
+export type PrintJobRow = typeof printJobs.$inferSelect;
+
+export interface NewPrintJob {
+  id: string;
+  key: string;
+  kind: PrintJobKind;
+  deviceId: string;
+  orderId?: string;
+  ticketId?: string;
+  station?: string;
+  detail: Record<string, unknown>;
+  eventSeq?: number;
+  reprintOf?: string;
+  expiresAt?: number;
+  at: number;
+}
+
+/** After a failed attempt: where it goes next and when. */
+export interface JobRetry {
+  deviceId: string;
+  reroutedFrom: string | null;
+  attempts: number;
+  deviceAttempts: number;
+  nextAttemptAt: number;
+  lastError: string;
+  at: number;
+}
+
+export class PrintJobRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Inserts the job unless its key is taken; answers the stored job with that key, and whether it is new. */
+  insert(tx: Db | Tx, job: NewPrintJob): { row: PrintJobRow; inserted: boolean } {
+    const inserted = tx
+      .insert(printJobs)
+      .values({
+        id: job.id,
+        key: job.key,
+        kind: job.kind,
+        deviceId: job.deviceId,
+        state: 'queued',
+        orderId: job.orderId ?? null,
+        ticketId: job.ticketId ?? null,
+        station: job.station ?? null,
+        detail: job.detail,
+        eventSeq: job.eventSeq ?? null,
+        reprintOf: job.reprintOf ?? null,
+        expiresAt: job.expiresAt ?? null,
+        nextAttemptAt: job.at,
+        createdAt: job.at,
+        updatedAt: job.at,
+      })
+      .onConflictDoNothing({ target: printJobs.key })
+      .returning()
+      .get();
+    if (inserted) return { row: inserted, inserted: true };
+    const row = tx.select().from(printJobs).where(eq(printJobs.key, job.key)).get();
+    if (!row) throw new Error(`print job ${job.key} is neither new nor stored`);
+    return { row, inserted: false };
+  }
+
+  /** {@link insert} in a transaction of its own (a reprint, a test slip). */
+  record(job: NewPrintJob): { row: PrintJobRow; inserted: boolean } {
+    return this.db.transaction((tx) => this.insert(tx, job));
+  }
+
+  get(id: string): PrintJobRow | undefined {
+    return this.db.select().from(printJobs).where(eq(printJobs.id, id)).get();
+  }
+
+  byKey(key: string): PrintJobRow | undefined {
+    return this.db.select().from(printJobs).where(eq(printJobs.key, key)).get();
+  }
+
+  /** Queued jobs due by `now`, oldest first. */
+  due(now: number, limit = 100): PrintJobRow[] {
+    return this.db
+      .select()
+      .from(printJobs)
+      .where(and(sql`state = 'queued'`, lte(printJobs.nextAttemptAt, now)))
+      .orderBy(asc(printJobs.createdAt), asc(printJobs.id))
+      .limit(limit)
+      .all();
+  }
+
+  /** When the next queued job is due, or undefined when none waits. */
+  nextDueAt(): number | undefined {
+    const row = this.db
+      .select({ at: min(printJobs.nextAttemptAt) })
+      .from(printJobs)
+      .where(sql`state = 'queued'`)
+      .get();
+    return row?.at ?? undefined;
+  }
+
+  /** Makes a printer's waiting jobs due now (it is ready again). */
+  dueNow(deviceId: string, now: number): number {
+    return this.db
+      .update(printJobs)
+      .set({ nextAttemptAt: now })
+      .where(and(sql`state = 'queued'`, eq(printJobs.deviceId, deviceId)))
+      .run().changes;
+  }
+
+  /** queued → printing, only if it is still queued (answers false when another hand took it). */
+  claim(id: string, now: number): boolean {
+    return (
+      this.db
+        .update(printJobs)
+        .set({ state: 'printing', updatedAt: now, attempts: sql`${printJobs.attempts} + 1` })
+        .where(and(eq(printJobs.id, id), eq(printJobs.state, 'queued')))
+        .run().changes === 1
+    );
+  }
+
+  printed(id: string, now: number): void {
+    this.db
+      .update(printJobs)
+      .set({ state: 'printed', printedAt: now, updatedAt: now })
+      .where(and(eq(printJobs.id, id), eq(printJobs.state, 'printing')))
+      .run();
+  }
+
+  /** printing → queued again, for later or elsewhere. */
+  retry(id: string, retry: JobRetry): void {
+    this.db
+      .update(printJobs)
+      .set({
+        state: 'queued',
+        deviceId: retry.deviceId,
+        reroutedFrom: retry.reroutedFrom,
+        deviceAttempts: retry.deviceAttempts,
+        nextAttemptAt: retry.nextAttemptAt,
+        lastError: retry.lastError,
+        lastErrorAt: retry.at,
+        updatedAt: retry.at,
+      })
+      .where(and(eq(printJobs.id, id), inArray(printJobs.state, ['printing', 'queued'])))
+      .run();
+  }
+
+  /** Jobs of one printer waiting behind one that failed: the same failure, counted for each. */
+  queuedOf(deviceId: string, now: number): PrintJobRow[] {
+    return this.db
+      .select()
+      .from(printJobs)
+      .where(and(sql`state = 'queued'`, eq(printJobs.deviceId, deviceId), lte(printJobs.nextAttemptAt, now)))
+      .orderBy(asc(printJobs.createdAt), asc(printJobs.id))
+      .all();
+  }
+
+  /** A job leaves the queue for good: expired, failed or cancelled (from queued or printing). */
+  finish(
+    id: string,
+    state: Extract<PrintJobState, 'expired' | 'failed' | 'cancelled'>,
+    error: string | null,
+    now: number,
+  ): boolean {
+    return (
+      this.db
+        .update(printJobs)
+        .set({ state, updatedAt: now, ...(error !== null ? { lastError: error, lastErrorAt: now } : {}) })
+        .where(and(eq(printJobs.id, id), inArray(printJobs.state, ['queued', 'printing'])))
+        .run().changes === 1
+    );
+  }
+
+  /** At start: jobs a stop left `printing` may have printed; they become `unconfirmed`, never sent again. */
+  markInterrupted(now: number): PrintJobRow[] {
+    return this.db
+      .update(printJobs)
+      .set({
+        state: 'unconfirmed',
+        updatedAt: now,
+        lastError: 'The store box stopped while sending it: it may or may not have printed',
+        lastErrorAt: now,
+      })
+      .where(eq(printJobs.state, 'printing'))
+      .returning()
+      .all();
+  }
+
+  /** Newest first, optionally of one printer or state, before a creation time (paging). */
+  list(filter: { deviceId?: string; state?: PrintJobState; before?: number; limit: number }): PrintJobRow[] {
+    const where = [
+      filter.deviceId !== undefined ? eq(printJobs.deviceId, filter.deviceId) : undefined,
+      filter.state !== undefined ? eq(printJobs.state, filter.state) : undefined,
+      filter.before !== undefined ? lt(printJobs.createdAt, filter.before) : undefined,
+    ].filter((w) => w !== undefined);
+    return this.db
+      .select()
+      .from(printJobs)
+      .where(where.length > 0 ? and(...where) : undefined)
+      .orderBy(desc(printJobs.createdAt), desc(printJobs.id))
+      .limit(filter.limit)
+      .all();
+  }
+
+  /** Per printer: jobs waiting, and how many of them have failed at least once. */
+  queueCounts(): Map<string, { queued: number; failing: number }> {
+    const rows = this.db
+      .select({
+        deviceId: printJobs.deviceId,
+        queued: sql<number>`count(*)`,
+        failing: sql<number>`sum(case when ${printJobs.deviceAttempts} > 0 or ${printJobs.reroutedFrom} is not null then 1 else 0 end)`,
+      })
+      .from(printJobs)
+      .where(inArray(printJobs.state, ['queued', 'printing']))
+      .groupBy(printJobs.deviceId)
+      .all();
+    return new Map(rows.map((r) => [r.deviceId, { queued: r.queued, failing: r.failing ?? 0 }]));
+  }
+}

@@ -1,0 +1,274 @@
+/**
+ * Print jobs end to end on a real SQLite file and real TCP sockets: orders placed and paid through
+ * the services record their jobs in the same transaction; the jobs are sent to virtual printers
+ * (raw TCP servers on 127.0.0.1 answering DLE EOT), and what came out is decoded from the bytes.
+ */
+import { placeOrderBodySchema, uuidv7, type CommandContext } from '@tillbox/core';
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { printJobs } from '../db/schema.js';
+import { cashierAtCounter, guestAtKiosk } from '../testing/contexts.js';
+import { DEMO_PRINTERS, printingStore, until, virtualPrinter, type PrintingStore } from '../testing/device-hub.js';
+import { latteOrder } from '../testing/order-factory.js';
+import type { DecodedPrintout } from '../kitchen/escpos-decode.js';
+
+let s: PrintingStore | undefined;
+afterEach(async () => {
+  await s?.stop();
+  s = undefined;
+});
+
+const texts = (out: DecodedPrintout) => out.lines.map((l) => l.text);
+function printed(store: PrintingStore, id: string): DecodedPrintout[] {
+  const twin = store.devices.hub.virtualPrinter(id);
+  if (!twin) throw new Error(`no virtual printer ${id}`);
+  return twin.printouts.map((p) => twin.decode(p));
+}
+const count = (store: PrintingStore, id: string) => store.devices.hub.virtualPrinter(id)?.printed ?? -1;
+
+function placeAtCounter(store: PrintingStore, cmd: CommandContext = cashierAtCounter) {
+  return store.caps.orders.place(cmd, placeOrderBodySchema.parse(latteOrder())).order;
+}
+
+describe('print jobs', () => {
+  it('prints each station its ticket when a counter order fires, and the receipt when it is paid in cash', async () => {
+    s = await printingStore();
+    const order = placeAtCounter(s);
+    await until(() => count(s!, 'bar-printer') === 1 && count(s!, 'kitchen-printer') === 1, 5000, 'the tickets');
+    const [bar] = printed(s, 'bar-printer');
+    const [kitchen] = printed(s, 'kitchen-printer');
+    expect(texts(bar!)).toEqual(
+      expect.arrayContaining(['BAR', `#${order.number}`, '2x Caffè Latte (Medium)', '   - Oat milk']),
+    );
+    expect(texts(bar!).at(-1)).toMatch(/^PLACED 10:00 +TICKET 1\/2$/);
+    expect(texts(bar!).some((t) => t.includes('Croissant'))).toBe(false);
+    expect(texts(kitchen!)).toEqual(expect.arrayContaining(['KITCHEN', `#${order.number}`]));
+    expect(texts(kitchen!).at(-1)).toMatch(/TICKET 2\/2$/);
+    expect(texts(kitchen!).some((t) => t.includes('Croissant'))).toBe(true);
+    expect(count(s, 'receipt')).toBe(0);
+
+    await s.caps.payments.pay(cashierAtCounter, order.id, { method: 'cash', tendered: 5000 });
+    await until(() => count(s!, 'receipt') === 1, 5000, 'the receipt');
+    const [receipt] = printed(s, 'receipt');
+    const lines = texts(receipt!);
+    expect(lines).toContain(`#${order.number}`);
+    expect(lines).toContain('12 Main St');
+    expect(lines.find((l) => l.startsWith('Cash'))).toMatch(/\$50\.00$/);
+    expect(lines.find((l) => l.includes('Change'))).toBeDefined();
+    expect(receipt!.events.some((e) => e.kind === 'graphic' && e.command === 'GS ( k')).toBe(true);
+    expect(receipt!.cuts).toHaveLength(1);
+    expect(receipt!.warnings).toEqual([]);
+    const jobs = s.devices.prints.list({ limit: 10 });
+    expect(jobs.map((j) => [j.kind, j.state, j.deviceId]).sort()).toEqual([
+      ['receipt', 'printed', 'receipt'],
+      ['ticket', 'printed', 'bar-printer'],
+      ['ticket', 'printed', 'kitchen-printer'],
+    ]);
+    // Nothing more comes out later.
+    await new Promise((r) => setTimeout(r, 100));
+    expect([count(s, 'receipt'), count(s, 'bar-printer'), count(s, 'kitchen-printer')]).toEqual([1, 1, 1]);
+  });
+
+  it('records the jobs in the command’s transaction: a command that rolls back leaves none', async () => {
+    s = await printingStore();
+    expect(() =>
+      s!.caps.events.transact(cashierAtCounter, (_tx, append) => {
+        append({
+          type: 'order.fired',
+          subject: uuidv7(),
+          data: { orderId: uuidv7(), tickets: [{ id: uuidv7(), station: 'bar', lineIds: [uuidv7()] }] },
+        });
+        throw new Error('the command fails after appending');
+      }),
+    ).toThrow('the command fails');
+    expect(s.devices.prints.list({ limit: 10 })).toEqual([]);
+  });
+
+  it('prints nothing at a station whose printTickets is off', async () => {
+    s = await printingStore(DEMO_PRINTERS, {
+      overrides: {
+        'kitchen.stations': [
+          { id: 'bar', name: 'Bar', printTickets: false },
+          { id: 'kitchen', name: 'Kitchen', printTickets: true },
+        ],
+      },
+    });
+    placeAtCounter(s);
+    await until(() => count(s!, 'kitchen-printer') === 1, 5000, 'the kitchen ticket');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(count(s, 'bar-printer')).toBe(0);
+    expect(s.devices.prints.list({ limit: 10 }).map((j) => j.station)).toEqual(['kitchen']);
+  });
+
+  it('holds a job while the printer is off and prints it exactly once when it comes back', async () => {
+    s = await printingStore(DEMO_PRINTERS, { overrides: { 'devices.rerouteAfterFailures': 100 } });
+    const bar = s.devices.hub.virtualPrinter('bar-printer')!;
+    await bar.setState('off');
+    placeAtCounter(s);
+    await until(() => s!.devices.prints.list({ deviceId: 'bar-printer', limit: 5 })[0]?.lastError, 5000, 'a failure');
+    const waiting = s.devices.prints.list({ deviceId: 'bar-printer', limit: 5 })[0]!;
+    expect(waiting).toMatchObject({ state: 'queued', deviceId: 'bar-printer' });
+    expect(waiting.lastError).toMatch(/Cannot reach the printer at tcp:127\.0\.0\.1:\d+/);
+    expect(s.devices.hub.printer('bar-printer')?.status.state).toBe('offline');
+    await bar.setState('ready');
+    await until(() => count(s!, 'bar-printer') === 1, 5000, 'the ticket after the printer came back');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(count(s, 'bar-printer')).toBe(1);
+    expect(s.devices.prints.get(waiting.id)?.state).toBe('printed');
+  });
+
+  it('sends nothing while the cover is open (the printer would print it on closing) and prints once after', async () => {
+    s = await printingStore(DEMO_PRINTERS, { overrides: { 'devices.rerouteAfterFailures': 100 } });
+    const kitchen = s.devices.hub.virtualPrinter('kitchen-printer')!;
+    await kitchen.setState('cover-open');
+    placeAtCounter(s);
+    const job = await until(
+      () =>
+        s!.devices.prints.list({ deviceId: 'kitchen-printer', limit: 5 })[0]?.lastError &&
+        s!.devices.prints.list({ deviceId: 'kitchen-printer', limit: 5 })[0],
+      5000,
+      'a failure',
+    );
+    expect(s.devices.hub.printer('kitchen-printer')?.status.state).toBe('cover-open');
+    expect(job.lastError).toMatch(/Printer kitchen-printer is open \(its cover\)/);
+    await kitchen.setState('ready'); // closing the cover prints nothing held: nothing was sent
+    await s.devices.hub.printer('kitchen-printer')!.check(); // the hub hears it is ready: jobs are due at once
+    await until(() => count(s!, 'kitchen-printer') === 1, 5000, 'the ticket');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(count(s, 'kitchen-printer')).toBe(1);
+  });
+
+  it('reroutes a printer’s jobs to its backup after N failures, and prints them there once', async () => {
+    s = await printingStore(DEMO_PRINTERS, { overrides: { 'devices.rerouteAfterFailures': 3 } });
+    await s.devices.hub.virtualPrinter('bar-printer')!.setState('off');
+    const order = placeAtCounter(s);
+    await until(() => count(s!, 'kitchen-printer') === 2, 5000, 'the bar ticket on the kitchen printer');
+    const jobs = s.devices.prints.list({ limit: 5 });
+    const rerouted = jobs.find((j) => j.station === 'bar')!;
+    expect(rerouted).toMatchObject({ state: 'printed', deviceId: 'kitchen-printer', reroutedFrom: 'bar-printer' });
+    expect(rerouted.attempts).toBe(4); // three on the bar printer, one on the kitchen printer
+    const onBackup = printed(s, 'kitchen-printer').map(texts);
+    expect(onBackup.some((t) => t.includes('BAR') && t.includes(`#${order.number}`))).toBe(true);
+    await s.devices.hub.virtualPrinter('bar-printer')!.setState('ready');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(count(s, 'bar-printer')).toBe(0);
+  });
+
+  it('prints a reprint once however often it is asked with the same id, and a receipt copy says so', async () => {
+    s = await printingStore();
+    const order = placeAtCounter(s);
+    await s.caps.payments.pay(cashierAtCounter, order.id, { method: 'cash', tendered: 5000 });
+    await until(() => count(s!, 'receipt') === 1, 5000, 'the receipt');
+    const original = s.devices.prints.list({ deviceId: 'receipt', limit: 1 })[0]!;
+    const id = uuidv7();
+    const first = s.devices.prints.reprint(original.id, id);
+    const again = s.devices.prints.reprint(original.id, id);
+    expect(first.created).toBe(true);
+    expect(again).toMatchObject({ created: false, job: { id: first.job.id } });
+    await until(() => count(s!, 'receipt') === 2, 5000, 'the copy');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(count(s, 'receipt')).toBe(2);
+    expect(texts(printed(s, 'receipt')[1]!)).toContain('*** COPY ***');
+    expect(() => s!.devices.prints.reprint(uuidv7(), uuidv7())).toThrow(/no such print job/);
+    expect(() => s!.devices.prints.testPrint('receipt', id)).toThrow(/already used/);
+  });
+
+  it('records one job when the same event is recorded twice (its idempotency key)', async () => {
+    s = await printingStore();
+    const job = {
+      id: uuidv7(),
+      key: 'ticket:same-event:same-ticket',
+      kind: 'test' as const,
+      deviceId: 'receipt',
+      detail: {},
+      at: Date.now(),
+    };
+    expect(s.devices.repository.record(job).inserted).toBe(true);
+    expect(s.devices.repository.record({ ...job, id: uuidv7() }).inserted).toBe(false);
+    s.devices.prints.wake();
+    await until(() => count(s!, 'receipt') === 1, 5000, 'the slip');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(count(s, 'receipt')).toBe(1);
+  });
+
+  it('never prints a job twice because of a restart: one being sent becomes unconfirmed, the waiting ones print once', async () => {
+    s = await printingStore(DEMO_PRINTERS, { printing: false });
+    placeAtCounter(s); // two tickets recorded, not carried out
+    const [a, b] = s.devices.prints.list({ limit: 5 });
+    // The edge stopped while sending `a`: its bytes may have reached the printer.
+    expect(s.devices.repository.claim(a!.id, Date.now())).toBe(true);
+    await s.restartDevices();
+    await until(() => s!.devices.prints.get(b!.id)?.state === 'printed', 5000, 'the waiting ticket');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(s.devices.prints.get(a!.id)).toMatchObject({ state: 'unconfirmed' });
+    expect(s.devices.prints.get(a!.id)?.lastError).toMatch(/may or may not have printed/);
+    expect(count(s, b!.deviceId)).toBe(1);
+    expect(count(s, a!.deviceId)).toBe(0);
+    // Restarting again prints nothing more.
+    await s.restartDevices();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(count(s, a!.deviceId) + count(s, b!.deviceId)).toBe(0); // new virtual printers: nothing sent to them
+    expect(s.devices.prints.list({ state: 'queued', limit: 5 })).toEqual([]);
+  });
+
+  it('kicks the drawer through its printer (ESC p, pin 2) when a kick is asked for, and drops a kick past its time', async () => {
+    s = await printingStore();
+    const kick = (drawerId: string) =>
+      s!.caps.events.transact(cashierAtCounter, (_tx, append) =>
+        append({ type: 'drawer.kick-requested', subject: drawerId, data: { drawerId, reason: 'no-sale' } }),
+      );
+    kick(uuidv7());
+    await until(() => count(s!, 'receipt') === 1, 5000, 'the kick');
+    const [out] = printed(s, 'receipt');
+    expect(out!.events.filter((e) => e.kind === 'drawer')).toEqual([{ kind: 'drawer', pin: 2, offset: 0 }]);
+    expect(out!.lines).toEqual([]);
+
+    await s.devices.hub.virtualPrinter('receipt')!.setState('off');
+    kick(uuidv7());
+    const late = await until(() => s!.devices.prints.list({ limit: 1 }).find((j) => j.lastError), 5000, 'a failure');
+    expect(late).toMatchObject({ kind: 'kick', state: 'queued' });
+    expect(late.expiresAt).toBeGreaterThan(Date.now());
+    // Its time runs out while the printer is off: it is never sent, even when the printer is back.
+    s.db.db
+      .update(printJobs)
+      .set({ expiresAt: Date.now() - 1 })
+      .where(eq(printJobs.id, late.id))
+      .run();
+    await s.devices.hub.virtualPrinter('receipt')!.setState('ready');
+    await s.devices.hub.printer('receipt')!.check();
+    await until(() => s!.devices.prints.get(late.id)?.state === 'expired', 5000, 'expired');
+    expect(count(s, 'receipt')).toBe(1);
+  });
+
+  it('prints a kiosk order’s tickets and receipt when it is paid by card', async () => {
+    s = await printingStore();
+    const kiosk = guestAtKiosk();
+    const order = s.caps.orders.place(kiosk, placeOrderBodySchema.parse(latteOrder({ channel: 'kiosk' }))).order;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(count(s, 'bar-printer')).toBe(0); // a kiosk order fires when paid
+    await s.caps.payments.pay(kiosk, order.id, { method: 'card' });
+    await until(
+      () => count(s!, 'bar-printer') === 1 && count(s!, 'kitchen-printer') === 1 && count(s!, 'receipt') === 1,
+      5000,
+      'tickets and receipt',
+    );
+    expect(texts(printed(s, 'receipt')[0]!).some((l) => /^Card/.test(l))).toBe(true);
+  });
+
+  it('fails a job whose printer left the profile, and lists jobs newest first', async () => {
+    s = await printingStore([virtualPrinter('receipt', 'receipt-printer')], {
+      overrides: { 'kitchen.stations': [{ id: 'kitchen', name: 'Kitchen' }] },
+    });
+    s.devices.repository.record({
+      id: uuidv7(),
+      key: 'k1',
+      kind: 'test',
+      deviceId: 'gone',
+      detail: {},
+      at: Date.now(),
+    });
+    s.devices.prints.wake();
+    await until(() => s!.devices.prints.list({ limit: 1 })[0]?.state === 'failed', 5000, 'failed');
+    expect(s.devices.prints.list({ limit: 1 })[0]?.lastError).toBe('Printer gone is not in the hardware profile');
+  });
+});

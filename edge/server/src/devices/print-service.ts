@@ -1,0 +1,378 @@
+/**
+ * Print jobs: recorded in the command's transaction, carried out after its commit.
+ *
+ * - **Recording** (an event-log append hook, inside the transaction that appends the event):
+ *   `order.fired` → one ticket job per fired ticket whose station prints tickets
+ *   (`kitchen.stations[].printTickets`) and has a kitchen printer; `order.paid` on a screen of the
+ *   store (not an order paid in the app) → its receipt; `drawer.kick-requested` → a kick through
+ *   the drawer's printer. Each job's idempotency key names the event and the ticket, so the same
+ *   event recorded twice is one job.
+ * - **Carrying out** (after commit, woken by the log and by printers coming back): due jobs
+ *   printer by printer in the order they were made; each claimed (queued → printing) before its
+ *   bytes go and marked printed after. A failed attempt puts the printer's waiting jobs back
+ *   with a growing delay, and after `rerouteAfterFailures` on their printer, on its backup.
+ * - **Restarts**: a job found `printing` at start may have printed; it becomes `unconfirmed`
+ *   (shown to staff, reprintable) and is never sent again by itself.
+ */
+import {
+  isPrinter,
+  TillboxError,
+  uuidv7,
+  type OrderView,
+  type PrinterDevice,
+  type PrintJobState,
+  type Station,
+  type StoreEvent,
+} from '@tillbox/core';
+import type { Logger } from 'pino';
+import type { Tx } from '../db/database.js';
+import type { EventLog } from '../events/event-log.js';
+import type { DeviceHub } from './device-hub.js';
+import type { NewPrintJob, PrintJobRepository, PrintJobRow } from './print-job-repository.js';
+import { afterFailure, type RetryPolicy } from './print-policy.js';
+import {
+  renderKick,
+  renderReceipt,
+  renderTestSlip,
+  renderTicket,
+  type StoreForPrinting,
+  type TicketJobDetail,
+} from './print-render.js';
+
+export interface PrintServiceContext {
+  readonly events: EventLog;
+  readonly hub: DeviceHub;
+  readonly repository: PrintJobRepository;
+  /** The orders as the screens see them, by id. */
+  readonly orders: (ids: readonly string[]) => Map<string, OrderView>;
+  /** A cash drawer's name by id (profiles may name drawers). */
+  readonly drawerName: (drawerId: string) => string | undefined;
+  readonly stations: readonly Station[];
+  readonly store: StoreForPrinting;
+  readonly policy: RetryPolicy;
+  readonly kickExpiryMs: number;
+  /** The e-receipt's address for an order, or undefined. */
+  readonly receiptUrl: (orderId: string) => string | undefined;
+  readonly log: Logger;
+  readonly now?: () => number;
+}
+
+/** The idempotency key of a job staff asked for, by the id their screen made. */
+const clientKey = (id: string): string => `request:${id}`;
+
+/** Events a receipt is printed for: paid on a screen of the store, not paid in the app. */
+const RECEIPT_ACTORS = new Set(['staff', 'guest', 'device']);
+
+export class PrintService {
+  #started = false;
+  #printing = false;
+  #hooked = false;
+  #unsubscribe: (() => void) | undefined;
+  readonly #unwatch: (() => void)[] = [];
+  #running: Promise<void> | undefined;
+  #again = false;
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly ctx: PrintServiceContext) {}
+
+  #now(): number {
+    return (this.ctx.now ?? Date.now)();
+  }
+
+  start(): void {
+    if (this.#started) return;
+    this.#started = true;
+    if (!this.#hooked) {
+      this.#hooked = true;
+      this.ctx.events.onAppend((tx, event) => this.#record(tx, event));
+    }
+    for (const job of this.ctx.repository.markInterrupted(this.#now()))
+      this.ctx.log.warn(
+        { job: job.id, kind: job.kind, printer: job.deviceId },
+        'print job interrupted by a stop: unconfirmed, not sent again',
+      );
+  }
+
+  /** Carry out the jobs: those waiting from before, then each as its command commits. */
+  startPrinting(): void {
+    if (!this.#started || this.#printing) return;
+    this.#printing = true;
+    this.#unsubscribe = this.ctx.events.subscribe(() => this.wake());
+    for (const printer of this.ctx.hub.printers)
+      this.#unwatch.push(
+        printer.onState((state) => {
+          if (state !== 'ready') return;
+          if (this.ctx.repository.dueNow(printer.id, this.#now()) > 0) this.wake();
+        }),
+      );
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.#started = false;
+    this.#printing = false;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    for (const unwatch of this.#unwatch.splice(0)) unwatch();
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    await this.#running;
+  }
+
+  /** Look at the queue soon (after the current turn). */
+  wake(): void {
+    if (!this.#printing) return;
+    if (this.#running) {
+      this.#again = true;
+      return;
+    }
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.#run(), 0);
+  }
+
+  // ---- recording, inside the command's transaction ------------------------------------------
+
+  #record(tx: Tx, event: StoreEvent): void {
+    if (!this.#started) return;
+    try {
+      for (const job of this.#jobsFor(event)) this.ctx.repository.insert(tx, job);
+    } catch (err) {
+      // Never fail the sale for a print job: it can be printed again from the admin screen.
+      this.ctx.log.error({ err, seq: event.seq, type: event.type }, 'recording a print job failed');
+    }
+  }
+
+  #jobsFor(event: StoreEvent): NewPrintJob[] {
+    const at = this.#now();
+    const base = { eventSeq: event.seq, at };
+    const data = event.data as Record<string, unknown>;
+    if (event.type === 'order.fired') {
+      const tickets = (data.tickets ?? []) as { id: string; station: string; lineIds: string[] }[];
+      const round = typeof data.round === 'number' ? data.round : undefined;
+      return tickets.flatMap((t, i) => {
+        const station = this.ctx.stations.find((s) => s.id === t.station);
+        const printer = this.ctx.hub.kitchenPrinterFor(t.station);
+        if (!station?.printTickets || !printer) return [];
+        const detail: TicketJobDetail = {
+          lineIds: t.lineIds,
+          index: i + 1,
+          count: tickets.length,
+          ...(round ? { round } : {}),
+        };
+        return [
+          {
+            ...base,
+            id: uuidv7(at),
+            key: `ticket:${event.id}:${t.id}`,
+            kind: 'ticket' as const,
+            deviceId: printer.id,
+            orderId: data.orderId as string,
+            ticketId: t.id,
+            station: t.station,
+            detail: { ...detail },
+          },
+        ];
+      });
+    }
+    if (event.type === 'order.paid' && RECEIPT_ACTORS.has(event.actor.kind)) {
+      const printer = this.ctx.hub.receiptPrinter();
+      if (!printer) return [];
+      const orderId = data.orderId as string;
+      return [
+        {
+          ...base,
+          id: uuidv7(at),
+          key: `receipt:${event.id}`,
+          kind: 'receipt',
+          deviceId: printer.id,
+          orderId,
+          detail: {},
+        },
+      ];
+    }
+    if (event.type === 'drawer.kick-requested') {
+      const drawerId = data.drawerId as string;
+      const drawer = this.ctx.hub.drawerFor(drawerId, this.ctx.drawerName(drawerId));
+      if (!drawer) return [];
+      return [
+        {
+          ...base,
+          id: uuidv7(at),
+          key: `kick:${event.id}`,
+          kind: 'kick',
+          deviceId: drawer.printer,
+          detail: { pin: drawer.pin, drawer: drawer.id, reason: data.reason },
+          expiresAt: at + this.ctx.kickExpiryMs,
+        },
+      ];
+    }
+    return [];
+  }
+
+  // ---- carrying out, after commit -----------------------------------------------------------
+
+  #run(): void {
+    this.#timer = undefined;
+    this.#running = this.#runOnce().finally(() => {
+      this.#running = undefined;
+      if (!this.#printing) return;
+      if (this.#again) {
+        this.#again = false;
+        this.wake();
+        return;
+      }
+      const next = this.ctx.repository.nextDueAt();
+      if (next !== undefined) {
+        this.#timer = setTimeout(() => this.#run(), Math.max(0, next - this.#now()));
+        this.#timer.unref();
+      }
+    });
+  }
+
+  async #runOnce(): Promise<void> {
+    const due = this.ctx.repository.due(this.#now(), 500);
+    const byPrinter = new Map<string, PrintJobRow[]>();
+    for (const job of due) byPrinter.set(job.deviceId, [...(byPrinter.get(job.deviceId) ?? []), job]);
+    await Promise.all([...byPrinter.entries()].map(([, jobs]) => this.#drain(jobs)));
+  }
+
+  /** One printer's due jobs, one after another; the first failure puts the rest back with it. */
+  async #drain(jobs: PrintJobRow[]): Promise<void> {
+    for (const job of jobs) {
+      if (!this.#printing) return;
+      const ok = await this.#carryOut(job);
+      if (!ok) return;
+    }
+  }
+
+  /** Prints one job; false when its printer failed (the printer's other due jobs wait with it). */
+  async #carryOut(job: PrintJobRow): Promise<boolean> {
+    const now = this.#now();
+    if (job.expiresAt !== null && job.expiresAt < now) {
+      this.ctx.repository.finish(job.id, 'expired', 'Not sent in time: a drawer must not open minutes later', now);
+      return true;
+    }
+    const printer = this.ctx.hub.printer(job.deviceId);
+    if (!printer) {
+      this.ctx.repository.finish(job.id, 'failed', `Printer ${job.deviceId} is not in the hardware profile`, now);
+      return true;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = this.#render(job, printer.device, printer.address);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.ctx.repository.finish(job.id, 'failed', `It cannot be laid out: ${message}`, now);
+      this.ctx.log.error({ err, job: job.id }, 'a print job cannot be laid out');
+      return true;
+    }
+    if (!this.ctx.repository.claim(job.id, now)) return true;
+    try {
+      await printer.print(bytes);
+      this.ctx.repository.printed(job.id, this.#now());
+      return true;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const at = this.#now();
+      // This job and the printer's others that are due: the same failure, counted for each.
+      const waiting = [job, ...this.ctx.repository.queuedOf(job.deviceId, at).filter((j) => j.id !== job.id)];
+      for (const j of waiting) {
+        const retry = afterFailure(j, printer.device.backup, this.ctx.policy, message, at);
+        this.ctx.repository.retry(j.id, retry);
+        if (retry.reroutedFrom !== j.reroutedFrom)
+          this.ctx.log.warn(
+            { job: j.id, from: j.deviceId, to: retry.deviceId },
+            'print job rerouted to the backup printer',
+          );
+      }
+      if (waiting.some((j) => j.deviceId !== job.deviceId)) this.wake();
+      return false;
+    }
+  }
+
+  #render(job: PrintJobRow, printer: PrinterDevice, address: string): Buffer {
+    const detail = (job.detail ?? {}) as Record<string, unknown>;
+    if (job.kind === 'kick') return renderKick(printer, detail.pin === 5 ? 5 : 2);
+    if (job.kind === 'test') return renderTestSlip(printer, address, new Date(this.#now()), this.ctx.store);
+    const order = job.orderId ? this.ctx.orders([job.orderId]).get(job.orderId) : undefined;
+    if (!order) throw new TillboxError('not-found', `order ${job.orderId ?? '(none)'} is not found`);
+    if (job.kind === 'ticket')
+      return renderTicket(order, job.station ?? '', detail as unknown as TicketJobDetail, printer, this.ctx.store);
+    const madeFor = this.ctx.hub.devices.find((d) => d.id === (job.reroutedFrom ?? job.deviceId));
+    return renderReceipt(
+      {
+        order,
+        store: this.ctx.store,
+        receipt: madeFor?.role === 'receipt-printer' ? madeFor.receipt : undefined,
+        eReceiptUrl: this.ctx.receiptUrl(order.id),
+        reprint: job.reprintOf !== null,
+      },
+      printer,
+    );
+  }
+
+  // ---- for staff ----------------------------------------------------------------------------
+
+  list(filter: { deviceId?: string; state?: PrintJobState; limit: number }): PrintJobRow[] {
+    return this.ctx.repository.list(filter);
+  }
+
+  get(id: string): PrintJobRow | undefined {
+    return this.ctx.repository.get(id);
+  }
+
+  queueCounts(): Map<string, { queued: number; failing: number }> {
+    return this.ctx.repository.queueCounts();
+  }
+
+  /** Print a job again (the same request `id` twice is one reprint), on its printer or another. */
+  reprint(originalId: string, id: string, deviceId?: string): { job: PrintJobRow; created: boolean } {
+    const original = this.ctx.repository.get(originalId);
+    if (!original) throw new TillboxError('not-found', 'There is no such print job');
+    if (original.kind === 'kick')
+      throw new TillboxError('conflict', 'A drawer kick is not printed again: open the drawer with a no-sale');
+    const target = deviceId ?? original.reroutedFrom ?? original.deviceId;
+    this.#needPrinter(target);
+    const at = this.#now();
+    const { row, inserted } = this.ctx.repository.record({
+      id: uuidv7(at),
+      key: clientKey(id),
+      kind: original.kind,
+      deviceId: target,
+      ...(original.orderId ? { orderId: original.orderId } : {}),
+      ...(original.ticketId ? { ticketId: original.ticketId } : {}),
+      ...(original.station ? { station: original.station } : {}),
+      detail: (original.detail ?? {}) as Record<string, unknown>,
+      reprintOf: original.id,
+      at,
+    });
+    if (!inserted && row.reprintOf !== original.id)
+      throw new TillboxError('conflict', 'This job id was already used for another print job');
+    if (inserted) this.wake();
+    return { job: row, created: inserted };
+  }
+
+  /** A test slip on `deviceId` (the same `id` twice is one slip). */
+  testPrint(deviceId: string, id: string): { job: PrintJobRow; created: boolean } {
+    this.#needPrinter(deviceId);
+    const at = this.#now();
+    const { row, inserted } = this.ctx.repository.record({
+      id: uuidv7(at),
+      key: clientKey(id),
+      kind: 'test',
+      deviceId,
+      detail: {},
+      at,
+    });
+    if (!inserted && (row.kind !== 'test' || row.reprintOf !== null || row.deviceId !== deviceId))
+      throw new TillboxError('conflict', 'This job id was already used for another print job');
+    if (inserted) this.wake();
+    return { job: row, created: inserted };
+  }
+
+  #needPrinter(deviceId: string): void {
+    const device = this.ctx.hub.devices.find((d) => d.id === deviceId);
+    if (!device) throw new TillboxError('not-found', `There is no device ${deviceId} in the hardware profile`);
+    if (!isPrinter(device)) throw new TillboxError('validation', `${deviceId} is a ${device.role}, not a printer`);
+  }
+}
