@@ -23,8 +23,8 @@ class CountingPinpad extends VirtualPinpad {
   approved = 0;
   reversals = 0;
 
-  override async charge(...args: Parameters<VirtualPinpad['charge']>): ReturnType<VirtualPinpad['charge']> {
-    const result = await super.charge(...args);
+  override async sale(...args: Parameters<VirtualPinpad['sale']>): ReturnType<VirtualPinpad['sale']> {
+    const result = await super.sale(...args);
     if (result.approved) this.approved += 1;
     return result;
   }

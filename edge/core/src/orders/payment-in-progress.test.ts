@@ -109,7 +109,9 @@ describe('expiring unpaid kiosk orders', () => {
 
 describe('payment intent statuses', () => {
   it('settle once: only an open intent is approved, declined or failed; only a pending reversal is reversed', () => {
-    expect(intentStatusesBefore('approved')).toEqual(['open']);
+    // An offline approval is settled (approved) by a reconciliation, once.
+    expect(intentStatusesBefore('approved')).toEqual(['open', 'approved-offline']);
+    expect(intentStatusesBefore('approved-offline')).toEqual(['open']);
     expect(intentStatusesBefore('reversal-pending')).toEqual(['open']);
     expect(intentStatusesBefore('reversed')).toEqual(['reversal-pending']);
     expect(intentStatusesBefore('open')).toEqual([]);

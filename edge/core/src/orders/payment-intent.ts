@@ -4,14 +4,17 @@
  * the card: cancelling, voiding, expiring, a second payment, a discount or a price change. The
  * intent ends approved (the payment recorded with it), declined, failed (no answer), or — when
  * the terminal approved but the payment could not be recorded — `reversal-pending` until the
- * terminal has given the money back (`reversed`). No card data: amount, the terminal's
- * reference and times only.
+ * terminal has given the money back (`reversed`). A sale the terminal approved offline
+ * (store-and-forward: the bank has not seen it yet) is recorded like any other and stays
+ * `approved-offline` until a reconciliation with the terminal settles it (`approved`). No card
+ * data: amount, the terminal's reference and times only.
  */
 import type { Millis } from './order.js';
 
 export const PAYMENT_INTENT_STATUSES = [
   'open',
   'approved',
+  'approved-offline',
   'declined',
   'failed',
   'reversal-pending',
@@ -34,8 +37,9 @@ export interface OpenPaymentIntent {
 
 /** Which status an intent may move to from which: a settled intent never reopens. */
 const NEXT: Readonly<Record<PaymentIntentStatus, readonly PaymentIntentStatus[]>> = {
-  open: ['approved', 'declined', 'failed', 'reversal-pending'],
+  open: ['approved', 'approved-offline', 'declined', 'failed', 'reversal-pending'],
   'reversal-pending': ['reversed'],
+  'approved-offline': ['approved'],
   approved: [],
   declined: [],
   failed: [],

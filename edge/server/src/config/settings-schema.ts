@@ -5,6 +5,7 @@
  */
 import { bumpBarKeysSchema, isValidTimeZone, stationSchema } from '@tillbox/core';
 import { z } from 'zod';
+import { paymentSettingsSchema } from './payment-settings.js';
 import { relaySettingsSchema } from './relay-settings.js';
 
 export const SECRET = { secret: true } as const;
@@ -188,23 +189,7 @@ export const settingsSchema = z
         });
       })
       .describe('The kitchen'),
-    payments: z
-      .object({
-        pinpad: z
-          .enum(['virtual'])
-          .default('virtual')
-          .describe('Card terminal driver; "virtual" approves like a test terminal (the demo store)'),
-        reversalRetryMs: z
-          .int()
-          .min(20)
-          .max(600_000)
-          .default(5000)
-          .describe(
-            'A card approval that could not be recorded and whose reversal failed is tried again after this, then twice as long each time (at most 10 minutes apart)',
-          ),
-      })
-      .prefault({})
-      .describe('Payments'),
+    payments: paymentSettingsSchema,
     devices: z
       .object({
         profile: z

@@ -88,16 +88,57 @@ export class PaymentIntentRepository {
   }
 
   /**
-   * Move an intent to `to` from a status that may precede it, setting `change` too. False when
-   * it is not in such a status any more (someone else settled it first): nothing is written.
+   * Move an intent to `to` from a status that may precede it (or only from those of `from`),
+   * setting `change` too. False when it is not in such a status any more (someone else settled it
+   * first): nothing is written.
    */
-  settle(id: string, to: PaymentIntentStatus, change: IntentChange, at: number, tx: Db | Tx = this.db): boolean {
+  settle(
+    id: string,
+    to: PaymentIntentStatus,
+    change: IntentChange,
+    at: number,
+    tx: Db | Tx = this.db,
+    from: readonly PaymentIntentStatus[] = intentStatusesBefore(to),
+  ): boolean {
+    const allowed = from.filter((f) => intentStatusesBefore(to).includes(f));
     const result = tx
       .update(paymentIntents)
       .set({ ...change, status: to, updatedAt: at })
-      .where(and(eq(paymentIntents.id, id), inArray(paymentIntents.status, intentStatusesBefore(to))))
+      .where(and(eq(paymentIntents.id, id), inArray(paymentIntents.status, allowed)))
       .run();
     return result.changes === 1;
+  }
+
+  /**
+   * Card payments approved offline (store-and-forward) that no reconciliation has settled yet,
+   * oldest first; read through the attention index (each has its reason set while pending).
+   */
+  pendingOffline(limit = 1000): PaymentIntentRow[] {
+    return this.db
+      .select()
+      .from(paymentIntents)
+      .where(and(isNotNull(paymentIntents.attention), eq(paymentIntents.status, 'approved-offline')))
+      .orderBy(asc(paymentIntents.createdAt))
+      .limit(limit)
+      .all();
+  }
+
+  /**
+   * A reconciliation forwarded what the terminal stored offline: every offline approval made up to
+   * `upTo` is settled (approved, nothing for a person to do). Answers how many.
+   */
+  settleOffline(upTo: number, at: number): number {
+    return this.db
+      .update(paymentIntents)
+      .set({ status: 'approved', attention: null, updatedAt: at })
+      .where(
+        and(
+          isNotNull(paymentIntents.attention),
+          eq(paymentIntents.status, 'approved-offline'),
+          lte(paymentIntents.updatedAt, upTo),
+        ),
+      )
+      .run().changes;
   }
 
   /** A reversal that failed again: it stays pending, with when to try next and why it failed. */

@@ -207,9 +207,9 @@ describe('a crash while the terminal is asked', () => {
     // A terminal without a status query.
     const blind: Pinpad = {
       name: 'blind',
-      charge: (r) => terminal.charge(r),
+      sale: (r) => terminal.sale(r),
       reverse: (ref) => terminal.reverse(ref),
-      refund: (ref, amount) => terminal.refund(ref, amount),
+      refund: (r) => terminal.refund(r),
     };
     const o = await crashMidPayment(blind, terminal, dir.dir);
 

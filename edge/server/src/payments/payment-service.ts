@@ -25,7 +25,8 @@ import type { Logger } from 'pino';
 import type { OrderAggregate } from '../orders/order-aggregate.js';
 import type { PaymentIntentRepository, PaymentIntentRow } from './payment-intent-repository.js';
 import type { PaymentReversals } from './payment-reversals.js';
-import type { Pinpad, PinpadResult, PinpadStatus, PinpadTip } from './pinpad.js';
+import { offlineAttention, type OfflineAllowance } from './offline-payments.js';
+import type { PaymentTerminal, SaleResult, TerminalTip, TransactionStatus } from './payment-terminal.js';
 
 /** What the pinpad suggests when it asks the guest for a tip (percent of the amount). */
 export const TIP_PROMPT_PERCENTAGES: readonly number[] = [15, 18, 20];
@@ -34,7 +35,9 @@ export interface PaymentServiceContext {
   orders: OrderAggregate;
   intents: PaymentIntentRepository;
   reversals: PaymentReversals;
-  pinpad: Pinpad;
+  pinpad: PaymentTerminal;
+  /** Whether the terminal may approve a sale offline (store-and-forward); absent: never. */
+  offline?: OfflineAllowance;
   log: Logger;
   now?: () => number;
 }
@@ -54,6 +57,8 @@ interface Approval {
   cardLast4?: string | undefined;
   /** The tip it took on top of the amount. */
   tip?: number | undefined;
+  /** Approved offline (store-and-forward): recorded, and pending until the terminal has forwarded it. */
+  offline?: boolean | undefined;
 }
 
 /** A refund as staff ask for it: the whole order or some lines, and which tenders get the money. */
@@ -64,6 +69,16 @@ export interface RefundRequest {
 }
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/** What the payment keeps of an approval: the reference, the last four, the tip, whether it was offline. */
+function approvalOf(result: {
+  reference?: string | undefined;
+  cardLast4?: string | undefined;
+  tip?: number | undefined;
+  offline?: boolean | undefined;
+}): Approval {
+  return { reference: result.reference ?? '', cardLast4: result.cardLast4, tip: result.tip, offline: result.offline };
+}
 
 export class PaymentService {
   /** Orders with a refund under way, so a double tap never refunds twice. */
@@ -106,32 +121,40 @@ export class PaymentService {
     }
     // Committed before the terminal is asked: from here on a cancel is refused.
     const intent = this.open(cmd, orderId, body);
-    const tip: PinpadTip | undefined =
+    const tip: TerminalTip | undefined =
       intent.tip !== undefined
         ? { amount: intent.tip }
         : body.tipPrompt
           ? { prompt: { percentages: TIP_PROMPT_PERCENTAGES } }
           : undefined;
-    let result: PinpadResult;
+    let result: SaleResult;
     try {
-      result = await this.ctx.pinpad.charge({
+      result = await this.ctx.pinpad.sale({
         amount: intent.amount,
         currency: intent.currency,
         orderId,
         intentId: intent.id,
         ...(tip ? { tip } : {}),
+        allowOffline: this.ctx.offline?.allows(intent.amount, tip) ?? false,
       });
     } catch (err) {
       const approval = await this.afterNoAnswer(intent, err);
       return this.record(cmd, intent, approval);
     }
     if (!result.approved) {
-      this.ctx.intents.settle(intent.id, 'declined', { reference: result.reference }, this.now());
-      throw new TillboxError('payment-declined', result.message ?? 'The card was declined', {
-        details: [{ message: `terminal reference ${result.reference}` }],
-      });
+      const change = result.reference ? { reference: result.reference } : {};
+      this.ctx.intents.settle(intent.id, 'declined', change, this.now());
+      throw new TillboxError(
+        result.reason === 'timeout'
+          ? 'device-timeout'
+          : result.reason === 'busy'
+            ? 'device-unavailable'
+            : 'payment-declined',
+        result.message ?? 'The card was declined',
+        { details: result.reference ? [{ message: `terminal reference ${result.reference}` }] : [] },
+      );
     }
-    return this.record(cmd, intent, { reference: result.reference, cardLast4: result.cardLast4, tip: result.tip });
+    return this.record(cmd, intent, approvalOf(result));
   }
 
   /**
@@ -191,8 +214,13 @@ export class PaymentService {
     try {
       return orders.execute(cmd, { orderId: intent.orderId }, { kind: 'pay', payment }, (tx, after) => {
         const recorded = after.payments.find((p) => p.reference === approval.reference && p.amount > 0);
-        const change = { reference: approval.reference, ...(recorded ? { paymentId: recorded.id } : {}) };
-        if (!intents.settle(intent.id, 'approved', change, this.now(), tx)) {
+        const change = {
+          reference: approval.reference,
+          ...(recorded ? { paymentId: recorded.id } : {}),
+          ...(approval.offline ? { attention: offlineAttention(approval.reference) } : {}),
+        };
+        const to = approval.offline ? 'approved-offline' : 'approved';
+        if (!intents.settle(intent.id, to, change, this.now(), tx, ['open'])) {
           throw new TillboxError('conflict', `the card payment of order ${intent.orderNumber} was settled meanwhile`);
         }
       });
@@ -217,9 +245,7 @@ export class PaymentService {
    */
   private async afterNoAnswer(intent: StartedIntent, err: unknown): Promise<Approval> {
     const outcome = await this.askTerminal(intent);
-    if (outcome?.state === 'approved' && outcome.reference) {
-      return { reference: outcome.reference, cardLast4: outcome.cardLast4, tip: outcome.tip };
-    }
+    if (outcome?.state === 'approved' && outcome.reference) return approvalOf(outcome);
     const at = this.now();
     const attention = outcome ? null : this.unknownOutcome(intent, message(err));
     this.ctx.intents.settle(intent.id, 'failed', { attention, lastError: message(err) }, at);
@@ -233,10 +259,14 @@ export class PaymentService {
   }
 
   /** What the terminal says of an intent's charge, or undefined when it cannot tell. */
-  private async askTerminal(intent: { id: string; orderId: string }): Promise<PinpadStatus | undefined> {
+  private async askTerminal(intent: {
+    id: string;
+    orderId: string;
+    currency: string;
+  }): Promise<TransactionStatus | undefined> {
     if (!this.ctx.pinpad.status) return undefined;
     try {
-      return await this.ctx.pinpad.status({ intentId: intent.id, orderId: intent.orderId });
+      return await this.ctx.pinpad.status({ intentId: intent.id, orderId: intent.orderId, currency: intent.currency });
     } catch (err) {
       this.ctx.log.warn({ err, intentId: intent.id }, 'the terminal could not say what became of a charge');
       return undefined;
@@ -259,11 +289,9 @@ export class PaymentService {
       const at = this.now();
       if (outcome?.state === 'approved' && outcome.reference) {
         const started = this.startedOf(row);
-        await this.record(this.commandOf(row), started, {
-          reference: outcome.reference,
-          cardLast4: outcome.cardLast4,
-          tip: outcome.tip,
-        }).catch((err: unknown) => log.warn({ err, intentId: row.id }, 'a recovered approval could not be recorded'));
+        await this.record(this.commandOf(row), started, approvalOf(outcome)).catch((err: unknown) =>
+          log.warn({ err, intentId: row.id }, 'a recovered approval could not be recorded'),
+        );
       } else if (outcome) {
         const change = outcome.reference ? { reference: outcome.reference } : {};
         intents.settle(row.id, outcome.state === 'declined' ? 'declined' : 'failed', change, at);
@@ -364,7 +392,11 @@ export class PaymentService {
         if (!charge?.reference)
           throw new TillboxError('conflict', 'the card payment has no terminal reference to refund');
         // The sale's share and, with a whole-order refund, the tip taken with it.
-        const result = await this.ctx.pinpad.refund(charge.reference, r.amount + (r.tip ?? 0));
+        const result = await this.ctx.pinpad.refund({
+          reference: charge.reference,
+          amount: r.amount + (r.tip ?? 0),
+          currency: order.totals.currency,
+        });
         if (!result.approved) {
           throw new TillboxError('payment-declined', result.message ?? 'The terminal refused the refund', {
             details: [{ message: `terminal reference ${result.reference}` }],

@@ -1,64 +1,21 @@
 import { divideRounded } from '@tillbox/core';
 
-/**
- * A card terminal, semi-integrated: the edge asks it to take an amount and hears back the
- * result, the terminal's reference and the card's last four digits — never card data.
- */
-export interface PinpadResult {
-  approved: boolean;
-  /** The terminal's transaction reference (for refunds and reconciliation). */
-  reference: string;
-  cardLast4?: string;
-  /** Why it was declined, in words for the guest. */
-  message?: string;
-  /** The tip taken on top of the amount (entered on the screen, or chosen by the guest on the terminal). */
-  tip?: number;
-}
+import type {
+  PaymentTerminal,
+  Reconciliation,
+  SaleRequest,
+  SaleResult,
+  TerminalRefund,
+  TerminalTip,
+  TransactionStatus,
+} from './payment-terminal.js';
 
-/**
- * A tip with a card payment: an amount entered on the screen (the terminal charges it with the
- * amount), or a prompt — the terminal asks the guest (suggested percentages of the amount, or
- * their own figure) and answers the tip chosen in {@link PinpadResult.tip}.
- */
-export type PinpadTip = { amount: number } | { prompt: { percentages: readonly number[] } };
-
-/** What the terminal is asked to take. */
-export interface PinpadCharge {
-  /** Towards the order, minor units; a tip comes on top. */
-  amount: number;
-  currency: string;
-  orderId: string;
-  intentId: string;
-  tip?: PinpadTip;
-}
-
-/** What the terminal knows of a charge it was asked for (by the edge's intent id). */
-export interface PinpadStatus {
-  /** `not-found`: the terminal never took this charge. */
-  state: 'approved' | 'declined' | 'not-found';
-  reference?: string;
-  cardLast4?: string;
-  /** The tip it took with the charge. */
-  tip?: number;
-}
-
-export interface Pinpad {
-  readonly name: string;
-  /**
-   * Take `amount`. `intentId` is the edge's payment intent, given to the terminal as the
-   * merchant reference so {@link status} can find the charge again after a restart.
-   */
-  charge(request: PinpadCharge): Promise<PinpadResult>;
-  /** Undo an approved charge the store could not record. Throws when the terminal could not. */
-  reverse(reference: string): Promise<void>;
-  /** Give `amount` back to the card of an earlier charge, by the charge's reference. */
-  refund(reference: string, amount: number): Promise<PinpadResult>;
-  /**
-   * The outcome of a charge the edge lost track of (it restarted while waiting), if the
-   * terminal can tell; terminals that cannot leave it out and such payments go to a person.
-   */
-  status?(query: { intentId: string; orderId: string }): Promise<PinpadStatus>;
-}
+/** The names the payment code used before the terminal protocol: the same types. */
+export type Pinpad = PaymentTerminal;
+export type PinpadResult = SaleResult;
+export type PinpadStatus = TransactionStatus;
+export type PinpadCharge = SaleRequest;
+export type PinpadTip = TerminalTip;
 
 export interface VirtualPinpadOptions {
   /** How long a tap takes. */
@@ -74,11 +31,12 @@ export interface VirtualPinpadOptions {
 }
 
 /**
- * The demo store's terminal: approves after a short pause like a tapped card, except amounts
- * listed in `declineAmounts` (for tests). The wire protocol of a real terminal arrives with the
- * device hub; this keeps the same interface.
+ * An in-process terminal for tests and stores without a terminal in their hardware profile:
+ * approves after a short pause like a tapped card, except amounts listed in `declineAmounts`.
+ * It speaks no protocol; the virtual terminal that speaks the Adyen Terminal API over HTTPS is
+ * `terminal/virtual-terminal.ts`.
  */
-export class VirtualPinpad implements Pinpad {
+export class VirtualPinpad implements PaymentTerminal {
   readonly name = 'virtual';
   private sequence = 0;
   /** Every charge it was asked for, in order, with its outcome. */
@@ -99,7 +57,7 @@ export class VirtualPinpad implements Pinpad {
 
   constructor(private readonly options: VirtualPinpadOptions = {}) {}
 
-  async charge(request: PinpadCharge): Promise<PinpadResult> {
+  async sale(request: SaleRequest): Promise<SaleResult> {
     await new Promise((resolve) => setTimeout(resolve, this.options.delayMs ?? 0));
     this.sequence += 1;
     const reference = `VP-${String(this.sequence).padStart(6, '0')}`;
@@ -119,13 +77,14 @@ export class VirtualPinpad implements Pinpad {
         approved: false,
         reference,
         message: 'Card declined by the issuer. Try another card or pay at the counter.',
+        reason: 'declined',
       };
     }
     return { approved: true, reference, cardLast4: '4242', ...(tip > 0 ? { tip } : {}) };
   }
 
   /** The tip of a charge: the screen's, or the guest's choice at the prompt (rounded to the cent). */
-  private tipFor(request: PinpadCharge): number {
+  private tipFor(request: SaleRequest): number {
     if (!request.tip) return 0;
     if ('amount' in request.tip) return request.tip.amount;
     return divideRounded(request.amount * (this.options.tipPercent ?? 0), 100);
@@ -139,14 +98,14 @@ export class VirtualPinpad implements Pinpad {
     this.reversed.push(reference);
   }
 
-  async refund(reference: string, amount: number): Promise<PinpadResult> {
+  async refund({ reference, amount }: TerminalRefund): Promise<SaleResult> {
     await new Promise((resolve) => setTimeout(resolve, this.options.delayMs ?? 0));
     this.sequence += 1;
     this.refunds.push({ reference, amount });
     return { approved: true, reference: `VR-${String(this.sequence).padStart(6, '0')}` };
   }
 
-  async status(query: { intentId: string; orderId: string }): Promise<PinpadStatus> {
+  async status(query: { intentId: string; orderId: string }): Promise<TransactionStatus> {
     const charge = this.charges.find((c) => c.intentId === query.intentId);
     if (!charge) return { state: 'not-found' };
     return charge.approved
@@ -157,5 +116,10 @@ export class VirtualPinpad implements Pinpad {
           ...(charge.tip > 0 ? { tip: charge.tip } : {}),
         }
       : { state: 'declined', reference: charge.reference };
+  }
+
+  /** Nothing is ever stored offline here: the period closes with nothing to forward. */
+  async reconcile(): Promise<Reconciliation> {
+    return { settled: true, totals: [] };
   }
 }
