@@ -122,9 +122,22 @@ export class MqttLink {
       this.#connected = false;
       this.#generation++;
     });
-    client.on('error', (err) => log.warn({ err: err.message }, 'MQTT connection error'));
+    let lastError = '';
+    client.on('error', (err) => {
+      // Once per distinct error: a broker that stays away is not logged every second.
+      if (err.message === lastError) return;
+      lastError = err.message;
+      const code = (err as { code?: unknown }).code;
+      if (settings.protocolVersion === 5 && (code === 1 || code === 132))
+        log.error(
+          { err: err.message },
+          'the broker does not speak MQTT 5 (the demo’s embedded broker speaks 3.1.1): set TILLBOX_CLOUD_MQTT_PROTOCOL_VERSION=4, and run one instance (without shared subscriptions each gets everything)',
+        );
+      else log.warn({ err: err.message }, 'MQTT connection error');
+    });
     this.#ready = new Promise((resolve) => {
       client.on('connect', (connack) => {
+        lastError = '';
         this.#generation++;
         this.#connected = true;
         const filters = CLOUD_SUBSCRIBES.map((name) => filterOf(name, settings));

@@ -124,10 +124,12 @@ export const settingsSchema = z
           .describe('How long placing an online order waits for the store to accept or reject it'),
         offlineAfterSeconds: z
           .int()
-          .min(5)
+          .min(0)
           .max(86_400)
-          .default(180)
-          .describe('A store not heard from (state or events) for this long counts as offline'),
+          .default(0)
+          .describe(
+            'Also count a store as offline when nothing (state or events) came from it for this long; 0 trusts its state topic and last will alone (the edge republishes its state only while its backlog changes)',
+          ),
       })
       .prefault({})
       .describe('Online and app orders'),
