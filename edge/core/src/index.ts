@@ -26,6 +26,8 @@ export * from './wire/receipts.js';
 export * from './auth/audit.js';
 export * from './cash/index.js';
 export * from './wire/cash.js';
+export * from './stock/index.js';
+export * from './wire/stock.js';
 export * from './relay/index.js';
 export * from './devices/index.js';
 export * from './reports/index.js';

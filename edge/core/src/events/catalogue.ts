@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { DEVICE_ROLES, STAFF_ROLES } from '../auth/actors.js';
 import { PERMISSIONS } from '../auth/permissions.js';
 import { DRAWER_EVENTS } from '../cash/events.js';
+import { STOCK_EVENTS } from '../stock/events.js';
 import { dayClosedSchema } from '../reports/day-report-schema.js';
 import { CHANNELS, ORDER_TYPES } from '../channels.js';
 import { TillboxError } from '../errors.js';
@@ -286,6 +287,8 @@ export const EVENT_CATALOGUE = {
     }),
   },
   ...DRAWER_EVENTS,
+  /** Stock of one item (subject: the item): sales and returns with orders, staff's receiving, waste, counts, 86. */
+  ...STOCK_EVENTS,
   /** A Z report closed a business day (subject: the day); nothing more is added to that day. */
   'day.closed': { version: 1, schema: dayClosedSchema },
 } as const satisfies Record<string, { version: number; schema: z.ZodType }>;

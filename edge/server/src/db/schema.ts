@@ -1,13 +1,15 @@
 /** The whole SQLite schema, in one place. Migrations are generated from it and only append. */
 import { sql } from 'drizzle-orm';
 import {
+  EIGHTY_SIX_REASONS,
   ORDER_STATUSES,
   PAYMENT_INTENT_STATUSES,
   PAYMENT_STATUSES,
   PRINT_JOB_KINDS,
   PRINT_JOB_STATES,
+  STOCK_MOVE_KINDS,
 } from '@tillbox/core';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** The store's event log: the spine every screen, the relay and reports read. */
 export const events = sqliteTable(
@@ -500,5 +502,57 @@ export const printJobs = sqliteTable(
       .where(sql`state = 'queued'`),
     index('print_jobs_device_created').on(t.deviceId, t.createdAt),
     index('print_jobs_order').on(t.orderId),
+  ],
+);
+
+/**
+ * Stock per item at this store: a row for each item the store counts (`tracked`, with its count
+ * on hand) or has taken off sale (86'd: `sold-out` when its count reached zero, `manual` by a
+ * staff member). Items with no row are on sale and not counted. Rows are never deleted.
+ */
+export const stockLevels = sqliteTable(
+  'stock_levels',
+  {
+    itemId: text('item_id').primaryKey(),
+    tracked: integer('tracked', { mode: 'boolean' }).notNull(),
+    /** On hand when tracked, never below zero; 0 when not. */
+    count: integer('count').notNull().default(0),
+    eightySixed: text('eighty_sixed', { enum: EIGHTY_SIX_REASONS }),
+    eightySixedAt: integer('eighty_sixed_at'),
+    eightySixNote: text('eighty_six_note'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [check('stock_levels_count_not_negative', sql`${t.count} >= 0`)],
+);
+
+/**
+ * Every change of a counted item's stock, signed (sales and waste below zero), with the count
+ * after it: the moves of an item sum to its count. A sale or return names its order and line, so
+ * a refund or a cancel gives back exactly what the line took. Written in the transaction of the
+ * event that records it, with that event's seq.
+ */
+export const stockMoves = sqliteTable(
+  'stock_moves',
+  {
+    id: text('id').primaryKey(),
+    itemId: text('item_id')
+      .notNull()
+      .references(() => stockLevels.itemId),
+    kind: text('kind', { enum: STOCK_MOVE_KINDS }).notNull(),
+    quantity: integer('quantity').notNull(),
+    countAfter: integer('count_after').notNull(),
+    orderId: text('order_id'),
+    lineId: text('line_id'),
+    reason: text('reason'),
+    eventSeq: integer('event_seq'),
+    actor: text('actor', { mode: 'json' }).notNull(),
+    device: text('device'),
+    at: integer('at').notNull(),
+  },
+  (t) => [
+    index('stock_moves_item_at').on(t.itemId, t.at),
+    index('stock_moves_order')
+      .on(t.orderId)
+      .where(sql`order_id is not null`),
   ],
 );

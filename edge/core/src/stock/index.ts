@@ -1,0 +1,3 @@
+export * from './stock.js';
+export * from './events.js';
+export * from './decide.js';
