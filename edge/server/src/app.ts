@@ -16,6 +16,7 @@ import { API_PREFIX, createHttpServer } from './api/http-server.js';
 import type { AnyRoute } from './api/route.js';
 import { StreamHub } from './api/stream-hub.js';
 import { cashRoutes } from './cash/cash-routes.js';
+import { stockRoutes } from './stock/stock-routes.js';
 import { catalogRoutes } from './catalog/catalog-routes.js';
 import { Capabilities, type CapabilitiesContext } from './capabilities.js';
 import type { Settings } from './config/settings.js';
@@ -27,6 +28,9 @@ import { tipRoutes } from './payments/tip-routes.js';
 import { orderRoutes } from './orders/order-routes.js';
 import { paymentRoutes } from './payments/payment-routes.js';
 import type { Pinpad } from './payments/pinpad.js';
+import { CardTerminal } from './payments/terminal/card-terminal.js';
+import { TerminalSlot } from './payments/terminal/terminal-slot.js';
+import { terminalRoutes } from './payments/terminal-routes.js';
 import { reportRoutes } from './reports/speed-of-service.js';
 import { upsellReportRoutes } from './reports/upsell-report.js';
 import { dayReportRoutes } from './reports/day-report-routes.js';
@@ -49,7 +53,7 @@ export interface EdgeContext {
   log: Logger;
   /** The menu and rules a new store starts with (the demo's unless a test gives others). */
   seed?: CapabilitiesContext['seed'];
-  /** The card terminal; the settings' driver unless a test gives one. */
+  /** The card terminal; the hardware profile's (or the settings') unless a test gives one. */
   pinpad?: Pinpad;
 }
 
@@ -61,6 +65,9 @@ interface Running {
   stream: StreamHub;
   relay: Relay;
   devices: Devices;
+  /** The hardware profile's card terminal (absent when a test gives its own). */
+  terminal: CardTerminal | undefined;
+  slot: TerminalSlot;
   http: FastifyInstance;
   startedAt: number;
 }
@@ -108,6 +115,11 @@ export class Edge {
     return this.need().http;
   }
 
+  /** The card terminal of the hardware profile, with its virtual terminal in the demo store. */
+  get cardTerminal(): CardTerminal | undefined {
+    return this.need().terminal;
+  }
+
   /** The store's SQLite file (tests damage or fill it on purpose). */
   get database(): OpenDatabase {
     return this.need().database;
@@ -121,6 +133,9 @@ export class Edge {
   async start(): Promise<string> {
     const { settings, log } = this.ctx;
     const database = openDatabase(settings.data.dir, { storeId: settings.store.id });
+    // The payment service holds the terminal from the start; it comes up with the device hub.
+    const slot = new TerminalSlot();
+    let terminal: CardTerminal | undefined;
     try {
       database.health.attachLog(log.child({ module: 'storage' }));
       const { boot } = database;
@@ -131,7 +146,13 @@ export class Edge {
           'this data folder was initialised for another store id',
         );
       }
-      const caps = new Capabilities({ db: database.db, settings, log, ...pick(this.ctx) });
+      const caps = new Capabilities({
+        db: database.db,
+        settings,
+        log,
+        ...pick(this.ctx),
+        ...(this.ctx.pinpad ? {} : { pinpad: slot }),
+      });
       caps.start();
       const { events, catalog, kitchen, orders, payments } = caps;
       const access = new Access({ db: database.db, events, settings, log });
@@ -173,6 +194,11 @@ export class Edge {
         receiptUrl: (id) => (this.url === '' ? undefined : receiptLinks.url(id)),
       });
       await devices.start();
+      if (!this.ctx.pinpad) {
+        terminal = new CardTerminal({ settings, profile: devices.hub.profile, log: log.child({ module: 'terminal' }) });
+        await terminal.start();
+        slot.attach(terminal.terminal);
+      }
       const startedAt = Date.now();
       const health = {
         version: VERSION,
@@ -196,12 +222,14 @@ export class Edge {
         ...upsellReportRoutes(database.db, settings.store),
         ...kioskRoutes(settings.kiosk),
         ...cashRoutes(caps.cash, access.staff),
+        ...stockRoutes(caps.stock),
         ...openTicketRoutes(caps.openTickets, access.staff),
         ...tipRoutes(caps.tips, access.staff),
         ...dayReportRoutes(caps.dayReports, access.staff),
         ...receiptRoutes(orders, receiptLinks, settings.store),
         ...relayRoutes(relay),
         ...hardwareRoutes(devices),
+        ...terminalRoutes(caps.offline, () => terminal?.virtual),
       ];
       const http = await createHttpServer({
         http: settings.http,
@@ -213,7 +241,7 @@ export class Edge {
         routes,
       });
       stream.start();
-      this.running = { database, caps, access, stream, relay, devices, http, routes, startedAt };
+      this.running = { database, caps, access, stream, relay, devices, terminal, slot, http, routes, startedAt };
       const address = await http.listen({ host: settings.http.host, port: settings.http.port });
       const port = new URL(address).port;
       this.url = `http://${settings.http.host === '0.0.0.0' ? '127.0.0.1' : settings.http.host}:${port}`;
@@ -228,6 +256,8 @@ export class Edge {
     } catch (e) {
       await this.stop();
       database.close();
+      await terminal?.stop();
+      slot.detach();
       throw e;
     }
   }
@@ -243,5 +273,9 @@ export class Edge {
     await r.devices.stop();
     r.caps.stop();
     r.database.close();
+    // Last, as a crash would: a sale still waiting loses its answer after the database is closed,
+    // so its payment intent stays open and the next start asks the terminal what became of it.
+    await r.terminal?.stop();
+    r.slot.detach();
   }
 }

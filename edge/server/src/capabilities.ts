@@ -31,6 +31,7 @@ import { TipRepository } from './payments/tip-repository.js';
 import { TipService } from './payments/tip-service.js';
 import { PaymentIntentRepository } from './payments/payment-intent-repository.js';
 import { PaymentReversals } from './payments/payment-reversals.js';
+import { OfflinePayments } from './payments/offline-payments.js';
 import { PaymentService } from './payments/payment-service.js';
 import { VirtualPinpad, type Pinpad } from './payments/pinpad.js';
 import { ReportRepository } from './reports/report-repository.js';
@@ -59,6 +60,8 @@ export class Capabilities {
   readonly kitchen: KitchenService;
   readonly orders: OrderService;
   readonly payments: PaymentService;
+  /** Card payments approved offline: the caps, the exposure, reconciliation with the terminal. */
+  readonly offline: OfflinePayments;
   /** Approvals that could not be recorded, reversed and retried until the terminal has. */
   readonly reversals: PaymentReversals;
   /** Cancels kiosk orders left unpaid too long. */
@@ -134,7 +137,25 @@ export class Capabilities {
       now,
       retryMs: settings.payments.reversalRetryMs,
     });
-    this.payments = new PaymentService({ orders, intents, reversals: this.reversals, pinpad, log: paymentLog, now });
+    this.offline = new OfflinePayments({
+      intents,
+      orders: this.orderRepository,
+      terminal: pinpad,
+      settings: settings.payments.offline,
+      currency: () => this.catalog.catalog.currency,
+      log: paymentLog,
+      now,
+    });
+    const offline = this.offline;
+    this.payments = new PaymentService({
+      orders,
+      intents,
+      reversals: this.reversals,
+      pinpad,
+      offline,
+      log: paymentLog,
+      now,
+    });
     this.expiry = new OrderExpiry({
       orders,
       unpaidKioskExpiryMinutes: settings.orders.unpaidKioskExpiryMinutes,
@@ -183,6 +204,7 @@ export class Capabilities {
     this.kitchen.start();
     this.reversals.start();
     this.payments.start();
+    this.offline.start();
     this.expiry.start();
     this.cash.start();
   }
@@ -191,6 +213,7 @@ export class Capabilities {
     this.cash.stop();
     this.expiry.stop();
     void this.reversals.stop();
+    void this.offline.stop();
     this.kitchen.stop();
     this.catalog.stop();
     this.events.stop();
