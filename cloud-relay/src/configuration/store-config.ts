@@ -24,6 +24,24 @@ import {
 /** The published documents of some kinds, each with its version. */
 export type ConfigSet = { [K in ConfigKind]?: { version: number; document: ConfigMessage<K>['document'] } };
 
+/**
+ * A pricing rules document as the configuration kinds the cloud publishes (the inverse of
+ * {@link pricingDocuments}): its promotions, its stores and tax, its loyalty.
+ */
+export function rulesDocuments(rules: PricingRulesInput): { promotions: unknown; tax: unknown; loyalty: unknown } {
+  return {
+    promotions: {
+      tags: rules.tags ?? [],
+      promotions: rules.promotions ?? [],
+      exclusions: rules.exclusions ?? {},
+      ...(rules.maxDiscount ? { maxDiscount: rules.maxDiscount } : {}),
+      upsells: rules.upsells ?? [],
+    },
+    tax: { stores: rules.stores, tax: rules.tax },
+    loyalty: { loyalty: rules.loyalty ?? null },
+  };
+}
+
 /** The kinds the cloud needs to price a cart exactly as the store does. */
 export const PRICING_KINDS = ['catalog', 'promotions', 'tax'] as const satisfies readonly ConfigKind[];
 

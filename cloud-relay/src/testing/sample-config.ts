@@ -5,21 +5,12 @@
  */
 import { usStoreExample, type ConfigKind } from '@tillbox/core';
 import { expect } from 'vitest';
+import { rulesDocuments } from '../configuration/store-config.js';
 import type { FakeStore } from './harness.js';
-
-const rules = usStoreExample.rules;
 
 export const SAMPLE_DOCUMENTS: Record<Exclude<ConfigKind, 'stations'>, unknown> = {
   catalog: usStoreExample.catalog,
-  promotions: {
-    tags: rules.tags ?? [],
-    promotions: rules.promotions ?? [],
-    exclusions: rules.exclusions ?? {},
-    ...(rules.maxDiscount ? { maxDiscount: rules.maxDiscount } : {}),
-    upsells: rules.upsells ?? [],
-  },
-  tax: { stores: rules.stores, tax: rules.tax },
-  loyalty: { loyalty: rules.loyalty ?? null },
+  ...rulesDocuments(usStoreExample.rules),
 };
 
 /** POST a configuration document through the admin API. */
