@@ -30,6 +30,8 @@ const good: HardwareDeviceInput[] = [
   { id: 'scanner', role: 'scanner', driver: 'hid-pos', connection: 'usb:0c2e:0caa' },
 ];
 
+const g = (i: number): HardwareDeviceInput => good[i] as HardwareDeviceInput;
+
 function check(devices: HardwareDeviceInput[], stations: StationPrinting[] | null = STATIONS): ProfileProblem[] {
   const profile: HardwareProfileInput = { version: 1, name: 'test', devices };
   return readHardwareProfile(profile, stations ? { stations } : {}).problems;
@@ -56,7 +58,7 @@ describe('hardware profile check', () => {
 
   it('names an unknown driver, and a driver that does not serve the role or the connection', () => {
     const problems = check([
-      { ...good[0], driver: 'epson-magic' } as HardwareDeviceInput,
+      { ...g(0), driver: 'epson-magic' } as HardwareDeviceInput,
       { id: 'scanner', role: 'scanner', driver: 'escpos', connection: 'virtual' },
       { id: 'display', role: 'customer-display', driver: 'hid-pos', connection: 'tcp:10.0.0.9:9100' },
       ...good.slice(1, 3),
@@ -70,7 +72,7 @@ describe('hardware profile check', () => {
   });
 
   it('names a station that prints tickets with no printer, and a printer for a station that does not exist', () => {
-    const problems = check([good[0], { ...good[1], stations: ['grill'] } as HardwareDeviceInput, good[2], good[3]]);
+    const problems = check([g(0), { ...g(1), stations: ['grill'] } as HardwareDeviceInput, g(2), g(3)]);
     expect(messages(errors(problems))).toEqual([
       'devices.1.stations.0: "bar-printer" prints for station "grill", which is not a kitchen station (stations: bar, kitchen)',
       'devices: station "bar" prints tickets (printTickets) but no kitchen printer serves it',
@@ -89,7 +91,7 @@ describe('hardware profile check', () => {
         message: 'station "bar" has a kitchen printer but does not print tickets: turn on its printTickets setting',
       },
     ]);
-    expect(check([{ ...good[1], stations: ['grill'] } as HardwareDeviceInput], null)).toEqual([]);
+    expect(check([{ ...g(1), stations: ['grill'] } as HardwareDeviceInput], null)).toEqual([]);
   });
 
   it('names two devices on one port: the same USB model without serials, one host and port, one path', () => {
@@ -109,7 +111,7 @@ describe('hardware profile check', () => {
 
   it('lets two of one USB model apart by their serial numbers', () => {
     const problems = check([
-      { ...good[0], connection: 'usb:04b8:0e15:X5ZK01' } as HardwareDeviceInput,
+      { ...g(0), connection: 'usb:04b8:0e15:X5ZK01' } as HardwareDeviceInput,
       {
         id: 'second',
         role: 'kitchen-printer',
@@ -124,11 +126,11 @@ describe('hardware profile check', () => {
 
   it('names a backup that does not exist, is not a printer, or is the printer itself', () => {
     const problems = check([
-      { ...good[0], backup: 'nowhere' } as HardwareDeviceInput,
-      { ...good[1], backup: 'scanner' } as HardwareDeviceInput,
-      { ...good[2], backup: 'kitchen-printer' } as HardwareDeviceInput,
-      good[3],
-      good[4],
+      { ...g(0), backup: 'nowhere' } as HardwareDeviceInput,
+      { ...g(1), backup: 'scanner' } as HardwareDeviceInput,
+      { ...g(2), backup: 'kitchen-printer' } as HardwareDeviceInput,
+      g(3),
+      g(4),
     ]);
     expect(messages(errors(problems))).toEqual([
       'devices.0.backup: backup "nowhere" is not a device of this profile',
@@ -153,7 +155,7 @@ describe('hardware profile check', () => {
 
   it('names columns that do not fit the paper, duplicate ids, and a driver not built yet (a warning)', () => {
     const problems = check([
-      { ...good[0], paperWidthMm: 58, columns: 48 } as HardwareDeviceInput,
+      { ...g(0), paperWidthMm: 58, columns: 48 } as HardwareDeviceInput,
       ...good.slice(1),
       { id: 'scanner', role: 'scanner', driver: 'keyboard-wedge', connection: 'virtual' },
       { id: 'terminal', role: 'payment-terminal', driver: 'adyen-terminal-api', connection: 'virtual' },

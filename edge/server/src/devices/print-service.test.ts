@@ -123,9 +123,7 @@ describe('print jobs', () => {
     await kitchen.setState('cover-open');
     placeAtCounter(s);
     const job = await until(
-      () =>
-        s!.devices.prints.list({ deviceId: 'kitchen-printer', limit: 5 })[0]?.lastError &&
-        s!.devices.prints.list({ deviceId: 'kitchen-printer', limit: 5 })[0],
+      () => s!.devices.prints.list({ deviceId: 'kitchen-printer', limit: 5 }).find((j) => j.lastError),
       5000,
       'a failure',
     );
