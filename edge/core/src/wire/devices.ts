@@ -82,6 +82,7 @@ export const printJobListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const printJobListSchema = z.object({ jobs: z.array(printJobViewSchema) });
+export type PrintJobList = z.infer<typeof printJobListSchema>;
 
 export const printJobParamsSchema = z.object({ id: jobId });
 export const hardwareParamsSchema = z.object({ id: hardwareId });
