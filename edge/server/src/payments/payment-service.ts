@@ -147,7 +147,7 @@ export class PaymentService {
       throw new TillboxError(
         result.reason === 'timeout'
           ? 'device-timeout'
-          : result.reason === 'busy'
+          : result.reason === 'busy' || result.reason === 'unavailable'
             ? 'device-unavailable'
             : 'payment-declined',
         result.message ?? 'The card was declined',

@@ -144,7 +144,12 @@ export class AdyenTerminal implements PaymentTerminal {
     }
     const payment = answer?.PaymentResponse;
     if (!payment) throw new TillboxError('device-unavailable', 'The terminal answered the payment without a result');
-    const { result, reverse } = saleOutcomeOf(payment, { intentId, currency, total: request.amount + screenTip });
+    const { result, reverse } = saleOutcomeOf(payment, {
+      intentId,
+      currency,
+      total: request.amount + screenTip,
+      allowOffline: request.allowOffline ?? false,
+    });
     if (reverse) await this.reverseQuietly(reverse);
     this.options.log.info(
       {

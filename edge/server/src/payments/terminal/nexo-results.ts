@@ -89,6 +89,8 @@ export interface SaleExpectation {
   currency: string;
   /** What the sale asked for, minor units, tip included; absent when unknown (a status query). */
   total?: number;
+  /** Whether the sale allowed an offline approval (for the words of an unreachable bank). */
+  allowOffline?: boolean;
 }
 
 export interface SaleOutcome {
@@ -104,7 +106,11 @@ export function saleOutcomeOf(response: PaymentResponse, expect: SaleExpectation
   const { Result } = response.Response;
   if (Result === 'Failure') {
     const reason = declineReasonOf(response.Response);
-    return { result: { approved: false, reference, reason, message: WORDS[reason] } };
+    const message =
+      response.Response.ErrorCondition === 'UnreachableHost' && expect.allowOffline === false
+        ? 'The card terminal cannot reach the bank, and this payment is over what the store takes offline. Take another tender or try again later.'
+        : WORDS[reason];
+    return { result: { approved: false, reference, reason, message } };
   }
   const merchantReference = response.SaleData?.SaleTransactionID.TransactionID;
   if (merchantReference !== expect.intentId) {
