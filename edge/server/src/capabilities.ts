@@ -39,6 +39,9 @@ import { BusinessDays } from './reports/business-days.js';
 import { DayReportRepository } from './reports/day-report-repository.js';
 import { DayReportService } from './reports/day-report-service.js';
 import { pendingCardPayments } from './reports/pending-card-payments.js';
+import { demoStock } from './catalog/demo-stock.js';
+import { StockRepository } from './stock/stock-repository.js';
+import { StockService } from './stock/stock-service.js';
 
 export interface CapabilitiesContext {
   db: Db;
@@ -76,6 +79,8 @@ export class Capabilities {
   readonly days: BusinessDays;
   /** End of day: the X report and the Z that closes the day. */
   readonly dayReports: DayReportService;
+  /** Stock counts and 86: taken by sales in the order's transaction, given back by refunds. */
+  readonly stock: StockService;
 
   constructor(ctx: CapabilitiesContext) {
     const { db, settings, log } = ctx;
@@ -103,6 +108,13 @@ export class Capabilities {
       routing: kitchen,
     };
     const intents = new PaymentIntentRepository(db);
+    this.stock = new StockService({
+      events: this.events,
+      repository: new StockRepository(db),
+      engine: () => this.catalog.engine,
+      now,
+      ...(settings.demo ? { seed: demoStock } : {}),
+    });
     const orders = new OrderAggregate({
       intents,
       events: this.events,
@@ -110,6 +122,7 @@ export class Capabilities {
       config,
       now,
       engine: () => this.catalog.engine,
+      effects: [(tx, append, events, at) => this.stock.afterOrder(tx, append, events, at)],
     });
     this.kitchen = new KitchenService({
       orders,
@@ -201,6 +214,7 @@ export class Capabilities {
     this.events.start();
     this.days.start();
     this.catalog.start();
+    this.stock.start();
     this.kitchen.start();
     this.reversals.start();
     this.payments.start();
@@ -215,6 +229,7 @@ export class Capabilities {
     void this.reversals.stop();
     void this.offline.stop();
     this.kitchen.stop();
+    this.stock.stop();
     this.catalog.stop();
     this.events.stop();
   }

@@ -39,6 +39,12 @@ export const AUDIT_ACTIONS = [
   'drawer.no-sale',
   'drawer.closed',
   'day.closed',
+  'stock.received',
+  'stock.wasted',
+  'stock.counted',
+  'stock.untracked',
+  'stock.86d',
+  'stock.un86d',
   'settings.changed',
   'permission.refused',
 ] as const;

@@ -22,13 +22,14 @@ export const storeEventSchema = z.object({
 export type StoreEvent = z.infer<typeof storeEventSchema>;
 
 /** Topics a stream client can subscribe to: the noun before the dot of an event type. */
-export const STREAM_TOPICS = ['order', 'ticket'] as const;
+export const STREAM_TOPICS = ['order', 'ticket', 'stock'] as const;
 export type StreamTopic = (typeof STREAM_TOPICS)[number];
 
 /** The permission a screen needs to subscribe to each topic (checked with `authorize`). */
 export const STREAM_TOPIC_PERMISSIONS: Readonly<Record<StreamTopic, Permission>> = {
   order: 'stream.order',
   ticket: 'stream.ticket',
+  stock: 'stream.stock',
 };
 
 export function topicOf(eventType: string): string {

@@ -67,6 +67,7 @@ describe('route × role matrix', () => {
       ...['hardware.read', 'hardware.print', 'hardware.simulate'],
       ...['order.hold', 'order.transfer', 'order.split', 'order.add-lines', 'tips.declare'],
       ...['report.read', 'report.close-day'],
+      ...['stock.read', 'stock.receive', 'stock.waste', 'stock.count', 'stock.86'],
     ] as const;
     for (const p of expected) expect(declared.has(p), p).toBe(true);
   });

@@ -67,6 +67,8 @@ const MAX_BAD_MESSAGES = 20;
 /** A frame built as bytes goes out as text (JSON), not binary. */
 const TEXT = { binary: false } as const;
 const STREAMED = new Set<string>(STREAM_TOPICS);
+/** Topics whose events are about an order: their frames carry its view (a stock event says all it means itself). */
+const ABOUT_ORDERS = new Set<string>(['order', 'ticket']);
 
 type Corkable = { _socket?: { cork(): void; uncork(): void } };
 
@@ -255,13 +257,13 @@ export class StreamHub {
     const known = this.frames.get(batch);
     if (known) return known;
     const streamed = batch.filter((e) => STREAMED.has(topicOf(e.type)));
-    const subjects = [...new Set(streamed.map((e) => e.subject))];
+    const subjects = [...new Set(streamed.filter((e) => ABOUT_ORDERS.has(topicOf(e.type))).map((e) => e.subject))];
     const views = subjects.length > 0 ? this.options.views(subjects) : new Map<string, OrderView>();
     // Each view is serialised once, even when several events of the batch are about its order.
     const viewJson = new Map<string, string>();
     const frames = new Map<number, Buffer>();
     for (const event of streamed) {
-      const view = views.get(event.subject);
+      const view = ABOUT_ORDERS.has(topicOf(event.type)) ? views.get(event.subject) : undefined;
       let order = '';
       if (view) {
         let json = viewJson.get(event.subject);

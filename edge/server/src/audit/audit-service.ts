@@ -30,7 +30,19 @@ const AUDITED_EVENTS: ReadonlySet<string> = new Set([
   'drawer.no-sale',
   'drawer.closed',
   'day.closed',
+  'stock.received',
+  'stock.wasted',
+  'stock.counted',
+  'stock.untracked',
 ]);
+
+/** 86 switches are audited when a person threw them, not when a count reached zero or came back. */
+const AUDITED_WHEN_MANUAL: ReadonlySet<string> = new Set(['stock.86d', 'stock.un86d']);
+
+function audited(event: StoreEvent): boolean {
+  if (AUDITED_EVENTS.has(event.type)) return true;
+  return AUDITED_WHEN_MANUAL.has(event.type) && (event.data as { reason?: unknown }).reason === 'manual';
+}
 
 /** Payload members left out of an audit row: an order's re-priced lines and explanations, and a Z report, stay in the event log. */
 const NOT_AUDITED: ReadonlySet<string> = new Set(['lines', 'pricing', 'report']);
@@ -82,7 +94,7 @@ export class AuditService {
   fromEvent(tx: Tx, event: StoreEvent): void {
     const { actor } = event;
     const base = { actor, device: event.device, subject: event.subject };
-    if (AUDITED_EVENTS.has(event.type)) {
+    if (audited(event)) {
       this.record(tx, { ...base, action: event.type as AuditAction, detail: auditDetail(event.data) });
     }
     if (actor.approvedBy) {

@@ -148,6 +148,16 @@ export const demoDrinks: ItemInput[] = [
     allergens: ['milk'],
     calories: 110,
   },
+  {
+    // Bottled: the store counts it (demo-stock.ts), so it sells out.
+    id: 'orange-juice',
+    categoryId: 'cold',
+    sku: 'CLD-006',
+    tags: ['vegan'],
+    name: t('Bottled Orange Juice', 'Zumo de naranja embotellado', '병 오렌지 주스'),
+    price: 395,
+    calories: 160,
+  },
   // Tea
   {
     id: 'chai-latte',

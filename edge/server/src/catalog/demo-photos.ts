@@ -27,6 +27,7 @@ export const DEMO_PHOTOS: Readonly<Record<string, DemoPhoto>> = {
   'iced-americano': { icon: 'cup-with-straw', accent: 'ice' },
   'nitro-cold-brew': { icon: 'tumbler-glass', accent: 'bubbles' },
   'vanilla-sweet-cream': { icon: 'tumbler-glass', accent: 'soft-ice-cream' },
+  'orange-juice': { icon: 'beverage-box', accent: 'tangerine' },
   // Tea
   'chai-latte': { icon: 'teacup-without-handle', accent: 'glass-of-milk' },
   'matcha-latte': { icon: 'teacup-without-handle', accent: 'herb' },

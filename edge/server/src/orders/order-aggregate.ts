@@ -14,6 +14,7 @@ import {
   type OrderConfig,
   type OrderDecision,
   type OrderEnv,
+  type OrderEvent,
   type OrderView,
   type PricingEngine,
 } from '@tillbox/core';
@@ -30,7 +31,15 @@ export interface OrderAggregateContext {
   intents?: { openFor(orderId: string): OpenPaymentIntent | undefined };
   /** The store's current pricing engine (discounts and price overrides price an order again with it). */
   engine?: () => PricingEngine;
+  /** Run after every decision's events, in its transaction. */
+  effects?: readonly OrderEffect[];
 }
+
+/**
+ * Work another capability does in an order's transaction once its events are appended (stock
+ * taken by a sale, given back by a refund); throwing refuses the command (nothing is saved).
+ */
+export type OrderEffect = (tx: Tx, append: Append, events: readonly OrderEvent[], at: number) => void;
 
 /** Which order a command is for: by its id, or by one of its kitchen tickets. */
 export type OrderTarget = { orderId: string } | { ticketId: string };
@@ -102,6 +111,7 @@ export class OrderAggregate {
   ): Order {
     this.ctx.repository.save(tx, before, decision.state, placing);
     for (const event of decision.events) append({ ...event, subject: decision.state.id, at });
+    if (this.ctx.effects) for (const effect of this.ctx.effects) effect(tx, append, decision.events, at);
     return decision.state;
   }
 }
