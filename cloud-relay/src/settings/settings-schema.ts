@@ -17,13 +17,13 @@ export const settingsSchema = z
       .string()
       .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'letters, digits, dots, dashes and underscores')
       .default(
-        `${
-          hostname()
-            .replace(/[^A-Za-z0-9._-]/g, '-')
-            .slice(0, 40) || 'relay'
-        }-${process.pid}`,
+        hostname()
+          .replace(/[^A-Za-z0-9._-]/g, '-')
+          .slice(0, 63) || 'relay',
       )
-      .describe('This instance, in logs and its MQTT client id; unique among the instances sharing the work'),
+      .describe(
+        'This instance, in logs and in its MQTT client id (its broker session, which keeps messages while it restarts): stable across restarts, different for each instance sharing the work',
+      ),
     logLevel: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info')
