@@ -62,9 +62,11 @@ describe('the event catalogue', () => {
         'pairing.code-created',
         'override.approved',
         'day.closed',
+        'stock.sold',
+        'stock.86d',
       ]),
     );
-    expect(EVENT_TYPES).toHaveLength(38);
+    expect(EVENT_TYPES).toHaveLength(46);
     for (const type of EVENT_TYPES) expect(EVENT_CATALOGUE[type].version).toBe(1);
   });
 
