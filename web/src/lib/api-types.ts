@@ -1187,6 +1187,12 @@ export interface paths {
             | 'drawer.no-sale'
             | 'drawer.closed'
             | 'day.closed'
+            | 'stock.received'
+            | 'stock.wasted'
+            | 'stock.counted'
+            | 'stock.untracked'
+            | 'stock.86d'
+            | 'stock.un86d'
             | 'settings.changed'
             | 'permission.refused';
         };
@@ -1236,6 +1242,12 @@ export interface paths {
                   | 'drawer.no-sale'
                   | 'drawer.closed'
                   | 'day.closed'
+                  | 'stock.received'
+                  | 'stock.wasted'
+                  | 'stock.counted'
+                  | 'stock.untracked'
+                  | 'stock.86d'
+                  | 'stock.un86d'
                   | 'settings.changed'
                   | 'permission.refused';
                 actor: {
@@ -9490,6 +9502,704 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/stock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every item the store counts or has taken off sale (86’d), with the seq to follow the stream topic `stock` from */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The log seq the list is current at: follow the stream topic `stock` from it */
+              seq: number;
+              /** @description Every item the store counts or has taken off sale */
+              items: {
+                itemId: string;
+                /** @description The item's name on the menu (English) */
+                name: string;
+                /** @description The store counts it */
+                tracked: boolean;
+                /** @description On hand, when it is counted */
+                count?: number;
+                /** @description Off sale, and why; absent while it is on sale */
+                eightySixed?: {
+                  /** @enum {string} */
+                  reason: 'sold-out' | 'manual';
+                  /** @description ISO 8601 */
+                  at: string;
+                  note?: string;
+                };
+                /** @description It can be sold now (not 86’d; one or more on hand when counted) */
+                available: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stock/{itemId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One item’s stock: counted or not, how many on hand, 86’d or not */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          itemId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              itemId: string;
+              /** @description The item's name on the menu (English) */
+              name: string;
+              /** @description The store counts it */
+              tracked: boolean;
+              /** @description On hand, when it is counted */
+              count?: number;
+              /** @description Off sale, and why; absent while it is on sale */
+              eightySixed?: {
+                /** @enum {string} */
+                reason: 'sold-out' | 'manual';
+                /** @description ISO 8601 */
+                at: string;
+                note?: string;
+              };
+              /** @description It can be sold now (not 86’d; one or more on hand when counted) */
+              available: boolean;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stock/{itemId}/receive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A delivery or a fresh batch of a counted item put on the shelf (puts a sold-out item back on sale) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          itemId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description How many were put on the shelf */
+            quantity: number;
+            /** @description e.g. the delivery note, or "morning bake" */
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              itemId: string;
+              /** @description The item's name on the menu (English) */
+              name: string;
+              /** @description The store counts it */
+              tracked: boolean;
+              /** @description On hand, when it is counted */
+              count?: number;
+              /** @description Off sale, and why; absent while it is on sale */
+              eightySixed?: {
+                /** @enum {string} */
+                reason: 'sold-out' | 'manual';
+                /** @description ISO 8601 */
+                at: string;
+                note?: string;
+              };
+              /** @description It can be sold now (not 86’d; one or more on hand when counted) */
+              available: boolean;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stock/{itemId}/waste': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Stock of a counted item written off, with why (never more than is on hand) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          itemId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description How many were thrown away */
+            quantity: number;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              itemId: string;
+              /** @description The item's name on the menu (English) */
+              name: string;
+              /** @description The store counts it */
+              tracked: boolean;
+              /** @description On hand, when it is counted */
+              count?: number;
+              /** @description Off sale, and why; absent while it is on sale */
+              eightySixed?: {
+                /** @enum {string} */
+                reason: 'sold-out' | 'manual';
+                /** @description ISO 8601 */
+                at: string;
+                note?: string;
+              };
+              /** @description It can be sold now (not 86’d; one or more on hand when counted) */
+              available: boolean;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stock/{itemId}/count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** What is there, counted: sets the count (86’d at zero) and starts counting an item that was not */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          itemId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description How many are there */
+            count: number;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              itemId: string;
+              /** @description The item's name on the menu (English) */
+              name: string;
+              /** @description The store counts it */
+              tracked: boolean;
+              /** @description On hand, when it is counted */
+              count?: number;
+              /** @description Off sale, and why; absent while it is on sale */
+              eightySixed?: {
+                /** @enum {string} */
+                reason: 'sold-out' | 'manual';
+                /** @description ISO 8601 */
+                at: string;
+                note?: string;
+              };
+              /** @description It can be sold now (not 86’d; one or more on hand when counted) */
+              available: boolean;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stock/{itemId}/untrack': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Stop counting an item (it stays on the menu; a sold-out 86 is lifted) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          itemId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              itemId: string;
+              /** @description The item's name on the menu (English) */
+              name: string;
+              /** @description The store counts it */
+              tracked: boolean;
+              /** @description On hand, when it is counted */
+              count?: number;
+              /** @description Off sale, and why; absent while it is on sale */
+              eightySixed?: {
+                /** @enum {string} */
+                reason: 'sold-out' | 'manual';
+                /** @description ISO 8601 */
+                at: string;
+                note?: string;
+              };
+              /** @description It can be sold now (not 86’d; one or more on hand when counted) */
+              available: boolean;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stock/{itemId}/86': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 86 an item: off sale on every screen until someone puts it back (counted or not) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          itemId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Why, for the other screens (e.g. "oven down") */
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              itemId: string;
+              /** @description The item's name on the menu (English) */
+              name: string;
+              /** @description The store counts it */
+              tracked: boolean;
+              /** @description On hand, when it is counted */
+              count?: number;
+              /** @description Off sale, and why; absent while it is on sale */
+              eightySixed?: {
+                /** @enum {string} */
+                reason: 'sold-out' | 'manual';
+                /** @description ISO 8601 */
+                at: string;
+                note?: string;
+              };
+              /** @description It can be sold now (not 86’d; one or more on hand when counted) */
+              available: boolean;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stock/{itemId}/un-86': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Put an 86’d item back on sale (a counted item needs one or more on hand) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          itemId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              itemId: string;
+              /** @description The item's name on the menu (English) */
+              name: string;
+              /** @description The store counts it */
+              tracked: boolean;
+              /** @description On hand, when it is counted */
+              count?: number;
+              /** @description Off sale, and why; absent while it is on sale */
+              eightySixed?: {
+                /** @enum {string} */
+                reason: 'sold-out' | 'manual';
+                /** @description ISO 8601 */
+                at: string;
+                note?: string;
+              };
+              /** @description It can be sold now (not 86’d; one or more on hand when counted) */
+              available: boolean;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/open-tickets': {
     parameters: {
       query?: never;
@@ -12847,6 +13557,7 @@ export interface paths {
       parameters: {
         query?: {
           device?: string;
+          order?: string;
           state?: 'queued' | 'printing' | 'printed' | 'unconfirmed' | 'expired' | 'failed' | 'cancelled';
           limit?: number;
         };
@@ -13269,6 +13980,289 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/payments/offline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Card payments the terminal approved offline (store-and-forward) that no reconciliation has settled yet: each with what it took, their total, and the caps */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              currency: string;
+              /** @description Minor units: what the pending offline approvals took, tips included */
+              total: number;
+              count: number;
+              /** @description Largest payment the terminal may approve offline (minor units; 0: none) */
+              maxPerTransaction: number;
+              /** @description Offline approvals stop once pending ones would pass this (minor units) */
+              maxTotal: number;
+              /** @description Oldest first */
+              items: {
+                intentId: string;
+                orderId: string;
+                orderNumber?: number;
+                businessDay?: string;
+                /** @description Minor units, tip included */
+                amount: number;
+                /** @description The terminal’s transaction reference */
+                reference?: string;
+                cardLast4?: string;
+                approvedAt: string;
+              }[];
+              /** @description The last reconciliation with the terminal since the edge started */
+              lastReconciliation?: {
+                at: string;
+                settled: boolean;
+                settledPayments: number;
+                message?: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/payments/reconciliation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reconcile with the card terminal: it closes its period and forwards what it stored offline; when it reached its acquirer, the offline approvals made before are settled. Answers the terminal's totals */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              at: string;
+              /** @description The terminal reached its acquirer: what it stored offline was forwarded */
+              settled: boolean;
+              /** @description Offline approvals marked settled */
+              settledPayments: number;
+              /** @description The terminal’s id of the period it closed */
+              period?: string;
+              totals: {
+                brand: string;
+                currency: string;
+                sales: number;
+                salesCount: number;
+                refunds: number;
+                refundsCount: number;
+              }[];
+              message?: string;
+            };
+          };
+        };
+        /** @description Error */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/payments/terminal/virtual': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The virtual card terminal: what its next sales do, and its latest transactions (no card data) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              poiId: string;
+              /** @enum {string} */
+              mode: 'approve' | 'decline' | 'timeout' | 'cancel' | 'card-removed' | 'offline' | 'lost-answer';
+              next: ('approve' | 'decline' | 'timeout' | 'cancel' | 'card-removed' | 'offline' | 'lost-answer')[];
+              cardWaitMs: number;
+              timeoutMs: number;
+              tipPercent: number;
+              /** @description A sale is waiting for the guest on the terminal */
+              inProgress: boolean;
+              /** @description Sales approved offline, not yet forwarded to the acquirer */
+              storedOffline: number;
+              /** @description Requests refused because they did not decrypt or authenticate */
+              refusedMessages: number;
+              /** @description The latest first, at most 50 */
+              transactions: {
+                /** @enum {string} */
+                kind: 'payment' | 'refund';
+                serviceId: string;
+                merchantReference: string;
+                /** @description Minor units, tip included */
+                amount: number;
+                tip: number;
+                currency: string;
+                outcome: string;
+                reference?: string;
+                brand?: string;
+                cardLast4?: string;
+                offline: boolean;
+                forwarded: boolean;
+                at: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    /** Set what the virtual card terminal does with the next sales: approve, decline, timeout, cancel on the terminal, card removed, offline (store-and-forward), or lose the answer */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description What every sale does from now on: approve; decline (the issuer refuses); timeout (no card is presented until the terminal gives up); cancel (cancelled on the terminal); card-removed; offline (the bank cannot be reached: approved store-and-forward when allowed); lost-answer (approved, but the answer never reaches the edge)
+             * @enum {string}
+             */
+            mode?: 'approve' | 'decline' | 'timeout' | 'cancel' | 'card-removed' | 'offline' | 'lost-answer';
+            /** @description One-off behaviours for the next sales, in order, before the mode applies again (replaces the list) */
+            next?: ('approve' | 'decline' | 'timeout' | 'cancel' | 'card-removed' | 'offline' | 'lost-answer')[];
+            /** @description How long the guest takes to present a card */
+            cardWaitMs?: number;
+            /** @description How long the terminal waits for a card before it gives up */
+            timeoutMs?: number;
+            /** @description The tip a guest chooses when the terminal asks for one */
+            tipPercent?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              poiId: string;
+              /** @enum {string} */
+              mode: 'approve' | 'decline' | 'timeout' | 'cancel' | 'card-removed' | 'offline' | 'lost-answer';
+              next: ('approve' | 'decline' | 'timeout' | 'cancel' | 'card-removed' | 'offline' | 'lost-answer')[];
+              cardWaitMs: number;
+              timeoutMs: number;
+              tipPercent: number;
+              /** @description A sale is waiting for the guest on the terminal */
+              inProgress: boolean;
+              /** @description Sales approved offline, not yet forwarded to the acquirer */
+              storedOffline: number;
+              /** @description Requests refused because they did not decrypt or authenticate */
+              refusedMessages: number;
+              /** @description The latest first, at most 50 */
+              transactions: {
+                /** @enum {string} */
+                kind: 'payment' | 'refund';
+                serviceId: string;
+                merchantReference: string;
+                /** @description Minor units, tip included */
+                amount: number;
+                tip: number;
+                currency: string;
+                outcome: string;
+                reference?: string;
+                brand?: string;
+                cardLast4?: string;
+                offline: boolean;
+                forwarded: boolean;
+                at: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
