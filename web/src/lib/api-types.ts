@@ -13501,6 +13501,8 @@ export interface paths {
                 /** @description When the state was last learnt */
                 checkedAt?: string;
                 backup?: string;
+                /** @description A printer's characters per line */
+                columns?: number;
                 stations?: string[];
                 /** @description A cash drawer's printer */
                 printer?: string;

@@ -24,6 +24,7 @@ export const hardwareDeviceViewSchema = z.object({
   lastErrorAt: iso.optional(),
   checkedAt: iso.optional().describe('When the state was last learnt'),
   backup: z.string().optional(),
+  columns: z.int().optional().describe("A printer's characters per line"),
   stations: z.array(z.string()).optional(),
   printer: z.string().optional().describe("A cash drawer's printer"),
   queue: z.object({
@@ -78,6 +79,7 @@ export type PrintJobView = z.infer<typeof printJobViewSchema>;
 
 export const printJobListQuerySchema = z.object({
   device: hardwareId.optional(),
+  order: z.string().regex(UUID_V7, 'an order id').optional().describe("Only this order's jobs"),
   state: z.enum(PRINT_JOB_STATES).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -45,6 +45,7 @@ export interface HubDeviceView extends DeviceStatusView {
   readonly backup?: string;
   readonly stations?: readonly string[];
   readonly printer?: string;
+  readonly columns?: number;
 }
 
 export class DeviceHub {
@@ -140,6 +141,7 @@ export class DeviceHub {
         virtual: d.connection.kind === 'virtual',
         ...status,
         ...(isPrinter(d) && d.backup ? { backup: d.backup } : {}),
+        ...(isPrinter(d) ? { columns: d.columns } : {}),
         ...(d.role === 'kitchen-printer' ? { stations: d.stations } : {}),
         ...(d.role === 'cash-drawer' ? { printer: d.printer } : {}),
       };

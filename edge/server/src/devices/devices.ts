@@ -169,6 +169,7 @@ export class Devices {
         ...(v.lastErrorAt !== undefined ? { lastErrorAt: iso(v.lastErrorAt) } : {}),
         ...(v.checkedAt !== undefined ? { checkedAt: iso(v.checkedAt) } : {}),
         ...(v.backup ? { backup: v.backup } : {}),
+        ...(v.columns !== undefined ? { columns: v.columns } : {}),
         ...(v.stations ? { stations: [...v.stations] } : {}),
         ...(v.printer ? { printer: v.printer } : {}),
         queue: counts.get(v.id) ?? { queued: 0, failing: 0 },

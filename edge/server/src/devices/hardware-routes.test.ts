@@ -62,7 +62,9 @@ describe('/api/v1/devices', () => {
     expect(texts(bar)).toEqual(expect.arrayContaining(['BAR', `#${placed.number}`, 'KIOSK / TAKEOUT']));
     expect(texts(kitchen)).toEqual(expect.arrayContaining(['KITCHEN', `#${placed.number}`]));
 
-    const jobs = json<PrintJobList>(await admin.get('/api/v1/devices/print-jobs')).jobs;
+    const jobs = json<PrintJobList>(await admin.get(`/api/v1/devices/print-jobs?order=${placed.id}`)).jobs;
+    const other = json<PrintJobList>(await admin.get(`/api/v1/devices/print-jobs?order=${uuidv7()}`)).jobs;
+    expect(other).toEqual([]);
     expect(jobs.map((j) => [j.kind, j.state, j.orderNumber]).sort()).toEqual([
       ['receipt', 'printed', placed.number],
       ['ticket', 'printed', placed.number],

@@ -49,6 +49,7 @@ export function hardwareRoutes(devices: Devices): AnyRoute[] {
         jobs: devices.jobViews(
           devices.prints.list({
             ...(query.device ? { deviceId: query.device } : {}),
+            ...(query.order ? { orderId: query.order } : {}),
             ...(query.state ? { state: query.state } : {}),
             limit: query.limit,
           }),

@@ -192,10 +192,17 @@ export class PrintJobRepository {
       .all();
   }
 
-  /** Newest first, optionally of one printer or state, before a creation time (paging). */
-  list(filter: { deviceId?: string; state?: PrintJobState; before?: number; limit: number }): PrintJobRow[] {
+  /** Newest first, optionally of one printer, order or state, before a creation time (paging). */
+  list(filter: {
+    deviceId?: string;
+    orderId?: string;
+    state?: PrintJobState;
+    before?: number;
+    limit: number;
+  }): PrintJobRow[] {
     const where = [
       filter.deviceId !== undefined ? eq(printJobs.deviceId, filter.deviceId) : undefined,
+      filter.orderId !== undefined ? eq(printJobs.orderId, filter.orderId) : undefined,
       filter.state !== undefined ? eq(printJobs.state, filter.state) : undefined,
       filter.before !== undefined ? lt(printJobs.createdAt, filter.before) : undefined,
     ].filter((w) => w !== undefined);

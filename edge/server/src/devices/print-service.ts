@@ -313,7 +313,7 @@ export class PrintService {
 
   // ---- for staff ----------------------------------------------------------------------------
 
-  list(filter: { deviceId?: string; state?: PrintJobState; limit: number }): PrintJobRow[] {
+  list(filter: { deviceId?: string; orderId?: string; state?: PrintJobState; limit: number }): PrintJobRow[] {
     return this.ctx.repository.list(filter);
   }
 
