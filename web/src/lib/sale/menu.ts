@@ -31,6 +31,8 @@ export interface Menu {
   readonly channel: Channel;
   readonly currency: string;
   readonly timeZone: string;
+  /** Items the store box has 86'd now (the live stock list): shown sold out, like the catalog's. */
+  readonly soldOut?: ReadonlySet<string>;
 }
 
 /** A menu for `storeId` on `channel`; a `validation` error when the rules do not know the store. */
@@ -38,6 +40,12 @@ export function openMenu(engine: PricingEngine, storeId: string, channel: Channe
   const store = engine.stores.get(storeId);
   if (!store) throw new TillboxError('validation', `the pricing rules have no store "${storeId}"`);
   return { engine, storeId, channel, currency: engine.currency, timeZone: store.timeZone };
+}
+
+/** The menu with the store box's live sold-out list merged in (the same menu when nothing changes). */
+export function withSoldOut(menu: Menu, soldOut: ReadonlySet<string>): Menu {
+  if (soldOut === menu.soldOut || (soldOut.size === 0 && (menu.soldOut?.size ?? 0) === 0)) return menu;
+  return { ...menu, soldOut };
 }
 
 /** An instant (ms) on the store's clock and calendar. */
@@ -50,7 +58,8 @@ export type ItemState = 'offered' | 'sold-out' | 'hidden';
 
 function ownState(menu: Menu, item: CommerceItem, moment: LocalMoment): ItemState {
   const a = availabilityOf(menu.engine, item, menu.channel, moment);
-  return a.kind === 'available' ? 'offered' : a.kind === 'sold-out' ? 'sold-out' : 'hidden';
+  if (a.kind === 'available') return menu.soldOut?.has(item.id) ? 'sold-out' : 'offered';
+  return a.kind === 'sold-out' ? 'sold-out' : 'hidden';
 }
 
 /** One way to fill a combo slot: an item, in the sizes the slot offers it in, each with its upcharge. */
@@ -161,4 +170,25 @@ export function browse(menu: Menu, at: number): MenuSection[] {
     const entries = byCategory.get(category.id);
     return entries ? [{ category, entries }] : [];
   });
+}
+
+/**
+ * Sections already browsed, with the live sold-out list applied (for a screen handed its
+ * sections): an entry is sold out when it was, or when {@link itemState} says so with the list.
+ */
+export function liveSections(
+  menu: Menu,
+  sections: readonly MenuSection[],
+  soldOut: ReadonlySet<string>,
+  at: number,
+): readonly MenuSection[] {
+  if (soldOut.size === 0) return sections;
+  const live = withSoldOut(menu, soldOut);
+  const moment = momentAt(live, at);
+  return sections.map((section) => ({
+    ...section,
+    entries: section.entries.map((entry) =>
+      entry.soldOut || itemState(live, entry.item, moment) !== 'sold-out' ? entry : { ...entry, soldOut: true },
+    ),
+  }));
 }
