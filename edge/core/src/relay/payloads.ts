@@ -42,6 +42,30 @@ export const relayEventSchema = z.object({
 });
 export type RelayEvent = z.infer<typeof relayEventSchema>;
 
+// ── events/resend: cloud → edge ─────────────────────────────────────────────────────────────
+
+/** The most seqs one `events/resend` request may ask for (the cloud asks again for the rest). */
+export const MAX_RESEND_RANGE = 10_000;
+
+/**
+ * The cloud asks the store to publish its events `fromSeq..toSeq` on `events` again: events it
+ * lacks (a gap below the highest seq it has, or below the seq the broker acknowledged to the
+ * store). The edge republishes them from its log, in seq order, without moving its cursor; the
+ * cloud applies each `(storeId, seq)` once, so asking for more than is missing is harmless.
+ */
+export const eventsResendSchema = z
+  .object({
+    fromSeq: z.int().min(1).describe('The first seq to send again'),
+    toSeq: z.int().min(1).describe('The last seq to send again (the edge stops at its acknowledged seq)'),
+    at: isoTime,
+  })
+  .refine((r) => r.toSeq >= r.fromSeq, { path: ['toSeq'], message: 'toSeq comes at or after fromSeq' })
+  .refine((r) => r.toSeq - r.fromSeq < MAX_RESEND_RANGE, {
+    path: ['toSeq'],
+    message: `at most ${MAX_RESEND_RANGE} seqs in one request`,
+  });
+export type EventsResend = z.infer<typeof eventsResendSchema>;
+
 // ── state: edge → cloud, retained, also the last will ───────────────────────────────────────
 
 /** The kinds of configuration the cloud publishes (one retained topic each). */

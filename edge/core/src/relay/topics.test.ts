@@ -57,6 +57,7 @@ describe('relay topics', () => {
     expect(EDGE_PUBLISHES).toEqual(['events', 'state', 'orders/out', 'config/ack', 'rpc/req']);
     expect(EDGE_SUBSCRIBES).toContain('orders/in');
     expect(EDGE_SUBSCRIBES).toContain('rpc/res');
+    expect(EDGE_SUBSCRIBES).toContain('events/resend');
     expect(EDGE_SUBSCRIBES.filter((t) => t.startsWith('config/'))).toHaveLength(5);
   });
 });
@@ -110,6 +111,17 @@ describe('relay payloads', () => {
     const state = { online: true, version: '0.1.0', headSeq: 10, relayedSeq: 7, backlog: 3, at };
     expect(JSON.parse(encodeRelayPayload('state', state))).toEqual({ ...state, config: {} });
     expect(() => encodeRelayPayload('state', { ...state, backlog: -1 })).toThrow(/does not match/);
+  });
+
+  it('reads a resend request and refuses a backwards or oversized range', () => {
+    const ask = (fromSeq: number, toSeq: number): string => JSON.stringify({ fromSeq, toSeq, at });
+    expect(parseRelayPayload('events/resend', ask(1, 4))).toEqual({ fromSeq: 1, toSeq: 4, at });
+    expect(() => parseRelayPayload('events/resend', ask(5, 4))).toThrow(/toSeq: toSeq comes at or after fromSeq/);
+    expect(() => parseRelayPayload('events/resend', ask(1, 10_001))).toThrow(/at most 10000 seqs/);
+    expect(() => parseRelayPayload('events/resend', ask(0, 4))).toThrow(/fromSeq/);
+    // Its own topic: a subscription to every store's events does not take it.
+    expect(relayTopic('s1', 'events/resend')).toBe('tillbox/v1/stores/s1/events/resend');
+    expect(parseRelayTopic('tillbox/v1/stores/s1/events/resend').name).toBe('events/resend');
   });
 
   it('checks rpc params by method', () => {

@@ -9,6 +9,7 @@ import { jsonDepthError } from '../wire/json-depth.js';
 import {
   configAckSchema,
   configSchemas,
+  eventsResendSchema,
   inboundOrderSchema,
   orderAnswerSchema,
   relayEventSchema,
@@ -30,6 +31,7 @@ const KIB = 1024;
  */
 export const RELAY_TOPICS = {
   events: { from: 'edge', qos: 1, retain: false, maxBytes: 256 * KIB, schema: relayEventSchema },
+  'events/resend': { from: 'cloud', qos: 1, retain: false, maxBytes: 4 * KIB, schema: eventsResendSchema },
   state: { from: 'edge', qos: 1, retain: true, maxBytes: 4 * KIB, schema: relayStateSchema },
   'orders/in': { from: 'cloud', qos: 1, retain: false, maxBytes: 256 * KIB, schema: inboundOrderSchema },
   'orders/out': { from: 'edge', qos: 1, retain: false, maxBytes: 64 * KIB, schema: orderAnswerSchema },

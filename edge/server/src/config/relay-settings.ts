@@ -73,6 +73,14 @@ export const relaySettingsSchema = z
       .max(65535)
       .default(1883)
       .describe('Port of the embedded broker on 127.0.0.1 (0 picks a free one)'),
+    embeddedBrokerCloudClientId: z
+      .string()
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]*$/, 'letters, digits, dashes and underscores')
+      .default('')
+      .describe(
+        'MQTT client id of the cloud relay whose persistent session the embedded broker opens at start (subscribed at QoS 1 to every store’s events, state and answers), so what the edge publishes before that relay first connects waits for it in the broker; empty: none. `npm start` sets tillbox-cloud-relay-demo',
+      ),
   })
   .prefault({})
   .superRefine((r, ctx) => {

@@ -13,6 +13,10 @@
  * The status of an app or online order (fired, ready, picked up…) goes on `orders/out` with the
  * event that changed it, counted in the same window: the cursor passes the event only when both
  * are acknowledged.
+ *
+ * A cloud that lacks events the broker acknowledged (it was not subscribed yet, or its session
+ * was lost) asks for them on `events/resend`: {@link EventOutbox.resend} publishes that range
+ * again from the log, beside the outbox and without moving its cursor.
  */
 import { type Channel, type OrderAnswer, type RelayedOrderStatus, type StoreEvent } from '@tillbox/core';
 import type { EventLog } from '../events/event-log.js';
@@ -32,6 +36,8 @@ const STATUS_OF: Readonly<Record<string, RelayedOrderStatus>> = {
 };
 const RELAYED_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['app', 'online']);
 const CHANNEL_CACHE = 20_000;
+/** Resend requests waiting at once. */
+const MAX_RESENDS = 16;
 
 export interface OutboxPublisher {
   publish(name: 'events' | 'orders/out', text: string): Promise<void>;
@@ -45,7 +51,7 @@ export interface EventOutboxOptions {
   publisher: OutboxPublisher;
   /** The channel of each order (for orders whose placing this outbox has not seen). */
   channels: (orderIds: readonly string[]) => Map<string, Channel>;
-  log: ConsumerLogger;
+  log: ConsumerLogger & { info?(fields: object, message: string): void };
   window: number;
   flushMs?: number;
   retryMs?: number;
@@ -65,6 +71,9 @@ export class EventOutbox {
   #running = false;
   /** Whether an order id is an app or online order, as far as this outbox has seen. */
   #relayed = new Map<string, boolean>();
+  /** Ranges the cloud asked for again, sent one after another. */
+  #resends: { from: number; to: number }[] = [];
+  #resending: Promise<void> | undefined;
 
   constructor(options: EventOutboxOptions) {
     this.#o = options;
@@ -94,6 +103,53 @@ export class EventOutbox {
     clearTimeout(this.#restartTimer);
     this.#restartTimer = undefined;
     this.#flush();
+  }
+
+  /**
+   * Publish the events `fromSeq..toSeq` again, for a cloud that lacks them: up to the
+   * acknowledged seq (what lies above is on its way already), in seq order, a page at a time with
+   * the status of each app or online order among them. The cursor does not move. Requests are
+   * queued (at most {@link MAX_RESENDS}; more are dropped, the cloud asks again) and sent one at a
+   * time. Resolves when the queue is done; a publish the broker refuses ends the range (logged).
+   */
+  resend(fromSeq: number, toSeq: number): Promise<void> {
+    const known = this.#resends.some((r) => r.from === fromSeq && r.to === toSeq);
+    if (this.#running && !known && this.#resends.length < MAX_RESENDS) this.#resends.push({ from: fromSeq, to: toSeq });
+    this.#resending ??= this.#drainResends().finally(() => (this.#resending = undefined));
+    return this.#resending;
+  }
+
+  async #drainResends(): Promise<void> {
+    for (let next = this.#resends.shift(); next && this.#running; next = this.#resends.shift()) {
+      const to = Math.min(next.to, this.#window.through);
+      let since = next.from - 1;
+      let sent = 0;
+      try {
+        while (since < to && this.#running) {
+          const page = this.#o.events.readPage(since, { limit: Math.min(this.#o.window, 500, to - since) });
+          if (page.rows === 0) break;
+          const events = page.events.filter((e) => e.seq <= to);
+          const relayed = this.#relayedOrders(events);
+          const published: Promise<void>[] = [];
+          for (const e of events) {
+            published.push(this.#o.publisher.publish('events', eventText(this.#o.storeId, e)));
+            const status = STATUS_OF[e.type];
+            const orderId = status ? orderIdOf(e) : undefined;
+            if (orderId !== undefined && relayed.has(orderId))
+              published.push(
+                this.#o.publisher.publish('orders/out', JSON.stringify(statusAnswer(orderId, status!, e))),
+              );
+          }
+          await Promise.all(published);
+          sent += events.length;
+          since = page.lastRowSeq ?? to;
+        }
+        this.#o.log.info?.({ from: next.from, to, sent }, 'events sent again for the cloud');
+      } catch (err) {
+        this.#o.log.warn({ err, from: next.from, to, sent }, 'sending events again failed; the cloud will ask again');
+      }
+    }
+    this.#resends = [];
   }
 
   #begin(): void {

@@ -23,7 +23,7 @@ import mqtt, { type IClientOptions, type IPublishPacket, type MqttClient } from 
 import type { RelaySettings } from '../config/relay-settings.js';
 
 /** Topics the cloud publishes to the edge. */
-export type InboundTopic = 'orders/in' | 'rpc/res' | `config/${ConfigKind}`;
+export type InboundTopic = 'orders/in' | 'rpc/res' | 'events/resend' | `config/${ConfigKind}`;
 
 /** A message for the edge: its topic name and its raw bytes (read by {@link readInbound} in the handler, which answers bad ones). */
 export type InboundHandler = (name: InboundTopic, payload: Buffer, retained: boolean) => Promise<void> | void;

@@ -8,6 +8,7 @@ import {
   relayStateSchema,
   type Channel,
   type ConfigKind,
+  type EventsResend,
   type KitchenConfig,
   type OrderAnswer,
   type RelayState,
@@ -26,7 +27,7 @@ import { ConfigSync } from './config-sync.js';
 import { EmbeddedBroker } from './embedded-broker.js';
 import { EventOutbox } from './event-outbox.js';
 import { InboundOrders } from './inbound-orders.js';
-import { RelayConnection, type InboundTopic } from './relay-connection.js';
+import { readInbound, RelayConnection, type InboundTopic } from './relay-connection.js';
 import { offline, RelayRequests } from './relay-requests.js';
 
 /** The durable cursor of the outbox in `log_cursors`. */
@@ -85,7 +86,11 @@ export class Relay {
     let url = s.url;
     let relaySettings = s;
     if (s.embeddedBroker) {
-      this.#broker = new EmbeddedBroker({ port: s.embeddedBrokerPort, log: this.#log });
+      this.#broker = new EmbeddedBroker({
+        port: s.embeddedBrokerPort,
+        cloudClientId: s.embeddedBrokerCloudClientId,
+        log: this.#log,
+      });
       try {
         const local = await this.#broker.start();
         // aedes speaks 3.1.1 only.
@@ -210,6 +215,20 @@ export class Relay {
     });
   }
 
+  /** The cloud lacks some events (`events/resend`): published again from the log; the cursor stays. */
+  #resend(payload: Buffer): void {
+    let request: EventsResend;
+    try {
+      request = readInbound('events/resend', payload);
+    } catch (err) {
+      this.#log.warn({ reason: (err as Error).message }, 'relay ignored a resend request it cannot read');
+      return;
+    }
+    this.#log.info({ fromSeq: request.fromSeq, toSeq: request.toSeq }, 'the cloud asked for events again');
+    // Not awaited: the PUBACKs of what it publishes are read after this message's handler returns.
+    void this.#outbox?.resend(request.fromSeq, request.toSeq);
+  }
+
   async #receive(name: InboundTopic, payload: Buffer): Promise<void> {
     switch (name) {
       case 'orders/in':
@@ -217,6 +236,9 @@ export class Relay {
         return;
       case 'rpc/res':
         this.#requests?.handle(payload);
+        return;
+      case 'events/resend':
+        this.#resend(payload);
         return;
       default:
         this.#config.handle(kindOf(name), payload);
