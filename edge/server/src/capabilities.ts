@@ -221,9 +221,11 @@ export class Capabilities {
     this.offline.start();
     this.expiry.start();
     this.cash.start();
+    this.dayReports.start();
   }
 
   stop(): void {
+    this.dayReports.stop();
     this.cash.stop();
     this.expiry.stop();
     void this.reversals.stop();

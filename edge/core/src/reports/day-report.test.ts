@@ -3,7 +3,13 @@
  * events (the comments say how), not by running the code.
  */
 import { describe, expect, it } from 'vitest';
-import { dayReport, ordersWithoutHistory, type DayReportOptions, type ReportEvent } from './day-report.js';
+import {
+  dayReport,
+  DayReportBuilder,
+  ordersWithoutHistory,
+  type DayReportOptions,
+  type ReportEvent,
+} from './day-report.js';
 import { dayReportSchema } from './day-report-schema.js';
 import { dayReportText } from './report-document.js';
 
@@ -376,6 +382,25 @@ describe('dayReport of a hand-made day', () => {
     expect(text).toMatch(/^ {2}cold: Casey, approved by Morgan$/m);
     expect(text).toMatch(/^ {2}short\s+-\$1\.00$/m);
     expect(text).toMatch(/^d2\s+still open$/m);
+  });
+});
+
+describe('the running builder the edge keeps', () => {
+  it('reports at every step what the batch reports of the same events, and reading it changes nothing', () => {
+    const orderOf = (e: ReportEvent) => {
+      const d = e.data as { id?: string; orderId?: string };
+      return e.type === 'order.placed' ? d.id : d.orderId;
+    };
+    const builder = new DayReportBuilder(fromSeq, options.timeZone, (id) => prior.filter((e) => orderOf(e) === id));
+    day.forEach((e, i) => {
+      builder.add(e);
+      const labels = { ...options, throughSeq: e.seq };
+      const running = builder.report(labels);
+      expect(running, e.type).toEqual(dayReport(day.slice(0, i + 1), labels));
+      expect(builder.report(labels)).toEqual(running);
+    });
+    expect(builder.throughSeq).toBe(throughSeq);
+    expect(builder.earliestPlacedDay).toBe('2026-11-27');
   });
 });
 

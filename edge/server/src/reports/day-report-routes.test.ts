@@ -200,4 +200,26 @@ describe('X and Z reports over HTTP', () => {
     const order = await place();
     expect(order).toMatchObject({ businessDay: nextCalendarDay(today), number: 2 });
   });
+
+  it('the open period read again from the log after the restart is the one the running sums gave', async () => {
+    lead = await testDevice(t.edge, 'admin', 'manager');
+    const x = ok<DayReport>(await lead.get('/api/v1/reports/x'));
+    expect(x).toMatchObject({ fromSeq: z.throughSeq + 1, throughSeq: t.edge.caps.events.lastSeq });
+    expect(x.openOrders.orders).toBe(2);
+    expect(x.refunds).toHaveLength(1);
+    const { sales, tenders, refunds, taxes, tips, ...labels } = x;
+    const again = dayReport(t.edge.caps.events.readSince(0, { limit: 10_000 }), {
+      ...labels,
+      prior: t.edge.caps.events.readSince(0, { limit: 10_000 }).filter((e) => e.seq <= z.throughSeq),
+      names: { staff: new Map(t.edge.access.staff.list().map((s) => [s.id, s.name])) },
+    });
+    expect(again).toEqual(x);
+    expect([sales, tenders, refunds, taxes, tips]).toEqual([
+      again.sales,
+      again.tenders,
+      again.refunds,
+      again.taxes,
+      again.tips,
+    ]);
+  });
 });

@@ -4,20 +4,24 @@
  * `day.closed {businessDay, fromSeq, throughSeq, report}` in one transaction, so no event can slip
  * between the head it read and the close. After it the day takes nothing more (see
  * `BusinessDays`). A closed day's report is the stored one, never computed again differently.
+ *
+ * The open period's sums are kept as events commit (the core's `DayReportBuilder`, the same fold
+ * `dayReport` makes of the log): built from the log in one pass by seq when first needed (and
+ * again if hearing a batch ever fails), caught up from the log if it is behind the head, started
+ * afresh by each `day.closed`.
  */
 import {
+  DayReportBuilder,
   TillboxError,
-  dayReport,
   dayReportDocument,
   dayReportText,
-  ordersWithoutHistory,
   type ClosedDays,
   type CommandContext,
   type DayReport,
   type DayReportPrint,
   type PendingCardPayment,
-  type ReportEvent,
   type ReportPerson,
+  type StoreEvent,
 } from '@tillbox/core';
 import type { EventLog } from '../events/event-log.js';
 import { renderTicketEscPos } from '../kitchen/escpos-render.js';
@@ -41,6 +45,12 @@ export interface DayReportServiceContext {
 /** Names of staff by id, for the report to show (else the name their events carried). */
 export type StaffNames = Pick<ReadonlyMap<string, string>, 'get'>;
 
+interface Period {
+  builder: DayReportBuilder;
+  /** Rows of the period the log could not read. */
+  damaged: number;
+}
+
 function personOf(actor: CommandContext['actor']): ReportPerson {
   return {
     kind: actor.kind,
@@ -56,66 +66,97 @@ function dayBefore(day: string): string {
 }
 
 /**
- * The business day a report of these events closes: the open day, unless orders of an earlier day
- * are still in it (nobody closed last night) — then that day, looking back one day at most (a
+ * The business day a report of the period closes: the open day, unless orders of an earlier day
+ * were placed in it (nobody closed last night) — then that day, looking back one day at most (a
  * store's first Z, or one after days left open, is named after yesterday and lists its order days).
  */
-function dayToClose(events: readonly ReportEvent[], open: string): string {
-  let earliest = open;
-  for (const e of events) {
-    if (e.type !== 'order.placed') continue;
-    const day = (e.data as { businessDay?: unknown }).businessDay;
-    if (typeof day === 'string' && day < earliest) earliest = day;
-  }
-  if (earliest === open) return open;
+function dayToClose(earliestPlaced: string | undefined, open: string): string {
+  if (earliestPlaced === undefined || earliestPlaced >= open) return open;
   const yesterday = dayBefore(open);
-  return earliest > yesterday ? earliest : yesterday;
+  return earliestPlaced > yesterday ? earliestPlaced : yesterday;
 }
 
 export class DayReportService {
   private readonly now: () => number;
+  private period: Period | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private warmUp: NodeJS.Immediate | undefined;
 
   constructor(private readonly ctx: DayReportServiceContext) {
     this.now = ctx.now ?? Date.now;
   }
 
-  /** The report of the events after `after` up to `through`, and the business day it reports. */
-  private compute(
-    kind: 'x' | 'z',
-    after: number,
-    through: number,
-    at: number,
-    staff: StaffNames,
-    closedBy?: ReportPerson,
-  ): DayReport {
-    const { repository, days } = this.ctx;
-    const { events, damaged } = repository.period(after, through);
-    const missing = ordersWithoutHistory(events);
-    const prior = missing.length > 0 ? repository.orderHistory(missing, after + 1) : [];
-    const options = {
+  /** Follow the log, and read the open period once the start is done. */
+  start(): void {
+    this.unsubscribe = this.ctx.events.subscribe((batch) => this.heard(batch));
+    this.warmUp = setImmediate(() => {
+      this.warmUp = undefined;
+      this.current();
+    });
+  }
+
+  stop(): void {
+    if (this.warmUp) clearImmediate(this.warmUp);
+    this.warmUp = undefined;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.period = undefined;
+  }
+
+  private fresh(afterSeq: number): Period {
+    const builder = new DayReportBuilder(afterSeq + 1, this.ctx.store.timeZone, (orderId) =>
+      this.ctx.repository.orderHistory([orderId], afterSeq + 1),
+    );
+    return { builder, damaged: 0 };
+  }
+
+  private heard(batch: readonly StoreEvent[]): void {
+    if (!this.period) return; // read from the log when first needed
+    try {
+      for (const e of batch) {
+        if (e.type === 'day.closed') {
+          const through = (e.data as { throughSeq?: unknown }).throughSeq;
+          this.period = this.fresh(typeof through === 'number' ? through : e.seq);
+        }
+        this.period.builder.add(e);
+      }
+    } catch {
+      this.period = undefined; // read again from the log when next needed
+    }
+  }
+
+  /** The open period's sums, up to the head of the log. */
+  private current(): Period {
+    this.period ??= this.fresh(this.ctx.repository.lastClose()?.data.throughSeq ?? 0);
+    const { builder } = this.period;
+    const head = this.ctx.events.lastSeq;
+    if (builder.throughSeq < head) {
+      const { events, damaged } = this.ctx.repository.period(builder.throughSeq, head);
+      for (const e of events) builder.add(e);
+      builder.advanceTo(head);
+      this.period.damaged += damaged;
+    }
+    return this.period;
+  }
+
+  private report(kind: 'x' | 'z', at: number, staff: StaffNames, closedBy?: ReportPerson): DayReport {
+    const { builder, damaged } = this.current();
+    return builder.report({
       kind,
-      businessDay: dayToClose(events, days.dayAt(at)),
-      timeZone: this.ctx.store.timeZone,
+      businessDay: dayToClose(builder.earliestPlacedDay, this.ctx.days.dayAt(at)),
       currency: this.ctx.currency(),
-      fromSeq: after + 1,
-      throughSeq: through,
+      throughSeq: builder.throughSeq,
       generatedAt: new Date(at).toISOString(),
-      prior,
       pendingCardPayments: this.ctx.pendingCardPayments(),
       names: { staff, drawers: { get: this.ctx.drawerName } },
       damagedEvents: damaged,
       ...(closedBy ? { closedBy } : {}),
-    };
-    return dayReport(events, options);
-  }
-
-  private lastThrough(): number {
-    return this.ctx.repository.lastClose()?.data.throughSeq ?? 0;
+    });
   }
 
   /** The X report: everything since the last Z, now. Changes nothing. */
   x(staff: StaffNames): DayReport {
-    return this.compute('x', this.lastThrough(), this.ctx.events.lastSeq, this.now(), staff);
+    return this.report('x', this.now(), staff);
   }
 
   /**
@@ -135,8 +176,7 @@ export class DayReportService {
           `Business day ${businessDay} is before the last closed day (${last.data.businessDay}): it cannot be closed now`,
           { details: [{ path: 'businessDay', message: `the open day comes after ${last.data.businessDay}` }] },
         );
-      const through = this.ctx.events.lastSeq;
-      const z = this.compute('z', last?.data.throughSeq ?? 0, through, at, staff, personOf(cmd.actor));
+      const z = this.report('z', at, staff, personOf(cmd.actor));
       if (z.businessDay !== businessDay)
         throw new TillboxError(
           'conflict',
