@@ -2,10 +2,11 @@
 import { z } from 'zod';
 import { freeText } from '../privacy/card-numbers.js';
 import { EIGHTY_SIX_REASONS, MAX_STOCK_COUNT } from '../stock/stock.js';
-import { reasonSchema } from './access.js';
 
 const quantity = z.int().min(1).max(MAX_STOCK_COUNT);
 const note = freeText(200).min(1);
+// As the access schemas' reason, without importing them (the kiosk loads this module first).
+const reason = freeText(200).min(3, 'say why, in a few words');
 
 export const stockItemParamsSchema = z.object({
   itemId: z
@@ -24,7 +25,7 @@ export const stockReceiveBodySchema = z
 export type StockReceiveBody = z.infer<typeof stockReceiveBodySchema>;
 
 export const stockWasteBodySchema = z
-  .object({ quantity: quantity.describe('How many were thrown away'), reason: reasonSchema })
+  .object({ quantity: quantity.describe('How many were thrown away'), reason })
   .describe('Stock written off: dropped, out of date, spoiled');
 export type StockWasteBody = z.infer<typeof stockWasteBodySchema>;
 

@@ -3,12 +3,16 @@
  * each `stock.*` event of the stream, which says what an item's count and 86 are after it. Pure:
  * the rune state around it is `live-stock.svelte.ts`.
  */
-import { EVENT_CATALOGUE, isEventType, type StockItemView, type StoreEvent } from '@tillbox/core';
+import { STOCK_EVENTS, type StockItemView, type StoreEvent } from '@tillbox/core';
+
+type StockEventType = keyof typeof STOCK_EVENTS;
+// Only the stock events' schemas: the whole catalogue would weigh on the kiosk's first load.
+const isStockEvent = (type: string): type is StockEventType => Object.prototype.hasOwnProperty.call(STOCK_EVENTS, type);
 
 /** An item's stock after one stream event (undefined: neither counted nor off sale any more, so not listed). */
 export function stockAfter(current: StockItemView | undefined, event: StoreEvent): StockItemView | undefined {
-  if (!event.type.startsWith('stock.') || !isEventType(event.type)) return current;
-  const parsed = EVENT_CATALOGUE[event.type].schema.safeParse(event.data);
+  if (!isStockEvent(event.type)) return current;
+  const parsed = STOCK_EVENTS[event.type].schema.safeParse(event.data);
   if (!parsed.success) return current; // a payload this screen cannot read changes nothing
   const data = parsed.data as { itemId: string; count?: number; name?: string; reason?: string; note?: string };
   let next: StockItemView = current ?? {
