@@ -26,6 +26,7 @@ import type { OrderAggregate } from '../orders/order-aggregate.js';
 import type { PaymentIntentRepository, PaymentIntentRow } from './payment-intent-repository.js';
 import type { PaymentReversals } from './payment-reversals.js';
 import { offlineAttention, type OfflineAllowance } from './offline-payments.js';
+import { paymentAttention } from './payment-attention.js';
 import type { PaymentTerminal, SaleResult, TerminalTip, TransactionStatus } from './payment-terminal.js';
 
 /** What the pinpad suggests when it asks the guest for a tip (percent of the amount). */
@@ -329,32 +330,7 @@ export class PaymentService {
 
   /** Card payments a person should look at: reversals not yet through, outcomes nobody knows. */
   attention(): PaymentAttention {
-    const rows = this.ctx.intents.needingAttention();
-    const orders = this.ctx.orders.repository.findMany(rows.map((r) => r.orderId));
-    const iso = (t: number): string => new Date(t).toISOString();
-    return {
-      items: rows.map((r) => {
-        const order = orders.get(r.orderId);
-        return {
-          intentId: r.id,
-          orderId: r.orderId,
-          ...(order ? { orderNumber: order.number, businessDay: order.businessDay } : {}),
-          method: r.method,
-          amount: r.amount,
-          currency: r.currency,
-          status: r.status,
-          ...(r.reference ? { reference: r.reference } : {}),
-          reason: r.attention ?? '',
-          reversalAttempts: r.reversalAttempts,
-          ...(r.lastError ? { lastError: r.lastError } : {}),
-          ...(r.status === 'reversal-pending' && r.nextAttemptAt !== null
-            ? { nextAttemptAt: iso(r.nextAttemptAt) }
-            : {}),
-          startedAt: iso(r.createdAt),
-          updatedAt: iso(r.updatedAt),
-        };
-      }),
-    };
+    return paymentAttention(this.ctx.intents, this.ctx.orders.repository);
   }
 
   /**

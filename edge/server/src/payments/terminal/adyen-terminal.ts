@@ -11,8 +11,6 @@
  * the same way. Nothing of the card but its brand and last four leaves this module, and no
  * message body is ever logged.
  */
-import https from 'node:https';
-import type { PeerCertificate } from 'node:tls';
 import { TillboxError } from '@tillbox/core';
 import type { Logger } from 'pino';
 import type {
@@ -38,9 +36,8 @@ import {
   type NexoIds,
   type SaleToPoiResponse,
 } from './nexo-messages.js';
+import { NexoTransport, NoAnswerError } from './nexo-transport.js';
 import { declineWords, parseTerminalReference, reconciliationOf, saleOutcomeOf, statusOf } from './nexo-results.js';
-
-const MAX_ANSWER_BYTES = 2 * 1024 * 1024;
 
 export interface AdyenTerminalOptions {
   /** `https://host:8443/nexo`. */
@@ -64,35 +61,17 @@ export interface TerminalState {
   checkedAt?: number;
 }
 
-class NoAnswerError extends TillboxError {
-  constructor(
-    readonly timedOut: boolean,
-    message: string,
-    cause?: unknown,
-  ) {
-    super(timedOut ? 'device-timeout' : 'device-unavailable', message, cause === undefined ? {} : { cause });
-  }
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The common names an Adyen terminal's certificate may carry. */
-export function terminalCommonNames(poiId: string): string[] {
-  return ['test', 'live'].flatMap((env) => [
-    `${poiId}.${env}.terminal.adyen.com`,
-    `legacy-terminal-certificate.${env}.terminal.adyen.com`,
-  ]);
-}
 
 export class AdyenTerminal implements PaymentTerminal {
   readonly name = 'adyen-terminal-api';
   private readonly cipher: NexoCipher;
-  private agent: https.Agent | undefined;
-  private readonly inFlight = new Set<AbortController>();
+  private readonly transport: NexoTransport;
   private current: TerminalState = { state: 'ready' };
 
   constructor(private readonly options: AdyenTerminalOptions) {
     this.cipher = new NexoCipher(options.key);
+    this.transport = new NexoTransport({ url: options.url, ca: options.ca, poiId: options.ids.poiId });
   }
 
   get state(): TerminalState {
@@ -100,27 +79,12 @@ export class AdyenTerminal implements PaymentTerminal {
   }
 
   start(): void {
-    const names = terminalCommonNames(this.options.ids.poiId);
-    this.agent = new https.Agent({
-      keepAlive: true,
-      maxSockets: 4,
-      ca: this.options.ca,
-      checkServerIdentity: (_host: string, cert: PeerCertificate) => {
-        const cn = cert.subject?.CN;
-        const common = Array.isArray(cn) ? cn : [cn];
-        return common.some((c) => typeof c === 'string' && names.includes(c))
-          ? undefined
-          : new Error(`the terminal's certificate is for ${String(cn)}, not ${this.options.ids.poiId}`);
-      },
-    });
+    this.transport.start();
   }
 
   /** Drops every request under way (as a crash would: the terminal is not told) and the connections. */
   stop(): void {
-    for (const c of this.inFlight) c.abort();
-    this.inFlight.clear();
-    this.agent?.destroy();
-    this.agent = undefined;
+    this.transport.stop();
   }
 
   async sale(request: SaleRequest): Promise<SaleResult> {
@@ -305,7 +269,7 @@ export class AdyenTerminal implements PaymentTerminal {
     const secured = this.cipher.seal(header, { SaleToPOIRequest: { MessageHeader: header, ...body } });
     let raw: string;
     try {
-      raw = await this.post(JSON.stringify({ SaleToPOIRequest: secured }), timeoutMs);
+      raw = await this.transport.post(JSON.stringify({ SaleToPOIRequest: secured }), timeoutMs);
     } catch (err) {
       // A guest slow at the terminal is not the terminal being away.
       if (!(err instanceof NoAnswerError && err.timedOut))
@@ -361,58 +325,5 @@ export class AdyenTerminal implements PaymentTerminal {
       error === undefined
         ? { ...this.current, state, checkedAt: at }
         : { state, lastError: error, lastErrorAt: at, checkedAt: at };
-  }
-
-  private post(payload: string, timeoutMs: number): Promise<string> {
-    const agent = this.agent;
-    if (!agent) return Promise.reject(new NoAnswerError(false, 'The card terminal is not started'));
-    const controller = new AbortController();
-    this.inFlight.add(controller);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    return new Promise<string>((resolve, reject) => {
-      const req = https.request(
-        this.options.url,
-        {
-          method: 'POST',
-          agent,
-          signal: controller.signal,
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          let size = 0;
-          res.on('data', (chunk: Buffer) => {
-            size += chunk.length;
-            if (size > MAX_ANSWER_BYTES) req.destroy(new Error('the answer is too large'));
-            else chunks.push(chunk);
-          });
-          res.on('end', () => {
-            if (res.statusCode !== 200)
-              reject(new NoAnswerError(false, `The card terminal answered HTTP ${res.statusCode ?? 0}`));
-            else resolve(Buffer.concat(chunks).toString('utf8'));
-          });
-          res.on('error', (err) => reject(this.noAnswer(err, timedOut)));
-        },
-      );
-      req.on('error', (err) => reject(this.noAnswer(err, timedOut)));
-      req.end(payload);
-    }).finally(() => {
-      clearTimeout(timer);
-      this.inFlight.delete(controller);
-    });
-  }
-
-  private noAnswer(err: Error, timedOut: boolean): NoAnswerError {
-    return timedOut
-      ? new NoAnswerError(true, 'The card terminal did not answer in time', err)
-      : new NoAnswerError(
-          false,
-          `The card terminal could not be reached (${(err as NodeJS.ErrnoException).code ?? err.message})`,
-          err,
-        );
   }
 }

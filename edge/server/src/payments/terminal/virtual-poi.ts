@@ -8,10 +8,17 @@
  *
  * It holds no card numbers at all: a test card is a brand, a BIN and a last four.
  */
-import { randomBytes } from 'node:crypto';
 import type { VirtualTerminalBehaviour, VirtualTerminalControl, VirtualTerminalState } from '@tillbox/core';
-import { z } from 'zod';
 import { fromNexoAmount, toNexoAmount, type TransactionIdentification } from './nexo-messages.js';
+import {
+  CARDS,
+  failure,
+  form,
+  paymentSchema,
+  pspReference,
+  referenceSchema,
+  reversalSchema,
+} from './virtual-poi-wire.js';
 
 /** What the server does with the answer: send it, send nothing (an abort), or drop the connection. */
 export type PoiReply = { body: Record<string, unknown> } | { empty: true } | { drop: true };
@@ -23,12 +30,6 @@ export interface RequestHeader {
   POIID: string;
   [key: string]: unknown;
 }
-
-const CARDS = [
-  { brand: 'visa', bin: '411111', last4: '1111' },
-  { brand: 'mc', bin: '555555', last4: '4444' },
-  { brand: 'amex', bin: '378282', last4: '0005' },
-] as const;
 
 interface Transaction {
   kind: 'payment' | 'refund';
@@ -52,40 +53,6 @@ interface Transaction {
   reply?: Record<string, unknown>;
   abort?: () => void;
 }
-
-const id = z.object({ TransactionID: z.string().min(1).max(128), TimeStamp: z.string().max(64) });
-const paymentSchema = z.object({
-  SaleData: z.object({
-    SaleTransactionID: id,
-    SaleToAcquirerData: z.string().max(4096).optional(),
-  }),
-  PaymentTransaction: z.object({
-    AmountsReq: z.object({
-      Currency: z.string().regex(/^[A-Z]{3}$/),
-      RequestedAmount: z.number().positive(),
-      TipAmount: z.number().nonnegative().optional(),
-    }),
-    TransactionConditions: z.object({ ForceOnlineFlag: z.boolean().optional() }).optional(),
-  }),
-});
-const referenceSchema = z.object({
-  MessageReference: z.object({ SaleID: z.string().optional(), ServiceID: z.string().optional() }),
-});
-const reversalSchema = z.object({
-  OriginalPOITransaction: z.object({ POITransactionID: id }),
-  ReversedAmount: z.number().positive().optional(),
-});
-
-const form = (pairs: Record<string, string | number | boolean>) =>
-  new URLSearchParams(Object.fromEntries(Object.entries(pairs).map(([k, v]) => [k, String(v)]))).toString();
-const failure = (ErrorCondition: string, message: string, refusalReason?: string) => ({
-  Result: 'Failure',
-  ErrorCondition,
-  AdditionalResponse: form({ message, ...(refusalReason ? { refusalReason } : {}) }),
-});
-const ALNUM = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-/** A PSP reference like Adyen's newer ones: 16 letters and digits (never a long run of digits). */
-const pspReference = () => [...randomBytes(16)].map((b) => ALNUM[b % ALNUM.length]).join('');
 
 export interface VirtualPoiOptions {
   poiId: string;
