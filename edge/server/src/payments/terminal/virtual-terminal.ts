@@ -4,8 +4,8 @@
  * the store's network — `POST /nexo` with encrypted nexo messages, refusing any that does not
  * decrypt and authenticate with the shared key — plus a control endpoint (`GET`/`PUT /control`)
  * that sets what the next sales do, for the admin screen and the tests. The demo store starts
- * one inside the edge (a `virtual` payment terminal in its hardware profile); `npm run
- * terminal:virtual` starts one on its own (./virtual-terminal-main.ts).
+ * one inside the edge (a `virtual` payment terminal in its hardware profile);
+ * ./virtual-terminal-main.ts starts one on its own.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
