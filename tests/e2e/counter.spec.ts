@@ -101,9 +101,10 @@ test('a cashier rings up a tapped item, scanned items and a combo, takes cash wi
   await expect(page.getByTestId('kitchen-state')).toHaveText('Sent to the kitchen');
   const number = Number(((await page.getByTestId('ticket-title').textContent()) ?? '').replace(/\D/g, ''));
 
-  // Typing less than due says how short it is; a quick tender of $20 pays and shows the change, large.
+  // Typing less than due says what is left after it (split tender); a quick tender of $20 pays and shows the change, large.
   await cash.getByLabel('Cash handed over').fill('5');
-  await expect(cash).toContainText(`Short by ${usd(total - 500)}`);
+  await expect(cash).toContainText(`${usd(total - 500)} left to pay after this cash`);
+  await cash.getByLabel('Cash handed over').fill('');
   await expectNoAxeViolations(page, 'cash');
   await cash.getByRole('button', { name: 'Tendered $20.00' }).click();
   await expect(page.getByTestId('change-due')).toContainText(usd(2000 - total));
@@ -190,7 +191,9 @@ test('keyboard only: search and Enter, a note, a discount and a price override a
   const overridden = dollars(await page.getByTestId('ticket-total').textContent());
   expect(overridden).toBeLessThan(after);
 
-  // F10: the card on the store's pinpad, then the receipt; Enter starts the next order.
+  // F10 opens the card (no tip by default), F10 again charges it on the store's pinpad; Enter starts the next order.
+  await page.keyboard.press('F10');
+  await expect(page.getByTestId('card-panel')).toBeVisible();
   await page.keyboard.press('F10');
   await expect(page.getByTestId('receipt')).toContainText('Card');
   await expect(page.getByTestId('receipt')).toContainText(usd(overridden));
@@ -212,4 +215,173 @@ test('a session ended elsewhere brings the sign-in back at the next action', asy
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: /Casey.* was signed out/ })).toBeVisible();
   await expect(page.getByTestId('ticket')).toHaveCount(0);
+});
+
+/** An item from its category tab: straight onto the ticket, or through its sheet as it comes. */
+async function tap(page: Page, category: string, item: string): Promise<void> {
+  await page.getByRole('tab', { name: category }).click();
+  await page.getByRole('button', { name: new RegExp(`^${item}`) }).click();
+  if (item === 'Banana Bread') {
+    const sheet = page.getByRole('dialog', { name: item });
+    await sheet.getByRole('button', { name: 'Add to order' }).click();
+    await expect(sheet).toBeHidden();
+  }
+}
+
+test('an open ticket held, recalled and added to, paid part in cash and the rest by card with a tip, its e-receipt read by QR link', async ({
+  page,
+  context,
+}) => {
+  await openCounter(page);
+  const lines = page.getByTestId('ticket-line');
+  await tap(page, 'Bakery', 'Chocolate Chip Cookie');
+  await page.getByRole('textbox', { name: 'Name' }).fill('Ana');
+
+  // Hold (Shift+F8): the ticket is placed, parked, and the counter is free for the next guest.
+  await page.keyboard.press('Shift+F8');
+  await expect(page.getByTestId('counter-message')).toHaveText(/^Order \d+ held: recall it from Open tickets\.$/);
+  const number = Number(((await page.getByTestId('counter-message').textContent()) ?? '').replace(/\D/g, ''));
+  await expect(page.getByTestId('ticket-title')).toHaveText('New order');
+  await expect(lines).toHaveCount(0);
+
+  // Recall it from the open tickets: Casey's, with its name, total and what is due.
+  await page.getByRole('button', { name: /^Open tickets/ }).click();
+  const tickets = page.getByRole('dialog', { name: 'Open tickets' });
+  const row = tickets.getByTestId('open-ticket').filter({ hasText: `#${number} · Ana` });
+  await expect(row).toContainText('Mine');
+  await row.getByRole('button', { name: `Recall #${number}` }).click();
+  await expect(tickets).toBeHidden();
+  await expect(page.getByTestId('ticket-title')).toHaveText(`Order ${number}`);
+
+  // Another item: it waits as a new line until the order takes it (on the first tender).
+  await tap(page, 'Bakery', 'Banana Bread');
+  await expect(lines).toHaveCount(2);
+  await expect(lines.nth(1).getByTestId('line-new')).toBeVisible();
+  await expect(page.getByTestId('ticket-adding')).toBeVisible();
+  await page.keyboard.press('F9');
+  const tender = page.getByTestId('tender-panel');
+  await expect(lines.nth(1).getByTestId('line-new')).toHaveCount(0);
+  const total = dollars(await page.getByTestId('ticket-total').textContent());
+  await expect(tender.getByTestId('bill-due')).toHaveText(usd(total));
+
+  // Split tender: $5 in cash (no change), then the rest on the card with an 18% tip on the sale.
+  await tender.getByLabel('Cash handed over').fill('5');
+  await expect(tender).toContainText(`${usd(total - 500)} left to pay after this cash`);
+  await tender.getByRole('button', { name: 'Take $5.00 in cash' }).click();
+  await expect(tender.getByTestId('tenders-taken')).toContainText(/Cash\s*\$5\.00/);
+  await expect(tender.getByTestId('bill-due')).toHaveText(usd(total - 500));
+  await expect(page.getByTestId('ticket-due')).toHaveText(usd(total - 500));
+  await page.keyboard.press('F10');
+  const tip = Math.floor((total * 18 + 50) / 100);
+  await tender.getByRole('button', { name: `18% · ${usd(tip)}` }).click();
+  await tender.getByRole('button', { name: `Charge ${usd(total - 500)} + tip ${usd(tip)}` }).click();
+
+  // The receipt: both tenders, the tip apart, and the e-receipt's QR code.
+  const receipt = page.getByTestId('receipt');
+  await expect(page.getByTestId('receipt-number')).toHaveText(String(number));
+  await expect(receipt.getByTestId('receipt-tenders')).toContainText('Cash');
+  await expect(receipt.getByTestId('receipt-tenders')).toContainText(
+    new RegExp(`Card ending \\d{4} · tip \\${usd(tip)}`),
+  );
+  await expect(receipt.getByRole('img', { name: `QR code of the receipt for order ${number}` })).toBeVisible();
+  await expectNoAxeViolations(page, 'the receipt with its e-receipt');
+
+  // The guest's phone opens the link: no pairing, no staff — the lines, the tenders, the tip.
+  const href = await receipt.getByTestId('e-receipt-link').getAttribute('href');
+  expect(href).toMatch(new RegExp(`^/receipt/[0-9a-f-]+\\?t=[A-Za-z0-9_-]{22}$`));
+  const phone = await context.browser()!.newContext();
+  const guest = await phone.newPage();
+  await guest.goto(new URL(href!, page.url()).toString());
+  await expect(guest.getByTestId('receipt-page-number')).toHaveText(String(number));
+  await expect(guest.getByTestId('receipt-page-line')).toHaveCount(2);
+  await expect(guest.getByTestId('receipt-page-line').first()).toContainText('Chocolate Chip Cookie');
+  await expect(guest.getByTestId('receipt-page-line').nth(1)).toContainText('Banana Bread');
+  await expect(guest.getByTestId('receipt-page-total')).toHaveText(usd(total));
+  await expect(guest.getByRole('list', { name: 'Payments' })).toContainText(`Tip ${usd(tip)}`);
+  // A link with another token shows nothing.
+  await guest.goto(new URL(href!.replace(/t=.{4}/, 't=AAAA'), page.url()).toString());
+  await expect(guest.getByRole('alert')).toContainText('There is no receipt at this link');
+  await phone.close();
+});
+
+test('a line refunded to its tender with a manager’s PIN on the same screen, found among today’s orders', async ({
+  page,
+}) => {
+  await openCounter(page);
+  await tap(page, 'Bakery', 'Chocolate Chip Cookie');
+  await tap(page, 'Bakery', 'Banana Bread');
+  await page.keyboard.press('F9');
+  await expect(page.getByTestId('cash-panel')).toBeVisible();
+  await page.keyboard.press('F9'); // exact
+  const number = Number(await page.getByTestId('receipt-number').textContent());
+  await page.keyboard.press('Enter');
+
+  // Today's orders (Shift+F1), found by number.
+  await page.keyboard.press('Shift+F1');
+  const orders = page.getByRole('dialog', { name: 'Today’s orders' });
+  await orders.getByRole('searchbox', { name: 'Order number or name' }).fill(String(number));
+  await orders
+    .getByTestId('order-row')
+    .filter({ hasText: `#${number}` })
+    .click();
+  const detail = orders.getByTestId('order-detail');
+
+  // Refund the banana bread: the preview says how much goes back, and to the cash it was paid with.
+  await detail.getByRole('checkbox', { name: /Banana Bread/ }).check();
+  await detail.getByRole('button', { name: 'Refund 1 line' }).click();
+  const preview = detail.getByTestId('refund-preview');
+  await expect(preview).toContainText('to Cash');
+  const back = dollars(/Gives back (\$[\d.]+)/.exec((await preview.textContent()) ?? '')?.[1] ?? null);
+  expect(back).toBeGreaterThan(0);
+  await detail.getByRole('button', { name: 'Wrong item' }).click();
+  // A cashier cannot approve her own refund: Morgan does, with his PIN, here.
+  await expect(detail.getByRole('button', { name: /Casey/ })).toHaveCount(0);
+  await detail.getByRole('button', { name: /Morgan/ }).click();
+  await page.keyboard.type(DEMO_PINS.Morgan);
+  await detail.getByRole('button', { name: 'Approve refund' }).click();
+  await expect(detail.getByRole('status').filter({ hasText: 'approved by Morgan' })).toContainText(
+    `Refunded ${usd(back)} on order ${number}`,
+  );
+  await expect(detail.getByRole('list', { name: `Lines of order ${number}` })).toContainText('Banana Bread · refunded');
+  await expect(detail.getByRole('list', { name: `Tenders of order ${number}` })).toContainText(
+    new RegExp(`Refund to Cash\\s*-\\${usd(back)}`),
+  );
+  await expect(detail.getByRole('checkbox', { name: /Banana Bread/ })).toHaveCount(0);
+});
+
+test('a bill split evenly in two, each part paid on its own, and cash tips declared', async ({ page }) => {
+  await openCounter(page);
+  await tap(page, 'Bakery', 'Chocolate Chip Cookie');
+  await tap(page, 'Bakery', 'Banana Bread');
+  await page.keyboard.press('Shift+F10');
+  const split = page.getByRole('dialog', { name: 'Split the bill' });
+  const total = dollars(await page.getByTestId('ticket-total').textContent());
+  const preview = split.getByTestId('split-preview');
+  await expect(preview.getByRole('listitem')).toHaveCount(2);
+  await split.getByRole('button', { name: 'Split in 2' }).click();
+  await expect(split).toBeHidden();
+  const parts = page.getByTestId('split-part');
+  const first = Math.ceil(total / 2);
+  await expect(parts.first()).toHaveText(`Part 1 · ${usd(first)}`);
+  await expect(parts.nth(1)).toHaveText(`Part 2 · ${usd(total - first)}`);
+
+  // Part 1 on the card (F10, F10), then part 2 in cash with change.
+  await page.keyboard.press('F10');
+  await expect(page.getByTestId('tender-panel')).toContainText('Part 1 of 2');
+  await page.keyboard.press('F10');
+  await expect(page.getByTestId('counter-message')).toHaveText(`Part 1 paid. Part 2: ${usd(total - first)} due.`);
+  await expect(parts.first()).toHaveText(`Part 1 · ${usd(first)} · paid`);
+  await page.keyboard.press('F9');
+  await expect(page.getByTestId('tender-panel')).toContainText('Part 2 of 2');
+  await page.getByTestId('tender-panel').getByRole('button', { name: 'Tendered $10.00' }).click();
+  await expect(page.getByTestId('change-due')).toContainText(usd(1000 - (total - first)));
+  await expect(page.getByTestId('receipt-tenders')).toContainText('part 1');
+  await expect(page.getByTestId('receipt-tenders')).toContainText('part 2');
+
+  // Cash tips, declared by the cashier herself.
+  await page.getByRole('button', { name: 'Declare tips' }).click();
+  const tips = page.getByRole('dialog', { name: 'Declare cash tips' });
+  await tips.getByLabel('Cash tips').fill('12.50');
+  await tips.getByRole('button', { name: 'Declare tips' }).click();
+  await expect(page.getByTestId('counter-message')).toHaveText('$12.50 in cash tips declared for Casey (cashier).');
 });

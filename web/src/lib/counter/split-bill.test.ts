@@ -24,15 +24,7 @@ describe('splitting the bill', () => {
   });
 
   it('splits by lines: each part is the sum of its lines as the edge priced them', () => {
-    const plan = linesPlan(
-      order,
-      new Map([
-        ['a', 1],
-        ['b', 2],
-        ['c', 2],
-      ]),
-      2,
-    );
+    const plan = linesPlan(order, { a: 1, b: 2, c: 2 }, 2);
     expect(plan).toEqual({ kind: 'lines', parts: [['a'], ['b', 'c']] });
     expect(previewSplit(order, plan).map((p) => [p.part, p.amount, p.lineIds])).toEqual([
       [1, 490, ['a']],
@@ -42,11 +34,11 @@ describe('splitting the bill', () => {
   });
 
   it('says what is wrong with a plan before asking the edge', () => {
-    const emptyPart = linesPlan(order, new Map([['a', 1]]), 3);
+    const emptyPart = linesPlan(order, { a: 1 }, 3);
     expect(splitProblem(order, emptyPart)).toBe('Part 2 has no lines: give it one, or make fewer parts.');
     expect(splitProblem(order, { kind: 'even', count: 1 })).toBe('Split into 2 to 20 parts.');
     const comped = makeOrder({ ...order, lines: [lines[0]!, { ...lines[1]!, total: 0 }] });
-    const plan = linesPlan(comped, new Map([['b', 2]]), 2);
+    const plan = linesPlan(comped, { b: 2 }, 2);
     expect(splitProblem(comped, plan)).toBe('Part 2 comes to nothing: give it a line with a price.');
   });
 

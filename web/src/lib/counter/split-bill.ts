@@ -23,10 +23,10 @@ export function previewSplit(order: OrderView, plan: SplitPlan): SplitPart[] {
   return splitParts(input as unknown as Parameters<typeof splitParts>[0]);
 }
 
-/** The plan of lines given to parts (`assigned`: line id → part, 1-based), parts in order. */
-export function linesPlan(order: OrderView, assigned: ReadonlyMap<string, number>, count: number): SplitPlan {
+/** The plan of lines given to parts (`assigned`: line id → part, 1-based; part 1 when not given), parts in order. */
+export function linesPlan(order: OrderView, assigned: Readonly<Record<string, number>>, count: number): SplitPlan {
   const parts: string[][] = Array.from({ length: count }, () => []);
-  for (const line of order.lines) parts[(assigned.get(line.lineId) ?? 1) - 1]?.push(line.lineId);
+  for (const line of order.lines) parts[(assigned[line.lineId] ?? 1) - 1]?.push(line.lineId);
   return { kind: 'lines', parts };
 }
 
