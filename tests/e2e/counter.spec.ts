@@ -347,6 +347,12 @@ test('a line refunded to its tender with a manager’s PIN on the same screen, f
     new RegExp(`Refund to Cash\\s*-\\${usd(back)}`),
   );
   await expect(detail.getByRole('checkbox', { name: /Banana Bread/ })).toHaveCount(0);
+
+  // Reprint: the demo store's receipt printer prints the order's receipt again.
+  await detail.getByRole('button', { name: 'Reprint' }).click();
+  await expect(detail.getByRole('status').filter({ hasText: 'receipt is printing' })).toHaveText(
+    `A copy of order ${number}’s receipt is printing.`,
+  );
 });
 
 test('a bill split evenly in two, each part paid on its own, and cash tips declared', async ({ page }) => {
