@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StreamTestClient } from '../testing/stream-test-client.js';
 import { StockRepository } from './stock-repository.js';
 import { testDevice, testStaff, type TestClient } from '../testing/test-actors.js';
-import { startTestEdge, type TestEdge } from '../testing/test-edge.js';
+import { startTestEdge, tempDir, type TestEdge } from '../testing/test-edge.js';
 
 const JUICE = 'orange-juice';
 
@@ -221,6 +221,65 @@ describe('stock over HTTP', () => {
       expect(stream.events.every((e) => e.type.startsWith('stock.'))).toBe(true);
     } finally {
       await stream.close();
+    }
+  });
+
+  it('counts a combo as its items: the croissant of a coffee-and-pastry combo is a croissant sold', async () => {
+    await count(1, 'croissant');
+    const combo = await lead.post('/api/v1/stock/coffee-pastry/count', { count: 4 });
+    expect(combo.statusCode).toBe(400);
+    expect((combo.json() as ErrorBody).error.message).toBe(
+      '"Coffee & Pastry" is a combo: its items are counted, not the combo',
+    );
+    const placed = await counter.post('/api/v1/orders', {
+      id: uuidv7(),
+      channel: 'counter',
+      orderType: 'takeout',
+      lines: [
+        {
+          itemId: 'coffee-pastry',
+          quantity: 1,
+          slots: [
+            { slotId: 'coffee', itemId: 'americano', variantId: 'small' },
+            { slotId: 'pastry', itemId: 'croissant' },
+          ],
+        },
+      ],
+    });
+    expect(placed.statusCode, placed.body).toBe(201);
+    expect(await stockOf('croissant')).toMatchObject({ count: 0, available: false });
+  });
+});
+
+describe('the demo store', () => {
+  it('starts counting a bottled drink and pastries baked in batches, by the system, once', async () => {
+    const dir = tempDir();
+    try {
+      for (const start of ['new', 'restarted']) {
+        const t = await startTestEdge({ overrides: { demo: true }, dataDir: dir.dir });
+        try {
+          const kiosk = await testDevice(t.edge, 'kiosk');
+          const list = (await kiosk.get('/api/v1/stock')).json() as StockList;
+          expect(
+            list.items.map((i) => [i.itemId, i.count]),
+            start,
+          ).toEqual([
+            ['blueberry-muffin', 8],
+            ['cinnamon-roll', 6],
+            ['orange-juice', 12],
+            ['pain-au-chocolat', 6],
+          ]);
+          const seeded = t.edge.caps.events.readSince(0, { topics: ['stock'] });
+          expect(
+            seeded.map((e) => [e.type, e.actor.kind]),
+            start,
+          ).toEqual(Array(4).fill(['stock.counted', 'system']));
+        } finally {
+          await t.stop();
+        }
+      }
+    } finally {
+      dir.remove();
     }
   });
 });
