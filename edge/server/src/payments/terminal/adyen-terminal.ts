@@ -103,6 +103,16 @@ export class AdyenTerminal implements PaymentTerminal {
     try {
       answer = await this.exchange('Payment', serviceId, body, this.options.saleTimeoutMs);
     } catch (err) {
+      if (err instanceof NoAnswerError && !err.delivered) {
+        // The request never reached the terminal: nothing can have been charged.
+        this.options.log.warn({ intentId, err: err.message }, 'card terminal not reached; nothing charged');
+        return {
+          approved: false,
+          reference: '',
+          reason: 'unavailable',
+          message: `${err.message}. Nothing was charged: check that it is on and connected, or take another tender.`,
+        };
+      }
       if (err instanceof NoAnswerError && err.timedOut) return this.afterTimeout(request);
       throw err;
     }

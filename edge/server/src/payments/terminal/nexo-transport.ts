@@ -9,10 +9,15 @@ import { TillboxError } from '@tillbox/core';
 
 const MAX_ANSWER_BYTES = 2 * 1024 * 1024;
 
-/** The terminal's answer never came: `timedOut` when the deadline passed, else the connection failed. */
+/**
+ * The terminal's answer never came: `timedOut` when the deadline passed, else the connection
+ * failed; `delivered` false when the request never left the box (no connection, a certificate
+ * refused), so the terminal cannot have acted on it.
+ */
 export class NoAnswerError extends TillboxError {
   constructor(
     readonly timedOut: boolean,
+    readonly delivered: boolean,
     message: string,
     cause?: unknown,
   ) {
@@ -60,10 +65,11 @@ export class NexoTransport {
 
   post(payload: string, timeoutMs: number): Promise<string> {
     const agent = this.agent;
-    if (!agent) return Promise.reject(new NoAnswerError(false, 'The card terminal is not started'));
+    if (!agent) return Promise.reject(new NoAnswerError(false, false, 'The card terminal is not started'));
     const controller = new AbortController();
     this.inFlight.add(controller);
     let timedOut = false;
+    let flushed = false;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
@@ -87,13 +93,15 @@ export class NexoTransport {
           });
           res.on('end', () => {
             if (res.statusCode !== 200)
-              reject(new NoAnswerError(false, `The card terminal answered HTTP ${res.statusCode ?? 0}`));
+              reject(new NoAnswerError(false, true, `The card terminal answered HTTP ${res.statusCode ?? 0}`));
             else resolve(Buffer.concat(chunks).toString('utf8'));
           });
-          res.on('error', (err) => reject(noAnswer(err, timedOut)));
+          res.on('error', (err) => reject(noAnswer(err, timedOut, true)));
         },
       );
-      req.on('error', (err) => reject(noAnswer(err, timedOut)));
+      // Flushed: handed to the connection once it was up (TLS checked); before that, never sent.
+      req.on('finish', () => (flushed = true));
+      req.on('error', (err) => reject(noAnswer(err, timedOut, flushed)));
       req.end(payload);
     }).finally(() => {
       clearTimeout(timer);
@@ -102,12 +110,9 @@ export class NexoTransport {
   }
 }
 
-function noAnswer(err: Error, timedOut: boolean): NoAnswerError {
+function noAnswer(err: Error, timedOut: boolean, delivered: boolean): NoAnswerError {
+  const why = (err as NodeJS.ErrnoException).code ?? err.message;
   return timedOut
-    ? new NoAnswerError(true, 'The card terminal did not answer in time', err)
-    : new NoAnswerError(
-        false,
-        `The card terminal could not be reached (${(err as NodeJS.ErrnoException).code ?? err.message})`,
-        err,
-      );
+    ? new NoAnswerError(true, delivered, 'The card terminal did not answer in time', err)
+    : new NoAnswerError(false, delivered, `The card terminal could not be reached (${why})`, err);
 }

@@ -135,6 +135,29 @@ describe('a card payment on the Adyen Terminal API', () => {
   });
 });
 
+describe('a terminal that is switched off', () => {
+  it('the payment is refused at once with what to do; nothing charged, nothing left for a manager', async () => {
+    const off = await startNetworkTerminal();
+    const edge = await startTerminalEdge(off);
+    try {
+      await off.virtual.stop();
+      const cashier = await testDevice(edge.edge, 'counter', 'cashier');
+      const o = (await cashier.post('/api/v1/orders', latteOrder())).json() as OrderView;
+      const res = await cashier.post(`/api/v1/orders/${o.id}/pay`, { method: 'card' });
+      expect(res.statusCode, res.body).toBe(503);
+      expect((res.json() as ErrorBody).error.message).toMatch(
+        /could not be reached \(ECONNREFUSED\)\. Nothing was charged/,
+      );
+      const manager = await testDevice(edge.edge, 'admin', 'manager');
+      expect((await manager.get('/api/v1/payments/attention')).json()).toEqual({ items: [] });
+      expect((await cashier.post(`/api/v1/orders/${o.id}/cancel`)).statusCode).toBe(200);
+    } finally {
+      await edge.stop();
+      await off.stop();
+    }
+  });
+});
+
 describe('messages on the wire', () => {
   it('the terminal refuses a message sealed with another key, and charges nothing', async () => {
     const before = terminal.virtual.poi.state();
@@ -174,9 +197,12 @@ describe('messages on the wire', () => {
     });
     driver.start();
     try {
-      await expect(driver.sale({ amount: 500, currency: 'USD', orderId: 'o', intentId: 'i' })).rejects.toThrow(
-        /could not be reached/,
-      );
+      // Refused before anything was sent: nothing can have been charged, and the result says so.
+      expect(await driver.sale({ amount: 500, currency: 'USD', orderId: 'o', intentId: 'i' })).toMatchObject({
+        approved: false,
+        reason: 'unavailable',
+        message: expect.stringMatching(/could not be reached.*Nothing was charged/),
+      });
       expect(stranger.poi.state().transactions).toEqual([]);
     } finally {
       driver.stop();
