@@ -25,8 +25,9 @@ describe('streamClientMessageSchema', () => {
   it('refuses an unknown topic, no topics, or more topics than exist', () => {
     expect(accepts({ type: 'subscribe', topics: ['payment'], since: 0 })).toBe(false);
     expect(accepts({ type: 'subscribe', topics: [], since: 0 })).toBe(false);
-    expect(accepts({ type: 'subscribe', topics: ['order', 'ticket', 'order'], since: 0 })).toBe(false);
+    expect(accepts({ type: 'subscribe', topics: ['order', 'ticket', 'stock', 'order'], since: 0 })).toBe(false);
     expect(accepts({ type: 'subscribe', topics: ['order', 'ticket'], since: 0 })).toBe(true);
+    expect(accepts({ type: 'subscribe', topics: ['stock'], since: 0 })).toBe(true);
   });
 
   it('accepts a ping with or without a time', () => {
