@@ -19,6 +19,7 @@ import { MqttLink, type Handlers } from './mqtt/mqtt-link.js';
 import { OnlineOrderRepository } from './online/online-order-repository.js';
 import { OnlineOrderService } from './online/online-order-service.js';
 import { StorePricing } from './online/store-pricing.js';
+import { GapRepair } from './repair/gap-repair.js';
 import { RpcResponder } from './rpc/rpc-responder.js';
 import type { Settings } from './settings/settings.js';
 import { StoreRepository } from './stores/store-repository.js';
@@ -42,6 +43,7 @@ interface Running {
   stores: StoreService;
   orders: OnlineOrderService;
   config: ConfigService;
+  repair: GapRepair;
   http: FastifyInstance;
 }
 
@@ -121,6 +123,14 @@ export class CloudRelay {
         now,
       });
       const rpc = new RpcResponder({ publisher: link, log: log.child({ module: 'rpc' }), now });
+      const repair = new GapRepair({
+        stores: storeRepository,
+        events,
+        publisher: link,
+        settings: s.repair,
+        log: log.child({ module: 'repair' }),
+        now,
+      });
       const after = (work: Promise<void>, ack: () => void, what: string, storeId: string): void => {
         work.then(ack, (err: unknown) =>
           log.error({ err, storeId }, `${what} failed; the broker will deliver it again`),
@@ -152,6 +162,7 @@ export class CloudRelay {
         adminToken: s.admin.token,
         version: VERSION,
         log: log.child({ module: 'http' }),
+        webDir: s.http.webDir,
         routes: cloudRoutes({
           stores,
           storeRepository,
@@ -169,13 +180,14 @@ export class CloudRelay {
           }),
         }),
       });
-      this.#running = { database, link, ingest, stores, orders, config, http };
+      this.#running = { database, link, ingest, stores, orders, config, repair, http };
       await http.listen({ host: s.http.host, port: s.http.port });
       const connected = link.start();
       const wait = this.options.connectWaitMs ?? 5_000;
       const timer = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), wait).unref());
       if ((await Promise.race([connected, timer])) === 'late')
         log.warn({ url: s.mqtt.url }, 'the broker has not answered yet; connecting in the background');
+      repair.start();
       log.info({ url: this.url, database: database.kind, instance: s.instanceId }, 'cloud relay started');
     } catch (err) {
       await this.stop().catch(() => undefined);
@@ -189,6 +201,7 @@ export class CloudRelay {
     this.#running = undefined;
     if (!r) return;
     await r.http.close();
+    await r.repair.stop();
     await r.ingest.stop();
     await r.stores.settled();
     await r.link.stop();

@@ -13,6 +13,7 @@ import {
 } from '@tillbox/core';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { registerGuestPage } from './guest-page.js';
 import { openApiDocument } from './openapi.js';
 import { registerRoutes, type AnyRoute } from './route.js';
 
@@ -43,6 +44,8 @@ export interface HttpServerOptions {
   version: string;
   log: Logger;
   routes: AnyRoute[];
+  /** The web build whose guest page (/order) is served beside the API; '' for none. */
+  webDir?: string;
 }
 
 export async function createHttpServer(o: HttpServerOptions): Promise<FastifyInstance> {
@@ -87,6 +90,7 @@ export async function createHttpServer(o: HttpServerOptions): Promise<FastifyIns
   );
 
   registerRoutes(app, API_PREFIX, o.routes, o.adminToken);
+  if (o.webDir) registerGuestPage(app, o.webDir);
   const document = openApiDocument(
     { title: 'Tillbox cloud relay API', version: o.version },
     API_PREFIX,

@@ -1,25 +1,11 @@
 /**
- * The cloud API's bodies and answers, made of the core's schemas (the cart, the placed lines,
- * totals, pricing, the catalog, the `orders/in` message, configuration kinds); only the
- * cloud's own views (an online order's status, a store's state, a configuration version) are
- * declared here.
+ * The cloud API's bodies and answers, made of the core's schemas: the online ordering API's
+ * menu, quote and order view are the core's (`edge/core/src/wire/online.ts`, which the guest's
+ * page parses them with); the admin views (a store's state, a configuration version, a store's
+ * events) are declared here.
  */
-import {
-  activeConfigSchema,
-  commerceCatalogSchema,
-  CONFIG_KINDS,
-  INBOUND_CHANNELS,
-  inboundOrderSchema,
-  ORDER_TYPES,
-  orderPricingSchema,
-  placedLineSchema,
-  placeOrderBodySchema,
-  RELAY_STORE_ID,
-  relayStateSchema,
-  totalsSchema,
-} from '@tillbox/core';
+import { CONFIG_KINDS, INBOUND_CHANNELS, inboundOrderSchema, RELAY_STORE_ID, relayStateSchema } from '@tillbox/core';
 import { z } from 'zod';
-import { ORDER_PHASES } from '../online/online-order-service.js';
 
 export const storeParams = z.object({
   storeId: z.string().regex(RELAY_STORE_ID, 'a store id: lowercase letters, digits and dashes'),
@@ -27,52 +13,16 @@ export const storeParams = z.object({
 
 export const channelQuery = z.object({ channel: z.enum(INBOUND_CHANNELS).default('online') });
 
-export const menuSchema = z.object({
-  storeId: z.string(),
-  channel: z.enum(INBOUND_CHANNELS),
-  at: z.string(),
-  versions: activeConfigSchema.describe('The configuration versions the store runs, which this menu is'),
-  currency: z.string(),
-  catalog: commerceCatalogSchema,
-  availability: z.array(z.object({ itemId: z.string(), available: z.boolean(), reason: z.string().optional() })),
-});
-
-export const quoteBodySchema = z.object({
-  channel: z.enum(INBOUND_CHANNELS).default('online'),
-  orderType: z.enum(ORDER_TYPES).default('pickup'),
-  lines: placeOrderBodySchema.shape.lines.describe(
-    'The cart; lines without a lineId get one (place the order with the same ids: they decide how a discount is split)',
-  ),
-});
-
-export const quoteSchema = z.object({
-  storeId: z.string(),
-  at: z.string().describe('The moment it was priced'),
-  versions: activeConfigSchema,
-  catalogVersion: z.int(),
-  lines: z.array(placedLineSchema).describe('Each line as the store will place it, with its lineId'),
-  totals: totalsSchema,
-  pricing: orderPricingSchema,
-});
+// The online ordering API's answers are the core's (the guest's page parses them with the same schemas).
+export {
+  onlineMenuSchema as menuSchema,
+  onlineOrderViewSchema as orderViewSchema,
+  onlineQuoteBodySchema as quoteBodySchema,
+  onlineQuoteSchema as quoteSchema,
+} from '@tillbox/core';
 
 /** The place body as documented: an `orders/in` message without `sentAt` (the cloud stamps it). */
 export const placeBodyDoc = inboundOrderSchema;
-
-export const orderViewSchema = z.object({
-  id: z.string(),
-  storeId: z.string(),
-  channel: z.string(),
-  state: z.enum(['pending', 'accepted', 'rejected']).describe('pending: the store has not answered yet'),
-  phase: z.enum(ORDER_PHASES).describe("The guest's view: sent, placed, preparing, ready, picked-up, cancelled"),
-  number: z.int().optional().describe('The number the store calls out'),
-  totals: totalsSchema,
-  paid: z.boolean().optional(),
-  status: z.string().optional().describe("The store's last status: fired, ready, picked-up, …"),
-  code: z.string().optional(),
-  reason: z.string().optional(),
-  createdAt: z.string(),
-  answeredAt: z.string().optional(),
-});
 
 export const orderParams = z.object({ id: z.string().min(1).max(64) });
 

@@ -99,6 +99,16 @@ export class IngestRepository {
     }
   }
 
+  /** The lowest seq of a store above `seq` that is here (the end of a gap that starts after `seq`). */
+  async nextSeqAfter(storeId: string, seq: number): Promise<number | undefined> {
+    const [row] = await this.db
+      .select({ seq: sql<number | null>`min(${storeEvents.seq})`.mapWith(Number) })
+      .from(storeEvents)
+      .where(and(eq(storeEvents.storeId, storeId), sql`${storeEvents.seq} > ${seq}`));
+    const next = row?.seq;
+    return next === null || next === undefined || Number.isNaN(next) ? undefined : next;
+  }
+
   /** A store's events from a seq on, in seq order (what restores a store box whose log lost its tail). */
   async eventsSince(storeId: string, after: number, limit: number): Promise<StoreEventRow[]> {
     const rows = await this.db

@@ -12,6 +12,7 @@ import {
   TillboxError,
   type ErrorCode,
   type InboundOrder,
+  type OnlineOrderPhase,
   type OrderAnswer,
   type Totals,
 } from '@tillbox/core';
@@ -21,9 +22,8 @@ import type { StoreService } from '../stores/store-service.js';
 import type { OnlineOrderRepository, OnlineOrderRow } from './online-order-repository.js';
 import type { StorePricing } from './store-pricing.js';
 
-/** What the guest's page shows. */
-export const ORDER_PHASES = ['sent', 'rejected', 'placed', 'preparing', 'ready', 'picked-up', 'cancelled'] as const;
-export type OrderPhase = (typeof ORDER_PHASES)[number];
+/** What the guest's page shows (the core's `ONLINE_ORDER_PHASES`). */
+export type OrderPhase = OnlineOrderPhase;
 
 export interface OnlineOrderView {
   id: string;

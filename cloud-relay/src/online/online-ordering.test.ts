@@ -6,6 +6,7 @@
  */
 import {
   createPricingEngine,
+  onlineMenuSchema,
   pricingCartSchema,
   pricingContextSchema,
   priceWithEngine,
@@ -85,10 +86,20 @@ describe('online ordering', () => {
 
   it('the menu is the store’s active catalog, with what can be sold online now', async () => {
     const res = await get('/stores/brooklyn/menu?channel=online');
-    const menu = (await res.json()) as { catalog: { items: { id: string }[] }; availability: { itemId: string }[] };
+    const menu = onlineMenuSchema.parse(await res.json());
     expect(res.status).toBe(200);
     expect(menu.catalog.items.map((i) => i.id)).toEqual(usStoreExample.catalog.items.map((i) => i.id));
     expect(menu.availability.map((a) => a.itemId)).toContain('latte');
+    // With the rules the store runs, a guest's page prices the cart to the cent of the quote.
+    const quote = (await (
+      await post('/stores/brooklyn/quote', { channel: 'online', orderType: 'pickup', lines: cartLines })
+    ).json()) as { at: string; totals: { total: number } };
+    const onPage = priceWithEngine(
+      createPricingEngine(menu.catalog, menu.rules),
+      pricingCartSchema.parse({ lines: cartLines }),
+      pricingContextSchema.parse({ storeId: 'brooklyn', channel: 'online', orderType: 'pickup', at: quote.at }),
+    );
+    expect(totalsOf(onPage).total).toBe(quote.totals.total);
   });
 
   it('refuses an order for a store that is offline, or never reported, with a clear reason, and sends nothing', async () => {

@@ -63,6 +63,7 @@ export class StorePricing {
       versions,
       currency: engine.currency,
       catalog: engine.catalog,
+      rules: engine.rules,
       availability: engine.catalog.items.map((item) => {
         const a = availabilityOf(engine, item, channel, moment);
         const reason = unavailableReason(engine, item, a);

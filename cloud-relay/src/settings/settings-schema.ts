@@ -88,6 +88,11 @@ export const settingsSchema = z
           .max(16 * 1024 * 1024)
           .default(2 * 1024 * 1024)
           .describe('Largest request body (a configuration document); larger ones get 413'),
+        webDir: filePath
+          .default('')
+          .describe(
+            'The web build (web/build) whose guest page /order the relay serves beside its API, same origin; empty: no page (`npm start` sets it)',
+          ),
       })
       .prefault({})
       .describe('The HTTP API'),
@@ -133,6 +138,29 @@ export const settingsSchema = z
       })
       .prefault({})
       .describe('Online and app orders'),
+    repair: z
+      .object({
+        checkMs: z
+          .int()
+          .min(0)
+          .max(600_000)
+          .default(2000)
+          .describe('How often stores are checked for missing events (a gap below their highest seq); 0: never'),
+        graceMs: z
+          .int()
+          .min(0)
+          .max(600_000)
+          .default(3000)
+          .describe('How long a gap must stay still (messages may still be on their way) before the store is asked'),
+        retryMs: z
+          .int()
+          .min(100)
+          .max(3_600_000)
+          .default(15_000)
+          .describe('How long to wait for an answer before asking a store again for the same events'),
+      })
+      .prefault({})
+      .describe('Filling gaps: the cloud asks a store to send missing events again (events/resend)'),
   })
   .strict();
 

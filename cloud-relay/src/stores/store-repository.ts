@@ -3,7 +3,7 @@
  * log has come. The only code on the `stores` table besides the ingest's head update.
  */
 import type { RelayState } from '@tillbox/core';
-import { asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { stores } from '../db/schema.js';
 
@@ -27,6 +27,25 @@ export class StoreRepository {
   async find(storeId: string): Promise<StoreRow | undefined> {
     const [row] = await this.db.select().from(stores).where(eq(stores.id, storeId));
     return row;
+  }
+
+  /**
+   * Online stores whose log has a gap in the cloud: `last_seq` below the highest seq received or
+   * below the seq the broker acknowledged to the store (its last state's `relayedSeq`).
+   */
+  async gaps(limit: number): Promise<{ id: string; lastSeq: number; maxSeq: number; relayedSeq: number }[]> {
+    const relayed = sql<number>`coalesce((${stores.state}->>'relayedSeq')::bigint, 0)`.mapWith(Number);
+    return this.db
+      .select({ id: stores.id, lastSeq: stores.lastSeq, maxSeq: stores.maxSeq, relayedSeq: relayed })
+      .from(stores)
+      .where(
+        and(
+          eq(stores.online, true),
+          or(sql`${stores.lastSeq} < ${stores.maxSeq}`, sql`${stores.lastSeq} < ${relayed}`),
+        ),
+      )
+      .orderBy(asc(stores.id))
+      .limit(limit);
   }
 
   async list(limit: number, after = ''): Promise<StoreRow[]> {

@@ -51,7 +51,7 @@ export const memoryDatabase = (): Promise<Database> => openDatabase({ url: '', p
 /** A cloud relay on the test broker (MQTT 3.1.1, unshared), an HTTP port of its own, quiet logs. */
 export async function startRelay(
   brokerUrl: string,
-  options: { database?: Database; overrides?: Record<string, unknown>; instanceId?: string } = {},
+  options: { database?: Database; overrides?: Record<string, unknown>; instanceId?: string; now?: () => Date } = {},
 ): Promise<CloudRelay> {
   const settings = loadSettings({
     env: {},
@@ -70,6 +70,7 @@ export async function startRelay(
   const relay = new CloudRelay(settings, {
     log: pino({ level: 'silent' }),
     ...(options.database ? { database: options.database } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   await relay.start();
   return relay;
@@ -115,6 +116,7 @@ export class FakeStore {
         'config/loyalty',
         'config/stations',
         'rpc/res',
+        'events/resend',
       ].map((n) => relayTopic(this.storeId, n as RelayTopicName)),
       { qos: 1 },
     );
@@ -127,11 +129,19 @@ export class FakeStore {
     });
   }
 
-  /** Its retained state (what the edge publishes on connect, or its last will). */
-  async state(online: boolean, config: RelayPayloadInput<'state'>['config'] = {}): Promise<void> {
+  /** Its retained state (what the edge publishes on connect, or its last will); `relayedSeq`: what the broker acknowledged. */
+  async state(online: boolean, config: RelayPayloadInput<'state'>['config'] = {}, relayedSeq = 0): Promise<void> {
     await this.publish(
       'state',
-      { online, version: '0.1.0', headSeq: 0, relayedSeq: 0, backlog: 0, config, at: new Date().toISOString() },
+      {
+        online,
+        version: '0.1.0',
+        headSeq: relayedSeq,
+        relayedSeq,
+        backlog: 0,
+        config,
+        at: new Date().toISOString(),
+      },
       true,
     );
   }

@@ -23,6 +23,7 @@ export * from './wire/adjustments.js';
 export * from './wire/kiosk.js';
 export * from './wire/front.js';
 export * from './wire/receipts.js';
+export * from './wire/online.js';
 export * from './auth/audit.js';
 export * from './cash/index.js';
 export * from './wire/cash.js';
