@@ -192,6 +192,7 @@ export class Edge {
           }
         },
         receiptUrl: (id) => (this.url === '' ? undefined : receiptLinks.url(id)),
+        terminalState: () => terminal?.state,
       });
       await devices.start();
       if (!this.ctx.pinpad) {

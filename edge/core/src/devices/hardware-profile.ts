@@ -65,8 +65,9 @@ export const DRIVERS = {
   'adyen-terminal-api': {
     roles: ['payment-terminal'],
     connections: ['tcp', 'virtual'],
-    description: "Adyen Terminal API over local communications (nexo JSON over HTTPS to the terminal's port 8443)",
-    built: false,
+    description:
+      "Adyen Terminal API over local communications (nexo JSON over HTTPS to the terminal's port 8443: write tcp:HOST:8443); key and POIID in the settings payments.terminal.*",
+    built: true,
   },
   'escpos-display': {
     roles: ['customer-display'],

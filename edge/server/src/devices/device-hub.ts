@@ -3,10 +3,12 @@
  * a state. Printers get a transport by their connection — TCP, a device file, USB through the
  * bus, or `virtual`: a virtual printer (a real TCP server on 127.0.0.1) started here and reached
  * over TCP like any network printer. The USB bus is read at start and followed by hot-plug: a
- * printer unplugged goes offline at once, plugged back it is asked for its status. Devices whose
- * driver is not built yet (the payment terminal, customer displays) show as such.
+ * printer unplugged goes offline at once, plugged back it is asked for its status. The payment
+ * terminal shows the state its driver (payments/terminal/) knows; devices whose driver is not
+ * built yet (customer displays) show as such.
  */
 import {
+  driverInfo,
   formatConnection,
   isPrinter,
   type CashDrawerDevice,
@@ -29,6 +31,8 @@ export interface DeviceHubContext {
   /** Idle status poll of printers; 0: none. */
   readonly pollMs: number;
   readonly log: Logger;
+  /** The payment terminal's state as its driver knows it (payments/terminal/card-terminal.ts). */
+  readonly terminalState?: () => DeviceStatusView | undefined;
   /** The `usb` package (tests give a fake of its device objects). */
   readonly loadUsb?: () => Promise<UsbApi | undefined>;
   readonly now?: () => number;
@@ -131,7 +135,8 @@ export class DeviceHub {
         ? (this.#printers.get(d.id)?.status ?? { state: 'offline' as DeviceState })
         : d.role === 'cash-drawer'
           ? this.#drawerStatus(d)
-          : (this.#others.get(d.id) ?? { state: 'offline' as DeviceState });
+          : ((d.role === 'payment-terminal' ? this.ctx.terminalState?.() : undefined) ??
+            this.#others.get(d.id) ?? { state: 'offline' as DeviceState });
       return {
         id: d.id,
         name: d.name ?? d.id,
@@ -181,6 +186,7 @@ export class DeviceHub {
     const c = device.connection;
     if (device.role === 'payment-terminal' || device.role === 'customer-display') {
       if (c.kind === 'virtual') return { state: 'ready', checkedAt: at };
+      if (driverInfo(device.driver)?.built) return { state: 'offline', lastError: 'Not driven by this edge yet' };
       return {
         state: 'error',
         lastError: `The ${device.driver} driver is not built yet`,

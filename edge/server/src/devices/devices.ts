@@ -25,6 +25,7 @@ import { DeviceHub } from './device-hub.js';
 import { PrintJobRepository, type PrintJobRow } from './print-job-repository.js';
 import { PrintService } from './print-service.js';
 import { loadProfileFile, profilePathOf } from './profile-file.js';
+import type { DeviceStatusView } from './printer.js';
 import type { UsbApi } from './usb/usb-api.js';
 import type { VirtualPrinterState } from './virtual-printer.js';
 
@@ -39,6 +40,8 @@ export interface DevicesContext {
   /** The e-receipt's address of an order, printed as a QR code (undefined: none). */
   readonly receiptUrl: (orderId: string) => string | undefined;
   readonly loadUsb?: () => Promise<UsbApi | undefined>;
+  /** The payment terminal's state, from the card terminal module (payments). */
+  readonly terminalState?: () => DeviceStatusView | undefined;
   readonly now?: () => number;
 }
 
@@ -96,6 +99,7 @@ export class Devices {
       timeoutMs: d.statusTimeoutMs,
       pollMs: d.statusPollSeconds * 1000,
       log: log.child({ module: 'devices' }),
+      ...(this.ctx.terminalState ? { terminalState: this.ctx.terminalState } : {}),
       ...(this.ctx.loadUsb ? { loadUsb: this.ctx.loadUsb } : {}),
       ...(this.ctx.now ? { now: this.ctx.now } : {}),
     });

@@ -4,7 +4,7 @@
  * shared key), and each behaviour a guest or a terminal can show ends as the guest and the staff
  * should see it — and as the terminal's own ledger says.
  */
-import type { ErrorBody, OrderView } from '@tillbox/core';
+import type { ErrorBody, HardwareList, OrderView } from '@tillbox/core';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDevice, testStaff, type TestClient } from '../../testing/test-actors.js';
@@ -150,6 +150,12 @@ describe('a terminal that is switched off', () => {
       );
       const manager = await testDevice(edge.edge, 'admin', 'manager');
       expect((await manager.get('/api/v1/payments/attention')).json()).toEqual({ items: [] });
+      // The device list shows the terminal as its driver found it.
+      const hardware = (await manager.get('/api/v1/devices/hardware')).json() as HardwareList;
+      expect(hardware.devices.find((d) => d.role === 'payment-terminal')).toMatchObject({
+        state: 'offline',
+        lastError: expect.stringMatching(/ECONNREFUSED/),
+      });
       expect((await cashier.post(`/api/v1/orders/${o.id}/cancel`)).statusCode).toBe(200);
     } finally {
       await edge.stop();
