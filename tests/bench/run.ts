@@ -85,7 +85,19 @@ async function main(): Promise<void> {
   if (runs('reports')) {
     console.log('\n## End-of-day reports over a business day of 5,000 orders\n');
     const orders = Number(process.env.BENCH_REPORT_ORDERS ?? 5_000);
-    for (const line of await withEdge((edge) => benchDayReport(edge.url, orders))) console.log(line);
+    const dataDir = mkdtempSync(join(tmpdir(), 'tillbox-bench-'));
+    let edge = await startEdgeProcess({ dataDir });
+    try {
+      const restart = async (): Promise<string> => {
+        await edge.stop();
+        edge = await startEdgeProcess({ dataDir });
+        return edge.url;
+      };
+      for (const line of await benchDayReport(edge.url, restart, orders)) console.log(line);
+    } finally {
+      await edge.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   }
 }
 

@@ -6,9 +6,9 @@
  * `BusinessDays`). A closed day's report is the stored one, never computed again differently.
  *
  * The open period's sums are kept as events commit (the core's `DayReportBuilder`, the same fold
- * `dayReport` makes of the log): built from the log in one pass by seq when first needed (and
- * again if hearing a batch ever fails), caught up from the log if it is behind the head, started
- * afresh by each `day.closed`.
+ * `dayReport` makes of the log): built from the log in one pass by seq when a report is first
+ * asked for (not at start: a store's boot never waits for it), again if hearing a batch ever
+ * fails, caught up from the log if it is behind the head, and started afresh by each `day.closed`.
  */
 import {
   DayReportBuilder,
@@ -80,24 +80,17 @@ export class DayReportService {
   private readonly now: () => number;
   private period: Period | undefined;
   private unsubscribe: (() => void) | undefined;
-  private warmUp: NodeJS.Immediate | undefined;
 
   constructor(private readonly ctx: DayReportServiceContext) {
     this.now = ctx.now ?? Date.now;
   }
 
-  /** Follow the log, and read the open period once the start is done. */
+  /** Follow the log (the open period is read from it when a report is first asked for, not at start). */
   start(): void {
     this.unsubscribe = this.ctx.events.subscribe((batch) => this.heard(batch));
-    this.warmUp = setImmediate(() => {
-      this.warmUp = undefined;
-      this.current();
-    });
   }
 
   stop(): void {
-    if (this.warmUp) clearImmediate(this.warmUp);
-    this.warmUp = undefined;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.period = undefined;
