@@ -77,12 +77,12 @@ describe('offline card payments', () => {
     expect(terminal.virtual.poi.state().storedOffline).toBe(2);
   });
 
-  it('past a cap the terminal must stay online: unable to reach the bank, it declines with words that say so', async () => {
+  it('past a cap the terminal must stay online: unable to reach the bank, it declines with words that say so (402, nothing charged)', async () => {
     const overTotal = await pay(); // 3126 + 1563 > 3500
-    expect(overTotal.res.statusCode, overTotal.res.body).toBe(503);
+    expect(overTotal.res.statusCode, overTotal.res.body).toBe(402);
     expect((overTotal.res.json() as ErrorBody).error.message).toMatch(/over what the store takes offline/);
     const overOne = await pay(4); // 3126 > 2000 on its own
-    expect(overOne.res.statusCode).toBe(503);
+    expect(overOne.res.statusCode).toBe(402);
     expect((await counter.get(`/api/v1/orders/${overOne.order.id}`)).json()).toMatchObject({ payment: 'unpaid' });
     expect((await exposure()).count).toBe(2);
     expect(

@@ -145,15 +145,14 @@ export class PaymentService {
     if (!result.approved) {
       const change = result.reference ? { reference: result.reference } : {};
       this.ctx.intents.settle(intent.id, 'declined', change, this.now());
-      throw new TillboxError(
-        result.reason === 'timeout'
-          ? 'device-timeout'
-          : result.reason === 'busy' || result.reason === 'unavailable'
-            ? 'device-unavailable'
-            : 'payment-declined',
-        result.message ?? 'The card was declined',
-        { details: result.reference ? [{ message: `terminal reference ${result.reference}` }] : [] },
-      );
+      // Whatever the reason (declined, cancelled, card removed, timeout, busy, unreachable bank), the
+      // terminal said no and nothing was charged: a settled refusal, not an unknown outcome.
+      throw new TillboxError('payment-declined', result.message ?? 'The card was declined', {
+        details: [
+          ...(result.reason ? [{ path: 'reason', message: result.reason }] : []),
+          ...(result.reference ? [{ message: `terminal reference ${result.reference}` }] : []),
+        ],
+      });
     }
     return this.record(cmd, intent, approvalOf(result));
   }

@@ -97,12 +97,14 @@ describe('a card payment on the Adyen Terminal API', () => {
     },
   );
 
-  it('timeout on the terminal (no card presented): 504 with what to do, nothing charged', async () => {
+  it('timeout on the terminal (no card presented): refused with what to do, nothing charged', async () => {
     await controlTerminal(terminal.virtual, { next: ['timeout'], timeoutMs: 100 });
     const o = await place();
     const res = await counter.post(`/api/v1/orders/${o.id}/pay`, { method: 'card' });
-    expect(res.statusCode, res.body).toBe(504);
-    expect((res.json() as ErrorBody).error.message).toMatch(/No card was presented in time. Nothing was charged/);
+    expect(res.statusCode, res.body).toBe(402);
+    const error = (res.json() as ErrorBody).error;
+    expect(error.message).toMatch(/No card was presented in time. Nothing was charged/);
+    expect(error.details).toContainEqual({ path: 'reason', message: 'timeout' });
     expect(terminal.virtual.poi.state().transactions[0]).toMatchObject({ outcome: 'timeout' });
   });
 
@@ -111,7 +113,7 @@ describe('a card payment on the Adyen Terminal API', () => {
     const o = await place();
     const started = Date.now();
     const res = await counter.post(`/api/v1/orders/${o.id}/pay`, { method: 'card' });
-    expect(res.statusCode, res.body).toBe(504);
+    expect(res.statusCode, res.body).toBe(402);
     expect(Date.now() - started).toBeLessThan(10_000);
     const state = terminal.virtual.poi.state();
     expect(state.inProgress).toBe(false);
@@ -144,7 +146,7 @@ describe('a terminal that is switched off', () => {
       const cashier = await testDevice(edge.edge, 'counter', 'cashier');
       const o = (await cashier.post('/api/v1/orders', latteOrder())).json() as OrderView;
       const res = await cashier.post(`/api/v1/orders/${o.id}/pay`, { method: 'card' });
-      expect(res.statusCode, res.body).toBe(503);
+      expect(res.statusCode, res.body).toBe(402);
       expect((res.json() as ErrorBody).error.message).toMatch(
         /could not be reached \(ECONNREFUSED\)\. Nothing was charged/,
       );
