@@ -6,6 +6,7 @@
  */
 import { formatMoney, localize, type CommerceItem, type OrderView, type SplitBody } from '@tillbox/core';
 import type { ScreenSession } from '$lib/access/screen-session.svelte.js';
+import { errorMessage } from '$lib/api.js';
 import { Clock } from '$lib/clock.svelte.js';
 import type { NewLine } from '$lib/sale/cart.js';
 import { browse, type Menu } from '$lib/sale/menu.js';
@@ -30,8 +31,9 @@ const LANG = 'en';
 
 export class CounterController {
   readonly lang = LANG;
-  readonly ticket = new CounterTicket();
-  readonly clock = new Clock(30_000);
+  readonly ticket: CounterTicket;
+  /** Now, ticking every 30 s (menus by daypart, open tickets' ages). */
+  readonly clock: { readonly now: number };
   readonly wedge = new WedgeDetector();
   menu = $state<MenuState>({ kind: 'loading' });
   query = $state('');
@@ -51,14 +53,22 @@ export class CounterController {
   readonly focus: { search: () => void; name: () => void };
   #said = 0;
 
-  constructor(session: ScreenSession, focus: { search: () => void; name: () => void }) {
+  constructor(
+    session: ScreenSession,
+    focus: { search: () => void; name: () => void },
+    /** Tests give their own ticket and clock (a Clock ticks only inside a component). */
+    deps: { ticket?: CounterTicket; clock?: { readonly now: number } } = {},
+  ) {
     this.session = session;
+    this.ticket = deps.ticket ?? new CounterTicket();
+    this.clock = deps.clock ?? new Clock(30_000);
     this.focus = focus;
     this.#idle = new IdleWatch(holdDelayMs(session.session?.idleMinutes ?? 10), () => void this.holdOnIdle());
   }
 
-  readonly sections = $derived(this.menu.kind === 'ready' ? browse(this.menu.menu, this.clock.now) : []);
-  readonly preview = $derived(
+  // $derived.by: the ticket and clock are set in the constructor, before any of these is read.
+  readonly sections = $derived.by(() => (this.menu.kind === 'ready' ? browse(this.menu.menu, this.clock.now) : []));
+  readonly preview = $derived.by(() =>
     this.menu.kind === 'ready'
       ? previewCart(this.menu.menu, this.ticket.cart.state, {
           orderType: this.ticket.orderType,
@@ -74,7 +84,7 @@ export class CounterController {
     const cart = previewTicket(this.menu.menu, this.ticket.cart.state, priced, LANG);
     return order ? withNewLines(orderTicket(order, LANG), cart, priced !== undefined) : cart;
   });
-  readonly bill = $derived<BillState | undefined>(
+  readonly bill = $derived.by((): BillState | undefined =>
     this.ticket.order ? billState(this.ticket.order, this.part) : undefined,
   );
   readonly currency = $derived(this.view?.currency ?? 'USD');
@@ -252,7 +262,7 @@ export class CounterController {
   async hold(options: { fire?: 'on-payment' } = {}): Promise<boolean> {
     const held = await this.ticket.hold(options);
     if (!held) {
-      this.say(`The ticket was not held: ${String(this.ticket.error ?? this.ticket.checkout.error ?? '')}`, true);
+      this.say(`The ticket was not held: ${errorMessage(this.ticket.error ?? this.ticket.checkout.error)}`, true);
       return false;
     }
     this.newOrder();
@@ -285,7 +295,7 @@ export class CounterController {
     this.newOrder();
     const back = await this.ticket.recall(order);
     if (!back) {
-      this.say(`Order ${order.number} could not be recalled: ${String(this.ticket.error ?? '')}`, true);
+      this.say(`Order ${order.number} could not be recalled: ${errorMessage(this.ticket.error)}`, true);
       return false;
     }
     this.say(`Order ${back.number} is back on the counter.`);
