@@ -9,7 +9,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { luhnValid, type OrderView } from '@tillbox/core';
+import { luhnValid, type OrderView, type VirtualTerminalControl } from '@tillbox/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StreamTestClient } from '../testing/stream-test-client.js';
 import { testDevice, testStaff } from '../testing/test-actors.js';
@@ -99,12 +99,13 @@ describe('no card number anywhere after a day of card payments', () => {
     };
 
     const paid: OrderView[] = [];
-    for (const [behaviour, body] of [
+    const day: [VirtualTerminalControl, Record<string, unknown>][] = [
       [{ mode: 'approve', next: [], cardWaitMs: 5 }, { tip: 200 }],
       [{ tipPercent: 18 }, { tipPrompt: true }],
       [{ next: ['lost-answer'] }, {}],
       [{ mode: 'offline' }, {}],
-    ] as const) {
+    ];
+    for (const [behaviour, body] of day) {
       const { res } = await payOnce(behaviour, body);
       expect(res.statusCode, res.body).toBe(200);
       paid.push(res.json() as OrderView);
