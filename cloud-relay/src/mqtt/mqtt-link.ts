@@ -71,7 +71,10 @@ export function clientOptions(s: Settings['mqtt'], instanceId: string): IClientO
     keepalive: s.keepaliveSeconds,
     reconnectPeriod: 1000,
     connectTimeout: 10_000,
-    resubscribe: true,
+    // Subscribed by start() on every connect. mqtt.js's own resubscribe skips filters it believes
+    // the session still holds, but Mosquitto 2.0 restores a session without its shared
+    // subscriptions after a restart: events would stop flowing until the relay restarted.
+    resubscribe: false,
     queueQoSZero: false,
     ...(s.username ? { username: s.username } : {}),
     ...(s.password ? { password: s.password } : {}),

@@ -65,7 +65,9 @@ export function clientOptions(s: RelaySettings, storeId: string, will: string): 
     keepalive: s.keepaliveSeconds,
     reconnectPeriod: s.reconnectMs,
     connectTimeout: 10_000,
-    resubscribe: true,
+    // Subscribed on every connect (below): mqtt.js's own resubscribe skips filters it believes the
+    // session still holds, which a restarted broker may have lost.
+    resubscribe: false,
     queueQoSZero: false,
     ...(s.username ? { username: s.username } : {}),
     ...(s.password ? { password: s.password } : {}),
