@@ -22,6 +22,7 @@ export class RpcResponder {
   answer(request: RpcRequest): RpcResponse {
     switch (request.method) {
       case 'loyalty.balance':
+      case 'loyalty.lookup':
         return {
           id: request.id,
           ok: false,

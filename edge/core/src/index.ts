@@ -29,6 +29,8 @@ export * from './cash/index.js';
 export * from './wire/cash.js';
 export * from './stock/index.js';
 export * from './wire/stock.js';
+export * from './loyalty/index.js';
+export * from './wire/loyalty.js';
 export * from './relay/index.js';
 export * from './devices/index.js';
 export * from './reports/index.js';

@@ -62,6 +62,7 @@ export const PERMISSIONS = [
   'hardware.read',
   'hardware.print',
   'hardware.simulate',
+  'loyalty.lookup',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -136,6 +137,8 @@ export const PERMISSION_TABLE: Readonly<Record<Permission, PermissionRule>> = {
   'hardware.read': { counter: CASHIER_UP, admin: LEAD_UP },
   'hardware.print': { counter: CASHIER_UP, admin: LEAD_UP },
   'hardware.simulate': { admin: MANAGER_UP },
+  // A guest identifies themselves at the kiosk; a cashier attaches a customer on the counter.
+  'loyalty.lookup': { kiosk: true, counter: CASHIER_UP, admin: LEAD_UP },
 };
 
 /** Commands that also need a manager's PIN on the same screen, and who may approve them. */
@@ -252,6 +255,7 @@ const WORDS: Readonly<Record<Permission, string>> = {
   'hardware.read': 'see the printers, scanners and drawers and their print jobs',
   'hardware.print': 'reprint and test print',
   'hardware.simulate': "switch a virtual printer's state (paper out, cover open, off)",
+  'loyalty.lookup': "look up a loyalty member's points (by card, phone or member id)",
 };
 
 export function describePermission(permission: Permission): string {

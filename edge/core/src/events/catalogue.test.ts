@@ -64,9 +64,13 @@ describe('the event catalogue', () => {
         'day.closed',
         'stock.sold',
         'stock.86d',
+        'loyalty.accrued',
+        'loyalty.redeemed',
+        'loyalty.reversed',
+        'loyalty.member-seen',
       ]),
     );
-    expect(EVENT_TYPES).toHaveLength(46);
+    expect(EVENT_TYPES).toHaveLength(50);
     for (const type of EVENT_TYPES) expect(EVENT_CATALOGUE[type].version).toBe(1);
   });
 

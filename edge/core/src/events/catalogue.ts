@@ -12,6 +12,7 @@ import { DEVICE_ROLES, STAFF_ROLES } from '../auth/actors.js';
 import { PERMISSIONS } from '../auth/permissions.js';
 import { DRAWER_EVENTS } from '../cash/events.js';
 import { STOCK_EVENTS } from '../stock/events.js';
+import { LOYALTY_EVENTS } from '../loyalty/events.js';
 import { dayClosedSchema } from '../reports/day-report-schema.js';
 import { CHANNELS, ORDER_TYPES } from '../channels.js';
 import { TillboxError } from '../errors.js';
@@ -85,6 +86,8 @@ const orderPlaced = z.object({
   placedByDevice: entityId.optional(),
   catalogVersion: z.int().min(0).optional().describe('The menu version it was priced with'),
   priceInput: orderPriceInputSchema.optional(),
+  // Added after version 1 as an optional field: readers of version 1 read it (and may ignore it).
+  memberId: entityId.optional().describe('The loyalty member it is for (also priceInput.context.customer.id)'),
 });
 
 export const PAYMENT_METHODS = ['card', 'cash', 'external'] as const;
@@ -289,6 +292,8 @@ export const EVENT_CATALOGUE = {
   ...DRAWER_EVENTS,
   /** Stock of one item (subject: the item): sales and returns with orders, staff's receiving, waste, counts, 86. */
   ...STOCK_EVENTS,
+  /** A loyalty member's points (subject: the member): the store's entries of the member's ledger, and its cache of the cloud's balance. */
+  ...LOYALTY_EVENTS,
   /** A Z report closed a business day (subject: the day); nothing more is added to that day. */
   'day.closed': { version: 1, schema: dayClosedSchema },
 } as const satisfies Record<string, { version: number; schema: z.ZodType }>;

@@ -301,6 +301,8 @@ function place(command: Extract<OrderCommand, { kind: 'place' }>, env: OrderEnv)
   if (device !== null) data.placedByDevice = device;
   if (order.catalogVersion !== undefined) data.catalogVersion = order.catalogVersion;
   if (order.priceInput) data.priceInput = order.priceInput;
+  const memberId = order.priceInput?.context.customer?.id;
+  if (memberId !== undefined) data.memberId = memberId;
   const placed = evolveOrder(undefined, { type: 'order.placed', data }, env.at);
   const d = new Decision(placed, env.at);
   d.events.push({ type: 'order.placed', data });

@@ -8,6 +8,7 @@ import { actorSchema } from '../auth/actors.js';
 import { ORDER_TYPES } from '../channels.js';
 import { commerceCatalogSchema } from '../commerce/catalog-schema.js';
 import { loyaltySchema, pricingRulesSchema } from '../commerce/rules-schema.js';
+import { e164Schema, keyHashSchema, memberQrSchema } from '../loyalty/members.js';
 import { ERROR_CODES } from '../errors.js';
 import { UUID_V7 } from '../ids.js';
 import { kitchenConfigSchema, stationSchema } from '../kitchen/kitchen.js';
@@ -111,6 +112,11 @@ export const inboundOrderSchema = z
       .object({
         name: freeText(40).min(1).describe('First name, shown on the pickup board'),
         memberId: entityId.optional().describe('Loyalty member, when the guest signed in'),
+        rewards: z
+          .array(entityId)
+          .max(10)
+          .optional()
+          .describe('Loyalty rewards the member redeems (the cloud checked the balance; the store prices them)'),
       })
       .describe('Who it is for (no contact details: the cloud keeps those)'),
     promisedAt: isoTime.optional().describe('When the guest comes for it; scheduled orders fire this minus prep time'),
@@ -141,6 +147,9 @@ export function placeOrderBodyOf(o: InboundOrder): PlaceOrderBody {
     rush: false,
     fire: 'auto',
     ...(o.payment ? { payment: o.payment } : {}),
+    ...(o.guest.memberId !== undefined
+      ? { loyalty: { memberId: o.guest.memberId, rewards: o.guest.rewards ?? [] } }
+      : {}),
     lines: o.lines,
   };
 }
@@ -268,15 +277,38 @@ export type ConfigAck = z.infer<typeof configAckSchema>;
 
 // ── rpc/req (edge → cloud) and rpc/res (cloud → edge) ───────────────────────────────────────
 
+/** A member's balance as the cloud answers it to a store. */
+const memberBalanceResult = z.object({
+  memberId: entityId,
+  points: z.int().min(0).describe('The balance: the sum of the member’s ledger'),
+  tierId: entityId.optional(),
+  name: z.string().max(40).optional().describe('First name, to greet the guest'),
+  storeSeq: z
+    .int()
+    .min(0)
+    .optional()
+    .describe(
+      "Every event of the asking store up to this seq is in `points` (the store's own later entries may be too: `storeAbove`)",
+    ),
+  storeAbove: z
+    .int()
+    .optional()
+    .describe("The points among `points` from the asking store's events after storeSeq (arrived out of order)"),
+  phoneHash: keyHashSchema.optional().describe("SHA-256 of memberKey('phone', …): the store box's cache key"),
+  qrHash: keyHashSchema.optional().describe("SHA-256 of memberKey('qr', …)"),
+});
+
 /** Every request the edge can make of the cloud: its params and the result it expects. */
 export const RPC_METHODS = {
   'loyalty.balance': {
     params: z.object({ memberId: entityId }),
-    result: z.object({
-      memberId: entityId,
-      points: z.int().min(0),
-      tierId: entityId.optional(),
-    }),
+    result: memberBalanceResult,
+  },
+  'loyalty.lookup': {
+    params: z
+      .object({ phone: e164Schema.optional(), qr: memberQrSchema.optional() })
+      .refine((p) => (p.phone === undefined) !== (p.qr === undefined), { message: 'give a phone or a card code' }),
+    result: memberBalanceResult,
   },
 } as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
 export type RpcMethod = keyof typeof RPC_METHODS;

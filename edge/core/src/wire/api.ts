@@ -118,6 +118,21 @@ export const placeOrderBodySchema = z
         'When it goes to the kitchen: "auto" follows the channel rule (kiosk, app, online on payment; counter at once)',
       ),
     payment: prepaidSchema.optional().describe('For app, online and marketplace orders already paid elsewhere'),
+    loyalty: z
+      .object({
+        memberId: z.string().min(1).max(64).describe('The member, as GET /loyalty/lookup identified them'),
+        rewards: z
+          .array(z.string().min(1).max(64))
+          .max(10)
+          .default([])
+          .describe(
+            'Rewards the guest redeems: priced by the engine, refused when one cannot be (points, tier, nothing that qualifies)',
+          ),
+      })
+      .optional()
+      .describe(
+        'The loyalty member the order is for: it is priced for them (tier, rewards) and earns points when paid',
+      ),
     // A price override is a manager's command on a placed order (POST /orders/:id/lines/:lineId/price), never part of placing one.
     lines: z
       .array(
