@@ -13861,7 +13861,12 @@ export interface paths {
                 }[];
                 cuts: number;
                 drawerKicks: number;
-                qrCodes: number;
+                /** @description The QR codes it drew (GS ( k), with what they hold */
+                qrCodes: {
+                  /** @description How many lines precede it */
+                  afterLine: number;
+                  data: string;
+                }[];
                 /** @description Bytes a printer would not understand */
                 warnings: string[];
               }[];
@@ -13955,7 +13960,12 @@ export interface paths {
                 }[];
                 cuts: number;
                 drawerKicks: number;
-                qrCodes: number;
+                /** @description The QR codes it drew (GS ( k), with what they hold */
+                qrCodes: {
+                  /** @description How many lines precede it */
+                  afterLine: number;
+                  data: string;
+                }[];
                 /** @description Bytes a printer would not understand */
                 warnings: string[];
               }[];

@@ -129,7 +129,9 @@ export const printoutListSchema = z.object({
         lines: z.array(decodedLineSchema),
         cuts: z.int(),
         drawerKicks: z.int(),
-        qrCodes: z.int(),
+        qrCodes: z
+          .array(z.object({ afterLine: z.int().describe('How many lines precede it'), data: z.string() }))
+          .describe('The QR codes it drew (GS ( k), with what they hold'),
         warnings: z.array(z.string()).describe('Bytes a printer would not understand'),
       }),
     )

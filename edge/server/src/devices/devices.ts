@@ -52,13 +52,19 @@ interface Running {
   readonly prints: PrintService;
 }
 
-/** GS ( k 3 0 49 81 48: print the QR code stored in the symbol area. */
-const QR_PRINT = Buffer.from([0x1d, 0x28, 0x6b, 0x03, 0x00, 0x31, 0x51, 0x30]);
+/** GS ( k pL pH 49 80 48 d1…dk: store the QR code's data (k = pL + pH·256 − 3). */
+const QR_STORE = Buffer.from([0x1d, 0x28, 0x6b]);
 
-function countOf(haystack: Buffer, needle: Buffer): number {
-  let n = 0;
-  for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length)) n++;
-  return n;
+/** The QR codes in an ESC/POS printout, each with how many printed lines come before it. */
+function qrCodesOf(bytes: Buffer, lineOffsets: readonly number[]): { afterLine: number; data: string }[] {
+  const out: { afterLine: number; data: string }[] = [];
+  for (let i = bytes.indexOf(QR_STORE); i >= 0; i = bytes.indexOf(QR_STORE, i + 3)) {
+    const size = (bytes[i + 3] ?? 0) + (bytes[i + 4] ?? 0) * 256;
+    if (bytes[i + 5] !== 0x31 || bytes[i + 6] !== 0x50 || bytes[i + 7] !== 0x30 || size < 3) continue;
+    const data = bytes.subarray(i + 8, i + 5 + size).toString('latin1');
+    out.push({ afterLine: lineOffsets.filter((o) => o < i).length, data });
+  }
+  return out;
 }
 
 const iso = (ms: number | null | undefined): string | undefined =>
@@ -265,7 +271,10 @@ export class Devices {
           })),
           cuts: decoded.cuts.length,
           drawerKicks: decoded.events.filter((e) => e.kind === 'drawer').length,
-          qrCodes: countOf(p.bytes, QR_PRINT),
+          qrCodes: qrCodesOf(
+            p.bytes,
+            decoded.lines.map((l) => l.offset),
+          ),
           warnings: decoded.warnings.map((w) => w.message),
         };
       });

@@ -58,7 +58,12 @@ describe('/api/v1/devices', () => {
     expect(texts(receipt)).toContain(`#${placed.number}`);
     expect(receipt.lines.find((l) => l.text === `#${placed.number}`)).toMatchObject({ widthScale: 2, heightScale: 2 });
     expect(texts(receipt).some((l) => l.startsWith('Card'))).toBe(true);
-    expect(receipt).toMatchObject({ cuts: 1, qrCodes: 1, drawerKicks: 0, warnings: [] });
+    expect(receipt).toMatchObject({ cuts: 1, drawerKicks: 0, warnings: [] });
+    // The e-receipt's link, after "Your receipt online".
+    const link = receipt.qrCodes[0]!;
+    expect(receipt.qrCodes).toHaveLength(1);
+    expect(link.data).toMatch(new RegExp(`/receipt/${placed.id}\\?t=[A-Za-z0-9_-]{16,}$`));
+    expect(receipt.lines[link.afterLine - 1]?.text).toBe('Your receipt online');
     expect(texts(bar)).toEqual(expect.arrayContaining(['BAR', `#${placed.number}`, 'KIOSK / TAKEOUT']));
     expect(texts(kitchen)).toEqual(expect.arrayContaining(['KITCHEN', `#${placed.number}`]));
 
