@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'prettier';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../testing/test-edge.js';
+import { startTestEdge, tempDir } from '../testing/test-edge.js';
 import { hardwareCheck } from './hardware-check.js';
 import { hardwareProfileJsonSchema, hardwareProfileMarkdown } from './profile-docs.js';
 import { DEMO_PROFILE, FIRMWARE_CONFIG_DIR, loadProfileFile } from './profile-file.js';
@@ -118,6 +118,27 @@ describe('npm run hardware:check', () => {
       );
     } finally {
       file.remove();
+    }
+  });
+});
+
+describe('the edge and its profile', () => {
+  it('refuses to start on a profile with an error, naming it; starts with a printing station that has no printer', async () => {
+    const bad = profileFile([printer('a', 'virtual', ['bar']), printer('a', 'virtual', ['kitchen'])]);
+    const onlyBar = profileFile([printer('bar-printer', 'virtual', ['bar'])]);
+    try {
+      await expect(startTestEdge({ overrides: { 'devices.profile': bad.path } })).rejects.toThrow(
+        /Hardware profile .* is not valid:\n {2}error: devices\.1\.id \(a\): two devices are called "a"/,
+      );
+      const t = await startTestEdge({ overrides: { 'devices.profile': onlyBar.path } });
+      try {
+        expect(t.edge.devices.hardwareList().devices.map((d) => [d.id, d.state])).toEqual([['bar-printer', 'ready']]);
+      } finally {
+        await t.stop();
+      }
+    } finally {
+      bad.remove();
+      onlyBar.remove();
     }
   });
 });
