@@ -247,7 +247,7 @@ export const settingsSchema = z
           .regex(/^$|^https?:\/\/\S+$/, 'empty, or an http(s) address')
           .default('')
           .describe(
-            "The e-receipt's address printed as a QR code ({orderId} is replaced); empty: this box's LAN address, http://IP:PORT/receipt/{orderId}",
+            "The e-receipt's address printed as a QR code and shown on screens ({orderId} and {token} are filled in; without {token} the link ends in ?t=TOKEN); empty: this box's LAN address, http://IP:PORT/receipt/{orderId}?t=TOKEN",
           ),
       })
       .prefault({})
