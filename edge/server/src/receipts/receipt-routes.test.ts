@@ -5,6 +5,7 @@
  * in the data folder, so a link still works after a restart.
  */
 import { readFileSync, statSync } from 'node:fs';
+import type { NetworkInterfaceInfo } from 'node:os';
 import { join } from 'node:path';
 import { uuidv7, type EReceipt, type EReceiptLink, type ErrorBody, type OrderView } from '@tillbox/core';
 import type { LightMyRequestResponse } from 'fastify';
@@ -107,7 +108,7 @@ describe('e-receipts over HTTP', () => {
     const interfaces = {
       lo: [{ family: 'IPv4', internal: true, address: '127.0.0.1' }],
       eth0: [{ family: 'IPv4', internal: false, address: '192.168.1.20' }],
-    } as unknown as NodeJS.Dict<import('node:os').NetworkInterfaceInfo[]>;
+    } as unknown as NodeJS.Dict<NetworkInterfaceInfo[]>;
     expect(lanOrigin('0.0.0.0', '8080', interfaces)).toBe('http://192.168.1.20:8080');
     expect(lanOrigin('10.0.0.5', '8080', interfaces)).toBe('http://10.0.0.5:8080');
     expect(lanOrigin('0.0.0.0', '8080', {})).toBe('http://127.0.0.1:8080');
