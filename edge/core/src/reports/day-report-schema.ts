@@ -182,11 +182,16 @@ export const dayReportSchema = z
     pendingCardPayments: z
       .array(pendingCardPaymentSchema)
       .describe('Card payments not settled when the report was made (a snapshot: not in the event log)'),
-    loyalty: z.object({
-      orders: count.describe('Orders paid in full that earned points'),
-      pointsIssued: z.int().min(0),
-      pointsRedeemed: z.int().min(0),
-    }),
+    loyalty: z
+      .object({
+        accruals: count.describe('Orders paid in full that earned a member points'),
+        pointsIssued: z.int().min(0),
+        redemptions: count.describe('Orders that spent a member’s points on rewards'),
+        pointsRedeemed: z.int().min(0),
+        pointsTakenBack: z.int().min(0).describe('Points earned, taken back by a whole refund'),
+        pointsGivenBack: z.int().min(0).describe('Points spent, given back by a cancel, void or refund'),
+      })
+      .describe('The members’ ledger entries the store made in the period (loyalty.accrued, redeemed, reversed)'),
     openOrders: z
       .object({ orders: count, total: minor, paid: minor.describe('Taken towards them so far') })
       .describe('Orders placed in the period still unpaid (or partly paid) at its end: they count when paid'),

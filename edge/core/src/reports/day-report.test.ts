@@ -94,6 +94,7 @@ const day: ReportEvent[] = [
     placed('A', 1, 'kiosk', [line('l1', 500, 0, 20, 24)], { taxes: tax(20, 24), loyaltyPoints: 5 }),
   ),
   ev('order.paid', '10:15', CASEY, pay('A', 'pA', 'card', 544, { tip: 100, staffId: 's1' })),
+  ev('loyalty.accrued', '10:15', CASEY, { memberId: 'mem1', orderId: 'A', points: 5 }),
   // B: counter, 300 + 200 − 50 happy hour, tax 40 → 490: 200 cash, then 290 card with a 50 tip at 11:40.
   ev(
     'order.placed',
@@ -122,6 +123,14 @@ const day: ReportEvent[] = [
     },
   }),
   ev('order.voided', '11:55', APPROVED, { orderId: 'C', reason: 'customer left' }),
+  // C had spent 20 points of member mem2 on a reward: the void gives them back.
+  ev('loyalty.reversed', '11:55', APPROVED, {
+    memberId: 'mem2',
+    orderId: 'C',
+    accrual: 0,
+    redemption: 20,
+    reason: 'voided',
+  }),
   // Line l3 of B back to the card (163 = 200 − 50 + 13 tax: 6 state, 7 city), approved by Morgan.
   ev('order.refunded', '12:05', APPROVED, {
     orderId: 'B',
@@ -147,13 +156,29 @@ const day: ReportEvent[] = [
       { priceInput: { cart: { lines: [] }, context: { rewards: ['free-cookie'], manual: [] } } },
     ),
   ),
+  ev('loyalty.redeemed', '12:29', CLOUD, {
+    memberId: 'mem1',
+    orderId: 'D',
+    points: 50,
+    rewardIds: ['free-cookie'],
+    businessDay: '2026-11-27',
+    offline: false,
+  }),
   ev('order.paid', '12:30', CLOUD, pay('D', 'pD', 'external', 1000)),
+  ev('loyalty.accrued', '12:30', CLOUD, { memberId: 'mem1', orderId: 'D', points: 10 }),
   // E (yesterday's) given back in full in cash today: 300, tax 24 (11 + 13) back.
   ev('order.refunded', '12:45', APPROVED, {
     orderId: 'E',
     refunds: [{ paymentId: 'rE', refundOf: 'pE', method: 'cash', amount: 300 }],
     full: true,
     reason: 'wrong order',
+  }),
+  ev('loyalty.reversed', '12:45', APPROVED, {
+    memberId: 'mem3',
+    orderId: 'E',
+    accrual: 3,
+    redemption: 0,
+    reason: 'refunded',
   }),
   // F: a kiosk order left unpaid and cancelled.
   ev('order.placed', '12:50', KIOSK, placed('F', 5, 'kiosk', [line('l7', 250, 0, 0, 0)])),
@@ -354,8 +379,16 @@ describe('dayReport of a hand-made day', () => {
     expect(report.drawers.variance).toBe(-100);
   });
 
-  it('loyalty points issued and redeemed on the sales, and the orders still open', () => {
-    expect(report.loyalty).toEqual({ orders: 2, pointsIssued: 15, pointsRedeemed: 50 });
+  it('members’ loyalty points issued, redeemed and undone, and the orders still open', () => {
+    // Issued: A 5 + D 10; redeemed: D 50; E's refund takes back 3, C's void gives back 20.
+    expect(report.loyalty).toEqual({
+      accruals: 2,
+      pointsIssued: 15,
+      redemptions: 1,
+      pointsRedeemed: 50,
+      pointsTakenBack: 3,
+      pointsGivenBack: 20,
+    });
     expect(report.openOrders).toEqual({ orders: 1, total: 700, paid: 100 });
   });
 

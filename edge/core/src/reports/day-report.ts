@@ -7,14 +7,15 @@
  *
  * What counts where:
  * - a **sale** is an order paid in full in the period (`order.paid`), at its money as last
- *   priced: by channel, by the hour it was paid in, its taxes, discounts and loyalty points;
+ *   priced: by channel, by the hour it was paid in, its taxes and discounts;
  * - **tenders** are every payment taken (`order.paid`, `order.payment-taken`) and given back
  *   (`order.refunded`) in the period, by method;
  * - a **refund** counts in the period it was given, whenever its order was sold (a refund today of
  *   yesterday's order is today's), with who gave it and the manager who approved it;
  * - **voids** and cancellations of unpaid orders, **tips** by staff (card tips on the payments they
  *   took, cash tips declared), **drawer** sessions closed (expected, counted, variance) or still
- *   open, orders still **open** at the end;
+ *   open, orders still **open** at the end, members' **loyalty** points earned, spent and undone
+ *   (the `loyalty.*` ledger entries);
  * - pending card payments are a snapshot the caller gives (payment intents are not events).
  */
 import { localHour } from '../business-day.js';
@@ -39,6 +40,9 @@ export const DAY_REPORT_EVENT_TYPES: readonly string[] = [
   'drawer.opened',
   'drawer.counted',
   'drawer.closed',
+  'loyalty.accrued',
+  'loyalty.redeemed',
+  'loyalty.reversed',
 ];
 const COUNTED: ReadonlySet<string> = new Set(DAY_REPORT_EVENT_TYPES);
 
@@ -119,7 +123,14 @@ export class DayReportBuilder {
       staffNames: new Map(),
       closedDrawers: [],
       openDrawers: new Map(),
-      loyalty: { orders: 0, pointsIssued: 0, pointsRedeemed: 0 },
+      loyalty: {
+        accruals: 0,
+        pointsIssued: 0,
+        redemptions: 0,
+        pointsRedeemed: 0,
+        pointsTakenBack: 0,
+        pointsGivenBack: 0,
+      },
       days: new Set(),
       firstAt: undefined,
       lastAt: undefined,

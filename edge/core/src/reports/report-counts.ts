@@ -1,7 +1,7 @@
 /**
  * The running sums of a day report and how one event adds to them: a sale (an order paid in
  * full), a payment taken or given back, a refund's tax, a void, a cancellation, declared tips,
- * a drawer opened, counted or closed. The report reads them (see `DayReportBuilder.report`).
+ * a drawer opened, counted or closed, a member's points earned, spent or undone. The report reads them (see `DayReportBuilder.report`).
  */
 import type { Channel } from '../channels.js';
 import type { EventData } from '../events/catalogue.js';
@@ -109,11 +109,6 @@ function sell(c: Counts, facts: OrderFacts, hour: number): void {
     row.amount += d.amount;
     if (!seen.has(key)) row.orders += 1;
     seen.add(key);
-  }
-  if (pricing) {
-    c.loyalty.pointsIssued += pricing.loyaltyPoints;
-    c.loyalty.pointsRedeemed += pricing.loyaltyPointsRedeemed ?? 0;
-    if (pricing.loyaltyPoints > 0) c.loyalty.orders += 1;
   }
 }
 
@@ -230,6 +225,20 @@ export function countEvent(
       c.cancelled.orders += 1;
       c.cancelled.amount += facts?.totals.total ?? 0;
       break;
+    case 'loyalty.accrued':
+      c.loyalty.accruals += 1;
+      c.loyalty.pointsIssued += (e.data as EventData<'loyalty.accrued'>).points;
+      break;
+    case 'loyalty.redeemed':
+      c.loyalty.redemptions += 1;
+      c.loyalty.pointsRedeemed += (e.data as EventData<'loyalty.redeemed'>).points;
+      break;
+    case 'loyalty.reversed': {
+      const d = e.data as EventData<'loyalty.reversed'>;
+      c.loyalty.pointsTakenBack += d.accrual;
+      c.loyalty.pointsGivenBack += d.redemption;
+      break;
+    }
     case 'tips.declared': {
       const d = e.data as EventData<'tips.declared'>;
       tipsOf(c, d.staffId).declared += d.amount;

@@ -207,6 +207,8 @@ export function dayReportDocument(report: DayReport, options: { width?: number }
   b.heading('Loyalty');
   b.row('Points issued', String(report.loyalty.pointsIssued));
   b.row('Points redeemed', String(report.loyalty.pointsRedeemed));
+  if (report.loyalty.pointsTakenBack > 0) b.row('Points taken back', String(report.loyalty.pointsTakenBack));
+  if (report.loyalty.pointsGivenBack > 0) b.row('Points given back', String(report.loyalty.pointsGivenBack));
 
   if (report.openOrders.orders > 0) {
     b.heading('Open orders');

@@ -25,7 +25,7 @@ const report: DayReport = dayReportSchema.parse({
   tips: { staff: [], unattributed: 0, card: 0, declared: 0, total: 0 },
   drawers: { closed: [], open: [], variance: 0 },
   pendingCardPayments: [],
-  loyalty: { orders: 0, pointsIssued: 0, pointsRedeemed: 0 },
+  loyalty: { accruals: 0, pointsIssued: 0, redemptions: 0, pointsRedeemed: 0, pointsTakenBack: 0, pointsGivenBack: 0 },
   openOrders: { orders: 0, total: 0, paid: 0 },
   damagedEvents: 0,
 });
