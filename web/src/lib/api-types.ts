@@ -12317,11 +12317,18 @@ export interface paths {
                 status: string;
                 reason?: string;
               }[];
+              /** @description The members’ ledger entries the store made in the period (loyalty.accrued, redeemed, reversed) */
               loyalty: {
-                /** @description Orders paid in full that earned points */
-                orders: number;
+                /** @description Orders paid in full that earned a member points */
+                accruals: number;
                 pointsIssued: number;
+                /** @description Orders that spent a member’s points on rewards */
+                redemptions: number;
                 pointsRedeemed: number;
+                /** @description Points earned, taken back by a whole refund */
+                pointsTakenBack: number;
+                /** @description Points spent, given back by a cancel, void or refund */
+                pointsGivenBack: number;
               };
               /** @description Orders placed in the period still unpaid (or partly paid) at its end: they count when paid */
               openOrders: {
@@ -12635,11 +12642,18 @@ export interface paths {
                 status: string;
                 reason?: string;
               }[];
+              /** @description The members’ ledger entries the store made in the period (loyalty.accrued, redeemed, reversed) */
               loyalty: {
-                /** @description Orders paid in full that earned points */
-                orders: number;
+                /** @description Orders paid in full that earned a member points */
+                accruals: number;
                 pointsIssued: number;
+                /** @description Orders that spent a member’s points on rewards */
+                redemptions: number;
                 pointsRedeemed: number;
+                /** @description Points earned, taken back by a whole refund */
+                pointsTakenBack: number;
+                /** @description Points spent, given back by a cancel, void or refund */
+                pointsGivenBack: number;
               };
               /** @description Orders placed in the period still unpaid (or partly paid) at its end: they count when paid */
               openOrders: {
@@ -12965,11 +12979,18 @@ export interface paths {
                 status: string;
                 reason?: string;
               }[];
+              /** @description The members’ ledger entries the store made in the period (loyalty.accrued, redeemed, reversed) */
               loyalty: {
-                /** @description Orders paid in full that earned points */
-                orders: number;
+                /** @description Orders paid in full that earned a member points */
+                accruals: number;
                 pointsIssued: number;
+                /** @description Orders that spent a member’s points on rewards */
+                redemptions: number;
                 pointsRedeemed: number;
+                /** @description Points earned, taken back by a whole refund */
+                pointsTakenBack: number;
+                /** @description Points spent, given back by a cancel, void or refund */
+                pointsGivenBack: number;
               };
               /** @description Orders placed in the period still unpaid (or partly paid) at its end: they count when paid */
               openOrders: {
