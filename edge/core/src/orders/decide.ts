@@ -69,6 +69,12 @@ export type OrderCommand =
   | { kind: 'start-payment'; intent: OpenPaymentIntent }
   /** The system: cancel a kiosk order left unpaid for longer than the store allows. */
   | { kind: 'expire'; unpaidForMinutes: number }
+  /**
+   * The system: end an app or online order nobody picked up this long after it was due, so what
+   * it holds (stock reserved for it) goes back: cancelled or voided when unpaid, refunded to its
+   * tenders when paid in the app.
+   */
+  | { kind: 'expire-unpicked'; minutes: number }
   | { kind: 'void'; reason: string }
   /**
    * The whole order back to its tenders (tips too), or some lines with the amounts `refundLine`
@@ -174,6 +180,9 @@ export function decideOrder(state: Order | undefined, command: OrderCommand, env
       break;
     case 'expire':
       expire(d, command.unpaidForMinutes, env);
+      break;
+    case 'expire-unpicked':
+      expireUnpicked(d, command.minutes, env);
       break;
     case 'cancel':
       applyOrderCommand(d.state, 'cancel');
@@ -432,6 +441,27 @@ function startPayment(d: Decision, intent: OpenPaymentIntent, env: OrderEnv): vo
     env.cmd,
   );
   d.state = { ...order, paymentInProgress: intent };
+}
+
+function expireUnpicked(d: Decision, minutes: number, env: OrderEnv): void {
+  const order = d.state;
+  if (env.cmd.actor.kind !== 'system') throw forbidden('only the edge itself expires orders nobody picked up');
+  const waiting =
+    order.status === 'placed' || order.status === 'paid' || order.status === 'in_kitchen' || order.status === 'ready';
+  if ((order.channel !== 'app' && order.channel !== 'online') || !waiting)
+    throw new TillboxError('conflict', `order ${order.number} is not an app or online order waiting to be picked up`);
+  if (!(minutes > 0) || env.at - order.dueAt < minutes * 60_000)
+    throw new TillboxError('conflict', `order ${order.number} has not waited ${minutes} minutes past its time yet`);
+  const reason = `expired: not picked up ${minutes} minutes after it was due`;
+  if (order.payment === 'paid') {
+    d.emit(decideRefund(order, { kind: 'refund', reason }, env));
+  } else if (order.status === 'placed') {
+    applyOrderCommand(order, 'cancel');
+    d.emit({ type: 'order.cancelled', data: { orderId: order.id, reason } });
+  } else {
+    applyOrderCommand(order, 'void'); // unpaid, in the kitchen or ready; refused when partly paid
+    d.emit({ type: 'order.voided', data: { orderId: order.id, reason } });
+  }
 }
 
 function expire(d: Decision, unpaidForMinutes: number, env: OrderEnv): void {
