@@ -158,12 +158,12 @@ describe('hardware profile check', () => {
       { ...g(0), paperWidthMm: 58, columns: 48 } as HardwareDeviceInput,
       ...good.slice(1),
       { id: 'scanner', role: 'scanner', driver: 'keyboard-wedge', connection: 'virtual' },
-      { id: 'terminal', role: 'payment-terminal', driver: 'adyen-terminal-api', connection: 'virtual' },
+      { id: 'display', role: 'customer-display', driver: 'escpos-display', connection: 'virtual' },
     ]);
     expect(messages(problems)).toEqual([
       'devices.5.id: two devices are called "scanner"',
       'devices.0.columns: 48 columns do not fit 58 mm paper (at most 42)',
-      'devices.6.driver: driver "adyen-terminal-api" is not built yet: the device shows as an error until it is',
+      'devices.6.driver: driver "escpos-display" is not built yet: the device shows as an error until it is',
     ]);
     expect(problems.map((p) => p.severity)).toEqual(['error', 'error', 'warning']);
   });
