@@ -15,6 +15,10 @@ import { ConfigService } from './configuration/config-service.js';
 import { openDatabase, type Database } from './db/database.js';
 import { EventIngest } from './ingest/event-ingest.js';
 import { eventRow, IngestRepository } from './ingest/ingest-repository.js';
+import { openDemoMembers } from './loyalty/demo-members.js';
+import { LoyaltyRepository } from './loyalty/loyalty-repository.js';
+import { loyaltyRoutes } from './loyalty/loyalty-routes.js';
+import { LoyaltyService, rulesFromConfig } from './loyalty/loyalty-service.js';
 import { MqttLink, type Handlers } from './mqtt/mqtt-link.js';
 import { OnlineOrderRepository } from './online/online-order-repository.js';
 import { OnlineOrderService } from './online/online-order-service.js';
@@ -45,6 +49,7 @@ interface Running {
   config: ConfigService;
   repair: GapRepair;
   http: FastifyInstance;
+  loyalty: LoyaltyService;
 }
 
 export class CloudRelay {
@@ -83,7 +88,18 @@ export class CloudRelay {
     const log = this.log;
     const database = this.options.database ?? (await openDatabase(s.database));
     try {
-      const events = new IngestRepository(database.db);
+      // The loyalty ledger is written in the ingest's transaction; its rules come from the configuration below.
+      const configured: { service?: ConfigService } = {};
+      const loyalty = new LoyaltyService({
+        repository: new LoyaltyRepository(database.db),
+        rules: rulesFromConfig((storeId) =>
+          configured.service ? configured.service.set(storeId, ['active']) : Promise.resolve({}),
+        ),
+        callingCode: s.loyalty.callingCode,
+        log: log.child({ module: 'loyalty' }),
+        now,
+      });
+      const events = new IngestRepository(database.db, [(tx, fresh, at) => loyalty.applyIngested(tx, fresh, at)]);
       const storeRepository = new StoreRepository(database.db);
       const ingest = new EventIngest({
         repository: events,
@@ -105,6 +121,7 @@ export class CloudRelay {
         log: log.child({ module: 'config' }),
         now,
       });
+      configured.service = config;
       const stores = new StoreService({
         repository: storeRepository,
         offlineAfterSeconds: s.orders.offlineAfterSeconds,
@@ -122,7 +139,8 @@ export class CloudRelay {
         log: log.child({ module: 'orders' }),
         now,
       });
-      const rpc = new RpcResponder({ publisher: link, log: log.child({ module: 'rpc' }), now });
+      const rpc = new RpcResponder({ publisher: link, loyalty, log: log.child({ module: 'rpc' }), now });
+      if (s.loyalty.demoMembers) await openDemoMembers(loyalty);
       const repair = new GapRepair({
         stores: storeRepository,
         events,
@@ -178,9 +196,9 @@ export class CloudRelay {
             database: database.kind,
             ingest: { ...ingest.counts },
           }),
-        }),
+        }).concat(loyaltyRoutes(loyalty)),
       });
-      this.#running = { database, link, ingest, stores, orders, config, repair, http };
+      this.#running = { database, link, ingest, stores, orders, config, repair, http, loyalty };
       await http.listen({ host: s.http.host, port: s.http.port });
       const connected = link.start();
       const wait = this.options.connectWaitMs ?? 5_000;

@@ -2,7 +2,18 @@
  * The cloud's whole PostgreSQL schema, in one place, the same for PostgreSQL and PGlite.
  * Migrations are generated from it (`npm run db:generate -w @tillbox/cloud-relay`) and only append.
  */
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 const seq = (name: string) => bigint(name, { mode: 'number' });
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -127,4 +138,55 @@ export const onlineOrders = pgTable(
     answeredAt: at('answered_at'),
   },
   (t) => [index('online_orders_store').on(t.storeId, t.createdAt)],
+);
+
+/** Loyalty members: who they are and how a store identifies them (their card's QR code, their phone). */
+export const loyaltyAccounts = pgTable(
+  'loyalty_accounts',
+  {
+    memberId: text('member_id').primaryKey(),
+    /** First name, to greet the guest. */
+    name: text('name'),
+    /** E.164 (`+15550100199`). */
+    phone: text('phone'),
+    /** The text of the loyalty card's QR code (`TBXM1-…`, a secret). */
+    qrCode: text('qr_code'),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('loyalty_accounts_phone').on(t.phone), uniqueIndex('loyalty_accounts_qr').on(t.qrCode)],
+);
+
+/**
+ * Every member's ledger, append-only: accruals, redemptions, adjustments, expiries. A balance is
+ * the sum of a member's entries. Each entry is keyed by its origin (`store:{storeId}:{seq}` for a
+ * store's event, `conflict:{storeId}:{seq}` for the adjustment a merge made of it, `admin:{id}`),
+ * so a redelivered event, or a retried request, is applied once.
+ */
+export const loyaltyLedger = pgTable(
+  'loyalty_ledger',
+  {
+    id: text('id').primaryKey(),
+    origin: text('origin').notNull(),
+    memberId: text('member_id').notNull(),
+    /** `accrual`, `redemption`, `adjustment`, `expiry`. */
+    kind: text('kind').notNull(),
+    /** Signed: an accrual adds, a redemption takes away. */
+    points: integer('points').notNull(),
+    /** The store and the seq of the event it came from (a conflict: the event that made it). */
+    storeId: text('store_id'),
+    seq: seq('seq'),
+    orderId: text('order_id'),
+    reason: text('reason'),
+    /** A merge found the balance spent twice (it went below zero): shown to a manager. */
+    conflict: boolean('conflict').notNull().default(false),
+    /** When it happened (the store event's time). */
+    at: at('at').notNull(),
+    recordedAt: at('recorded_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('loyalty_ledger_origin').on(t.origin),
+    index('loyalty_ledger_member').on(t.memberId, t.at),
+    index('loyalty_ledger_store').on(t.storeId, t.seq),
+    index('loyalty_ledger_conflicts').on(t.conflict, t.recordedAt),
+  ],
 );

@@ -47,8 +47,14 @@ export function eventRow(e: RelayEvent): StoreEventRow {
 /** Rows per INSERT statement (10 parameters each, far below PostgreSQL's 65,535). */
 const INSERT_CHUNK = 1000;
 
+/** Work done with newly stored events inside the ingest's transaction (the loyalty ledger). */
+export type IngestHook = (tx: Tx, fresh: readonly StoreEventRow[], now: Date) => Promise<void>;
+
 export class IngestRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly hooks: readonly IngestHook[] = [],
+  ) {}
 
   /** Apply a batch in one transaction; answers how many events were new. */
   async apply(events: readonly StoreEventRow[], now: Date): Promise<{ inserted: number }> {
@@ -66,6 +72,7 @@ export class IngestRepository {
         for (const e of chunk) if (added.delete(`${e.storeId}|${e.seq}`)) fresh.push(e);
       }
       for (const change of orderChanges(fresh)) await upsertOrder(tx, change);
+      if (fresh.length > 0) for (const hook of this.hooks) await hook(tx, fresh, now);
       await this.advanceStores(tx, events, now);
       return { inserted: fresh.length };
     });

@@ -161,6 +161,22 @@ export const settingsSchema = z
       })
       .prefault({})
       .describe('Filling gaps: the cloud asks a store to send missing events again (events/resend)'),
+    loyalty: z
+      .object({
+        callingCode: z
+          .string()
+          .regex(/^\d{0,3}$/, 'a country calling code: 1 to 3 digits, or empty')
+          .default('1')
+          .describe('Country calling code of phone numbers written without one (members, lookups); empty: none'),
+        demoMembers: z
+          .boolean()
+          .default(false)
+          .describe(
+            'Open the demo members at start (Ada, +1 555 010 0199, card TBXM1-demo-ada-0000000001, 500 points) unless they exist',
+          ),
+      })
+      .prefault({})
+      .describe('The loyalty programme: accounts and their ledger'),
   })
   .strict();
 
