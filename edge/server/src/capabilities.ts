@@ -172,8 +172,9 @@ export class Capabilities {
     this.expiry = new OrderExpiry({
       orders,
       unpaidKioskExpiryMinutes: settings.orders.unpaidKioskExpiryMinutes,
+      unpickedExpiryMinutes: settings.orders.unpickedExpiryMinutes,
       now,
-      onError: (err) => log.error({ err }, 'expiring unpaid kiosk orders failed'),
+      onError: (err) => log.error({ err }, 'expiring unpaid kiosk or unpicked online orders failed'),
     });
     this.openTickets = new OpenTicketService({ events: this.events, orders, tickets: new OpenTicketRepository(db) });
     this.tips = new TipService({

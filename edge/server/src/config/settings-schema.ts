@@ -266,6 +266,14 @@ export const settingsSchema = z
           .describe(
             'A kiosk order left unpaid this long is cancelled by the edge (reason "expired"), so it leaves the screens; 0 keeps them',
           ),
+        unpickedExpiryMinutes: z
+          .int()
+          .min(0)
+          .max(10_080)
+          .default(120)
+          .describe(
+            'An app or online order nobody picked up this long after it was due is ended by the edge (cancelled or voided when unpaid, refunded to the app when paid), so the stock it reserved goes back on sale; 0 keeps them',
+          ),
       })
       .prefault({})
       .describe('Orders'),

@@ -544,6 +544,23 @@ export class OrderRepository {
       .all();
   }
 
+  /** App and online orders still open (not picked up) that were due before `cutoff`, oldest placed first. */
+  unpickedInboundBefore(
+    cutoff: number,
+    limit: number,
+    after?: { placedAt: number; id: string },
+  ): { placedAt: number; id: string }[] {
+    const conditions = [OPEN_ORDERS, inArray(orders.channel, ['app', 'online']), lt(orders.dueAt, cutoff)];
+    if (after) conditions.push(sql`(${orders.placedAt}, ${orders.id}) > (${after.placedAt}, ${after.id})`);
+    return this.db
+      .select({ id: orders.id, placedAt: orders.placedAt })
+      .from(orders)
+      .where(and(...conditions))
+      .orderBy(asc(orders.placedAt), asc(orders.id))
+      .limit(limit)
+      .all();
+  }
+
   private assemble(rows: OrderRow[]): Order[] {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
