@@ -190,3 +190,44 @@ export const loyaltyLedger = pgTable(
     index('loyalty_ledger_conflicts').on(t.conflict, t.recordedAt),
   ],
 );
+
+/**
+ * Each store's stock of each item it counts or has 86'd, projected from its stock events in the
+ * ingest's transaction: the count from the counting event of highest seq, the 86 from the 86 event
+ * of highest seq, so any arrival order gives the same row.
+ */
+export const stockLevels = pgTable(
+  'stock_levels',
+  {
+    storeId: text('store_id').notNull(),
+    itemId: text('item_id').notNull(),
+    /** The item's name as its last 86 said (the menu's name is the catalog's). */
+    name: text('name'),
+    tracked: boolean('tracked').notNull().default(false),
+    /** On hand after the counting event of highest seq. */
+    count: integer('count').notNull().default(0),
+    countSeq: seq('count_seq').notNull().default(0),
+    /** `sold-out` or `manual` while 86'd; null on sale. */
+    eightySixed: text('eighty_six'),
+    eightySixNote: text('eighty_six_note'),
+    eightySixAt: at('eighty_six_at'),
+    eightySixSeq: seq('eighty_six_seq').notNull().default(0),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.itemId] }), index('stock_levels_item').on(t.itemId, t.storeId)],
+);
+
+/**
+ * Safety stock: how many of an item a store keeps for the guests in the store. Online ordering and
+ * the marketplace offer only what is above it. An empty store id is the chain's default.
+ */
+export const safetyStock = pgTable(
+  'safety_stock',
+  {
+    storeId: text('store_id').notNull(),
+    itemId: text('item_id').notNull(),
+    quantity: integer('quantity').notNull(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.itemId] })],
+);
