@@ -48,9 +48,11 @@ test.beforeAll(async () => {
   await expect
     .poll(() => (demo?.exitCode !== null ? 'exited' : output.includes('the Tillbox demo is running')), {
       timeout: 100_000,
-      message: () => output,
     })
-    .toBe(true);
+    .toBe(true)
+    .catch((err: unknown) => {
+      throw new Error(`the demo did not start:\n${output}`, { cause: err });
+    });
   expect(output, output).not.toContain('online ordering is not ready');
   expect(output).toContain(`online ordering page  http://localhost:${cloudPort}/order/${STORE}`);
 });
