@@ -92,7 +92,8 @@ export function selfSignedCertificate(options: {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const now = options.now ?? Date.now();
   const serial = randomBytes(16);
-  serial[0] = (serial[0] ?? 0) & 0x7f;
+  // Positive and minimal in DER: a leading 0x00 before a byte below 0x80 is "illegal padding" to OpenSSL.
+  serial[0] = ((serial[0] ?? 0) & 0x7f) | 0x40;
   const algorithm = seq(oid(OID.ecdsaWithSha256));
   const hosts = options.hosts ?? ['localhost', '127.0.0.1'];
   const tbs = seq(
