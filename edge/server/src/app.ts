@@ -38,6 +38,7 @@ import { kioskRoutes } from './kiosk/kiosk-routes.js';
 import { CursorRepository } from './events/cursor-repository.js';
 import { Relay } from './relay/relay.js';
 import { relayRoutes } from './relay/relay-routes.js';
+import { loyaltyRoutes } from './loyalty/loyalty-routes.js';
 import { loadReceiptKey, ReceiptLinks } from './receipts/receipt-links.js';
 import { receiptRoutes } from './receipts/receipt-routes.js';
 import { Devices } from './devices/devices.js';
@@ -173,6 +174,7 @@ export class Edge {
         kitchen: kitchen.config,
         log,
       });
+      caps.loyalty.attachCloud((method, params, options) => relay.request(method, params, options));
       const receiptLinks = new ReceiptLinks(loadReceiptKey(dirname(database.path)), {
         template: settings.devices.receiptUrl,
         host: settings.http.host,
@@ -229,6 +231,7 @@ export class Edge {
         ...dayReportRoutes(caps.dayReports, access.staff),
         ...receiptRoutes(orders, receiptLinks, settings.store),
         ...relayRoutes(relay),
+        ...loyaltyRoutes(caps.loyalty),
         ...hardwareRoutes(devices),
         ...terminalRoutes(caps.offline, () => terminal?.virtual),
       ];

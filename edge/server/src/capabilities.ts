@@ -42,6 +42,8 @@ import { pendingCardPayments } from './reports/pending-card-payments.js';
 import { demoStock } from './catalog/demo-stock.js';
 import { StockRepository } from './stock/stock-repository.js';
 import { StockService } from './stock/stock-service.js';
+import { LoyaltyRepository } from './loyalty/loyalty-repository.js';
+import { LoyaltyService } from './loyalty/loyalty-service.js';
 
 export interface CapabilitiesContext {
   db: Db;
@@ -81,6 +83,8 @@ export class Capabilities {
   readonly dayReports: DayReportService;
   /** Stock counts and 86: taken by sales in the order's transaction, given back by refunds. */
   readonly stock: StockService;
+  /** Loyalty: identifying guests, their points (from the cloud, or estimated offline), what orders earn and spend. */
+  readonly loyalty: LoyaltyService;
 
   constructor(ctx: CapabilitiesContext) {
     const { db, settings, log } = ctx;
@@ -115,6 +119,14 @@ export class Capabilities {
       now,
       ...(settings.demo ? { seed: demoStock } : {}),
     });
+    this.loyalty = new LoyaltyService({
+      events: this.events,
+      repository: new LoyaltyRepository(db),
+      settings: settings.loyalty,
+      businessDay,
+      log: log.child({ module: 'loyalty' }),
+      now,
+    });
     const orders = new OrderAggregate({
       intents,
       events: this.events,
@@ -122,7 +134,10 @@ export class Capabilities {
       config,
       now,
       engine: () => this.catalog.engine,
-      effects: [(tx, append, events, at) => this.stock.afterOrder(tx, append, events, at)],
+      effects: [
+        (tx, append, events, at) => this.stock.afterOrder(tx, append, events, at),
+        (tx, append, events, at, order) => this.loyalty.afterOrder(tx, append, events, at, order),
+      ],
     });
     this.kitchen = new KitchenService({
       orders,
@@ -140,6 +155,7 @@ export class Capabilities {
       storeId: settings.store.id,
       businessDay,
       now,
+      loyalty: this.loyalty,
     });
     const pinpad = ctx.pinpad ?? new VirtualPinpad({ delayMs: 300 });
     const paymentLog = log.child({ module: 'payments' });

@@ -68,6 +68,7 @@ describe('route × role matrix', () => {
       ...['order.hold', 'order.transfer', 'order.split', 'order.add-lines', 'tips.declare'],
       ...['report.read', 'report.close-day'],
       ...['stock.read', 'stock.receive', 'stock.waste', 'stock.count', 'stock.86'],
+      'loyalty.lookup',
     ] as const;
     for (const p of expected) expect(declared.has(p), p).toBe(true);
   });

@@ -317,6 +317,30 @@ export const settingsSchema = z
       })
       .prefault({})
       .describe('Self-order kiosks'),
+    loyalty: z
+      .object({
+        offlineMaxPointsPerGuestPerDay: z
+          .int()
+          .min(0)
+          .max(10_000_000)
+          .default(300)
+          .describe(
+            'While the loyalty service (the cloud) cannot be reached, at most this many points are redeemed per guest per business day at this store (0: none), and never more than the estimated balance',
+          ),
+        requestTimeoutMs: z
+          .int()
+          .min(100)
+          .max(30_000)
+          .default(1500)
+          .describe('How long a lookup or an order waits for the cloud before it uses the offline estimate'),
+        callingCode: z
+          .string()
+          .regex(/^\d{0,3}$/, 'a country calling code: 1 to 3 digits, or empty')
+          .default('1')
+          .describe("The store's country calling code, for phone numbers guests give without one"),
+      })
+      .prefault({})
+      .describe('Loyalty: identifying guests, their points, and redemption while the cloud is away'),
     log: z
       .object({
         level: z

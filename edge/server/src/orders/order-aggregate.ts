@@ -39,7 +39,7 @@ export interface OrderAggregateContext {
  * Work another capability does in an order's transaction once its events are appended (stock
  * taken by a sale, given back by a refund); throwing refuses the command (nothing is saved).
  */
-export type OrderEffect = (tx: Tx, append: Append, events: readonly OrderEvent[], at: number) => void;
+export type OrderEffect = (tx: Tx, append: Append, events: readonly OrderEvent[], at: number, order: Order) => void;
 
 /** Which order a command is for: by its id, or by one of its kitchen tickets. */
 export type OrderTarget = { orderId: string } | { ticketId: string };
@@ -111,7 +111,8 @@ export class OrderAggregate {
   ): Order {
     this.ctx.repository.save(tx, before, decision.state, placing);
     for (const event of decision.events) append({ ...event, subject: decision.state.id, at });
-    if (this.ctx.effects) for (const effect of this.ctx.effects) effect(tx, append, decision.events, at);
+    if (this.ctx.effects)
+      for (const effect of this.ctx.effects) effect(tx, append, decision.events, at, decision.state);
     return decision.state;
   }
 }

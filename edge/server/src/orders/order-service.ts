@@ -25,6 +25,9 @@ import {
   type OrderStatus,
   type OrderView,
   type PlaceOrderBody,
+  type BalanceSource,
+  type Order,
+  type PriceResult,
 } from '@tillbox/core';
 import type { CatalogService } from '../catalog/catalog-service.js';
 import type { Tx } from '../db/database.js';
@@ -43,6 +46,20 @@ export interface OrderServiceContext {
   /** The business day of a moment: after a Z report, the day after the closed one (the clock's day by default). */
   businessDay?: (at: number) => string;
   now?: () => number;
+  /** Loyalty: the member an order is for (their tier, balance and rewards), and the points it spends. */
+  loyalty?: OrderLoyalty;
+}
+
+/** What placing an order for a loyalty member needs of the loyalty capability. */
+export interface OrderLoyalty {
+  /** Before the placing transaction: the member's balance from the cloud when it can be asked. */
+  prepare(cmd: CommandContext, memberId: string): Promise<BalanceSource>;
+  /** In the transaction: the customer the order is priced for. */
+  customer(memberId: string): { id: string; loyaltyTier?: string; pointsBalance: number };
+  /** In the transaction, before deciding: refuse rewards that are not in the price or past the offline limit. */
+  checkRedemption(memberId: string, requested: readonly string[], priced: PriceResult, source: BalanceSource): void;
+  /** In the transaction, once placed: the points it spends. */
+  placed(append: Append, order: Order, source: BalanceSource): void;
 }
 
 /** Commands the front of house sends for a whole order. */
@@ -62,13 +79,22 @@ export class OrderService {
    * same id with a different cart is a conflict. When it goes to the kitchen is the core's
    * decision (channel, settings, payment, promised time).
    */
-  place(cmd: CommandContext, body: PlaceOrderBody): { order: OrderView; created: boolean } {
-    return this.ctx.events.transact(cmd, (tx, append) => this.placeIn(cmd, tx, append, body));
+  place(
+    cmd: CommandContext,
+    body: PlaceOrderBody,
+    source: BalanceSource = 'offline-estimate',
+  ): { order: OrderView; created: boolean } {
+    return this.ctx.events.transact(cmd, (tx, append) => this.placeIn(cmd, tx, append, body, source));
   }
 
-  /** {@link place} through the group commit: many screens' orders share one fsync. */
-  placeQueued(cmd: CommandContext, body: PlaceOrderBody): Promise<{ order: OrderView; created: boolean }> {
-    return this.ctx.events.enqueue(cmd, (tx, append) => this.placeIn(cmd, tx, append, body));
+  /**
+   * {@link place} through the group commit: many screens' orders share one fsync. An order for a
+   * loyalty member first asks the cloud for their balance (outside the transaction).
+   */
+  async placeQueued(cmd: CommandContext, body: PlaceOrderBody): Promise<{ order: OrderView; created: boolean }> {
+    const source =
+      body.loyalty && this.ctx.loyalty ? await this.ctx.loyalty.prepare(cmd, body.loyalty.memberId) : undefined;
+    return this.ctx.events.enqueue(cmd, (tx, append) => this.placeIn(cmd, tx, append, body, source));
   }
 
   private placeIn(
@@ -76,6 +102,7 @@ export class OrderService {
     tx: Tx,
     append: Append,
     body: PlaceOrderBody,
+    source: BalanceSource = 'offline-estimate',
   ): { order: OrderView; created: boolean } {
     const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
     const repository = this.ctx.orders.repository;
@@ -101,13 +128,18 @@ export class OrderService {
         details: taken.map((id) => ({ path: 'lines', message: `line id ${id} is taken: make new line ids` })),
       });
     }
+    const member = body.loyalty;
+    const loyalty = this.ctx.loyalty;
+    if (member && !loyalty) throw new TillboxError('unavailable', 'This store box keeps no loyalty programme');
     const context = pricingContextSchema.parse({
       storeId: this.ctx.storeId,
       channel: body.channel,
       orderType: body.orderType,
       at: new Date(at).toISOString(),
+      ...(member && loyalty ? { customer: loyalty.customer(member.memberId), rewards: member.rewards } : {}),
     });
     const priced = priceWithEngine(engine, cart, context);
+    if (member && loyalty) loyalty.checkRedemption(member.memberId, member.rewards, priced, source);
     const day = this.dayOf(at);
     const command = {
       kind: 'place' as const,
@@ -129,6 +161,7 @@ export class OrderService {
     };
     const decision = decideOrder(undefined, command, this.ctx.orders.env(cmd, at));
     const order = this.ctx.orders.apply(tx, append, undefined, decision, at, { requestHash });
+    if (member && loyalty) loyalty.placed(append, order, source);
     return { order: orderView(order), created: true };
   }
 
