@@ -2736,6 +2736,16 @@ export interface paths {
               /** @description The payment reference of the app or marketplace */
               reference: string;
             };
+            /** @description The loyalty member the order is for: it is priced for them (tier, rewards) and earns points when paid */
+            loyalty?: {
+              /** @description The member, as GET /loyalty/lookup identified them */
+              memberId: string;
+              /**
+               * @description Rewards the guest redeems: priced by the engine, refused when one cannot be (points, tier, nothing that qualifies)
+               * @default []
+               */
+              rewards?: string[];
+            };
             lines: {
               /** @description The screen's stable id of the line (UUIDv7), which it priced the cart with; the edge keeps it. Give one for every line or for none (the edge then makes them) */
               lineId?: string;
@@ -13457,6 +13467,87 @@ export interface paths {
                 at: string;
               };
             };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/loyalty/lookup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A loyalty member by their card's QR code, their phone number or their id, with their points: the cloud's (source cloud) or, while it cannot be reached, the last balance it gave plus this store's own entries since (source offline-estimate, with the offline redemption limit) */
+    get: {
+      parameters: {
+        query?: {
+          qr?: string;
+          phone?: string;
+          memberId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              memberId: string;
+              /** @description First name, to greet the guest */
+              name?: string;
+              /** @description The balance to show and to redeem from */
+              points: number;
+              tierId?: string;
+              /**
+               * @description cloud: the loyalty service answered now; offline-estimate: it cannot be reached — the last balance it gave plus this store's own entries since
+               * @enum {string}
+               */
+              source: 'cloud' | 'offline-estimate';
+              /** @description When the loyalty service last gave this balance (ISO 8601) */
+              asOf?: string;
+              /** @description Points of this store's own entries (earned, spent) not yet in the service's balance; in `points` */
+              pending: number;
+              /** @description While offline: the limit of points redeemed per guest per day */
+              offline?: {
+                maxPointsPerDay: number;
+                redeemedToday: number;
+                /** @description Points that may still be redeemed today while offline */
+                redeemable: number;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
           };
         };
       };
