@@ -27,6 +27,9 @@ import { GapRepair } from './repair/gap-repair.js';
 import { RpcResponder } from './rpc/rpc-responder.js';
 import type { Settings } from './settings/settings.js';
 import { StoreRepository } from './stores/store-repository.js';
+import { StockRepository } from './stock/stock-repository.js';
+import { stockRoutes } from './stock/stock-routes.js';
+import { CloudStock } from './stock/stock-service.js';
 import { StoreService } from './stores/store-service.js';
 
 export const VERSION = '0.1.0';
@@ -99,7 +102,10 @@ export class CloudRelay {
         log: log.child({ module: 'loyalty' }),
         now,
       });
-      const events = new IngestRepository(database.db, [(tx, fresh, at) => loyalty.applyIngested(tx, fresh, at)]);
+      const events = new IngestRepository(database.db, [
+        (tx, fresh, at) => loyalty.applyIngested(tx, fresh, at),
+        (tx, fresh, at) => stock.applyIngested(tx, fresh, at), // made below, called only once started
+      ]);
       const storeRepository = new StoreRepository(database.db);
       const ingest = new EventIngest({
         repository: events,
@@ -129,13 +135,20 @@ export class CloudRelay {
         onState: (storeId, state) => config.recordActive(storeId, state.config),
         now,
       });
-      const pricing = new StorePricing(config);
+      const stock = new CloudStock({
+        repository: new StockRepository(database.db),
+        stores,
+        storeRows: storeRepository,
+        now,
+      });
+      const pricing = new StorePricing(config, stock);
       const orders = new OnlineOrderService({
         repository: new OnlineOrderRepository(database.db),
         stores,
         pricing,
         publisher: link,
         answerTimeoutMs: s.orders.answerTimeoutMs,
+        stock,
         log: log.child({ module: 'orders' }),
         now,
       });
@@ -196,7 +209,7 @@ export class CloudRelay {
             database: database.kind,
             ingest: { ...ingest.counts },
           }),
-        }).concat(loyaltyRoutes(loyalty)),
+        }).concat(loyaltyRoutes(loyalty), stockRoutes({ stock, pricing, now })),
       });
       this.#running = { database, link, ingest, stores, orders, config, repair, http, loyalty };
       await http.listen({ host: s.http.host, port: s.http.port });

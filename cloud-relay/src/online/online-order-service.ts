@@ -14,6 +14,7 @@ import {
   type InboundOrder,
   type OnlineOrderPhase,
   type OrderAnswer,
+  type PricingEngine,
   type Totals,
 } from '@tillbox/core';
 import type { Logger } from 'pino';
@@ -47,6 +48,8 @@ export interface OnlineOrderServiceContext {
   pricing: StorePricing;
   publisher: Publisher;
   answerTimeoutMs: number;
+  /** Refuses items the store does not offer online now (86'd, at or below safety stock: `cloud-relay/src/stock/`). */
+  stock?: { assertOffered(storeId: string, lines: InboundOrder['lines'], engine: PricingEngine): Promise<void> };
   log: Logger;
   now?: () => Date;
 }
@@ -85,6 +88,7 @@ export class OnlineOrderService {
         `the order comes to ${quote.totals.total} ${quote.totals.currency} at the store, not ${order.payment.amount}: price the cart again`,
         { details: [{ path: 'payment.amount', message: `expected ${quote.totals.total}` }] },
       );
+    await this.ctx.stock?.assertOffered(storeId, order.lines, (await this.ctx.pricing.engine(storeId)).engine);
     const added = await this.ctx.repository.insert({
       id: order.id,
       storeId,

@@ -23,6 +23,7 @@ import {
 } from '@tillbox/core';
 import type { ConfigService } from '../configuration/config-service.js';
 import { engineOf, type ConfigSet } from '../configuration/store-config.js';
+import type { OnlineOffer } from '../stock/stock-projection.js';
 
 export interface StoreEngine {
   engine: PricingEngine;
@@ -36,7 +37,13 @@ const DEFAULT_ROUTING: RoutingConfig = { stations: [], defaultStation: 'kitchen'
 export class StorePricing {
   readonly #cache = new Map<string, { key: string; value: StoreEngine }>();
 
-  constructor(private readonly config: ConfigService) {}
+  constructor(
+    private readonly config: ConfigService,
+    /** What each store offers online from its stock (86 and safety stock, `cloud-relay/src/stock/`). */
+    private readonly stock?: {
+      offers(storeId: string, engine: PricingEngine): Promise<ReadonlyMap<string, OnlineOffer>>;
+    },
+  ) {}
 
   /** The engine of what the store runs; `unavailable` when the cloud does not know all of its pricing. */
   async engine(storeId: string): Promise<StoreEngine> {
@@ -56,6 +63,7 @@ export class StorePricing {
     const { engine, versions } = await this.engine(storeId);
     const store = engine.stores.get(storeId);
     const moment = localMoment(at.getTime(), store?.timeZone ?? 'UTC');
+    const stock = await this.stock?.offers(storeId, engine);
     return {
       storeId,
       channel,
@@ -66,6 +74,8 @@ export class StorePricing {
       rules: engine.rules,
       availability: engine.catalog.items.map((item) => {
         const a = availabilityOf(engine, item, channel, moment);
+        const offer = a.kind === 'available' ? stock?.get(item.id) : undefined;
+        if (offer && !offer.offered) return { itemId: item.id, available: false, reason: offer.reason ?? 'sold out' };
         const reason = unavailableReason(engine, item, a);
         return { itemId: item.id, available: a.kind === 'available', ...(reason ? { reason } : {}) };
       }),
