@@ -6,6 +6,8 @@ import {
   removeLine,
   renewLineIds,
   setLineQuantity,
+  withLoyalty,
+  type CartLoyalty,
   type CartState,
   type NewLine,
   type SaleLine,
@@ -34,6 +36,11 @@ export class Cart {
   /** New line ids for every line: the cart's order was placed and then cancelled. */
   renewLineIds(): void {
     this.state = renewLineIds(this.state);
+  }
+
+  /** The loyalty member the cart is for and their rewards (undefined: nobody). */
+  setLoyalty(loyalty: CartLoyalty | undefined): void {
+    this.state = withLoyalty(this.state, loyalty);
   }
 
   clear(): void {

@@ -25,8 +25,22 @@ export interface SaleLine {
 /** A line before the cart gives it an id. */
 export type NewLine = Omit<SaleLine, 'lineId'>;
 
+/**
+ * The loyalty member the cart is for (identified at the screen) and the rewards they redeem: the
+ * cart is priced for them — their tier, their balance, their rewards — by the screen and the edge alike.
+ */
+export interface CartLoyalty {
+  readonly memberId: string;
+  readonly tierId?: string | undefined;
+  /** Their balance as the store box gave it: rewards costing more are refused. */
+  readonly points: number;
+  readonly rewards: readonly string[];
+}
+
 export interface CartState {
   readonly lines: readonly SaleLine[];
+  /** The loyalty member it is for, if any (kept as the lines change; cleared with the cart). */
+  readonly loyalty?: CartLoyalty | undefined;
 }
 
 /** The most lines one order takes. */
@@ -55,21 +69,21 @@ export function addToCart(cart: CartState, line: NewLine, newId: () => string = 
   const same = cart.lines.find((l) => lineKey(l) === key);
   if (same) {
     const quantity = Math.min(MAX_QUANTITY, same.quantity + line.quantity);
-    return { lines: cart.lines.map((l) => (l === same ? { ...l, quantity } : l)) };
+    return { ...cart, lines: cart.lines.map((l) => (l === same ? { ...l, quantity } : l)) };
   }
   if (cart.lines.length >= MAX_LINES) return cart;
-  return { lines: [...cart.lines, { ...line, lineId: newId() }] };
+  return { ...cart, lines: [...cart.lines, { ...line, lineId: newId() }] };
 }
 
 /** Set a line's quantity (at most {@link MAX_QUANTITY}); below 1 removes it. */
 export function setLineQuantity(cart: CartState, lineId: string, quantity: number): CartState {
   if (quantity < 1) return removeLine(cart, lineId);
   const q = Math.min(MAX_QUANTITY, Math.trunc(quantity));
-  return { lines: cart.lines.map((l) => (l.lineId === lineId ? { ...l, quantity: q } : l)) };
+  return { ...cart, lines: cart.lines.map((l) => (l.lineId === lineId ? { ...l, quantity: q } : l)) };
 }
 
 export function removeLine(cart: CartState, lineId: string): CartState {
-  return { lines: cart.lines.filter((l) => l.lineId !== lineId) };
+  return { ...cart, lines: cart.lines.filter((l) => l.lineId !== lineId) };
 }
 
 /**
@@ -77,7 +91,16 @@ export function removeLine(cart: CartState, lineId: string): CartState {
  * whose order was placed and cancelled, since a line id names one line in the store.
  */
 export function renewLineIds(cart: CartState, newId: () => string = uuidv7): CartState {
-  return { lines: cart.lines.map((l) => ({ ...l, lineId: newId() })) };
+  return { ...cart, lines: cart.lines.map((l) => ({ ...l, lineId: newId() })) };
+}
+
+/** The cart for a loyalty member with the rewards they chose, or for nobody (undefined). */
+export function withLoyalty(cart: CartState, loyalty: CartLoyalty | undefined): CartState {
+  if (loyalty === undefined) {
+    if (cart.loyalty === undefined) return cart;
+    return { lines: cart.lines };
+  }
+  return { ...cart, loyalty };
 }
 
 /** How many things are in the cart (quantities summed). */

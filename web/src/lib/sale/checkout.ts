@@ -29,5 +29,7 @@ export function placeOrderInput(id: string, channel: Channel, request: OrderRequ
   const table = request.table?.trim();
   if (table) body.table = table;
   if (request.fire) body.fire = request.fire;
+  const member = request.cart.loyalty;
+  if (member) body.loyalty = { memberId: member.memberId, rewards: [...member.rewards] };
   return body;
 }

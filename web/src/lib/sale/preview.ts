@@ -26,12 +26,24 @@ export interface PreviewOptions {
 
 /** Price the cart as the edge will; throws a `validation` TillboxError naming each problem. */
 export function priceCart(menu: Menu, cart: CartState, options: PreviewOptions): PriceResult {
+  const member = cart.loyalty;
   const context = pricingContextSchema.parse({
     storeId: menu.storeId,
     channel: menu.channel,
     orderType: options.orderType,
     at: new Date(options.at).toISOString(),
     language: options.language ?? 'en',
+    // The loyalty member, as the edge prices the order for them (their tier, balance and rewards).
+    ...(member
+      ? {
+          customer: {
+            id: member.memberId,
+            ...(member.tierId !== undefined ? { loyaltyTier: member.tierId } : {}),
+            pointsBalance: Math.max(0, member.points),
+          },
+          rewards: [...member.rewards],
+        }
+      : {}),
   });
   return priceWithEngine(menu.engine, pricingCartSchema.parse(pricingCart(cart)), context);
 }
