@@ -20,7 +20,7 @@ import {
 import type { Logger } from 'pino';
 import { Printer, type DeviceStatusView } from './printer.js';
 import { FileTransport, TcpTransport, type PrinterTransport } from './transport.js';
-import { loadUsb, type UsbApi, type UsbDeviceApi } from './usb/usb-api.js';
+import { loadUsb, type UsbDeviceApi, type UsbLoader } from './usb/usb-api.js';
 import { UsbBus } from './usb/usb-bus.js';
 import { UsbTransport } from './usb/usb-transport.js';
 import { VirtualPrinter } from './virtual-printer.js';
@@ -33,8 +33,8 @@ export interface DeviceHubContext {
   readonly log: Logger;
   /** The payment terminal's state as its driver knows it (payments/terminal/card-terminal.ts). */
   readonly terminalState?: () => DeviceStatusView | undefined;
-  /** The `usb` package (tests give a fake of its device objects). */
-  readonly loadUsb?: () => Promise<UsbApi | undefined>;
+  /** The `usb` package's WebUSB (tests give a fake of it). */
+  readonly loadUsb?: UsbLoader;
   readonly now?: () => number;
 }
 
@@ -209,10 +209,10 @@ export class DeviceHub {
   }
 
   #usbChanged(event: 'attach' | 'detach', usbDevice: UsbDeviceApi): void {
-    const { idVendor, idProduct } = usbDevice.deviceDescriptor;
+    const { vendorId, productId } = usbDevice;
     for (const d of this.devices) {
       const c = d.connection;
-      if (c.kind !== 'usb' || c.vendorId !== idVendor || c.productId !== idProduct) continue;
+      if (c.kind !== 'usb' || c.vendorId !== vendorId || c.productId !== productId) continue;
       const printer = this.#printers.get(d.id);
       if (printer) {
         if (event === 'attach') void printer.check();

@@ -26,7 +26,7 @@ import { PrintJobRepository, type PrintJobRow } from './print-job-repository.js'
 import { PrintService } from './print-service.js';
 import { loadProfileFile, profilePathOf } from './profile-file.js';
 import type { DeviceStatusView } from './printer.js';
-import type { UsbApi } from './usb/usb-api.js';
+import type { UsbLoader } from './usb/usb-api.js';
 import type { VirtualPrinterState } from './virtual-printer.js';
 
 export interface DevicesContext {
@@ -39,7 +39,7 @@ export interface DevicesContext {
   readonly drawerName: (drawerId: string) => string | undefined;
   /** The e-receipt's address of an order, printed as a QR code (undefined: none). */
   readonly receiptUrl: (orderId: string) => string | undefined;
-  readonly loadUsb?: () => Promise<UsbApi | undefined>;
+  readonly loadUsb?: UsbLoader;
   /** The payment terminal's state, from the card terminal module (payments). */
   readonly terminalState?: () => DeviceStatusView | undefined;
   readonly now?: () => number;

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HardwareDeviceInput } from '@tillbox/core';
 import { Devices } from '../devices/devices.js';
-import type { UsbApi } from '../devices/usb/usb-api.js';
+import type { UsbLoader } from '../devices/usb/usb-api.js';
 import { createLogger } from '../logger.js';
 import { servicesOnTempDb, tempDir } from './test-edge.js';
 
@@ -63,7 +63,7 @@ export async function printingStore(
   devices: readonly HardwareDeviceInput[] = DEMO_PRINTERS,
   options: {
     overrides?: Record<string, unknown>;
-    loadUsb?: () => Promise<UsbApi | undefined>;
+    loadUsb?: UsbLoader;
     printing?: boolean;
   } = {},
 ): Promise<PrintingStore> {

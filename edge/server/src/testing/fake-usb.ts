@@ -1,137 +1,168 @@
 /**
- * A fake of the `usb` package's device objects, for tests (there is no hardware): a bus with
- * hot-plug events and USB printers that speak the real bulk-transfer interface — libusb-style
- * callbacks, `errno` on failures (LIBUSB_ERROR_NO_DEVICE when unplugged, LIBUSB_ERROR_TIMEOUT when
- * nothing comes) — and behave like a thermal printer: DLE EOT n on the OUT endpoint queues its
+ * A fake of the `usb` package (3.x, WebUSB), for tests (there is no hardware): `getDevices()` and
+ * `connect` / `disconnect` events, and USB printers that speak usb 3's WebUSB device interface —
+ * promise-based `open` / `claimInterface` / `transferOut` / `transferIn`, rejecting with usb 3's
+ * messages (`transferOut error: Disconnected` when unplugged, `transferIn error: Cancelled` when
+ * nothing came in time, `claimInterface error: interface is busy (os error 16)` while Linux's usblp
+ * holds the interface) — and behave like a thermal printer: DLE EOT n on the OUT endpoint queues its
  * status byte on the IN endpoint, everything else is paper, one printout per claimed session.
  */
-import { EventEmitter } from 'node:events';
 import { DLE, EOT, statusByte } from '../devices/escpos-status.js';
-import {
-  LIBUSB_ERROR,
-  TRANSFER_TYPE,
-  type UsbApi,
-  type UsbDeviceApi,
-  type UsbInEndpointApi,
-  type UsbInterfaceApi,
-  type UsbOutEndpointApi,
-  type UsbTransferError,
+import type {
+  UsbApi,
+  UsbConfigurationApi,
+  UsbConnectionListener,
+  UsbDeviceApi,
+  UsbTransferStatus,
 } from '../devices/usb/usb-api.js';
 
-function libusbError(errno: number, message: string): UsbTransferError {
-  return Object.assign(new Error(message), { errno });
-}
+const OUT_EP = 1;
+const IN_EP = 2;
 
 export class FakeUsbPrinter implements UsbDeviceApi {
-  readonly deviceDescriptor: { idVendor: number; idProduct: number; iSerialNumber: number };
-  readonly configDescriptor = { interfaces: [[{ bInterfaceClass: 7, bInterfaceProtocol: 2 }]] };
-  interfaces: UsbInterfaceApi[] | undefined;
+  readonly bus = '001';
+  readonly handle: string;
+  readonly serialNumber: string | null;
   state: 'ready' | 'paper-out' | 'cover-open' = 'ready';
   /** Each session's paper. */
   readonly printouts: Buffer[] = [];
   /** Unplug it while the next job (a transfer larger than a status query) is in flight. */
   unplugDuringNextJob = false;
   plugged = true;
+  /** Linux binds usblp to a printer when it is plugged in. */
+  kernelDriver: 'usblp' | undefined = 'usblp';
+  /** usblp will not let go (the detach fails). */
+  kernelDriverSticks = false;
   kernelDriverDetached = false;
   #open = false;
   #claimed = false;
   #session: Buffer[] = [];
   #answers: number[] = [];
-  #waiting: ((data: Buffer) => void) | undefined;
+  #waiting: ((gone: boolean) => void) | undefined;
 
   constructor(
-    private readonly bus: FakeUsb,
-    vendorId: number,
-    productId: number,
-    readonly serial: string | undefined,
-    readonly busNumber = 1,
-    readonly deviceAddress = 4,
+    private readonly usb: FakeUsb,
+    readonly vendorId: number,
+    readonly productId: number,
+    serial: string | undefined,
+    readonly address = 4,
   ) {
-    this.deviceDescriptor = { idVendor: vendorId, idProduct: productId, iSerialNumber: serial ? 3 : 0 };
+    this.serialNumber = serial ?? null;
+    this.handle = `DeviceId(bus 1, address ${address})`;
   }
 
-  open(): void {
-    if (!this.plugged) throw libusbError(LIBUSB_ERROR.noDevice, 'LIBUSB_ERROR_NO_DEVICE');
-    this.#open = true;
-    this.interfaces = [this.#printerInterface()];
-  }
-
-  close(): void {
-    this.#open = false;
-    this.interfaces = undefined;
-  }
-
-  getStringDescriptor(index: number, callback: (error: UsbTransferError | undefined, value?: string) => void): void {
-    if (!this.#open) return callback(libusbError(-1, 'LIBUSB_ERROR_IO: not open'));
-    setImmediate(() => callback(undefined, index === 3 ? this.serial : undefined));
-  }
-
-  #printerInterface(): UsbInterfaceApi {
-    const device = this; // eslint-disable-line @typescript-eslint/no-this-alias -- the endpoints act on the device
-    const out: UsbOutEndpointApi = {
-      direction: 'out',
-      transferType: TRANSFER_TYPE.bulk,
-      timeout: 0,
-      transfer(buffer, callback) {
-        setImmediate(() => {
-          if (!device.plugged || !device.#claimed)
-            return callback(libusbError(LIBUSB_ERROR.noDevice, 'LIBUSB_ERROR_NO_DEVICE'));
-          if (device.unplugDuringNextJob && buffer.length > 9) {
-            device.unplugDuringNextJob = false;
-            device.bus.unplug(device);
-            return callback(libusbError(LIBUSB_ERROR.noDevice, 'LIBUSB_ERROR_NO_DEVICE'));
-          }
-          device.#receive(buffer);
-          callback(undefined);
-        });
-        return this;
-      },
-    };
-    const inn: UsbInEndpointApi = {
-      direction: 'in',
-      transferType: TRANSFER_TYPE.bulk,
-      timeout: 0,
-      transfer(length, callback) {
-        if (!device.plugged) {
-          setImmediate(() => callback(libusbError(LIBUSB_ERROR.noDevice, 'LIBUSB_ERROR_NO_DEVICE')));
-          return this;
-        }
-        const give = () => Buffer.from(device.#answers.splice(0, length));
-        if (device.#answers.length > 0) {
-          const data = give();
-          setImmediate(() => callback(undefined, data));
-          return this;
-        }
-        const timer = setTimeout(() => {
-          device.#waiting = undefined;
-          callback(libusbError(LIBUSB_ERROR.timeout, 'LIBUSB_ERROR_TIMEOUT'));
-        }, this.timeout || 1000);
-        device.#waiting = () => {
-          clearTimeout(timer);
-          device.#waiting = undefined;
-          callback(undefined, give());
-        };
-        return this;
-      },
-    };
+  /** usb 3 opens the device to read it, so a device that is gone throws. */
+  get configuration(): UsbConfigurationApi {
+    if (!this.plugged) throw new Error('open error: device not found (os error 2)');
     return {
-      descriptor: { bInterfaceNumber: 0, bInterfaceClass: 7, bInterfaceProtocol: 2 },
-      endpoints: [out, inn],
-      isKernelDriverActive: () => !device.kernelDriverDetached,
-      detachKernelDriver: () => void (device.kernelDriverDetached = true),
-      claim: () => {
-        if (!device.plugged) throw libusbError(LIBUSB_ERROR.noDevice, 'LIBUSB_ERROR_NO_DEVICE');
-        device.#claimed = true;
-        device.#session = [];
-      },
-      release: (_closeEndpoints, callback) => {
-        device.#claimed = false;
-        const paper = Buffer.concat(device.#session);
-        device.#session = [];
-        if (paper.length > 0) device.printouts.push(paper);
-        setImmediate(() => callback(undefined));
-      },
+      configurationValue: 1,
+      interfaces: [
+        {
+          interfaceNumber: 0,
+          alternate: {
+            interfaceClass: 7,
+            interfaceProtocol: 2,
+            endpoints: [
+              { endpointNumber: OUT_EP, direction: 'out', type: 'bulk' },
+              { endpointNumber: IN_EP, direction: 'in', type: 'bulk' },
+            ],
+          },
+        },
+      ],
     };
+  }
+
+  open(): Promise<void> {
+    if (!this.plugged) return Promise.reject(new Error('open error: device not found (os error 2)'));
+    this.#open = true;
+    return Promise.resolve();
+  }
+
+  close(): Promise<void> {
+    this.#open = false;
+    return Promise.resolve();
+  }
+
+  selectConfiguration(): Promise<void> {
+    return this.#open ? Promise.resolve() : Promise.reject(new Error('selectConfiguration error: invalid state'));
+  }
+
+  async claimInterface(interfaceNumber: number): Promise<void> {
+    await Promise.resolve();
+    if (!this.#open) throw new Error('claimInterface error: invalid state');
+    if (!this.plugged) throw new Error('claimInterface error: device disconnected (os error 19)');
+    if (interfaceNumber !== 0) throw new Error('claimInterface error: interface not found (os error 22)');
+    if (this.kernelDriver) throw new Error('claimInterface error: interface is busy (os error 16)');
+    this.#claimed = true;
+    this.#session = [];
+  }
+
+  async releaseInterface(): Promise<void> {
+    await Promise.resolve();
+    if (!this.#open) throw new Error('releaseInterface error: invalid state');
+    if (!this.#claimed) throw new Error('releaseInterface error: not claimed');
+    this.#claimed = false;
+    const paper = Buffer.concat(this.#session);
+    this.#session = [];
+    if (paper.length > 0) this.printouts.push(paper);
+  }
+
+  async detachKernelDriver(): Promise<void> {
+    await Promise.resolve();
+    if (!this.#open) throw new Error('detachKernelDriver error: invalid state');
+    if (!this.kernelDriver) throw new Error('detachKernelDriver error: no kernel driver attached (os error 61)');
+    if (this.kernelDriverSticks)
+      throw new Error('detachKernelDriver error: failed to detach kernel driver (os error 1)');
+    this.kernelDriver = undefined;
+    this.kernelDriverDetached = true;
+  }
+
+  async transferOut(
+    endpointNumber: number,
+    data: Uint8Array,
+  ): Promise<{ bytesWritten: number; status: UsbTransferStatus }> {
+    await new Promise((r) => setImmediate(r));
+    if (!this.#claimed || endpointNumber !== OUT_EP) throw new Error('transferOut error: endpoint not found');
+    if (!this.plugged) throw new Error('transferOut error: Disconnected');
+    if (this.unplugDuringNextJob && data.length > 9) {
+      this.unplugDuringNextJob = false;
+      this.usb.unplug(this);
+      throw new Error('transferOut error: Disconnected');
+    }
+    this.#receive(Buffer.from(data));
+    return { bytesWritten: data.length, status: 'ok' };
+  }
+
+  async transferIn(
+    endpointNumber: number,
+    length: number,
+    timeoutMs = 1000, // usb 3's default
+  ): Promise<{ data: DataView; status: UsbTransferStatus }> {
+    await new Promise((r) => setImmediate(r));
+    if (!this.#claimed || endpointNumber !== IN_EP) throw new Error('transferIn error: endpoint not found');
+    if (!this.plugged) throw new Error('transferIn error: Disconnected');
+    if (this.#answers.length === 0) {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          this.#waiting = undefined;
+          reject(new Error('transferIn error: Cancelled'));
+        }, timeoutMs);
+        this.#waiting = (gone) => {
+          clearTimeout(timer);
+          this.#waiting = undefined;
+          if (gone) reject(new Error('transferIn error: Disconnected'));
+          else resolve();
+        };
+      });
+    }
+    const bytes = Uint8Array.from(this.#answers.splice(0, length));
+    return { data: new DataView(bytes.buffer), status: 'ok' };
+  }
+
+  /** Pulled out: a transfer waiting for an answer fails as usb 3's does. */
+  pulled(): void {
+    this.plugged = false;
+    this.#waiting?.(true);
   }
 
   #receive(buffer: Buffer): void {
@@ -144,29 +175,44 @@ export class FakeUsbPrinter implements UsbDeviceApi {
       i += 2;
     }
     this.#session.push(buffer.subarray(from));
-    if (this.#answers.length > 0) this.#waiting?.(Buffer.alloc(0));
+    if (this.#answers.length > 0) this.#waiting?.(false);
   }
 }
 
-/** The bus: the device list and attach / detach events, as `usb` has them. */
-export class FakeUsb extends EventEmitter implements UsbApi {
+/** The bus: `getDevices()` and `connect` / `disconnect` events, as usb 3's WebUSB has them. */
+export class FakeUsb implements UsbApi {
   devices: FakeUsbPrinter[] = [];
+  readonly #listeners = { connect: new Set<UsbConnectionListener>(), disconnect: new Set<UsbConnectionListener>() };
 
-  getDeviceList(): UsbDeviceApi[] {
-    return [...this.devices];
+  getDevices(): Promise<UsbDeviceApi[]> {
+    return Promise.resolve([...this.devices]);
   }
 
-  /** A printer plugged in (an `attach` event when the hub is listening). */
+  addEventListener(type: 'connect' | 'disconnect', listener: UsbConnectionListener): void {
+    this.#listeners[type].add(listener);
+  }
+
+  removeEventListener(type: 'connect' | 'disconnect', listener: UsbConnectionListener): void {
+    this.#listeners[type].delete(listener);
+  }
+
+  /** A printer plugged in (a `connect` event when the hub is listening). */
   plug(vendorId: number, productId: number, serial?: string): FakeUsbPrinter {
-    const device = new FakeUsbPrinter(this, vendorId, productId, serial, 1, 4 + this.devices.length);
+    const device = new FakeUsbPrinter(this, vendorId, productId, serial, 4 + this.devices.length);
     this.devices.push(device);
-    this.emit('attach', device);
+    for (const listener of this.#listeners.connect) listener({ device });
     return device;
   }
 
+  /**
+   * Pulled out: a `disconnect` event. usb 3 hands that event the object of its own device list, not
+   * the one `getDevices()` gave the hub — the same device (same handle), another object — so the
+   * fake does too.
+   */
   unplug(device: FakeUsbPrinter): void {
-    device.plugged = false;
+    device.pulled();
     this.devices = this.devices.filter((d) => d !== device);
-    this.emit('detach', device);
+    const twin = Object.create(device) as FakeUsbPrinter;
+    for (const listener of this.#listeners.disconnect) listener({ device: twin });
   }
 }

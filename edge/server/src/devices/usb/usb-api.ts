@@ -1,94 +1,162 @@
 /**
- * The part of the `usb` package (node-usb 2.x, libusb underneath) the hub uses, as types: the
- * device list, hot-plug `attach` / `detach` events, and per device its descriptors, interfaces
- * and endpoints with libusb's callback-style bulk transfers. Tests give a fake of exactly this
- * shape (`usb-fake.test-support.ts`); the store box loads the real package when it is installed.
+ * The part of the `usb` package the hub uses, as types. `usb` 3 (node-usb-rs, nusb underneath)
+ * speaks WebUSB: `getDevices()` gives USBDevice objects (ids, serial number, the active
+ * configuration's interfaces and endpoints; `open()`, `claimInterface(n)`, `transferOut(ep, data)`,
+ * `transferIn(ep, length)`, promise-based and rejecting with an Error when the device is gone), and
+ * `connect` / `disconnect` events carry `event.device`. Tests give a fake of exactly this shape
+ * (`testing/fake-usb.ts`); the store box loads the real package with `loadUsb()`.
  */
 
-/** libusb's transfer types (`usb.LIBUSB_TRANSFER_TYPE_*`). */
-export const TRANSFER_TYPE = { bulk: 2, interrupt: 3 } as const;
-/** libusb's error numbers that matter: the device is gone; the transfer timed out. */
-export const LIBUSB_ERROR = { noDevice: -4, timeout: -7 } as const;
-
-export interface UsbTransferError extends Error {
-  /** libusb's error number (LIBUSB_ERROR_*). */
-  errno?: number;
-}
-
 export interface UsbEndpointApi {
+  readonly endpointNumber: number;
   readonly direction: 'in' | 'out';
-  readonly transferType: number;
-  /** Milliseconds a transfer may take (0: no limit). */
-  timeout: number;
-}
-export interface UsbOutEndpointApi extends UsbEndpointApi {
-  readonly direction: 'out';
-  transfer(buffer: Buffer, callback: (error: UsbTransferError | undefined) => void): unknown;
-}
-export interface UsbInEndpointApi extends UsbEndpointApi {
-  readonly direction: 'in';
-  transfer(length: number, callback: (error: UsbTransferError | undefined, data?: Buffer) => void): unknown;
+  readonly type: 'bulk' | 'interrupt' | 'isochronous' | 'control';
 }
 
 export interface UsbInterfaceApi {
-  readonly descriptor: {
-    readonly bInterfaceNumber: number;
-    readonly bInterfaceClass: number;
-    readonly bInterfaceProtocol: number;
+  readonly interfaceNumber: number;
+  /** The interface's first alternate setting (usb 3 reports that one as `alternate`). */
+  readonly alternate: {
+    readonly interfaceClass: number;
+    readonly interfaceProtocol: number;
+    readonly endpoints: readonly UsbEndpointApi[];
   };
-  readonly endpoints: readonly (UsbInEndpointApi | UsbOutEndpointApi)[];
-  isKernelDriverActive(): boolean;
-  detachKernelDriver(): void;
-  claim(): void;
-  release(closeEndpoints: boolean, callback: (error?: UsbTransferError) => void): void;
 }
+
+export interface UsbConfigurationApi {
+  readonly configurationValue: number;
+  readonly interfaces: readonly UsbInterfaceApi[];
+}
+
+export type UsbTransferStatus = 'ok' | 'stall' | 'babble';
 
 export interface UsbDeviceApi {
-  readonly busNumber: number;
-  readonly deviceAddress: number;
-  readonly deviceDescriptor: { readonly idVendor: number; readonly idProduct: number; readonly iSerialNumber: number };
-  /** Before `open()`: the interfaces' descriptors (alternate settings of each). */
-  readonly configDescriptor?: {
-    readonly interfaces: readonly (readonly {
-      readonly bInterfaceClass: number;
-      readonly bInterfaceProtocol: number;
-    }[])[];
-  };
-  /** After `open()`. */
-  readonly interfaces?: readonly UsbInterfaceApi[];
-  open(): void;
-  close(): void;
-  getStringDescriptor(index: number, callback: (error: UsbTransferError | undefined, value?: string) => void): void;
+  readonly vendorId: number;
+  readonly productId: number;
+  /**
+   * usb 3 reads it from sysfs, or opens the device to ask it: reading it may throw (no permission,
+   * the device gone).
+   */
+  readonly serialNumber?: string | null | undefined;
+  /** usb 3's additions: the bus (`"001"` on Linux), the address on it, an id stable across objects. */
+  readonly bus?: string | number | undefined;
+  readonly address?: number | undefined;
+  readonly handle?: string | undefined;
+  /** The active configuration; usb 3 opens the device to read it, so reading it may throw. */
+  readonly configuration?: UsbConfigurationApi | null | undefined;
+  open(): Promise<void>;
+  close(): Promise<void>;
+  selectConfiguration(configurationValue: number): Promise<void>;
+  claimInterface(interfaceNumber: number): Promise<void>;
+  releaseInterface(interfaceNumber: number): Promise<void>;
+  /** `timeoutMs`: usb 3's extra argument (it waits 1 s when it is left out). */
+  transferOut(
+    endpointNumber: number,
+    data: Uint8Array,
+    timeoutMs?: number,
+  ): Promise<{ readonly bytesWritten: number; readonly status: UsbTransferStatus }>;
+  transferIn(
+    endpointNumber: number,
+    length: number,
+    timeoutMs?: number,
+  ): Promise<{ readonly data?: DataView | undefined; readonly status: UsbTransferStatus }>;
+  /** Linux only (usb 3): take the interface from the kernel's driver (usblp for printers). */
+  detachKernelDriver?(interfaceNumber: number): Promise<void>;
 }
+
+export interface UsbConnectionEventApi {
+  readonly device: UsbDeviceApi;
+}
+export type UsbConnectionListener = (event: UsbConnectionEventApi) => void;
 
 export interface UsbApi {
-  getDeviceList(): UsbDeviceApi[];
-  on(event: 'attach' | 'detach', listener: (device: UsbDeviceApi) => void): unknown;
-  removeListener(event: 'attach' | 'detach', listener: (device: UsbDeviceApi) => void): unknown;
+  getDevices(): Promise<UsbDeviceApi[]>;
+  addEventListener(type: 'connect' | 'disconnect', listener: UsbConnectionListener): void;
+  removeEventListener(type: 'connect' | 'disconnect', listener: UsbConnectionListener): void;
+  /** Why connect / disconnect events will not come on this host (undefined: they will). */
+  readonly hotplugProblem?: string | undefined;
 }
 
+/** Why this host has no USB the hub can use (the package will not load, an old `usb`). */
+export interface UsbUnavailable {
+  readonly unavailable: string;
+}
+
+/** Loads the `usb` package; undefined when a caller (a test, a store without USB) gives none. */
+export type UsbLoader = () => Promise<UsbApi | UsbUnavailable | undefined>;
+
 const isFunction = (v: unknown): v is (...args: never[]) => unknown => typeof v === 'function';
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+interface NativeEmitter {
+  addAttach(callback: (device: unknown) => void): Promise<void>;
+  removeAttach(): Promise<void>;
+}
 
 /**
- * The `usb` package, when it is installed and libusb works on this host; undefined otherwise (a
- * host with no USB bus, a container without /dev/bus/usb, a build without the native module).
+ * Whether usb 3 can watch for hot-plug here (its netlink watch opens). `WebUSB.addEventListener`
+ * starts that watch without waiting and reports a failure by throwing from a timer — a crash — so
+ * the adapter tries the package's own `Emitter` (typed in `usb/index.d.ts`) first, where a failure
+ * is a rejected promise.
  */
-export async function loadUsb(): Promise<UsbApi | undefined> {
-  const name = 'usb'; // not a literal import: the package is optional
+async function hotplugProblem(): Promise<string | undefined> {
+  const name = 'usb/index.js'; // the native binding's loader, which usb's WebUSB builds on
   try {
     const mod = (await import(name)) as Record<string, unknown>;
-    const emitter = (mod.usb ?? mod.default) as Record<string, unknown> | undefined;
-    const getDeviceList = mod.getDeviceList ?? emitter?.getDeviceList;
-    if (!emitter || !isFunction(getDeviceList) || !isFunction(emitter.on) || !isFunction(emitter.removeListener))
-      return undefined;
-    const on = emitter.on as (e: string, l: (d: UsbDeviceApi) => void) => unknown;
-    const off = emitter.removeListener as (e: string, l: (d: UsbDeviceApi) => void) => unknown;
-    return {
-      getDeviceList: () => (getDeviceList as () => UsbDeviceApi[])(),
-      on: (event, listener) => on.call(emitter, event, listener),
-      removeListener: (event, listener) => off.call(emitter, event, listener),
-    };
-  } catch {
+    const Emitter = mod.Emitter ?? (mod.default as Record<string, unknown> | undefined)?.Emitter;
+    if (!isFunction(Emitter)) return 'the usb package has no hot-plug emitter';
+    const emitter = new (Emitter as unknown as new () => NativeEmitter)();
+    await emitter.addAttach(() => undefined);
+    await emitter.removeAttach();
     return undefined;
+  } catch (e) {
+    return messageOf(e);
   }
+}
+
+interface WebUsbLike {
+  getDevices(): Promise<unknown[]>;
+  addEventListener(type: string, listener: (event: UsbConnectionEventApi) => void): void;
+  removeEventListener(type: string, listener: (event: UsbConnectionEventApi) => void): void;
+}
+
+/**
+ * The `usb` package (3.x, WebUSB) as the hub's `UsbApi`: its own `WebUSB({allowAllDevices: true})`
+ * (every device, no `requestDevice()` prompt). Never throws: a package that will not load (no
+ * native binary for this platform) or an older `usb` gives the reason instead. A host without a
+ * USB bus still gets the adapter; its `getDevices()` rejects saying why (`/sys/bus/usb/devices/ not
+ * found`), which the bus reports.
+ */
+export async function loadUsb(): Promise<UsbApi | UsbUnavailable> {
+  const name = 'usb'; // not a literal import: the package is optional on a build without it
+  let webusb: WebUsbLike;
+  try {
+    const mod = (await import(name)) as Record<string, unknown>;
+    const WebUSB = mod.WebUSB ?? (mod.default as Record<string, unknown> | undefined)?.WebUSB;
+    if (!isFunction(WebUSB))
+      return { unavailable: 'the installed usb package has no WebUSB API (the hub needs usb 3)' };
+    webusb = new (WebUSB as unknown as new (options: { allowAllDevices: boolean }) => WebUsbLike)({
+      allowAllDevices: true,
+    });
+    if (
+      !isFunction(webusb.getDevices) ||
+      !isFunction(webusb.addEventListener) ||
+      !isFunction(webusb.removeEventListener)
+    )
+      return { unavailable: 'the installed usb package has no WebUSB API (the hub needs usb 3)' };
+  } catch (e) {
+    return { unavailable: `the usb package cannot be loaded (${messageOf(e)})` };
+  }
+  const problem = await hotplugProblem();
+  return {
+    hotplugProblem: problem,
+    // usb 3's UsbDevice objects are WebUSB USBDevices: the shape of UsbDeviceApi.
+    getDevices: async () => (await webusb.getDevices()) as UsbDeviceApi[],
+    addEventListener: (type, listener) => {
+      if (problem === undefined) webusb.addEventListener(type, listener);
+    },
+    removeEventListener: (type, listener) => {
+      if (problem === undefined) webusb.removeEventListener(type, listener);
+    },
+  };
 }
