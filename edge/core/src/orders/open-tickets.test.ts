@@ -51,6 +51,8 @@ const station = (id: string, items: string[] = []) => ({
   items,
   warnAfterSeconds: 180,
   lateAfterSeconds: 360,
+  prepMinutes: 5,
+  printTickets: false,
 });
 const routing: RoutingConfig = { stations: [station('bar'), station('kitchen', ['toastie'])], defaultStation: 'bar' };
 const config: OrderConfig = { ...CONFIG, routing };

@@ -73,7 +73,7 @@ describe('cash drawers over HTTP', () => {
     const opened = await ok<DrawerSessionView>(await till.post(drawerPath('/open'), { count: float }), 201);
     expect(opened).toMatchObject({ status: 'open', openingFloat: 15_000, openingCount: float, moves: [] });
     expect(opened.openedBy).toMatchObject({ id: till.staff?.id, role: 'cashier' });
-    expect(events(seq).map((e) => [e.type, e.data['reason']])).toEqual([
+    expect(events(seq).map((e) => [e.type, (e.data as Record<string, unknown>)['reason']])).toEqual([
       ['drawer.opened', undefined],
       ['drawer.kick-requested', 'open'],
     ]);
@@ -139,7 +139,7 @@ describe('cash drawers over HTTP', () => {
     expect(
       events(seq)
         .filter((e) => e.type === 'drawer.kick-requested')
-        .map((e) => e.data['reason']),
+        .map((e) => (e.data as Record<string, unknown>)['reason']),
     ).toEqual(['paid-out', 'paid-in', 'safe-drop', 'no-sale']);
     expect(audited('drawer.no-sale')[0]).toMatchObject({
       actor: { id: till.staff?.id },
