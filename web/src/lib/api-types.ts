@@ -2531,6 +2531,8 @@ export interface paths {
                 /** @enum {string} */
                 orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
                 guestName?: string;
+                /** @description The loyalty member it is for: it earns them points when paid */
+                memberId?: string;
                 lines: {
                   lineId: string;
                   itemId: string;
@@ -2856,6 +2858,8 @@ export interface paths {
               /** @enum {string} */
               orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
               guestName?: string;
+              /** @description The loyalty member it is for: it earns them points when paid */
+              memberId?: string;
               lines: {
                 lineId: string;
                 itemId: string;
@@ -3125,6 +3129,8 @@ export interface paths {
               /** @enum {string} */
               orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
               guestName?: string;
+              /** @description The loyalty member it is for: it earns them points when paid */
+              memberId?: string;
               lines: {
                 lineId: string;
                 itemId: string;
@@ -3411,6 +3417,8 @@ export interface paths {
               /** @enum {string} */
               orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
               guestName?: string;
+              /** @description The loyalty member it is for: it earns them points when paid */
+              memberId?: string;
               lines: {
                 lineId: string;
                 itemId: string;
@@ -3691,6 +3699,8 @@ export interface paths {
               /** @enum {string} */
               orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
               guestName?: string;
+              /** @description The loyalty member it is for: it earns them points when paid */
+              memberId?: string;
               lines: {
                 lineId: string;
                 itemId: string;
@@ -3974,6 +3984,8 @@ export interface paths {
               /** @enum {string} */
               orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
               guestName?: string;
+              /** @description The loyalty member it is for: it earns them points when paid */
+              memberId?: string;
               lines: {
                 lineId: string;
                 itemId: string;
@@ -4282,6 +4294,8 @@ export interface paths {
               /** @enum {string} */
               orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
               guestName?: string;
+              /** @description The loyalty member it is for: it earns them points when paid */
+              memberId?: string;
               lines: {
                 lineId: string;
                 itemId: string;
@@ -4580,6 +4594,8 @@ export interface paths {
               /** @enum {string} */
               orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
               guestName?: string;
+              /** @description The loyalty member it is for: it earns them points when paid */
+              memberId?: string;
               lines: {
                 lineId: string;
                 itemId: string;
@@ -4851,6 +4867,8 @@ export interface paths {
               /** @enum {string} */
               orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
               guestName?: string;
+              /** @description The loyalty member it is for: it earns them points when paid */
+              memberId?: string;
               lines: {
                 lineId: string;
                 itemId: string;
@@ -5122,6 +5140,8 @@ export interface paths {
               /** @enum {string} */
               orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
               guestName?: string;
+              /** @description The loyalty member it is for: it earns them points when paid */
+              memberId?: string;
               lines: {
                 lineId: string;
                 itemId: string;
@@ -5393,6 +5413,8 @@ export interface paths {
               /** @enum {string} */
               orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
               guestName?: string;
+              /** @description The loyalty member it is for: it earns them points when paid */
+              memberId?: string;
               lines: {
                 lineId: string;
                 itemId: string;
@@ -5756,6 +5778,8 @@ export interface paths {
               /** @enum {string} */
               orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
               guestName?: string;
+              /** @description The loyalty member it is for: it earns them points when paid */
+              memberId?: string;
               lines: {
                 lineId: string;
                 itemId: string;
@@ -6060,6 +6084,8 @@ export interface paths {
               /** @enum {string} */
               orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
               guestName?: string;
+              /** @description The loyalty member it is for: it earns them points when paid */
+              memberId?: string;
               lines: {
                 lineId: string;
                 itemId: string;
@@ -6471,6 +6497,8 @@ export interface paths {
               /** @enum {string} */
               orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
               guestName?: string;
+              /** @description The loyalty member it is for: it earns them points when paid */
+              memberId?: string;
               lines: {
                 lineId: string;
                 itemId: string;
@@ -6742,6 +6770,8 @@ export interface paths {
               /** @enum {string} */
               orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
               guestName?: string;
+              /** @description The loyalty member it is for: it earns them points when paid */
+              memberId?: string;
               lines: {
                 lineId: string;
                 itemId: string;
@@ -7014,6 +7044,8 @@ export interface paths {
               /** @enum {string} */
               orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
               guestName?: string;
+              /** @description The loyalty member it is for: it earns them points when paid */
+              memberId?: string;
               lines: {
                 lineId: string;
                 itemId: string;
@@ -7286,6 +7318,8 @@ export interface paths {
               /** @enum {string} */
               orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
               guestName?: string;
+              /** @description The loyalty member it is for: it earns them points when paid */
+              memberId?: string;
               lines: {
                 lineId: string;
                 itemId: string;
@@ -7559,6 +7593,8 @@ export interface paths {
                   /** @enum {string} */
                   orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
                   guestName?: string;
+                  /** @description The loyalty member it is for: it earns them points when paid */
+                  memberId?: string;
                   lines: {
                     lineId: string;
                     itemId: string;
@@ -7818,6 +7854,8 @@ export interface paths {
               /** @enum {string} */
               orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
               guestName?: string;
+              /** @description The loyalty member it is for: it earns them points when paid */
+              memberId?: string;
               lines: {
                 lineId: string;
                 itemId: string;
@@ -10301,6 +10339,8 @@ export interface paths {
                 /** @enum {string} */
                 orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
                 guestName?: string;
+                /** @description The loyalty member it is for: it earns them points when paid */
+                memberId?: string;
                 lines: {
                   lineId: string;
                   itemId: string;
@@ -10548,6 +10588,8 @@ export interface paths {
               /** @enum {string} */
               orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
               guestName?: string;
+              /** @description The loyalty member it is for: it earns them points when paid */
+              memberId?: string;
               lines: {
                 lineId: string;
                 itemId: string;
@@ -10828,6 +10870,8 @@ export interface paths {
               /** @enum {string} */
               orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
               guestName?: string;
+              /** @description The loyalty member it is for: it earns them points when paid */
+              memberId?: string;
               lines: {
                 lineId: string;
                 itemId: string;
@@ -11116,6 +11160,8 @@ export interface paths {
               /** @enum {string} */
               orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
               guestName?: string;
+              /** @description The loyalty member it is for: it earns them points when paid */
+              memberId?: string;
               lines: {
                 lineId: string;
                 itemId: string;
@@ -11430,6 +11476,8 @@ export interface paths {
               /** @enum {string} */
               orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
               guestName?: string;
+              /** @description The loyalty member it is for: it earns them points when paid */
+              memberId?: string;
               lines: {
                 lineId: string;
                 itemId: string;
@@ -11728,6 +11776,8 @@ export interface paths {
               /** @enum {string} */
               orderType: 'dine-in' | 'takeout' | 'pickup' | 'delivery';
               guestName?: string;
+              /** @description The loyalty member it is for: it earns them points when paid */
+              memberId?: string;
               lines: {
                 lineId: string;
                 itemId: string;

@@ -98,6 +98,7 @@ export function orderView(order: Order): OrderView {
     placedAt: new Date(order.placedAt).toISOString(),
   };
   put(view, 'guestName', order.guestName);
+  put(view, 'memberId', order.priceInput?.context.customer?.id);
   put(view, 'table', order.table);
   put(view, 'pricing', order.pricing);
   put(view, 'promisedAt', iso(order.promisedAt));

@@ -296,6 +296,7 @@ export const orderViewSchema = z
     channel: z.enum(CHANNELS),
     orderType: z.enum(ORDER_TYPES),
     guestName: z.string().optional(),
+    memberId: z.string().optional().describe('The loyalty member it is for: it earns them points when paid'),
     lines: z.array(orderLineViewSchema),
     totals: totalsSchema,
     pricing: orderPricingSchema.optional(),
