@@ -109,4 +109,20 @@ export const en: KioskStrings = {
   offlinePaying:
     'Your card will not be charged twice. We keep trying and show your order number as soon as your payment is confirmed.',
   offlineCancelling: 'We will cancel your order as soon as the store system answers.',
+  loyalty: {
+    prompt: 'Have a rewards card?',
+    scanOrPhone: 'Scan your card, or enter your phone number',
+    phone: 'Phone number',
+    find: 'Find me',
+    looking: 'Looking…',
+    deleteDigit: 'Delete a digit',
+    close: 'Close',
+    hello: (name) => `Hi ${name}!`,
+    points: (n) => `You have ${n} points`,
+    estimate: 'An estimate: we can’t reach the rewards service right now.',
+    cost: (n) => `${n} points`,
+    redeem: 'Redeem',
+    redeemed: 'Redeemed · tap to undo',
+    notYou: 'Not you?',
+  },
 };

@@ -110,4 +110,20 @@ export const es: KioskStrings = {
   offlinePaying:
     'No se te cobrará dos veces. Seguimos intentándolo y te mostraremos tu número en cuanto se confirme el pago.',
   offlineCancelling: 'Cancelaremos tu pedido en cuanto responda el sistema de la tienda.',
+  loyalty: {
+    prompt: '¿Tienes tarjeta de recompensas?',
+    scanOrPhone: 'Escanea tu tarjeta o escribe tu número de teléfono',
+    phone: 'Número de teléfono',
+    find: 'Buscarme',
+    looking: 'Buscando…',
+    deleteDigit: 'Borrar un dígito',
+    close: 'Cerrar',
+    hello: (name) => `¡Hola, ${name}!`,
+    points: (n) => `Tienes ${n} puntos`,
+    estimate: 'Es una estimación: ahora no podemos conectar con el servicio de recompensas.',
+    cost: (n) => `${n} puntos`,
+    redeem: 'Canjear',
+    redeemed: 'Canjeado · toca para deshacer',
+    notYou: '¿No eres tú?',
+  },
 };

@@ -109,6 +109,23 @@ export interface KioskStrings {
   offlineTitle: string;
   offlinePaying: string;
   offlineCancelling: string;
+  // Loyalty: the guest's rewards card or phone number, their points, the rewards they redeem
+  loyalty: {
+    prompt: string;
+    scanOrPhone: string;
+    phone: string;
+    find: string;
+    looking: string;
+    deleteDigit: string;
+    close: string;
+    hello: (name: string) => string;
+    points: (n: number) => string;
+    estimate: string;
+    cost: (n: number) => string;
+    redeem: string;
+    redeemed: string;
+    notYou: string;
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * A loyalty card's QR code read by the counter's keyboard-wedge scanner: `TBXM1-` and 16–64
+ * A loyalty card's QR code read by a keyboard-wedge scanner (the counter's, the kiosk's): `TBXM1-` and 16–64
  * letters, digits, `-` and `_`, typed far faster than anyone types, then Enter. The counter's own
  * scanner detector reads digits only, and `-` and Enter are counter keys (one less, new order), so
  * this one listens first: once a fast burst has typed the card's prefix it takes every key of the
