@@ -13,6 +13,7 @@ import { benchPricing } from './pricing.js';
 import { floorTarget, startFloorProcess } from './floor.js';
 import { edgeTarget } from './order-latency.js';
 import { comparison, RATE_TABLE_HEADER, runSeries, seriesSummary, type SeriesOptions } from './rate-series.js';
+import { benchRelay } from './relay.js';
 
 const SERIES: SeriesOptions = {
   kdsClients: Number(process.env.BENCH_CLIENTS ?? 20),
@@ -21,7 +22,7 @@ const SERIES: SeriesOptions = {
   rampSeconds: Number(process.env.BENCH_RAMP_SECONDS ?? 3),
 };
 
-/** `BENCH_ONLY=kiosk` (or a comma list of pricing, orders, kds, kiosk, reports) runs only those sections. */
+/** `BENCH_ONLY=kiosk` (or a comma list of pricing, orders, kds, kiosk, reports, relay) runs only those sections. */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const runs = (section: string): boolean => !ONLY || ONLY.includes(section);
 
@@ -98,6 +99,10 @@ async function main(): Promise<void> {
       await edge.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
+  }
+  if (runs('relay')) {
+    console.log('');
+    await benchRelay((line) => console.log(line));
   }
 }
 
