@@ -34,7 +34,8 @@ export function placeBody(
     id,
     channel: 'online',
     orderType: 'pickup',
-    guest: { name: guestName.trim() },
+    // The rewards member the cart is for earns the order's points (redeeming online waits for the quote).
+    guest: { name: guestName.trim(), ...(cart.loyalty ? { memberId: cart.loyalty.memberId } : {}) },
     // Every cart line has its id already (the cart made it); the store keeps it.
     lines: pricingCart(cart).lines.map((l) => ({ ...l, lineId: l.lineId ?? uuidv7() })),
     payment: { method: 'external', amount, reference: `demo-${id}` },
