@@ -136,6 +136,7 @@ async function main() {
     TILLBOX_CLOUD_HTTP_PORT: String(cloudPort),
     TILLBOX_CLOUD_HTTP_WEB_DIR: env.TILLBOX_CLOUD_HTTP_WEB_DIR ?? join(REPO, 'web', 'build'),
     TILLBOX_CLOUD_DATABASE_PGLITE_DIR: env.TILLBOX_CLOUD_DATABASE_PGLITE_DIR ?? join(dataDir, 'cloud'),
+    TILLBOX_CLOUD_LOYALTY_DEMO_MEMBERS: env.TILLBOX_CLOUD_LOYALTY_DEMO_MEMBERS ?? 'true',
   });
   running.push(cloud);
   watch(cloud);
@@ -167,6 +168,7 @@ async function main() {
     `online ordering page  http://localhost:${cloudPort}/order/${storeId}`,
     `cloud API             http://localhost:${cloudPort}/api/v1 (OpenAPI: /api/v1/openapi.json; stores and their log: /api/v1/admin/stores)`,
     `MQTT broker           mqtt://127.0.0.1:${brokerPort} (embedded in the store box, MQTT 3.1.1)`,
+    'rewards card          TBXM1-demo-ada-0000000001 (Ada, phone 555 010 0199): scan or type it at the kiosk, counter or online',
     `data                  ${resolve(dataDir)} (the store's SQLite; the cloud's PGlite in cloud/)`,
     'Ctrl-C stops both.',
   ])

@@ -33,5 +33,13 @@ describe('cloud relay settings', () => {
     expect(() => loadSettings({ env: { TILLBOX_CLOUD_MQTT_URL: 'http://broker' } })).toThrow(
       /mqtt\.url \[TILLBOX_CLOUD_MQTT_URL\]/,
     );
+    expect(() => loadSettings({ env: { TILLBOX_CLOUD_LOYALTY_DEMO_MEMBERS: 'yes' } })).toThrow(
+      /TILLBOX_CLOUD_LOYALTY_DEMO_MEMBERS: expected true or false, got "yes"/,
+    );
+  });
+
+  it('reads a switch from true or false', () => {
+    expect(loadSettings({ env: { TILLBOX_CLOUD_LOYALTY_DEMO_MEMBERS: 'true' } }).loyalty.demoMembers).toBe(true);
+    expect(loadSettings({ env: {} }).loyalty.demoMembers).toBe(false);
   });
 });

@@ -13,7 +13,7 @@ interface Leaf {
   path: string[];
   key: string;
   env: string;
-  kind: 'string' | 'number';
+  kind: 'string' | 'number' | 'boolean';
   secret: boolean;
 }
 
@@ -46,7 +46,7 @@ export function settingLeaves(): Leaf[] {
       path,
       key: path.join('.'),
       env: envName(path),
-      kind: numeric ? 'number' : 'string',
+      kind: numeric ? 'number' : type === 'boolean' ? 'boolean' : 'string',
       secret: meta.secret === true,
     });
   };
@@ -100,6 +100,11 @@ export function loadSettings(options: LoadSettingsOptions = {}): Settings {
       if (raw.trim() === '' || !Number.isFinite(n))
         problems.push({ path: leaf.key, message: `${leaf.env}: expected a number, got "${raw}"` });
       else setPath(input, leaf.path, n);
+    } else if (leaf.kind === 'boolean') {
+      const value = raw.trim().toLowerCase();
+      if (value !== 'true' && value !== 'false')
+        problems.push({ path: leaf.key, message: `${leaf.env}: expected true or false, got "${raw}"` });
+      else setPath(input, leaf.path, value === 'true');
     } else setPath(input, leaf.path, raw);
   }
   for (const [key, value] of Object.entries(options.overrides ?? {})) setPath(input, key.split('.'), value);
