@@ -5,9 +5,10 @@
  * card never takes more than is due. A tip rides on a card payment apart from the sale: it is not
  * part of the amount, and it belongs to the staff member who took the payment.
  *
- * What each tender may do is one row of {@link TENDERS}. A loyalty reward as tender (points spent
- * as money, asked of the loyalty balance) waits for the loyalty issue (#13): it becomes a row
- * there — never over what is due, no change, no tip — and a payment method in the catalogue.
+ * What each tender may do is one row of {@link TENDERS}. Loyalty rewards are not a tender: they
+ * are redeemed through the pricing engine (a reward discount in the order's price, its points in
+ * `pricing.loyaltyPointsRedeemed`; `../loyalty`). Points spent as money would be a row here —
+ * never over what is due, no change, no tip — and a payment method in the catalogue.
  */
 import type { CommandContext } from '../auth/actors.js';
 import { TillboxError } from '../errors.js';
