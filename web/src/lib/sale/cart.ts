@@ -35,6 +35,10 @@ export interface CartLoyalty {
   /** Their balance as the store box gave it: rewards costing more are refused. */
   readonly points: number;
   readonly rewards: readonly string[];
+  /** For the screen (pricing ignores them): their first name, whether the balance is an estimate, what may be redeemed offline today. */
+  readonly name?: string | undefined;
+  readonly estimate?: boolean | undefined;
+  readonly redeemable?: number | undefined;
 }
 
 export interface CartState {

@@ -90,6 +90,16 @@ describe('a loyalty member at a selling screen', () => {
     const balance = { memberId: 'm-ada', points: 500, source: 'cloud' as const, pending: 0 };
     const chosen = toggledReward(ada, 'free-drink');
     expect(cartLoyaltyOf(balance, chosen)).toEqual({ memberId: 'm-ada', points: 500, rewards: ['free-drink'] });
+    const offline = {
+      ...balance,
+      name: 'Ada',
+      source: 'offline-estimate' as const,
+      offline: { maxPointsPerDay: 300, redeemedToday: 150, redeemable: 150 },
+    };
+    expect(cartLoyaltyOf(offline)).toMatchObject({ name: 'Ada', estimate: true, redeemable: 150 });
+    expect(
+      rewardChoices(menu, { ...cartLoyaltyOf(offline), points: 1000 }, 'en').find((c) => c.id === 'five-off')?.why,
+    ).toBe('over the offline limit today');
     expect(cartLoyaltyOf({ ...balance, memberId: 'm-bob' }, chosen).rewards).toEqual([]);
   });
 });

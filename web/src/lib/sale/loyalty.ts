@@ -24,6 +24,9 @@ export function cartLoyaltyOf(balance: MemberBalance, before?: CartLoyalty): Car
     ...(balance.tierId !== undefined ? { tierId: balance.tierId } : {}),
     points: balance.points,
     rewards,
+    ...(balance.name !== undefined ? { name: balance.name } : {}),
+    ...(balance.source === 'offline-estimate' ? { estimate: true } : {}),
+    ...(balance.offline ? { redeemable: balance.offline.redeemable } : {}),
   };
 }
 
@@ -43,7 +46,12 @@ export interface RewardChoice {
  * it can be taken — their tier, the points left after the chosen ones, and while the store box
  * cannot reach the cloud, what may still be redeemed today (`redeemable`).
  */
-export function rewardChoices(menu: Menu, member: CartLoyalty, lang: string, redeemable?: number): RewardChoice[] {
+export function rewardChoices(
+  menu: Menu,
+  member: CartLoyalty,
+  lang: string,
+  redeemable = member.redeemable,
+): RewardChoice[] {
   const rewards = menu.engine.rules.loyalty?.rewards ?? [];
   const spent = rewards.filter((r) => member.rewards.includes(r.id)).reduce((s, r) => s + r.points, 0);
   const budget = Math.min(member.points, redeemable ?? Number.POSITIVE_INFINITY);

@@ -22,7 +22,7 @@ describe("the counter ticket's customer", () => {
     expect(asked).toEqual([{ phone: '555 010 0199' }]);
     expect(customer.shown).toEqual(ada);
     customer.toggle('free-drink');
-    expect(ticket.cart.state.loyalty).toEqual({ memberId: 'm-ada', points: 420, rewards: ['free-drink'] });
+    expect(ticket.cart.state.loyalty).toEqual({ memberId: 'm-ada', name: 'Ada', points: 420, rewards: ['free-drink'] });
     // Looked up again (a scan of the card): the same member keeps the reward chosen.
     await customer.find({ qr: 'TBXM1-demo-ada-0000000001' });
     expect(ticket.cart.state.loyalty?.rewards).toEqual(['free-drink']);
