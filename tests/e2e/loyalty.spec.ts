@@ -1,0 +1,157 @@
+/**
+ * Loyalty across the chain demo as `npm start` runs it (`deploy/demo/start.js` on free ports, a
+ * fresh data folder, the demo's member Ada with 500 points): a guest identifies herself at the
+ * kiosk by phone, sees her points, redeems a free drink and pays; the points she spent and earned
+ * reach the cloud's ledger and show on the online page; a cashier scans her card at the counter
+ * (a keyboard-wedge scanner, the focus in the name field) and sees the same points.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { freePort, REPO } from '../support/edge-process.js';
+import { DEMO_PINS, startKioskOrder } from './screens.js';
+
+const STORE = 'demo-store';
+const CARD = 'TBXM1-demo-ada-0000000001';
+let demo: ChildProcess | undefined;
+let output = '';
+let dataDir = '';
+let edgeUrl = '';
+let cloudUrl = '';
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  const [edgePort, brokerPort, cloudPort] = [await freePort(), await freePort(), await freePort()];
+  edgeUrl = `http://127.0.0.1:${edgePort}`;
+  cloudUrl = `http://127.0.0.1:${cloudPort}`;
+  dataDir = mkdtempSync(join(tmpdir(), 'tillbox-e2e-loyalty-'));
+  demo = spawn(process.execPath, [join(REPO, 'deploy', 'demo', 'start.js')], {
+    cwd: REPO,
+    env: {
+      ...process.env,
+      TILLBOX_HTTP_HOST: '127.0.0.1',
+      TILLBOX_HTTP_PORT: String(edgePort),
+      TILLBOX_RELAY_EMBEDDED_BROKER_PORT: String(brokerPort),
+      TILLBOX_CLOUD_HTTP_PORT: String(cloudPort),
+      TILLBOX_DATA_DIR: dataDir,
+      TILLBOX_LOG_LEVEL: 'warn',
+      TILLBOX_CLOUD_LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  demo.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  demo.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  await expect
+    .poll(() => (demo?.exitCode !== null ? 'exited' : output.includes('the Tillbox demo is running')), {
+      timeout: 100_000,
+    })
+    .toBe(true)
+    .catch((err: unknown) => {
+      throw new Error(`the demo did not start:\n${output}`, { cause: err });
+    });
+  expect(output).toContain(`rewards card          ${CARD}`);
+});
+
+test.afterAll(async () => {
+  if (demo && demo.exitCode === null) {
+    const exited = new Promise((resolve) => demo?.once('exit', resolve));
+    demo.kill('SIGTERM');
+    await exited;
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+interface Entry {
+  kind: string;
+  points: number;
+  origin: string;
+}
+const ledger = async (): Promise<Entry[]> =>
+  ((await (await fetch(`${cloudUrl}/api/v1/admin/loyalty/accounts/m-demo-ada`)).json()) as { entries: Entry[] })
+    .entries;
+
+test('a guest redeems at the kiosk, and her points show on the online page', async ({ page }) => {
+  await startKioskOrder(page, edgeUrl);
+  await page.getByRole('button', { name: 'Espresso Bar' }).click();
+  await page.getByRole('button', { name: /Caffè Latte/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Caffè Latte' });
+  await dialog.getByRole('radio', { name: /Medium/ }).check();
+  await dialog.getByRole('button', { name: 'Add to order' }).click();
+  await page.getByRole('dialog', { name: 'Add a Butter Croissant?' }).getByRole('button', { name: 'Add' }).click();
+  await page.getByRole('button', { name: 'Review & pay' }).click();
+  const before = await page.getByTestId('cart-total').textContent();
+
+  // Her phone number on the keypad: the store box asks the cloud.
+  await page.getByTestId('loyalty-open').click();
+  for (const digit of '5550100199') await page.getByRole('button', { name: digit, exact: true }).click();
+  await expect(page.getByTestId('loyalty-phone')).toHaveText('5550100199');
+  await page.getByRole('button', { name: 'Find me' }).click();
+  const rewards = page.getByTestId('loyalty');
+  await expect(rewards.getByText('Hi Ada!')).toBeVisible();
+  await expect(page.getByTestId('loyalty-points')).toHaveText('You have 500 points');
+  await expect(page.getByTestId('loyalty-estimate')).toHaveCount(0);
+
+  // A free drink: the latte comes off the total at once.
+  await rewards.getByRole('button', { name: 'Redeem' }).first().click();
+  await expect(rewards.getByRole('button', { name: 'Redeemed · tap to undo' })).toBeVisible();
+  await expect(page.getByTestId('cart-discount').first()).toBeVisible();
+  await expect(page.getByTestId('cart-total')).not.toHaveText(before ?? '');
+
+  await page.getByRole('button', { name: 'Place order' }).click();
+  const amount = (await page.getByTestId('pay-amount').textContent()) ?? '';
+  await page.getByRole('button', { name: `Pay ${amount}`, exact: true }).click();
+  await expect(page.getByTestId('order-number')).toHaveText(/^\d+$/);
+
+  // The store's entries reach the cloud's ledger once each: 150 spent, the paid order's points earned.
+  await expect
+    .poll(async () => (await ledger()).filter((e) => e.origin.startsWith(`store:${STORE}:`)).length, {
+      timeout: 15_000,
+    })
+    .toBe(2);
+  const entries = await ledger();
+  const earned = entries.find((e) => e.kind === 'accrual')?.points ?? 0;
+  expect(entries.find((e) => e.kind === 'redemption')?.points).toBe(-150);
+  expect(earned).toBeGreaterThan(0);
+
+  await page.goto(`${cloudUrl}/order/${STORE}`);
+  const online = page.getByTestId('online-rewards');
+  await online.getByLabel('Rewards card').fill(CARD);
+  await online.getByRole('button', { name: 'Show my points' }).click();
+  await expect(page.getByTestId('online-points')).toHaveText(String(500 - 150 + earned));
+  // Remembered on this device.
+  await page.reload();
+  await expect(page.getByTestId('online-points')).toHaveText(String(500 - 150 + earned));
+});
+
+test('a cashier scans her card at the counter and sees her points', async ({ page }) => {
+  const balance = (await ledger()).reduce((s, e) => s + e.points, 0);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(`${edgeUrl}/`);
+  await page.getByRole('link', { name: /Counter/ }).click();
+  await page.getByRole('button', { name: /Casey/ }).click();
+  for (const digit of DEMO_PINS.Casey) await page.getByRole('button', { name: digit, exact: true }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByTestId('signed-in-as')).toContainText('Casey');
+  await page.getByRole('tab', { name: 'Bakery' }).click();
+  await page.getByRole('button', { name: /^Chocolate Chip Cookie/ }).click();
+
+  // The focus in the name field: the scanner's keys attach the customer and leave the field as it was.
+  const name = page.getByRole('textbox', { name: /Name/ });
+  await name.click();
+  await page.keyboard.type('Jo', { delay: 120 });
+  await scanCard(page);
+  await expect(page.getByTestId('customer-name')).toHaveText('Ada');
+  await expect(page.getByTestId('customer-points')).toHaveText(`${balance} points`);
+  await expect(name).toHaveValue('Jo');
+  await expect(page.getByTestId('ticket-line')).toHaveCount(1);
+});
+
+/** The card's code as fast as a scanner types it, then Enter. */
+async function scanCard(page: Page): Promise<void> {
+  await page.keyboard.type(CARD, { delay: 5 });
+  await page.keyboard.press('Enter');
+}
