@@ -135,7 +135,9 @@ describe('loyalty at the store', () => {
   it("offline: answers by phone from the last balance plus the store's own entries since, and says so", async () => {
     mode = 'silent';
     const own = loyaltyEvents().filter((e) => e.seq > ledger.storeSeq);
-    const earned = own.filter((e) => e.type === 'loyalty.accrued').reduce((s, e) => s + Number(e.data.points), 0);
+    const earned = own
+      .filter((e) => e.type === 'loyalty.accrued')
+      .reduce((s, e) => s + Number((e.data as { points?: unknown }).points), 0);
     const { status, body } = await lookup(counter, 'phone=(555) 010-0199');
     expect(status).toBe(200);
     // The last word of the cloud was START as of storeSeq: the redemption (150) and the accrual came after it.
