@@ -2,7 +2,8 @@
  * Combos sell end to end: on the kiosk a guest fills each slot of the Coffee & Pastry combo (a
  * latte in a size, with its own milk choice; a pastry), sees the price update as they choose, is
  * charged what the cart showed (also after cancelling at the terminal and ordering again), and
- * the kitchen gets the combo with what went into it.
+ * each station gets the combo with the part it makes: the latte at the bar, the croissant in the
+ * kitchen.
  */
 import { expect, test } from '@playwright/test';
 import { openLive, startKioskOrder, ticketOf } from './screens.js';
@@ -11,6 +12,8 @@ test('a guest buys a combo: an item for each slot, in a size, with its own choic
   const context = await browser.newContext();
   const kitchen = await context.newPage();
   await openLive(kitchen, '/kds/kitchen');
+  const bar = await context.newPage();
+  await openLive(bar, '/kds/bar');
   const kiosk = await context.newPage();
   await startKioskOrder(kiosk);
 
@@ -54,7 +57,10 @@ test('a guest buys a combo: an item for each slot, in a size, with its own choic
   const n = Number(await number.textContent());
 
   await expect(ticketOf(kitchen, n)).toContainText('Coffee & Pastry');
-  await expect(ticketOf(kitchen, n)).toContainText('Caffè Latte');
   await expect(ticketOf(kitchen, n)).toContainText('Butter Croissant');
+  await expect(ticketOf(kitchen, n)).not.toContainText('Caffè Latte');
+  await expect(ticketOf(bar, n)).toContainText('Coffee & Pastry');
+  await expect(ticketOf(bar, n)).toContainText('Caffè Latte');
+  await expect(ticketOf(bar, n)).not.toContainText('Butter Croissant');
   await context.close();
 });
