@@ -44,8 +44,34 @@ export function eventRow(e: RelayEvent): StoreEventRow {
   };
 }
 
-/** Rows per INSERT statement (10 parameters each, far below PostgreSQL's 65,535). */
+/** Rows per INSERT statement. */
 const INSERT_CHUNK = 1000;
+
+/**
+ * The rows of `store_events` (in the table's column order) from one jsonb parameter holding the
+ * events: building a statement with ten parameters per event cost the relay more CPU than
+ * PostgreSQL spent writing them (the bench's ingest figures, docs/performance.md).
+ */
+function rowsOf(events: readonly StoreEventRow[], receivedAt: Date): SQL {
+  const json = JSON.stringify(
+    events.map((e) => ({
+      store_id: e.storeId,
+      seq: e.seq,
+      id: e.id,
+      type: e.type,
+      version: e.version,
+      subject: e.subject,
+      at: e.at.toISOString(),
+      actor: e.actor,
+      device: e.device,
+      data: e.data,
+    })),
+  );
+  return sql`select r.store_id, r.seq, r.id, r.type, r.version, r.subject, r.at, r.actor, r.device,
+      coalesce(r.data, 'null'::jsonb), ${receivedAt.toISOString()}::timestamptz
+    from jsonb_to_recordset(${json}::jsonb) as r(store_id text, seq bigint, id text, type text, version integer,
+      subject text, at timestamptz, actor jsonb, device text, data jsonb)`;
+}
 
 /** Work done with newly stored events inside the ingest's transaction (the loyalty ledger). */
 export type IngestHook = (tx: Tx, fresh: readonly StoreEventRow[], now: Date) => Promise<void>;
@@ -65,13 +91,15 @@ export class IngestRepository {
         const chunk = events.slice(i, i + INSERT_CHUNK);
         const rows = await tx
           .insert(storeEvents)
-          .values(chunk.map((e) => ({ ...e, receivedAt: now })))
+          .select(rowsOf(chunk, now))
           .onConflictDoNothing()
           .returning({ storeId: storeEvents.storeId, seq: storeEvents.seq });
         const added = new Set(rows.map((r) => `${r.storeId}|${r.seq}`));
         for (const e of chunk) if (added.delete(`${e.storeId}|${e.seq}`)) fresh.push(e);
       }
-      for (const change of orderChanges(fresh)) await upsertOrder(tx, change);
+      // In id order: two instances upserting the same orders lock them in the same order (no deadlock).
+      const changes = orderChanges(fresh).sort((a, b) => (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0));
+      for (const change of changes) await upsertOrder(tx, change);
       if (fresh.length > 0) for (const hook of this.hooks) await hook(tx, fresh, now);
       await this.advanceStores(tx, events, now);
       return { inserted: fresh.length };
