@@ -24,30 +24,46 @@ interface IngestRun {
   shares: number[];
 }
 
-async function queueEvents(broker: Mosquitto, certs: Certs, perStore: number): Promise<number> {
-  let sent = 0;
-  await Promise.all(
-    INGEST_STORES.map(async (store) => {
-      const client = await connectAs(broker.url, certs, store, { clean: true });
-      const topic = relayTopic(store, 'events');
-      const events = Array.from({ length: Math.ceil(perStore / 5) }, (_, i) =>
-        orderLife(store, i * 5 + 1, undefined, i + 1),
-      )
+/** Each store's events as the edge publishes them (made once: pricing the orders is not what is measured). */
+function storePayloads(perStore: number): Map<string, string[]> {
+  return new Map(
+    INGEST_STORES.map((store) => [
+      store,
+      Array.from({ length: Math.ceil(perStore / 5) }, (_, i) => orderLife(store, i * 5 + 1, undefined, i + 1))
         .flat()
-        .slice(0, perStore);
-      for (let i = 0; i < events.length; i += 500)
-        await Promise.all(
-          events.slice(i, i + 500).map((e) => client.publishAsync(topic, encodeRelayPayload('events', e), { qos: 1 })),
-        );
-      sent += events.length;
-      await client.endAsync();
-    }),
+        .slice(0, perStore)
+        .map((e) => encodeRelayPayload('events', e)),
+    ]),
   );
-  return sent;
+}
+
+/** Connects every store, then publishes all their events at once (QoS 1, 500 in flight per store). */
+async function publishAll(
+  broker: Mosquitto,
+  certs: Certs,
+  payloads: Map<string, string[]>,
+): Promise<() => Promise<void>> {
+  const clients = await Promise.all(
+    [...payloads.keys()].map(async (store) => ({
+      store,
+      client: await connectAs(broker.url, certs, store, { clean: true }),
+    })),
+  );
+  return async () => {
+    await Promise.all(
+      clients.map(async ({ store, client }) => {
+        const topic = relayTopic(store, 'events');
+        const list = payloads.get(store) ?? [];
+        for (let i = 0; i < list.length; i += 500)
+          await Promise.all(list.slice(i, i + 500).map((p) => client.publishAsync(topic, p, { qos: 1 })));
+        await client.endAsync();
+      }),
+    );
+  };
 }
 
 async function oneRun(
-  o: { broker: Mosquitto; certs: Certs; postgres: PostgresServer; perStore: number },
+  o: { broker: Mosquitto; certs: Certs; postgres: PostgresServer; payloads: Map<string, string[]> },
   instances: number,
   round: number,
 ): Promise<IngestRun> {
@@ -62,8 +78,9 @@ async function oneRun(
     );
   const relays = await start();
   try {
-    const published = queueEvents(o.broker, o.certs, o.perStore);
-    const events = o.perStore * INGEST_STORES.length;
+    const publish = await publishAll(o.broker, o.certs, o.payloads);
+    const published = publish();
+    const events = [...o.payloads.values()].reduce((n, list) => n + list.length, 0);
     let first = 0;
     let inserted: number[] = [];
     const deadline = performance.now() + 600_000;
@@ -91,9 +108,10 @@ export async function benchIngest(options: {
   runs: number;
 }): Promise<string[]> {
   const perStore = Math.ceil(options.events / INGEST_STORES.length);
+  const payloads = storePayloads(perStore);
   const runs: IngestRun[] = [];
   for (let round = 1; round <= options.runs; round++) {
-    for (const instances of [1, 2]) runs.push(await oneRun({ ...options, perStore }, instances, round));
+    for (const instances of [1, 2]) runs.push(await oneRun({ ...options, payloads }, instances, round));
   }
   const median = (n: number): number => {
     const xs = runs.filter((r) => r.instances === n).map((r) => r.rate);
