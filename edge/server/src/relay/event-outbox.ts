@@ -196,7 +196,9 @@ export class EventOutbox {
       () => {
         if (round !== this.#round) return;
         if (this.#window.ack(seq)) this.#scheduleFlush();
-        if (this.#window.inFlight < this.#o.window) this.#wake();
+        // Woken once an eighth of the window is free, not on every PUBACK: the messages that go
+        // out then leave in one write (mqtt-packet corks the socket for the tick), not one each.
+        if (this.#window.inFlight <= this.#o.window - Math.max(1, this.#o.window >> 3)) this.#wake();
       },
       (err: unknown) => {
         if (round !== this.#round || !this.#running) return;
