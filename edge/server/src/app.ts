@@ -175,7 +175,14 @@ export class Edge {
         log,
       });
       caps.loyalty.attachCloud((method, params, options) => relay.request(method, params, options));
-      const receiptLinks = new ReceiptLinks(loadReceiptKey(dirname(database.path)), {
+      const receiptKey = loadReceiptKey(dirname(database.path));
+      if (receiptKey.replaced) {
+        log.warn(
+          'the e-receipt key file was damaged (a power cut or a failing disk) and a new key was made: ' +
+            'e-receipt links printed before this start no longer open',
+        );
+      }
+      const receiptLinks = new ReceiptLinks(receiptKey.key, {
         template: settings.devices.receiptUrl,
         host: settings.http.host,
         port: () => new URL(this.url).port,

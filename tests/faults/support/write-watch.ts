@@ -3,7 +3,7 @@
  * fingerprint of every table before and after. Refusals are allowed to leave exactly their own
  * record: audit rows of a refusal and PIN-failure counters (the lockout's memory). Bookkeeping
  * that is not the request's doing is left out: a device's last-seen time, a session's last
- * activity, log consumers' cursors. Work the edge does on its own (firing scheduled orders) shows
+ * activity, log consumers' cursors, a print job's progress. Work the edge does on its own (firing scheduled orders) shows
  * up as events by the system; a window with such events is reported as such, not as a write.
  */
 import { createHash } from 'node:crypto';
@@ -23,6 +23,21 @@ const SKIP_TABLES = new Set(['log_cursors', '__drizzle_migrations']);
 const SKIP_COLUMNS: Record<string, ReadonlySet<string>> = {
   devices: new Set(['last_seen_at']),
   staff_sessions: new Set(['last_active_at']),
+  // The device hub carries out print jobs on its own after their commit (claim, print, retry,
+  // reroute); a job itself (its id, key and what it prints) is only ever made with the events of
+  // an accepted command, so a refusal that made one still shows.
+  print_jobs: new Set([
+    'device_id',
+    'rerouted_from',
+    'state',
+    'attempts',
+    'device_attempts',
+    'next_attempt_at',
+    'last_error',
+    'last_error_at',
+    'updated_at',
+    'printed_at',
+  ]),
 };
 
 export interface Fingerprint {

@@ -10,7 +10,7 @@
  * migration, no setting to get wrong.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 
@@ -20,29 +20,64 @@ export const RECEIPT_KEY_FILE = 'receipt.key';
 /** Token length in base64url characters: 128 bits of the HMAC. */
 const TOKEN_CHARS = 22;
 
-/** Read the store's receipt key from the data folder, making it the first time. */
-export function loadReceiptKey(dataDir: string): Buffer {
+/** What {@link loadReceiptKey} found: the key, and whether a damaged key file had to be replaced. */
+export interface ReceiptKey {
+  key: Buffer;
+  /** The file held no key (left empty or short by a power cut or a damaged disk): a new one was made, and older links no longer open. */
+  replaced: boolean;
+}
+
+/**
+ * Read the store's receipt key from the data folder, making it the first time. The key is on the
+ * disk before any link is made with it (written to a temporary file, synced, linked into place,
+ * the folder synced), so a power cut never leaves a file that printed links depend on half
+ * written. A key file that is nevertheless damaged never stops the store from selling: it is
+ * replaced, and the caller is told so it can say which links stopped working.
+ */
+export function loadReceiptKey(dataDir: string): ReceiptKey {
   const path = join(dataDir, RECEIPT_KEY_FILE);
-  const read = (): Buffer | undefined => {
-    try {
-      const key = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64url');
-      return key.length >= 32 ? key : undefined;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw e;
-    }
-  };
-  const found = read();
-  if (found) return found;
+  const found = readKey(path);
+  if (found.key) return { key: found.key, replaced: false };
+  if (found.exists) unlinkSync(path);
+  writeKeyFile(dataDir, path);
+  const made = readKey(path).key;
+  if (!made) throw new Error(`${path} does not hold a receipt key after it was written`);
+  return { key: made, replaced: found.exists };
+}
+
+function readKey(path: string): { key?: Buffer; exists: boolean } {
   try {
-    // 'wx': never overwrite a key another start wrote meanwhile (its links would stop working).
-    writeFileSync(path, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+    const key = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64url');
+    return key.length >= 32 ? { key, exists: true } : { exists: true };
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { exists: false };
+    throw e;
+  }
+}
+
+/** A new key, durably: never over a key another start wrote meanwhile (its links would stop working). */
+function writeKeyFile(dataDir: string, path: string): void {
+  const temp = `${path}.${process.pid}.tmp`;
+  const fd = openSync(temp, 'w', 0o600);
+  try {
+    writeSync(fd, `${randomBytes(32).toString('base64url')}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(temp, path); // fails with EEXIST instead of replacing a key made meanwhile
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  } finally {
+    unlinkSync(temp);
   }
-  const made = read();
-  if (!made) throw new Error(`${path} does not hold a receipt key (32 bytes, base64url): remove it to make a new one`);
-  return made;
+  const dir = openSync(dataDir, 'r');
+  try {
+    fsyncSync(dir);
+  } finally {
+    closeSync(dir);
+  }
 }
 
 export class ReceiptLinks {

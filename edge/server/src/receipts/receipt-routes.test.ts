@@ -4,7 +4,7 @@
  * a wrong token, another order's token or an unknown order all get the same 404. The key is kept
  * in the data folder, so a link still works after a restart.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { NetworkInterfaceInfo } from 'node:os';
 import { join } from 'node:path';
 import { uuidv7, type EReceipt, type EReceiptLink, type ErrorBody, type OrderView } from '@tillbox/core';
@@ -12,7 +12,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDevice, type TestClient } from '../testing/test-actors.js';
 import { latteOrder, startTestEdge, tempDir, type TestEdge } from '../testing/test-edge.js';
-import { lanOrigin, RECEIPT_KEY_FILE, ReceiptLinks } from './receipt-links.js';
+import { lanOrigin, loadReceiptKey, RECEIPT_KEY_FILE, ReceiptLinks } from './receipt-links.js';
 
 describe('e-receipts over HTTP', () => {
   const data = tempDir();
@@ -102,6 +102,29 @@ describe('e-receipts over HTTP', () => {
     counter = await testDevice(t.edge, 'counter', 'cashier');
     expect(readFileSync(keyFile, 'utf8')).toBe(key);
     expect(ok<EReceipt>(await phone(link.path)).number).toBe(order.number);
+  });
+
+  it('a key file left empty or short (a power cut before the fix, a failing disk) is replaced, never stops the store', () => {
+    const folder = tempDir();
+    try {
+      const keyFile = join(folder.dir, RECEIPT_KEY_FILE);
+      const first = loadReceiptKey(folder.dir);
+      expect(first).toMatchObject({ replaced: false });
+      expect(first.key).toHaveLength(32);
+      expect(loadReceiptKey(folder.dir).key.equals(first.key)).toBe(true); // the same key on every start
+      for (const damage of ['', 'c2hvcnQ\n']) {
+        writeFileSync(keyFile, damage);
+        const again = loadReceiptKey(folder.dir);
+        expect(again.replaced).toBe(true);
+        expect(again.key).toHaveLength(32);
+        expect(again.key.equals(first.key)).toBe(false);
+        expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+      }
+      // No temporary file is left beside it.
+      expect(readdirSync(folder.dir).filter((f) => f.startsWith(RECEIPT_KEY_FILE))).toEqual([RECEIPT_KEY_FILE]);
+    } finally {
+      folder.remove();
+    }
   });
 
   it('points the QR code at the LAN address when the edge listens on every interface', () => {
