@@ -3,15 +3,29 @@
  * X report of the open day with the sale the counter made, looks at the printable view, closes the
  * day with a Z after confirming, and the next order goes to the next business day as number 1.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { nextCalendarDay, uuidv7, type OrderView } from '@tillbox/core';
+import { startEdgeProcess, type EdgeProcess } from '../support/edge-process.js';
 import { api, DEMO_PINS, pairScreen } from './screens.js';
 
-test('an X report, then a Z that closes the day; the next order is the next day’s number 1', async ({
-  page,
-  baseURL,
-}) => {
-  const url = baseURL ?? '';
+// An edge of its own: the report counts every sale of the open day, and closing the day moves
+// the next orders to the next one, which the suite's shared edge must not see.
+let edge: EdgeProcess;
+let dataDir: string;
+test.beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'tillbox-e2e-reports-'));
+  edge = await startEdgeProcess({ dataDir });
+});
+test.afterAll(async () => {
+  await edge?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('an X report, then a Z that closes the day; the next order is the next day’s number 1', async ({ page }) => {
+  const url = edge.url;
   const sale = await api(url, '/orders', {
     id: uuidv7(),
     channel: 'counter',
@@ -20,8 +34,8 @@ test('an X report, then a Z that closes the day; the next order is the next day�
   await api(url, `/orders/${sale.id}/pay`, { method: 'cash', tendered: 5_000 });
   const total = `$${(sale.totals.total / 100).toFixed(2)}`;
 
-  await pairScreen(page, 'admin');
-  await page.goto('/admin');
+  await pairScreen(page, 'admin', url);
+  await page.goto(`${url}/admin`);
   await page.getByRole('button', { name: /Morgan/ }).click();
   for (const digit of DEMO_PINS.Morgan) await page.getByRole('button', { name: digit, exact: true }).click();
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
