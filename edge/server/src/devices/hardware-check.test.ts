@@ -132,7 +132,10 @@ describe('the edge and its profile', () => {
       );
       const t = await startTestEdge({ overrides: { 'devices.profile': onlyBar.path } });
       try {
-        expect(t.edge.devices.hardwareList().devices.map((d) => [d.id, d.state])).toEqual([['bar-printer', 'ready']]);
+        // The virtual printer answers its first status request (DLE EOT) just after the start.
+        await expect
+          .poll(() => t.edge.devices.hardwareList().devices.map((d) => [d.id, d.state]), { timeout: 10_000 })
+          .toEqual([['bar-printer', 'ready']]);
       } finally {
         await t.stop();
       }
