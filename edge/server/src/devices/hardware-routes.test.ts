@@ -67,7 +67,11 @@ describe('/api/v1/devices', () => {
     expect(texts(bar)).toEqual(expect.arrayContaining(['BAR', `#${placed.number}`, 'KIOSK / TAKEOUT']));
     expect(texts(kitchen)).toEqual(expect.arrayContaining(['KITCHEN', `#${placed.number}`]));
 
-    const jobs = json<PrintJobList>(await admin.get(`/api/v1/devices/print-jobs?order=${placed.id}`)).jobs;
+    // A job is marked printed just after its bytes reach the printer: wait for all three.
+    const jobs = await untilAsync(async () => {
+      const list = json<PrintJobList>(await admin.get(`/api/v1/devices/print-jobs?order=${placed.id}`)).jobs;
+      return list.length === 3 && list.every((j) => j.state === 'printed') ? list : undefined;
+    }, 10_000);
     const other = json<PrintJobList>(await admin.get(`/api/v1/devices/print-jobs?order=${uuidv7()}`)).jobs;
     expect(other).toEqual([]);
     expect(jobs.map((j) => [j.kind, j.state, j.orderNumber]).sort()).toEqual([
