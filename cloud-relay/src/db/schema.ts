@@ -136,8 +136,16 @@ export const onlineOrders = pgTable(
     statusAt: at('status_at'),
     createdAt: at('created_at').notNull().defaultNow(),
     answeredAt: at('answered_at'),
+    /** The loyalty member it is for, identified by their card (the guest's page) or by the app. */
+    memberId: text('member_id'),
+    /**
+     * Points its rewards cost, as the cloud priced them: held against the member's balance while
+     * the order is not rejected and the store's `loyalty.redeemed` for it is not in the ledger
+     * yet (that event is the ledger's only entry for the redemption).
+     */
+    pointsRedeemed: integer('points_redeemed').notNull().default(0),
   },
-  (t) => [index('online_orders_store').on(t.storeId, t.createdAt)],
+  (t) => [index('online_orders_store').on(t.storeId, t.createdAt), index('online_orders_member').on(t.memberId)],
 );
 
 /** Loyalty members: who they are and how a store identifies them (their card's QR code, their phone). */
