@@ -19,6 +19,7 @@ import type { Mosquitto } from '../integration/support/mosquitto.js';
 import { connectAs } from '../integration/support/store-client.js';
 import { placeCounterOrders } from '../integration/support/store-box.js';
 import { edgeLog } from '../integration/support/logs.js';
+import { cpuSeconds, profileArgs } from './process-cpu.js';
 
 const STORE = 'demo-store';
 /** How long the edge runs before the broker comes back (its start-up work done). */
@@ -79,6 +80,8 @@ export interface DrainRun {
   bareTotalMs: number;
   /** First publish → the last PUBACK, at the bare publisher. */
   barePublishedMs: number;
+  /** CPU seconds the edge's process used from the broker's return to the last event. */
+  edgeCpuSeconds: number;
 }
 
 export async function benchDrain(options: {
@@ -138,13 +141,18 @@ export async function benchDrain(options: {
           TILLBOX_RELAY_RECONNECT_MS: '1000',
           TILLBOX_DEVICES_PROFILE: profile,
         },
+        nodeArgs: profileArgs('drain-edge'),
       });
       let started = 0;
+      let cpuAtStart = NaN;
+      let edgeCpuSeconds = NaN;
       try {
         await new Promise((r) => setTimeout(r, SETTLE_MS));
         started = performance.now();
+        cpuAtStart = cpuSeconds(edge.child.pid);
         await broker.start();
         await arrived;
+        edgeCpuSeconds = cpuSeconds(edge.child.pid) - cpuAtStart;
       } finally {
         await edge.stop();
         rmSync(dataDir, { recursive: true, force: true });
@@ -173,6 +181,7 @@ export async function benchDrain(options: {
         edgeTotalMs,
         bareTotalMs: subscriber.last - bareStarted,
         barePublishedMs,
+        edgeCpuSeconds,
       });
     }
   } finally {
@@ -192,11 +201,11 @@ export async function benchDrain(options: {
     'Rates at a subscriber on the broker, first event to last; the edge runs with the backlog in its log',
     'while the broker is down and drains when it is back (it reconnects within a second); the bare',
     'publisher hands every payload to mqtt.js at once. Turns alternate.\n',
-    '| run | edge outbox, events/s | broker back → first / last event | bare mqtt.js QoS 1, msgs/s | bare: first publish → last PUBACK / last event |',
-    '| --- | --- | --- | --- | --- |',
+    '| run | edge outbox, events/s | broker back → first / last event | edge CPU s | bare mqtt.js QoS 1, msgs/s | bare: first publish → last PUBACK / last event |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...runs.map(
       (r, i) =>
-        `| ${i + 1} | ${r.edge.toFixed(0)} | ${(r.edgeFirstMs / 1000).toFixed(2)} / ${(r.edgeTotalMs / 1000).toFixed(2)} s | ${r.bare.toFixed(0)} | ${(r.barePublishedMs / 1000).toFixed(2)} / ${(r.bareTotalMs / 1000).toFixed(2)} s |`,
+        `| ${i + 1} | ${r.edge.toFixed(0)} | ${(r.edgeFirstMs / 1000).toFixed(2)} / ${(r.edgeTotalMs / 1000).toFixed(2)} s | ${r.edgeCpuSeconds.toFixed(2)} | ${r.bare.toFixed(0)} | ${(r.barePublishedMs / 1000).toFixed(2)} / ${(r.bareTotalMs / 1000).toFixed(2)} s |`,
     ),
     '',
     `Median: edge ${edge.toFixed(0)} events/s, bare ${bare.toFixed(0)} msgs/s: ${((100 * edge) / bare).toFixed(0)} % of the bare rate (goal: at least 50 %).`,

@@ -13,6 +13,7 @@ import { startCloudRelay, type CloudRelayProcess } from '../integration/support/
 import type { Mosquitto } from '../integration/support/mosquitto.js';
 import type { PostgresServer } from '../integration/support/postgres.js';
 import { connectAs } from '../integration/support/store-client.js';
+import { cpuSeconds, profileArgs } from './process-cpu.js';
 
 export const INGEST_STORES = Array.from({ length: 20 }, (_, i) => `bench-${String(i + 1).padStart(2, '0')}`);
 
@@ -22,6 +23,8 @@ interface IngestRun {
   rate: number;
   seconds: number;
   shares: number[];
+  /** CPU seconds the relay processes used, publish → last event written (all instances). */
+  cpuSeconds: number;
 }
 
 /** Each store's events as the edge publishes them (made once: pricing the orders is not what is measured). */
@@ -73,12 +76,21 @@ async function oneRun(
   const start = (): Promise<CloudRelayProcess[]> =>
     Promise.all(
       ids.map((instanceId) =>
-        startCloudRelay({ instanceId, brokerUrl: o.broker.url, certs: o.certs, databaseUrl, env }),
+        startCloudRelay({
+          instanceId,
+          brokerUrl: o.broker.url,
+          certs: o.certs,
+          databaseUrl,
+          env,
+          nodeArgs: profileArgs(`ingest-${instances}`),
+        }),
       ),
     );
   const relays = await start();
   try {
     const publish = await publishAll(o.broker, o.certs, o.payloads);
+    const cpu = (): number => relays.reduce((n, r) => n + cpuSeconds(r.child.pid), 0);
+    const cpuAtStart = cpu();
     const published = publish();
     const events = [...o.payloads.values()].reduce((n, list) => n + list.length, 0);
     let first = 0;
@@ -93,8 +105,9 @@ async function oneRun(
       await new Promise((r) => setTimeout(r, 20));
     }
     const seconds = (performance.now() - first) / 1000;
+    const cpuSecondsUsed = cpu() - cpuAtStart;
     await published;
-    return { instances, events, rate: events / seconds, seconds, shares: inserted };
+    return { instances, events, rate: events / seconds, seconds, shares: inserted, cpuSeconds: cpuSecondsUsed };
   } finally {
     await Promise.all(relays.map((r) => r.stop()));
   }
@@ -122,11 +135,11 @@ export async function benchIngest(options: {
     `${INGEST_STORES.length} stores × ${perStore} events (kiosk orders' lives: placed, paid, fired, ready,`,
     'picked up) published at once to relays already subscribed, written by the built relay processes',
     '(batches of up to 500, `receiveMaximum` 256 per instance) into PostgreSQL (fsync on). Turns alternate.\n',
-    '| run | instances | events | seconds | events/s | written by each |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| run | instances | events | seconds | events/s | written by each | relay CPU s |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
     ...runs.map(
       (r, i) =>
-        `| ${Math.floor(i / 2) + 1} | ${r.instances} | ${r.events} | ${r.seconds.toFixed(2)} | ${r.rate.toFixed(0)} | ${r.shares.join(' / ')} |`,
+        `| ${Math.floor(i / 2) + 1} | ${r.instances} | ${r.events} | ${r.seconds.toFixed(2)} | ${r.rate.toFixed(0)} | ${r.shares.join(' / ')} | ${r.cpuSeconds.toFixed(2)} |`,
     ),
     '',
     `Median: one instance ${one.toFixed(0)} events/s, two ${two.toFixed(0)} events/s: ${(two / one).toFixed(2)}× (goal: at least 1.7×).`,
