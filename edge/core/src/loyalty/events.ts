@@ -29,13 +29,24 @@ export const loyaltyRedeemed = z.object({
 
 export const LOYALTY_REVERSAL_REASONS = ['cancelled', 'voided', 'refunded'] as const;
 
-/** An order's points undone: the points it redeemed given back, the points it earned taken back. */
+/**
+ * An order's points undone: the points it redeemed given back, the points it earned taken back.
+ * A refund of some lines (`lineIds`) takes back only the points those lines earned (see
+ * `order-loyalty.ts`); `lineIds` is optional, so a reader that does not know it still applies
+ * the entry right (its points are `redemption − accrual` either way).
+ */
 export const loyaltyReversed = z.object({
   memberId,
   orderId,
   accrual: z.int().min(0).describe('Points earned that are taken back'),
   redemption: z.int().min(0).describe('Points spent that are given back'),
   reason: z.enum(LOYALTY_REVERSAL_REASONS),
+  lineIds: z
+    .array(entityId)
+    .min(1)
+    .max(1000)
+    .optional()
+    .describe('A refund of these lines (not of the whole order): the points they earned are taken back'),
 });
 
 /** What the cloud said of a member (the store's cache, for when the cloud cannot be reached). */

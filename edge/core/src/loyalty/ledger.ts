@@ -39,7 +39,8 @@ export function ledgerEntryOf(type: string, data: unknown): LedgerEntry | undefi
     case 'loyalty.reversed': {
       const d = LOYALTY_EVENTS['loyalty.reversed'].schema.safeParse(data);
       if (!d.success) return undefined;
-      const { memberId, orderId, accrual, redemption, reason } = d.data;
+      const { memberId, orderId, accrual, redemption, reason, lineIds } = d.data;
+      const what = lineIds ? `${lineIds.length} line${lineIds.length === 1 ? '' : 's'} ${reason}` : `order ${reason}`;
       const parts = [
         redemption > 0 ? `${redemption} points spent given back` : '',
         accrual > 0 ? `${accrual} points earned taken back` : '',
@@ -49,7 +50,7 @@ export function ledgerEntryOf(type: string, data: unknown): LedgerEntry | undefi
         kind: 'adjustment',
         points: redemption - accrual,
         orderId,
-        reason: `order ${reason}: ${parts.join(', ') || 'nothing to undo'}`,
+        reason: `${what}: ${parts.join(', ') || 'nothing to undo'}`,
       };
     }
     default:
