@@ -44,6 +44,10 @@ export const PERMISSIONS = [
   'stream.order',
   'stream.ticket',
   'stream.stock',
+  'stream.scanner',
+  'stream.display',
+  'display.read',
+  'display.show',
   'stock.read',
   'stock.receive',
   'stock.waste',
@@ -84,7 +88,7 @@ const ANY_STAFF: readonly StaffRole[] = ['kitchen', 'cashier', 'shift-lead', 'ma
  * relay's alone.
  */
 export const PERMISSION_TABLE: Readonly<Record<Permission, PermissionRule>> = {
-  'health.read': { kiosk: true, kds: true, pickup: true, counter: true, admin: true, relay: true },
+  'health.read': { kiosk: true, kds: true, pickup: true, counter: true, admin: true, relay: true, display: true },
   'health.detail': { admin: ADMIN },
   'catalog.read': { kiosk: true, kds: true, pickup: true, counter: true, admin: true, relay: true },
   'order.place': { kiosk: true, counter: CASHIER_UP, relay: true },
@@ -119,6 +123,13 @@ export const PERMISSION_TABLE: Readonly<Record<Permission, PermissionRule>> = {
   // puts a delivery or a fresh batch on the shelf; waste and counts change the books (a count sets the
   // number outright, waste is where shrinkage hides), so a shift lead signs for them.
   'stream.stock': { kiosk: true, kds: true, counter: true, admin: true },
+  // A HID POS scanner on the box is the counter's (the profile's `screen`): only counters hear its scans.
+  'stream.scanner': { counter: true },
+  // A customer display sees only what its counter shows the guest; the cashier at the counter
+  // publishes it and links a display by the code the display shows.
+  'stream.display': { display: true },
+  'display.read': { display: true },
+  'display.show': { counter: CASHIER_UP },
   'stock.read': { kiosk: true, kds: true, counter: true, admin: true },
   'stock.receive': { counter: CASHIER_UP, admin: LEAD_UP },
   'stock.waste': { counter: LEAD_UP, admin: LEAD_UP },
@@ -237,6 +248,10 @@ const WORDS: Readonly<Record<Permission, string>> = {
   'stream.order': 'follow orders live',
   'stream.ticket': 'follow tickets live',
   'stream.stock': 'follow stock and sold-out items live',
+  'stream.scanner': "hear the store box's barcode scanners (HID POS) paired with this screen",
+  'stream.display': "follow the linked counter's customer display live",
+  'display.read': 'show what the linked counter shows the guest',
+  'display.show': 'show the ticket on the customer display, or link a customer display',
   'stock.read': 'see stock counts and sold-out items',
   'stock.receive': 'receive stock (a delivery or a fresh batch)',
   'stock.waste': 'write stock off as waste',
@@ -254,7 +269,7 @@ const WORDS: Readonly<Record<Permission, string>> = {
   'drawer.close': 'count and close a cash drawer',
   'hardware.read': 'see the printers, scanners and drawers and their print jobs',
   'hardware.print': 'reprint and test print',
-  'hardware.simulate': "switch a virtual printer's state (paper out, cover open, off)",
+  'hardware.simulate': "switch a virtual printer's state (paper out, cover open, off) and scan with a virtual scanner",
   'loyalty.lookup': "look up a loyalty member's points (by card, phone or member id)",
 };
 

@@ -175,7 +175,19 @@ export const kitchenPrinterSchema = z.object({
     .describe('The kitchen stations whose tickets it prints (a station prints when its printTickets setting is on)'),
 });
 
-export const scannerSchema = z.object({ ...common, role: z.literal('scanner') });
+/** The screens a scanner on the store box can belong to (its scans go to every paired screen of that role). */
+export const SCANNER_SCREENS = ['counter'] as const;
+
+export const scannerSchema = z.object({
+  ...common,
+  role: z.literal('scanner'),
+  screen: z
+    .enum(SCANNER_SCREENS)
+    .optional()
+    .describe(
+      'The screens whose scanner it is (hid-pos): each code it reads goes to every paired screen of this role over the stream, to no other. Left out: its scans reach no screen (the admin screen shows them)',
+    ),
+});
 
 export const cashDrawerSchema = z.object({
   ...common,

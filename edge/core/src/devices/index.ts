@@ -4,3 +4,4 @@ export * from './profile-check.js';
 export * from './fingerprints.js';
 export * from './receipt-document.js';
 export * from './print-jobs.js';
+export * from './scan.js';

@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { actorSchema } from '../auth/actors.js';
 import type { Permission } from '../auth/permissions.js';
+import type { Scan } from '../devices/scan.js';
 import { orderViewSchema } from './api.js';
+import type { StreamDisplayFrame } from './display.js';
 
 /**
  * An event as the log stores it. `data` is the payload of `type` at `version` in the event
@@ -21,8 +23,14 @@ export const storeEventSchema = z.object({
 });
 export type StoreEvent = z.infer<typeof storeEventSchema>;
 
-/** Topics a stream client can subscribe to: the noun before the dot of an event type. */
-export const STREAM_TOPICS = ['order', 'ticket', 'stock'] as const;
+/**
+ * Topics a stream client can subscribe to: the noun before the dot of an event type; `scanner` has
+ * no events in the log: it carries `scan` frames, the codes the store box's scanners read, live
+ * only and only to the screens their profile pairs them with; `display` has none either: it
+ * carries `display` frames, what a counter shows its guest, only to the customer displays linked
+ * to that counter (`wire/display.ts`).
+ */
+export const STREAM_TOPICS = ['order', 'ticket', 'stock', 'scanner', 'display'] as const;
 export type StreamTopic = (typeof STREAM_TOPICS)[number];
 
 /** The permission a screen needs to subscribe to each topic (checked with `authorize`). */
@@ -30,6 +38,8 @@ export const STREAM_TOPIC_PERMISSIONS: Readonly<Record<StreamTopic, Permission>>
   order: 'stream.order',
   ticket: 'stream.ticket',
   stock: 'stream.stock',
+  scanner: 'stream.scanner',
+  display: 'stream.display',
 };
 
 export function topicOf(eventType: string): string {
@@ -66,8 +76,10 @@ export type StreamServerMessage =
   | { type: 'hello'; head: number; storeId: string; heartbeatMs: number }
   | { type: 'subscribed'; topics: string[]; since: number; head: number }
   | StreamEventFrame
+  | StreamDisplayFrame
   | { type: 'caught-up'; seq: number }
   | { type: 'resync'; reason: string; head: number }
   | { type: 'heartbeat'; head: number; at: string }
   | { type: 'pong'; at?: number }
+  | { type: 'scan'; scan: Scan }
   | { type: 'error'; code: string; message: string };
