@@ -1,63 +1,43 @@
 /**
  * A store's configuration as the cloud knows it: the documents of the versions it runs (or will
- * run), combined into the commerce catalog and pricing rules the way the edge applies them
- * (edge/server/src/relay/config-sync.ts): the catalog takes its version number from the
- * publication; the promotions, tax and loyalty documents are the corresponding parts of the
- * rules. The checks are the core's: each kind's schema (`configSchemas`), then the whole
- * catalog and rules compiled by the commerce engine (`createPricingEngine`: every id a rule names
- * exists, rates add up), and the store named in the rules.
+ * run), combined into the commerce catalog and pricing rules by the core's `assembleConfig` —
+ * the same `applyConfig` the edge applies each version with (edge/server/src/relay/config-sync.ts).
+ * The checks are the core's: each kind's schema (`configSchemas`), then the whole catalog and rules
+ * compiled by the commerce engine (`createPricingEngine`: every id a rule names exists, rates add
+ * up), and the store named in the rules.
  */
 import {
+  assembleConfig,
+  completeRules,
   configSchemas,
   createPricingEngine,
   describeIssues,
   isTillboxError,
   TillboxError,
+  rulesDocuments,
   type CommerceCatalogInput,
   type ConfigKind,
   type ConfigMessage,
+  type ConfigSet,
   type ErrorDetail,
   type PricingEngine,
   type PricingRulesInput,
 } from '@tillbox/core';
 
-/** The published documents of some kinds, each with its version. */
-export type ConfigSet = { [K in ConfigKind]?: { version: number; document: ConfigMessage<K>['document'] } };
-
-/**
- * A pricing rules document as the configuration kinds the cloud publishes (the inverse of
- * {@link pricingDocuments}): its promotions, its stores and tax, its loyalty.
- */
-export function rulesDocuments(rules: PricingRulesInput): { promotions: unknown; tax: unknown; loyalty: unknown } {
-  return {
-    promotions: {
-      tags: rules.tags ?? [],
-      promotions: rules.promotions ?? [],
-      exclusions: rules.exclusions ?? {},
-      ...(rules.maxDiscount ? { maxDiscount: rules.maxDiscount } : {}),
-      upsells: rules.upsells ?? [],
-    },
-    tax: { stores: rules.stores, tax: rules.tax },
-    loyalty: { loyalty: rules.loyalty ?? null },
-  };
-}
+export type { ConfigSet };
+export { rulesDocuments };
 
 /** The kinds the cloud needs to price a cart exactly as the store does. */
 export const PRICING_KINDS = ['catalog', 'promotions', 'tax'] as const satisfies readonly ConfigKind[];
 
-/** The catalog and rules these documents make (missing parts left empty: the caller knows which are missing). */
+/**
+ * The catalog and rules these documents make, assembled by the core's {@link assembleConfig} as
+ * the store applies them (missing parts left out: the caller knows which are missing).
+ */
 export function pricingDocuments(set: ConfigSet): { catalog?: CommerceCatalogInput; rules?: PricingRulesInput } {
-  const catalog = set.catalog ? { ...set.catalog.document, version: set.catalog.version } : undefined;
-  if (!set.tax) return { ...(catalog ? { catalog } : {}) };
-  const promotions = set.promotions?.document;
-  const loyalty = set.loyalty?.document.loyalty;
-  const rules: PricingRulesInput = {
-    stores: set.tax.document.stores,
-    tax: set.tax.document.tax,
-    ...(promotions ?? {}),
-    ...(loyalty ? { loyalty } : {}),
-  };
-  return { ...(catalog ? { catalog } : {}), rules };
+  const { catalog, rules } = assembleConfig(set);
+  const complete = completeRules(rules);
+  return { ...(catalog ? { catalog } : {}), ...(complete ? { rules: complete } : {}) };
 }
 
 /**

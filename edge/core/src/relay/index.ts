@@ -2,3 +2,4 @@
 export * from './payloads.js';
 export * from './topics.js';
 export * from './status.js';
+export * from './store-config.js';

@@ -12,6 +12,8 @@
  * retained version over again on the next connect.
  */
 import {
+  applyConfig,
+  completeRules,
   CONFIG_KINDS,
   isTillboxError,
   TillboxError,
@@ -90,23 +92,12 @@ export class ConfigSync {
 
   #apply(message: ConfigMessage): void {
     const record = (): void => this.o.versions.advance(versionKey(message.kind), message.version);
-    const rules = this.o.catalog.rules;
+    // One way of applying a version, the cloud's too (@tillbox/core applyConfig).
+    const next = applyConfig({ rules: this.o.catalog.rules }, message);
     switch (message.kind) {
       case 'catalog':
-        this.o.catalog.activate({ catalog: message.document }, record);
+        this.o.catalog.activate({ catalog: next.catalog ?? message.document }, record);
         return;
-      case 'promotions':
-        this.#activateRules({ ...rules, ...message.document }, record);
-        return;
-      case 'tax':
-        this.#activateRules({ ...rules, stores: message.document.stores, tax: message.document.tax }, record);
-        return;
-      case 'loyalty': {
-        const { loyalty: _old, ...rest } = rules;
-        const loyalty = message.document.loyalty;
-        this.#activateRules(loyalty === null ? rest : { ...rest, loyalty }, record);
-        return;
-      }
       case 'stations': {
         const { stations, defaultStation } = message.document;
         // Synchronous: no order is routed between the two assignments.
@@ -115,6 +106,8 @@ export class ConfigSync {
         this.#stations = message.version;
         return;
       }
+      default:
+        this.#activateRules(completeRules(next.rules) ?? this.o.catalog.rules, record);
     }
   }
 
