@@ -3,7 +3,8 @@
  * transaction of the command that made it (or a reprint's own), once per idempotency key; it moves
  * queued → printing → printed by compare-and-set on its state, so two hands never send it twice,
  * and a job found `printing` when the edge starts is marked `unconfirmed` instead of being sent
- * again.
+ * again. The print queue's state changes come in batches ({@link PrintJobRepository.apply}): the
+ * claims, printed marks and retries of every printer in one transaction, one disk sync for them all.
  */
 import type { PrintJobKind, PrintJobState } from '@tillbox/core';
 import { and, asc, desc, eq, inArray, lt, lte, min, sql } from 'drizzle-orm';
@@ -36,6 +37,20 @@ export interface JobRetry {
   nextAttemptAt: number;
   lastError: string;
   at: number;
+}
+
+/** State changes of many jobs, committed together by {@link PrintJobRepository.apply}. */
+export interface PrintJobChanges {
+  /** Taken by their printer: printing → printed. */
+  readonly printed: readonly { id: string; at: number }[];
+  /** Out of the queue for good: expired or failed (from queued or printing). */
+  readonly finished: readonly { id: string; state: 'expired' | 'failed'; error: string; at: number }[];
+  /** After a failed attempt: back to the queue, later or on the backup (from printing or queued). */
+  readonly retries: readonly { id: string; retry: JobRetry }[];
+  /** Claimed but never sent (the queue stopped first): printing → queued, the claim's attempt undone. */
+  readonly released: readonly { id: string; at: number }[];
+  /** queued → printing, each only if it is still queued. */
+  readonly claims: readonly { id: string; at: number }[];
 }
 
 export class PrintJobRepository {
@@ -115,9 +130,9 @@ export class PrintJobRepository {
   }
 
   /** queued → printing, only if it is still queued (answers false when another hand took it). */
-  claim(id: string, now: number): boolean {
+  claim(id: string, now: number, tx: Db | Tx = this.db): boolean {
     return (
-      this.db
+      tx
         .update(printJobs)
         .set({ state: 'printing', updatedAt: now, attempts: sql`${printJobs.attempts} + 1` })
         .where(and(eq(printJobs.id, id), eq(printJobs.state, 'queued')))
@@ -125,22 +140,41 @@ export class PrintJobRepository {
     );
   }
 
-  printed(id: string, now: number): void {
-    this.db
-      .update(printJobs)
+  printed(id: string, now: number, tx: Db | Tx = this.db): void {
+    tx.update(printJobs)
       .set({ state: 'printed', printedAt: now, updatedAt: now })
       .where(and(eq(printJobs.id, id), eq(printJobs.state, 'printing')))
       .run();
   }
 
+  /**
+   * Every change in one transaction (one disk sync), in this order: printed, finished, retries,
+   * released, claims. Answers the ids claimed (a job another hand took, or no longer queued, is not).
+   */
+  apply(changes: PrintJobChanges): Set<string> {
+    return this.db.transaction((tx) => {
+      for (const p of changes.printed) this.printed(p.id, p.at, tx);
+      for (const f of changes.finished) this.finish(f.id, f.state, f.error, f.at, tx);
+      for (const r of changes.retries) this.retry(r.id, r.retry, tx);
+      for (const r of changes.released)
+        tx.update(printJobs)
+          .set({ state: 'queued', updatedAt: r.at, attempts: sql`max(${printJobs.attempts} - 1, 0)` })
+          .where(and(eq(printJobs.id, r.id), eq(printJobs.state, 'printing')))
+          .run();
+      const claimed = new Set<string>();
+      for (const c of changes.claims) if (this.claim(c.id, c.at, tx)) claimed.add(c.id);
+      return claimed;
+    });
+  }
+
   /** printing → queued again, for later or elsewhere. */
-  retry(id: string, retry: JobRetry): void {
-    this.db
-      .update(printJobs)
+  retry(id: string, retry: JobRetry, tx: Db | Tx = this.db): void {
+    tx.update(printJobs)
       .set({
         state: 'queued',
         deviceId: retry.deviceId,
         reroutedFrom: retry.reroutedFrom,
+        attempts: retry.attempts,
         deviceAttempts: retry.deviceAttempts,
         nextAttemptAt: retry.nextAttemptAt,
         lastError: retry.lastError,
@@ -167,9 +201,10 @@ export class PrintJobRepository {
     state: Extract<PrintJobState, 'expired' | 'failed' | 'cancelled'>,
     error: string | null,
     now: number,
+    tx: Db | Tx = this.db,
   ): boolean {
     return (
-      this.db
+      tx
         .update(printJobs)
         .set({ state, updatedAt: now, ...(error !== null ? { lastError: error, lastErrorAt: now } : {}) })
         .where(and(eq(printJobs.id, id), inArray(printJobs.state, ['queued', 'printing'])))

@@ -8,11 +8,15 @@
  *   the drawer's printer. Each job's idempotency key names the event and the ticket, so the same
  *   event recorded twice is one job.
  * - **Carrying out** (after commit, woken by the log and by printers coming back): due jobs
- *   printer by printer in the order they were made; each claimed (queued → printing) before its
- *   bytes go and marked printed after. A failed attempt puts the printer's waiting jobs back
- *   with a growing delay, and after `rerouteAfterFailures` on their printer, on its backup.
+ *   printer by printer in the order they were made, in runs of up to {@link RUN_MAX}: a run is
+ *   claimed (queued → printing) in one commit before its first bytes go, its jobs are sent one
+ *   after another and each is marked printed once its printer took it. Claims and marks of every
+ *   printer made in one turn share one commit (`print-job-commits.ts`). A failed attempt puts the
+ *   printer's waiting jobs (the rest of its run too) back with a growing delay, and after
+ *   `rerouteAfterFailures` on their printer, on its backup; a stop puts the unsent rest back.
  * - **Restarts**: a job found `printing` at start may have printed; it becomes `unconfirmed`
- *   (shown to staff, reprintable) and is never sent again by itself.
+ *   (shown to staff, reprintable) and is never sent again by itself. After a crash that can be a
+ *   whole run: the job being sent and the rest of its run.
  */
 import {
   isPrinter,
@@ -28,6 +32,7 @@ import type { Logger } from 'pino';
 import type { Tx } from '../db/database.js';
 import type { EventLog } from '../events/event-log.js';
 import type { DeviceHub } from './device-hub.js';
+import { PrintJobCommits } from './print-job-commits.js';
 import type { NewPrintJob, PrintJobRepository, PrintJobRow } from './print-job-repository.js';
 import { afterFailure, type RetryPolicy } from './print-policy.js';
 import {
@@ -60,6 +65,13 @@ export interface PrintServiceContext {
 /** The idempotency key of a job staff asked for, by the id their screen made. */
 const clientKey = (id: string): string => `request:${id}`;
 
+/**
+ * Most jobs of one printer claimed in one commit. A crash while sending a run leaves all of its
+ * jobs `unconfirmed` (staff reprint them), so a run is kept short; in a rush it is what piled up
+ * behind the printer since its last run.
+ */
+export const RUN_MAX = 8;
+
 /** Events a receipt is printed for: paid on a screen of the store, not paid in the app. */
 const RECEIPT_ACTORS = new Set(['staff', 'guest', 'device']);
 
@@ -72,8 +84,11 @@ export class PrintService {
   #running: Promise<void> | undefined;
   #again = false;
   #timer: NodeJS.Timeout | undefined;
+  readonly #commits: PrintJobCommits;
 
-  constructor(private readonly ctx: PrintServiceContext) {}
+  constructor(private readonly ctx: PrintServiceContext) {
+    this.#commits = new PrintJobCommits(ctx.repository, ctx.log);
+  }
 
   #now(): number {
     return (this.ctx.now ?? Date.now)();
@@ -117,6 +132,7 @@ export class PrintService {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     await this.#running;
+    this.#commits.flush();
   }
 
   /** Look at the queue soon (after the current turn). */
@@ -217,10 +233,12 @@ export class PrintService {
       this.#running = undefined;
       if (!this.#printing) return;
       if (this.#again) {
+        // At once, not after a timer: the last run's printed marks then share the next claims' commit.
         this.#again = false;
-        this.wake();
+        this.#run();
         return;
       }
+      this.#commits.settle();
       const next = this.ctx.repository.nextDueAt();
       if (next !== undefined) {
         this.#timer = setTimeout(() => this.#run(), Math.max(0, next - this.#now()));
@@ -230,71 +248,109 @@ export class PrintService {
   }
 
   async #runOnce(): Promise<void> {
+    this.#commits.settle();
     const due = this.ctx.repository.due(this.#now(), 500);
     const byPrinter = new Map<string, PrintJobRow[]>();
-    for (const job of due) byPrinter.set(job.deviceId, [...(byPrinter.get(job.deviceId) ?? []), job]);
-    await Promise.all([...byPrinter.entries()].map(([, jobs]) => this.#drain(jobs)));
+    for (const job of due) {
+      const jobs = byPrinter.get(job.deviceId);
+      if (jobs) jobs.push(job);
+      else byPrinter.set(job.deviceId, [job]);
+    }
+    await Promise.all([...byPrinter.values()].map((jobs) => this.#drain(jobs)));
   }
 
-  /** One printer's due jobs, one after another; the first failure puts the rest back with it. */
+  /** One printer's due jobs, a run at a time; the first failure puts the rest back with it. */
   async #drain(jobs: PrintJobRow[]): Promise<void> {
-    for (const job of jobs) {
+    for (let i = 0; i < jobs.length; i += RUN_MAX) {
       if (!this.#printing) return;
-      const ok = await this.#carryOut(job);
+      const ok = await this.#carryOutRun(jobs.slice(i, i + RUN_MAX));
       if (!ok) return;
     }
   }
 
-  /** Prints one job; false when its printer failed (the printer's other due jobs wait with it). */
-  async #carryOut(job: PrintJobRow): Promise<boolean> {
+  /**
+   * Prints a run of one printer's jobs: lays each out, claims them in one commit, then sends them
+   * one after another. False when the printer failed (its other due jobs wait with it) or the
+   * queue stopped.
+   */
+  async #carryOutRun(run: readonly PrintJobRow[]): Promise<boolean> {
     const now = this.#now();
-    if (job.expiresAt !== null && job.expiresAt < now) {
-      this.ctx.repository.finish(job.id, 'expired', 'Not sent in time: a drawer must not open minutes later', now);
-      return true;
-    }
-    const printer = this.ctx.hub.printer(job.deviceId);
-    if (!printer) {
-      this.ctx.repository.finish(job.id, 'failed', `Printer ${job.deviceId} is not in the hardware profile`, now);
-      return true;
-    }
-    let bytes: Buffer;
-    try {
-      bytes = this.#render(job, printer.device, printer.address);
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      this.ctx.repository.finish(job.id, 'failed', `It cannot be laid out: ${message}`, now);
-      this.ctx.log.error({ err, job: job.id }, 'a print job cannot be laid out');
-      return true;
-    }
-    if (!this.ctx.repository.claim(job.id, now)) return true;
-    try {
-      await printer.print(bytes);
-      this.ctx.repository.printed(job.id, this.#now());
-      return true;
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      const at = this.#now();
-      // This job and the printer's others that are due: the same failure, counted for each.
-      const waiting = [job, ...this.ctx.repository.queuedOf(job.deviceId, at).filter((j) => j.id !== job.id)];
-      for (const j of waiting) {
-        const retry = afterFailure(j, printer.device.backup, this.ctx.policy, message, at);
-        this.ctx.repository.retry(j.id, retry);
-        if (retry.reroutedFrom !== j.reroutedFrom)
-          this.ctx.log.warn(
-            { job: j.id, from: j.deviceId, to: retry.deviceId },
-            'print job rerouted to the backup printer',
-          );
+    const deviceId = run[0]?.deviceId ?? '';
+    const printer = this.ctx.hub.printer(deviceId);
+    const orderIds = [...new Set(run.flatMap((j) => (j.orderId ? [j.orderId] : [])))];
+    const orders = printer && orderIds.length > 0 ? this.ctx.orders(orderIds) : new Map<string, OrderView>();
+    const ready: { job: PrintJobRow; bytes: Buffer }[] = [];
+    for (const job of run) {
+      if (job.expiresAt !== null && job.expiresAt < now) {
+        this.#commits.finish(job.id, 'expired', 'Not sent in time: a drawer must not open minutes later', now);
+        continue;
       }
-      if (waiting.some((j) => j.deviceId !== job.deviceId)) this.wake();
-      return false;
+      if (!printer) {
+        this.#commits.finish(job.id, 'failed', `Printer ${job.deviceId} is not in the hardware profile`, now);
+        continue;
+      }
+      try {
+        ready.push({ job, bytes: this.#render(job, printer.device, printer.address, orders) });
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        this.#commits.finish(job.id, 'failed', `It cannot be laid out: ${message}`, now);
+        this.ctx.log.error({ err, job: job.id }, 'a print job cannot be laid out');
+      }
     }
+    if (!printer || ready.length === 0) return true;
+    let claimed: Set<string>;
+    try {
+      claimed = await this.#commits.claim(
+        ready.map((r) => r.job.id),
+        now,
+      );
+    } catch {
+      return false; // not saved (logged): the jobs are still queued and are tried again later
+    }
+    const sending = ready.filter((r) => claimed.has(r.job.id));
+    for (const [i, { job, bytes }] of sending.entries()) {
+      if (!this.#printing) {
+        // Stopping: what was claimed and not sent goes back to the queue as it was.
+        for (const r of sending.slice(i)) this.#commits.release(r.job.id, this.#now());
+        return false;
+      }
+      try {
+        await printer.print(bytes);
+        this.#commits.printed(job.id, this.#now());
+      } catch (err) {
+        const unsent = sending.slice(i + 1).map((r) => r.job);
+        this.#failed(printer.device.backup, { ...job, attempts: job.attempts + 1 }, unsent, err);
+        return false;
+      }
+    }
+    return true;
   }
 
-  #render(job: PrintJobRow, printer: PrinterDevice, address: string): Buffer {
+  /** `job` failed on its printer: it, the rest of its run and the printer's others that are due wait (or reroute). */
+  #failed(backup: string | undefined, job: PrintJobRow, unsent: readonly PrintJobRow[], err: unknown): void {
+    const message = err instanceof Error ? err.message : String(err);
+    const at = this.#now();
+    this.#commits.settle();
+    const mine = new Set([job.id, ...unsent.map((j) => j.id)]);
+    // The same failure, counted for each.
+    const waiting = [job, ...unsent, ...this.ctx.repository.queuedOf(job.deviceId, at).filter((j) => !mine.has(j.id))];
+    for (const j of waiting) {
+      const retry = afterFailure(j, backup, this.ctx.policy, message, at);
+      this.#commits.retry(j.id, retry);
+      if (retry.reroutedFrom !== j.reroutedFrom)
+        this.ctx.log.warn(
+          { job: j.id, from: j.deviceId, to: retry.deviceId },
+          'print job rerouted to the backup printer',
+        );
+    }
+    if (waiting.some((j) => j.deviceId !== job.deviceId)) this.wake();
+  }
+
+  #render(job: PrintJobRow, printer: PrinterDevice, address: string, orders: Map<string, OrderView>): Buffer {
     const detail = (job.detail ?? {}) as Record<string, unknown>;
     if (job.kind === 'kick') return renderKick(printer, detail.pin === 5 ? 5 : 2);
     if (job.kind === 'test') return renderTestSlip(printer, address, new Date(this.#now()), this.ctx.store);
-    const order = job.orderId ? this.ctx.orders([job.orderId]).get(job.orderId) : undefined;
+    const order = job.orderId ? orders.get(job.orderId) : undefined;
     if (!order) throw new TillboxError('not-found', `order ${job.orderId ?? '(none)'} is not found`);
     if (job.kind === 'ticket')
       return renderTicket(order, job.station ?? '', detail as unknown as TicketJobDetail, printer, this.ctx.store);

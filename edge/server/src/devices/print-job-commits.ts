@@ -1,0 +1,103 @@
+/**
+ * The print queue's state changes, gathered over one turn of the event loop and committed in one
+ * transaction: every printer's claims, printed marks and retries share one disk sync (each was a
+ * commit of its own, two per job).
+ *
+ * A claim resolves only once its commit is done, so a job's bytes never go to a printer before
+ * the disk says it is `printing` (a restart then finds it `printing` and never sends it again).
+ * The other changes need no wait: a printed mark lost to a crash leaves the job `printing`, which
+ * the next start makes `unconfirmed` — never printed twice, at worst shown to staff as maybe
+ * printed. Whoever reads the queue calls {@link PrintJobCommits.settle} first, so it never reads a
+ * job as queued that a pending change has already finished, retried or released.
+ */
+import type { Logger } from 'pino';
+import type { JobRetry, PrintJobChanges, PrintJobRepository } from './print-job-repository.js';
+
+interface Pending {
+  printed: { id: string; at: number }[];
+  finished: { id: string; state: 'expired' | 'failed'; error: string; at: number }[];
+  retries: { id: string; retry: JobRetry }[];
+  released: { id: string; at: number }[];
+  claims: { id: string; at: number }[];
+  waiters: { resolve: (claimed: Set<string>) => void; reject: (err: unknown) => void }[];
+}
+
+const nothing = (): Pending => ({ printed: [], finished: [], retries: [], released: [], claims: [], waiters: [] });
+
+export class PrintJobCommits {
+  #pending = nothing();
+  #scheduled = false;
+
+  constructor(
+    private readonly repository: Pick<PrintJobRepository, 'apply'>,
+    private readonly log: Pick<Logger, 'error'>,
+  ) {}
+
+  /** queued → printing for those still queued; resolves, once committed, to the ids claimed. */
+  claim(ids: readonly string[], at: number): Promise<Set<string>> {
+    return new Promise((resolve, reject) => {
+      for (const id of ids) this.#pending.claims.push({ id, at });
+      this.#pending.waiters.push({ resolve, reject });
+      this.#schedule();
+    });
+  }
+
+  printed(id: string, at: number): void {
+    this.#pending.printed.push({ id, at });
+    this.#schedule();
+  }
+
+  finish(id: string, state: 'expired' | 'failed', error: string, at: number): void {
+    this.#pending.finished.push({ id, state, error, at });
+    this.#schedule();
+  }
+
+  retry(id: string, retry: JobRetry): void {
+    this.#pending.retries.push({ id, retry });
+    this.#schedule();
+  }
+
+  release(id: string, at: number): void {
+    this.#pending.released.push({ id, at });
+    this.#schedule();
+  }
+
+  /** Commit now what changes which jobs are queued (printed marks may wait for the next claim). */
+  settle(): void {
+    const p = this.#pending;
+    if (p.finished.length + p.retries.length + p.released.length + p.claims.length > 0) this.flush();
+  }
+
+  /** Commit everything pending now (at the end of the turn by itself; at once when stopping). */
+  flush(): void {
+    this.#scheduled = false;
+    const batch = this.#pending;
+    this.#pending = nothing();
+    const size =
+      batch.printed.length + batch.finished.length + batch.retries.length + batch.released.length + batch.claims.length;
+    if (size === 0) {
+      for (const w of batch.waiters) w.resolve(new Set());
+      return;
+    }
+    const changes: PrintJobChanges = batch;
+    let claimed: Set<string>;
+    try {
+      claimed = this.repository.apply(changes);
+    } catch (err) {
+      // Nothing of the batch is written: its jobs stay as they were (queued ones are tried again,
+      // printed ones left `printing` become `unconfirmed` at the next start).
+      this.log.error({ err, jobs: changes.claims.length + changes.printed.length }, 'print job states not saved');
+      for (const w of batch.waiters) w.reject(err);
+      return;
+    }
+    for (const w of batch.waiters) w.resolve(claimed);
+  }
+
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      if (this.#scheduled) this.flush();
+    });
+  }
+}
