@@ -44,6 +44,33 @@ export interface LogPage {
   lastRowSeq: number | undefined;
 }
 
+/**
+ * A logged event with its JSON columns as their stored text (what `JSON.stringify` wrote when it
+ * was appended), and some top-level fields of its data read out by SQLite.
+ */
+export interface StoredEventText {
+  seq: number;
+  id: string;
+  type: string;
+  version: number;
+  subject: string;
+  at: string;
+  device: string | null;
+  actorText: string;
+  dataText: string;
+  fields: Record<string, unknown>;
+}
+
+/** A page of the log as text (see {@link EventLog.readTextPage}). */
+export interface TextLogPage {
+  events: StoredEventText[];
+  rows: number;
+  lastRowSeq: number | undefined;
+}
+
+/** Distinct actors' stored texts remembered as checked by the actor schema. */
+const KNOWN_ACTORS = 512;
+
 /** Every column, the JSON ones as their stored text (parsed row by row, so one damaged row is only that row). */
 const RAW_COLUMNS = {
   ...getTableColumns(events),
@@ -265,6 +292,74 @@ export class EventLog {
     return { events: out, rows: rows.length, lastRowSeq: rows[rows.length - 1]?.seq };
   }
 
+  /**
+   * Like {@link readPage}, with each event's data and actor as their stored text, not parsed: for
+   * a consumer that forwards events as JSON (the MQTT outbox builds its payloads around the text).
+   * SQLite checks each row (text columns, the JSON well formed, data and actor objects); a row it
+   * finds wrong goes through {@link readPage}'s decoding (reported and skipped when damaged). An
+   * actor's text is checked by the actor schema once per distinct text. `fields`: top-level fields
+   * of the data that SQLite reads out for each event (`json_extract`).
+   */
+  readTextPage(since: number, options: { limit?: number; fields?: readonly string[] } = {}): TextLogPage {
+    const fields = options.fields ?? [];
+    for (const f of fields) if (!/^[A-Za-z][A-Za-z0-9]*$/.test(f)) throw new Error(`not a data field name: ${f}`);
+    const extracted = fields.map((f, i) => `, case when ok then json_extract(data, '$.${f}') end as f${i}`).join('');
+    const rows = this.db.all<TextRow>(
+      sql`select seq, id, type, topic, version, subject, at, device, data, actor, ok${sql.raw(extracted)} from (
+        select seq, id, type, topic, version, subject, at, device, data, actor,
+          case when typeof(data) = 'text' and typeof(actor) = 'text' and json_valid(data) and json_valid(actor)
+            and typeof(id) = 'text' and typeof(type) = 'text' and typeof(subject) = 'text'
+            and typeof(at) = 'integer' and (device is null or typeof(device) = 'text')
+            then json_type(data) = 'object' and json_type(actor) = 'object' else 0 end as ok
+        from ${events} where ${events.seq} > ${since} order by ${events.seq} limit ${options.limit ?? 1000})`,
+    );
+    const out: StoredEventText[] = [];
+    for (const r of rows) {
+      const at = r.ok === 1 ? new Date(r.at as number) : undefined;
+      if (at && !Number.isNaN(at.getTime()) && this.knownActor(r.actor as string)) {
+        const values: Record<string, unknown> = {};
+        fields.forEach((f, i) => (values[f] = r[`f${i}`]));
+        out.push({
+          seq: r.seq as number,
+          id: r.id as string,
+          type: r.type as string,
+          version: r.version as number,
+          subject: r.subject as string,
+          at: at.toISOString(),
+          device: (r.device as string | null) ?? null,
+          actorText: r.actor as string,
+          dataText: r.data as string,
+          fields: values,
+        });
+        continue;
+      }
+      const event = this.decode(r as unknown as { [K in keyof typeof RAW_COLUMNS]: unknown });
+      if (!event) continue;
+      const values: Record<string, unknown> = {};
+      for (const f of fields) values[f] = (event.data as Record<string, unknown>)[f];
+      const { actor, data, ...rest } = event;
+      out.push({ ...rest, actorText: JSON.stringify(actor), dataText: JSON.stringify(data), fields: values });
+    }
+    return { events: out, rows: rows.length, lastRowSeq: rows[rows.length - 1]?.seq as number | undefined };
+  }
+
+  private readonly knownActors = new Set<string>();
+
+  /** Whether an actor's stored text is one the actor schema takes (remembered per distinct text). */
+  private knownActor(text: string): boolean {
+    if (this.knownActors.has(text)) return true;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return false;
+    }
+    if (!isActor(value)) return false;
+    if (this.knownActors.size >= KNOWN_ACTORS) this.knownActors.clear();
+    this.knownActors.add(text);
+    return true;
+  }
+
   /** A stored row as an event, or undefined (reported) when a value of it cannot be read. */
   private decode(r: { [K in keyof typeof RAW_COLUMNS]: unknown }): StoreEvent | undefined {
     const seq = r.seq as number;
@@ -305,3 +400,6 @@ export class EventLog {
 }
 
 const isActor = (value: unknown): boolean => actorSchema.safeParse(value).success;
+
+/** A row of {@link EventLog.readTextPage}'s query. */
+type TextRow = Record<string, unknown> & { ok: number };

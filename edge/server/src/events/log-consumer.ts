@@ -24,27 +24,43 @@ import type { EventLog } from './event-log.js';
 import type { LogCursor } from './cursor-repository.js';
 
 /** What a handler is given with its events. */
-export interface Delivery {
+export interface Delivery<E = StoreEvent> {
   /** `log`: a page read from the log (catching up); `live`: a batch announced after its commit. */
   source: 'log' | 'live';
   /**
    * The whole page or committed batch the events come from. For `live` it is the very array the
    * log announced, the same for every consumer, so per-batch work can be cached on it.
    */
-  batch: readonly StoreEvent[];
+  batch: readonly (StoreEvent | E)[];
 }
 
-export type LogHandler = (events: readonly StoreEvent[], delivery: Delivery) => void | Promise<void>;
+/** With a {@link LogConsumerOptions.readPage} of its own, a handler gets pages in that form (`E`) and live batches as events. */
+export type LogHandler<E = StoreEvent> = (
+  events: readonly (StoreEvent | E)[],
+  delivery: Delivery<E>,
+) => void | Promise<void>;
+
+/** A page as a consumer's own reader returns it (see {@link EventLog.readPage}). */
+export interface ReadPage<E> {
+  events: E[];
+  rows: number;
+  lastRowSeq: number | undefined;
+}
 
 /** The part of a pino logger a consumer uses. */
 export interface ConsumerLogger {
   warn(fields: object, message: string): void;
 }
 
-export interface LogConsumerOptions {
+export interface LogConsumerOptions<E extends { seq: number } = StoreEvent> {
   events: EventLog;
   cursor: LogCursor;
-  handler: LogHandler;
+  handler: LogHandler<E>;
+  /**
+   * How a page of the log is read (default: `events.readPage`, events parsed). The MQTT outbox
+   * reads the stored text instead and builds its payloads around it.
+   */
+  readPage?: (since: number, options: { topics?: readonly string[]; limit: number }) => ReadPage<E>;
   log: ConsumerLogger;
   /** Only events of these topics are handed over; the cursor still moves past the others. */
   topics?: readonly string[];
@@ -110,9 +126,9 @@ interface Announced {
   events: readonly StoreEvent[];
 }
 
-interface Work {
-  events: readonly StoreEvent[];
-  delivery: Delivery;
+interface Work<E> {
+  events: readonly (StoreEvent | E)[];
+  delivery: Delivery<E>;
   /** Where the position goes once the work is done. */
   through: number;
   /** Let the event loop run before the next piece (more of a backlog, or of a large batch, follows). */
@@ -123,9 +139,9 @@ export const DEFAULT_PAGE_SIZE = 200;
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-export class LogConsumer {
-  readonly #o: Required<Omit<LogConsumerOptions, 'topics' | 'caughtUp' | 'budget'>> &
-    Pick<LogConsumerOptions, 'topics' | 'caughtUp' | 'budget'>;
+export class LogConsumer<E extends { seq: number } = StoreEvent> {
+  readonly #o: Required<Omit<LogConsumerOptions<E>, 'topics' | 'caughtUp' | 'budget' | 'readPage'>> &
+    Pick<LogConsumerOptions<E>, 'topics' | 'caughtUp' | 'budget' | 'readPage'>;
   readonly #topics: ReadonlySet<string> | undefined;
   #position = 0;
   /** The head as of the last announcement heard, so the next one knows where it starts. */
@@ -140,7 +156,7 @@ export class LogConsumer {
   #retryMs: number;
   #retryTimer: NodeJS.Timeout | undefined;
 
-  constructor(options: LogConsumerOptions) {
+  constructor(options: LogConsumerOptions<E>) {
     this.#o = {
       pageSize: DEFAULT_PAGE_SIZE,
       maxPending: 5000,
@@ -238,7 +254,7 @@ export class LogConsumer {
   }
 
   /** The next piece of work: an announced batch that follows on from the position, else a page of the log. */
-  #next(): Work | undefined {
+  #next(): Work<E> | undefined {
     while (this.#pending[0] && this.#pending[0].last <= this.#position) this.#dropFirst();
     const first = this.#pending[0];
     if (first && first.after <= this.#position) {
@@ -256,10 +272,10 @@ export class LogConsumer {
     }
     const head = this.#o.events.lastSeq;
     if (this.#position >= head) return undefined;
-    const page = this.#o.events.readPage(this.#position, {
-      ...(this.#o.topics ? { topics: this.#o.topics } : {}),
-      limit: this.#o.pageSize,
-    });
+    const options = { ...(this.#o.topics ? { topics: this.#o.topics } : {}), limit: this.#o.pageSize };
+    const page = this.#o.readPage
+      ? this.#o.readPage(this.#position, options)
+      : this.#o.events.readPage(this.#position, options);
     // A short page holds everything up to the head as it was read (reads and commits share one thread).
     // It is judged by rows read: a damaged row is skipped (and reported) but still counts.
     const through = page.rows < this.#o.pageSize || page.lastRowSeq === undefined ? head : page.lastRowSeq;
@@ -276,7 +292,7 @@ export class LogConsumer {
   }
 
   /** Run the handler; on failure log it, schedule a retry and answer false. */
-  async #handle(work: Work): Promise<boolean> {
+  async #handle(work: Work<E>): Promise<boolean> {
     try {
       await this.#o.handler(work.events, work.delivery);
       return true;

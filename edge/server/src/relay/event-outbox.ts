@@ -19,7 +19,7 @@
  * again from the log, beside the outbox and without moving its cursor.
  */
 import { type Channel, type OrderAnswer, type RelayedOrderStatus, type StoreEvent } from '@tillbox/core';
-import type { EventLog } from '../events/event-log.js';
+import type { EventLog, StoredEventText } from '../events/event-log.js';
 import { LogConsumer, type ConsumerLogger } from '../events/log-consumer.js';
 import { MemoryCursor, type LogCursor } from '../events/cursor-repository.js';
 import { AckWindow } from './ack-window.js';
@@ -36,6 +36,11 @@ const STATUS_OF: Readonly<Record<string, RelayedOrderStatus>> = {
 };
 const RELAYED_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['app', 'online']);
 const CHANNEL_CACHE = 20_000;
+/** What SQLite reads out of each event's data for the outbox (the rest is forwarded as stored text). */
+const FIELDS = ['orderId', 'channel'] as const;
+
+/** An event as the outbox sends it: read from the log as text, or announced live (parsed). */
+type Outgoing = StoreEvent | StoredEventText;
 /** Resend requests waiting at once. */
 const MAX_RESENDS = 16;
 
@@ -60,7 +65,7 @@ export interface EventOutboxOptions {
 
 export class EventOutbox {
   readonly #o: EventOutboxOptions;
-  #consumer: LogConsumer | undefined;
+  #consumer: LogConsumer<StoredEventText> | undefined;
   #window = new AckWindow(0);
   /** Bumped on every (re)start: acknowledgements of an earlier round are ignored. */
   #round = 0;
@@ -74,9 +79,12 @@ export class EventOutbox {
   /** Ranges the cloud asked for again, sent one after another. */
   #resends: { from: number; to: number }[] = [];
   #resending: Promise<void> | undefined;
+  /** The start of every `events` payload of this store. */
+  readonly #prefix: string;
 
   constructor(options: EventOutboxOptions) {
     this.#o = options;
+    this.#prefix = `{"storeId":${JSON.stringify(options.storeId)},"seq":`;
   }
 
   /** The last seq acknowledged by the broker (with every one before it). */
@@ -126,13 +134,13 @@ export class EventOutbox {
       let sent = 0;
       try {
         while (since < to && this.#running) {
-          const page = this.#o.events.readPage(since, { limit: Math.min(this.#o.window, 500, to - since) });
+          const page = this.#readPage(since, Math.min(this.#o.window, 500, to - since));
           if (page.rows === 0) break;
           const events = page.events.filter((e) => e.seq <= to);
           const relayed = this.#relayedOrders(events);
           const published: Promise<void>[] = [];
           for (const e of events) {
-            published.push(this.#o.publisher.publish('events', eventText(this.#o.storeId, e)));
+            published.push(this.#o.publisher.publish('events', this.#text(e)));
             const status = STATUS_OF[e.type];
             const orderId = status ? orderIdOf(e) : undefined;
             if (orderId !== undefined && relayed.has(orderId))
@@ -157,10 +165,11 @@ export class EventOutbox {
     const from = this.#o.cursor.seq;
     this.#flushed = from;
     this.#window = new AckWindow(from);
-    this.#consumer = new LogConsumer({
+    this.#consumer = new LogConsumer<StoredEventText>({
       events: this.#o.events,
       cursor: new MemoryCursor('mqtt-relay:sent', from),
       handler: (events) => this.#send(round, events),
+      readPage: (since, { limit }) => this.#readPage(since, limit),
       log: this.#o.log,
       pageSize: this.#o.pageSize ?? Math.min(this.#o.window, 500),
       maxPending: Math.max(this.#o.window * 4, 2000),
@@ -175,7 +184,19 @@ export class EventOutbox {
     this.#wake();
   }
 
-  async #send(round: number, events: readonly StoreEvent[]): Promise<void> {
+  /** A page of the log as stored text: the payloads are built around it, not parsed and serialised again. */
+  #readPage(since: number, limit: number) {
+    return this.#o.events.readTextPage(since, { limit, fields: FIELDS });
+  }
+
+  /** The `events` payload of an event (the same JSON as {@link eventText}). */
+  #text(e: Outgoing): string {
+    if (!('dataText' in e)) return eventText(this.#o.storeId, e);
+    const device = e.device === null ? 'null' : JSON.stringify(e.device);
+    return `${this.#prefix}${e.seq},"id":${JSON.stringify(e.id)},"type":${JSON.stringify(e.type)},"version":${e.version},"subject":${JSON.stringify(e.subject)},"at":"${e.at}","actor":${e.actorText},"device":${device},"data":${e.dataText}}`;
+  }
+
+  async #send(round: number, events: readonly Outgoing[]): Promise<void> {
     const relayed = this.#relayedOrders(events);
     for (const e of events) {
       while (this.#window.inFlight >= this.#o.window && round === this.#round) {
@@ -186,7 +207,7 @@ export class EventOutbox {
       const orderId = status ? orderIdOf(e) : undefined;
       const answer = orderId !== undefined && relayed.has(orderId) ? statusAnswer(orderId, status!, e) : undefined;
       this.#window.add(e.seq, answer ? 2 : 1);
-      this.#track(round, e.seq, this.#o.publisher.publish('events', eventText(this.#o.storeId, e)));
+      this.#track(round, e.seq, this.#o.publisher.publish('events', this.#text(e)));
       if (answer) this.#track(round, e.seq, this.#o.publisher.publish('orders/out', JSON.stringify(answer)));
     }
   }
@@ -243,11 +264,12 @@ export class EventOutbox {
   }
 
   /** The ids of app and online orders among the orders these events change the status of. */
-  #relayedOrders(events: readonly StoreEvent[]): Set<string> {
+  #relayedOrders(events: readonly Outgoing[]): Set<string> {
     const unknown: string[] = [];
     for (const e of events) {
       if (e.type === 'order.placed') {
-        const channel = (e.data as { channel?: Channel }).channel;
+        const channel = ('dataText' in e ? e.fields.channel : (e.data as { channel?: unknown }).channel) as
+          Channel | undefined;
         this.#remember(e.subject, channel !== undefined && RELAYED_CHANNELS.has(channel));
       } else if (STATUS_OF[e.type]) {
         const id = orderIdOf(e);
@@ -278,12 +300,12 @@ export class EventOutbox {
   }
 }
 
-function orderIdOf(e: StoreEvent): string | undefined {
-  const id = (e.data as { orderId?: unknown }).orderId;
+function orderIdOf(e: Outgoing): string | undefined {
+  const id = 'dataText' in e ? e.fields.orderId : (e.data as { orderId?: unknown }).orderId;
   return typeof id === 'string' ? id : undefined;
 }
 
-function statusAnswer(orderId: string, status: RelayedOrderStatus, e: StoreEvent): OrderAnswer {
+function statusAnswer(orderId: string, status: RelayedOrderStatus, e: Outgoing): OrderAnswer {
   return { kind: 'status', orderId, status, seq: e.seq, at: e.at };
 }
 
