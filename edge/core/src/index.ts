@@ -21,6 +21,7 @@ export * from './auth/permissions.js';
 export * from './wire/access.js';
 export * from './wire/adjustments.js';
 export * from './wire/kiosk.js';
+export * from './wire/display.js';
 export * from './wire/front.js';
 export * from './wire/receipts.js';
 export * from './wire/online.js';

@@ -43,6 +43,9 @@ import { loadReceiptKey, ReceiptLinks } from './receipts/receipt-links.js';
 import { receiptRoutes } from './receipts/receipt-routes.js';
 import { Devices } from './devices/devices.js';
 import { hardwareRoutes } from './devices/hardware-routes.js';
+import { DisplayRepository } from './display/display-repository.js';
+import { displayRoutes } from './display/display-routes.js';
+import { DisplayService } from './display/display-service.js';
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -64,6 +67,8 @@ interface Running {
   access: Access;
   routes: AnyRoute[];
   stream: StreamHub;
+  /** The counters' customer displays. */
+  displays: DisplayService;
   relay: Relay;
   devices: Devices;
   /** The hardware profile's card terminal (absent when a test gives its own). */
@@ -158,9 +163,23 @@ export class Edge {
       const { events, catalog, kitchen, orders, payments } = caps;
       const access = new Access({ db: database.db, events, settings, log });
       await access.start();
+      // The counters' customer displays: what each counter shows its guest, in memory only.
+      const displays = new DisplayService({
+        repository: new DisplayRepository(database.db),
+        events,
+        devices: () => access.devices.list().devices,
+        storeName: settings.store.name,
+        log: log.child({ module: 'display' }),
+      });
+      displays.start();
       const stream = new StreamHub(
         events,
-        { storeId: settings.store.id, ...settings.stream, views: (ids) => caps.orderRepository.views(ids) },
+        {
+          storeId: settings.store.id,
+          ...settings.stream,
+          views: (ids) => caps.orderRepository.views(ids),
+          feeds: { display: displays },
+        },
         log.child({ module: 'stream' }),
       );
       const relay = new Relay({
@@ -240,6 +259,7 @@ export class Edge {
         ...relayRoutes(relay),
         ...loyaltyRoutes(caps.loyalty),
         ...hardwareRoutes(devices),
+        ...displayRoutes(displays),
         ...terminalRoutes(caps.offline, () => terminal?.virtual),
       ];
       const http = await createHttpServer({
@@ -252,7 +272,20 @@ export class Edge {
         routes,
       });
       stream.start();
-      this.running = { database, caps, access, stream, relay, devices, terminal, slot, http, routes, startedAt };
+      this.running = {
+        database,
+        caps,
+        access,
+        stream,
+        displays,
+        relay,
+        devices,
+        terminal,
+        slot,
+        http,
+        routes,
+        startedAt,
+      };
       const address = await http.listen({ host: settings.http.host, port: settings.http.port });
       const port = new URL(address).port;
       this.url = `http://${settings.http.host === '0.0.0.0' ? '127.0.0.1' : settings.http.host}:${port}`;
@@ -279,6 +312,7 @@ export class Edge {
     if (!r) return;
     await r.relay.stop();
     r.stream.stop();
+    r.displays.stop();
     await r.http.close();
     r.access.stop();
     await r.devices.stop();

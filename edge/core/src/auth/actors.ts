@@ -5,8 +5,11 @@
  */
 import { z } from 'zod';
 
-/** Roles of paired devices. `relay` is the cloud relay's credential (the only one that brings in paid orders). */
-export const DEVICE_ROLES = ['kiosk', 'kds', 'pickup', 'counter', 'admin', 'relay'] as const;
+/**
+ * Roles of paired devices. `relay` is the cloud relay's credential (the only one that brings in paid orders);
+ * `display` is a counter's customer display (it only follows the counter it is linked to).
+ */
+export const DEVICE_ROLES = ['kiosk', 'kds', 'pickup', 'counter', 'admin', 'relay', 'display'] as const;
 export type DeviceRole = (typeof DEVICE_ROLES)[number];
 
 /** Roles of staff accounts, from the least to the most trusted (kitchen is its own track). */

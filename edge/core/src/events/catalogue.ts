@@ -266,6 +266,8 @@ export const EVENT_CATALOGUE = {
     schema: z.object({ deviceId: entityId, name: z.string().min(1).max(80), role: deviceRole }),
   },
   'device.revoked': { version: 1, schema: z.object({ deviceId: entityId }) },
+  /** A customer display now follows this counter (linked by the code it showed, entered on the counter). */
+  'device.linked': { version: 1, schema: z.object({ deviceId: entityId, counterId: entityId }) },
   'pairing.code-created': {
     version: 1,
     schema: z.object({ role: deviceRole, name: z.string().min(1).max(80), expiresAt: isoTime }),
@@ -338,6 +340,7 @@ export type StaffSignedInData = EventData<'staff.signed-in'>;
 export type StaffSignedOutData = EventData<'staff.signed-out'>;
 export type DevicePairedData = EventData<'device.paired'>;
 export type DeviceRevokedData = EventData<'device.revoked'>;
+export type DeviceLinkedData = EventData<'device.linked'>;
 export type PairingCodeCreatedData = EventData<'pairing.code-created'>;
 export type OverrideApprovedData = EventData<'override.approved'>;
 

@@ -40,6 +40,18 @@ export interface StreamHubOptions {
   views: (subjects: string[]) => Map<string, OrderView>;
   /** Events per replay page; the hub yields to the event loop between pages. */
   pageSize?: number;
+  /** Topics that are live views rather than events of the log (the customer display), by topic. */
+  feeds?: Partial<Record<StreamTopic, LiveFeed>>;
+}
+
+/**
+ * A topic whose frames are not events of the log but the latest view of something kept in memory
+ * (what a counter shows its guest): sent at once on subscribing, then on each change, only to the
+ * clients the feed chooses.
+ */
+export interface LiveFeed {
+  /** Send this client its frames (JSON text) from now on; answers how to stop. */
+  watch(principal: StreamPrincipal, send: (frame: string) => void): () => void;
 }
 
 /** Who is listening, as the request's credential says. */
@@ -54,6 +66,8 @@ interface Client {
   principal: StreamPrincipal;
   /** The socket's one subscription, if it has subscribed. */
   consumer: LogConsumer | undefined;
+  /** Stops the live feeds of its subscription. */
+  unwatch: (() => void) | undefined;
   alive: boolean;
   badMessages: number;
 }
@@ -128,7 +142,15 @@ export class StreamHub {
 
   /** Take over a freshly upgraded socket of an authenticated device (and staff member, if signed in). */
   accept(socket: WebSocket, principal: StreamPrincipal): void {
-    const client: Client = { id: this.nextId++, socket, principal, consumer: undefined, alive: true, badMessages: 0 };
+    const client: Client = {
+      id: this.nextId++,
+      socket,
+      principal,
+      consumer: undefined,
+      unwatch: undefined,
+      alive: true,
+      badMessages: 0,
+    };
     this.clients.add(client);
     socket.on('message', (data, isBinary) => this.onMessage(client, data, isBinary));
     socket.on('pong', () => {
@@ -150,6 +172,8 @@ export class StreamHub {
   private forget(client: Client): void {
     client.consumer?.stop();
     client.consumer = undefined;
+    client.unwatch?.();
+    client.unwatch = undefined;
     this.clients.delete(client);
   }
 
@@ -198,8 +222,19 @@ export class StreamHub {
     }
     client.consumer?.stop();
     client.consumer = undefined;
+    client.unwatch?.();
+    client.unwatch = undefined;
     const head = this.events.lastSeq;
     this.send(client, { type: 'subscribed', topics: [...topics], since, head });
+    const feeds = this.options.feeds ?? {};
+    const live = topics.flatMap((t) => feeds[t] ?? []);
+    if (live.length > 0) {
+      const stops = live.map((feed) => feed.watch(client.principal, (frame) => this.sendRaw(client, frame)));
+      client.unwatch = () => stops.forEach((stop) => stop());
+    }
+    const logged = topics.filter((t) => feeds[t] === undefined);
+    // Only live views: nothing of the log to replay.
+    if (logged.length === 0) return this.send(client, { type: 'caught-up', seq: head });
     if (since > head) {
       this.send(client, {
         type: 'resync',
@@ -215,7 +250,7 @@ export class StreamHub {
     const consumer: LogConsumer = new LogConsumer({
       events: this.events,
       cursor: new MemoryCursor(`stream-client-${client.id}`, since),
-      topics,
+      topics: logged,
       ...(this.options.pageSize ? { pageSize: this.options.pageSize } : {}),
       log: this.log,
       budget: this.replayBudget,
