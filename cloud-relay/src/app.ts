@@ -20,6 +20,7 @@ import { LoyaltyRepository } from './loyalty/loyalty-repository.js';
 import { loyaltyRoutes } from './loyalty/loyalty-routes.js';
 import { LoyaltyService, rulesFromConfig } from './loyalty/loyalty-service.js';
 import { MqttLink, type Handlers } from './mqtt/mqtt-link.js';
+import { OnlineMembers } from './online/online-members.js';
 import { OnlineOrderRepository } from './online/online-order-repository.js';
 import { OnlineOrderService } from './online/online-order-service.js';
 import { StorePricing } from './online/store-pricing.js';
@@ -93,8 +94,9 @@ export class CloudRelay {
     try {
       // The loyalty ledger is written in the ingest's transaction; its rules come from the configuration below.
       const configured: { service?: ConfigService } = {};
+      const loyaltyRepository = new LoyaltyRepository(database.db);
       const loyalty = new LoyaltyService({
-        repository: new LoyaltyRepository(database.db),
+        repository: loyaltyRepository,
         rules: rulesFromConfig((storeId) =>
           configured.service ? configured.service.set(storeId, ['active']) : Promise.resolve({}),
         ),
@@ -142,13 +144,15 @@ export class CloudRelay {
         now,
       });
       const pricing = new StorePricing(config, stock);
+      const onlineOrders = new OnlineOrderRepository(database.db);
       const orders = new OnlineOrderService({
-        repository: new OnlineOrderRepository(database.db),
+        repository: onlineOrders,
         stores,
         pricing,
         publisher: link,
         answerTimeoutMs: s.orders.answerTimeoutMs,
         stock,
+        members: new OnlineMembers({ loyalty, ledger: loyaltyRepository, orders: onlineOrders }),
         log: log.child({ module: 'orders' }),
         now,
       });

@@ -3,7 +3,6 @@
  * quote, place, status; public) and the chain's admin routes (stores, configuration
  * publishing, a store's events; the admin token).
  */
-import { uuidv7 } from '@tillbox/core';
 import { z } from 'zod';
 import type { ConfigService } from '../configuration/config-service.js';
 import type { IngestRepository } from '../ingest/ingest-repository.js';
@@ -66,21 +65,14 @@ export function cloudRoutes(ctx: RouteContext): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/stores/:storeId/quote',
-      summary: "Price a cart with the store's active configuration, as the store will place it",
+      summary:
+        "Price a cart with the store's active configuration, as the store will place it: for a loyalty member (their card) with the rewards they redeem; refused (409) for a reward the member cannot take or an item the store does not offer online now",
       tags: ['online ordering'],
       params: storeParams,
       body: quoteBodySchema,
       response: quoteSchema,
-      errors: [400, 503],
-      handler: async ({ params, body }) => {
-        const now = ctx.now();
-        const lines = body.lines.map((l) => ({ ...l, lineId: l.lineId ?? uuidv7(now.getTime()) }));
-        return ctx.pricing.quote(
-          params.storeId,
-          { channel: body.channel, orderType: body.orderType, cart: { lines } },
-          now,
-        );
-      },
+      errors: [400, 404, 409, 503],
+      handler: async ({ params, body }) => ctx.orders.quote(params.storeId, body),
     }),
     defineRoute({
       method: 'POST',

@@ -4,7 +4,14 @@
  * page parses them with); the admin views (a store's state, a configuration version, a store's
  * events) are declared here.
  */
-import { CONFIG_KINDS, INBOUND_CHANNELS, inboundOrderSchema, RELAY_STORE_ID, relayStateSchema } from '@tillbox/core';
+import {
+  CONFIG_KINDS,
+  INBOUND_CHANNELS,
+  inboundOrderSchema,
+  onlineLoyaltySchema,
+  RELAY_STORE_ID,
+  relayStateSchema,
+} from '@tillbox/core';
 import { z } from 'zod';
 
 export const storeParams = z.object({
@@ -21,8 +28,15 @@ export {
   onlineQuoteSchema as quoteSchema,
 } from '@tillbox/core';
 
-/** The place body as documented: an `orders/in` message without `sentAt` (the cloud stamps it). */
-export const placeBodyDoc = inboundOrderSchema;
+/**
+ * The place body as documented: an `orders/in` message without `sentAt` (the cloud stamps it),
+ * and `loyalty` — the member's card and the rewards they redeem (the cloud sets `guest.memberId`
+ * and `guest.rewards` from it).
+ */
+export const placeBodyDoc = z.intersection(
+  inboundOrderSchema,
+  z.object({ loyalty: onlineLoyaltySchema.optional().describe('The loyalty member (their card) and their rewards') }),
+);
 
 export const orderParams = z.object({ id: z.string().min(1).max(64) });
 

@@ -179,6 +179,89 @@ export class LoyaltyRepository {
     });
   }
 
+  /**
+   * In a transaction: the member's account locked (as the merge locks it, so a redemption being
+   * checked and a store's entries being merged take turns) and their balance after the lock.
+   */
+  async lockedBalance(tx: Tx, memberId: string): Promise<number> {
+    await tx.insert(loyaltyAccounts).values({ memberId }).onConflictDoNothing();
+    await tx
+      .select({ id: loyaltyAccounts.memberId })
+      .from(loyaltyAccounts)
+      .where(eq(loyaltyAccounts.memberId, memberId))
+      .for('update');
+    return this.sum(tx, memberId);
+  }
+
+  /** Which of these orders' redemptions the ledger holds already (a store's `loyalty.redeemed` for it). */
+  async redeemedOrders(memberId: string, orderIds: readonly string[], tx?: Tx): Promise<Set<string>> {
+    if (orderIds.length === 0) return new Set();
+    const l = loyaltyLedger;
+    const rows = await (tx ?? this.db)
+      .selectDistinct({ orderId: l.orderId })
+      .from(l)
+      .where(and(eq(l.memberId, memberId), eq(l.kind, 'redemption'), inArray(l.orderId, [...orderIds])));
+    return new Set(rows.map((r) => r.orderId).filter((id): id is string => id !== null));
+  }
+
+  /**
+   * Members with points whose last accrual or redemption (or, with none, their account's opening)
+   * is before `cutoff`, oldest first; `after` pages by member id.
+   */
+  async inactiveSince(cutoff: Date, limit: number, after = ''): Promise<{ memberId: string; lastActive: Date }[]> {
+    const l = loyaltyLedger;
+    const a = loyaltyAccounts;
+    const last = sql<
+      Date | string
+    >`coalesce(max(${l.at}) filter (where ${l.kind} in ('accrual', 'redemption')), min(${a.createdAt}))`;
+    const rows = await this.db
+      .select({ memberId: l.memberId, lastActive: last })
+      .from(l)
+      .innerJoin(a, eq(a.memberId, l.memberId))
+      .where(sql`${l.memberId} > ${after}`)
+      .groupBy(l.memberId)
+      .having(and(sql`sum(${l.points}) > 0`, sql`${last} < ${cutoff.toISOString()}::timestamptz`))
+      .orderBy(l.memberId)
+      .limit(limit);
+    return rows.map((r) => ({ memberId: r.memberId, lastActive: new Date(r.lastActive) }));
+  }
+
+  /**
+   * Expire a member's whole balance if they are still inactive since before `cutoff` (checked again
+   * under the member's lock): one `expiry` entry keyed `expiry:{memberId}:{last activity}`, so the
+   * same quiet spell is expired once however often, and by however many instances, the job runs.
+   */
+  async expire(memberId: string, cutoff: Date, reason: (points: number, lastActive: Date) => string, now: Date) {
+    return this.db.transaction(async (tx): Promise<LedgerRow | undefined> => {
+      const points = await this.lockedBalance(tx, memberId);
+      if (points <= 0) return undefined;
+      const l = loyaltyLedger;
+      const [row] = await tx
+        .select({
+          last: sql<Date | string | null>`max(${l.at}) filter (where ${l.kind} in ('accrual', 'redemption'))`,
+        })
+        .from(l)
+        .where(eq(l.memberId, memberId));
+      const [account] = await tx.select().from(loyaltyAccounts).where(eq(loyaltyAccounts.memberId, memberId));
+      const lastActive = row?.last ? new Date(row.last) : account?.createdAt;
+      if (!lastActive || lastActive >= cutoff) return undefined;
+      const [entry] = await tx
+        .insert(loyaltyLedger)
+        .values({
+          id: uuidv7(now.getTime()),
+          origin: `expiry:${memberId}:${lastActive.toISOString()}`,
+          memberId,
+          kind: 'expiry',
+          points: -points,
+          reason: reason(points, lastActive),
+          at: now,
+        })
+        .onConflictDoNothing({ target: loyaltyLedger.origin })
+        .returning();
+      return entry;
+    });
+  }
+
   /** A member's entries, newest first. */
   async entries(memberId: string, limit: number): Promise<LedgerRow[]> {
     return this.db

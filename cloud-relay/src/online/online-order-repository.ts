@@ -1,10 +1,11 @@
 /**
- * App and online orders sent to stores: one row per client-made id, the store's answer, and the
- * status the guest's page shows. The only code on the `online_orders` table.
+ * App and online orders sent to stores: one row per client-made id, the store's answer, the
+ * status the guest's page shows, and the points an order's rewards hold. The only code on the
+ * `online_orders` table.
  */
 import type { ErrorCode, OrderAnswer, Totals } from '@tillbox/core';
-import { and, eq, ne, sql } from 'drizzle-orm';
-import type { Db } from '../db/database.js';
+import { and, eq, gt, ne, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/database.js';
 import { onlineOrders } from '../db/schema.js';
 
 export type OnlineOrderRow = typeof onlineOrders.$inferSelect;
@@ -17,21 +18,55 @@ export class OnlineOrderRepository {
     return row;
   }
 
-  /** Records an order about to be sent; `false` when its id is already taken. */
-  async insert(row: {
-    id: string;
-    storeId: string;
-    channel: string;
-    request: unknown;
-    quote: Totals;
-    createdAt: Date;
-  }): Promise<boolean> {
-    const added = await this.db
-      .insert(onlineOrders)
-      .values({ ...row, state: 'pending' })
-      .onConflictDoNothing()
-      .returning({ id: onlineOrders.id });
-    return added.length > 0;
+  /**
+   * Records an order about to be sent; `false` when its id is already taken. With `guard`, in one
+   * transaction after it (the guard locks what it checks and throws to record nothing).
+   */
+  async insert(
+    row: {
+      id: string;
+      storeId: string;
+      channel: string;
+      request: unknown;
+      quote: Totals;
+      createdAt: Date;
+      memberId?: string;
+      pointsRedeemed?: number;
+    },
+    guard?: (tx: Tx) => Promise<void>,
+  ): Promise<boolean> {
+    const write = async (q: Db | Tx): Promise<boolean> => {
+      const added = await q
+        .insert(onlineOrders)
+        .values({ ...row, state: 'pending' })
+        .onConflictDoNothing()
+        .returning({ id: onlineOrders.id });
+      return added.length > 0;
+    };
+    if (!guard) return write(this.db);
+    return this.db.transaction(async (tx) => {
+      await guard(tx);
+      return write(tx);
+    });
+  }
+
+  /**
+   * A member's online orders that redeem points and were not refused, made since `since`: the
+   * candidates for a hold on their balance (those whose redemption is not in the ledger yet).
+   */
+  async redeeming(memberId: string, since: Date, tx?: Tx): Promise<{ id: string; points: number }[]> {
+    const o = onlineOrders;
+    return (tx ?? this.db)
+      .select({ id: o.id, points: o.pointsRedeemed })
+      .from(o)
+      .where(
+        and(
+          eq(o.memberId, memberId),
+          gt(o.pointsRedeemed, 0),
+          ne(o.state, 'rejected'),
+          sql`${o.createdAt} > ${since.toISOString()}::timestamptz`,
+        ),
+      );
   }
 
   /** Forgets an order that was never sent (the broker could not be reached). */

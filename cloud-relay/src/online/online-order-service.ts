@@ -1,25 +1,35 @@
 /**
  * App and online orders: checked with the core's schema for `orders/in`, refused at once when
  * the store is offline, priced with the store's active configuration (a prepaid amount must be
- * that total), recorded, published to the store's `orders/in`, and answered with the store's
- * `accepted` or `rejected` when it comes (or `pending` after `answerTimeoutMs`). The answer may
- * reach any instance: it is written to the database, and the waiting instance reads it there.
- * The same client id again is the same order; with another cart it is a conflict.
+ * that total) — for a loyalty member identified by their card, with the rewards they redeem
+ * (`online-members.ts`: the ledger's balance less what their other online orders hold) — and
+ * checked against what the store offers online (86, safety stock), recorded, published to the
+ * store's `orders/in`, and answered with the store's `accepted` or `rejected` when it comes (or
+ * `pending` after `answerTimeoutMs`). The answer may reach any instance: it is written to the
+ * database, and the waiting instance reads it there. The same client id again is the same order;
+ * with another cart it is a conflict. A quote runs the same pricing and checks.
  */
 import {
   ERROR_CODES,
   inboundOrderSchema,
+  onlineLoyaltySchema,
   TillboxError,
+  uuidv7,
   type ErrorCode,
   type InboundOrder,
+  type OnlineLoyalty,
   type OnlineOrderPhase,
+  type onlineQuoteBodySchema,
+  type OnlineQuote,
   type OrderAnswer,
   type PricingEngine,
   type Totals,
 } from '@tillbox/core';
 import type { Logger } from 'pino';
+import type { z } from 'zod';
 import type { Publisher } from '../configuration/config-service.js';
 import type { StoreService } from '../stores/store-service.js';
+import type { OnlineMemberBalance, OnlineMembers } from './online-members.js';
 import type { OnlineOrderRepository, OnlineOrderRow } from './online-order-repository.js';
 import type { StorePricing } from './store-pricing.js';
 
@@ -50,6 +60,8 @@ export interface OnlineOrderServiceContext {
   answerTimeoutMs: number;
   /** Refuses items the store does not offer online now (86'd, at or below safety stock: `cloud-relay/src/stock/`). */
   stock?: { assertOffered(storeId: string, lines: InboundOrder['lines'], engine: PricingEngine): Promise<void> };
+  /** Loyalty members by their card, and the hold on their points (none: orders redeem nothing). */
+  members?: OnlineMembers;
   log: Logger;
   now?: () => Date;
 }
@@ -73,30 +85,33 @@ export class OnlineOrderService {
    */
   async place(storeId: string, body: unknown): Promise<OnlineOrderView> {
     const now = this.now();
-    const order = parseOrder(body, now);
+    const parsed = parseOrder(body, now);
+    const loyalty = parseLoyalty(body);
+    const member = loyalty ? await this.#member(loyalty, storeId, now) : undefined;
+    const order = forMember(parsed, loyalty, member);
     const existing = await this.ctx.repository.find(order.id);
     if (existing) return this.#again(existing, storeId, order);
     await this.ctx.stores.assertOnline(storeId);
-    const quote = await this.ctx.pricing.quote(
-      storeId,
-      { channel: order.channel, orderType: order.orderType, cart: { lines: order.lines } },
-      now,
-    );
+    const quote = await this.#price(storeId, order, member, order.guest.rewards ?? [], now);
     if (order.payment && order.payment.amount !== quote.totals.total)
       throw new TillboxError(
         'validation',
         `the order comes to ${quote.totals.total} ${quote.totals.currency} at the store, not ${order.payment.amount}: price the cart again`,
         { details: [{ path: 'payment.amount', message: `expected ${quote.totals.total}` }] },
       );
-    await this.ctx.stock?.assertOffered(storeId, order.lines, (await this.ctx.pricing.engine(storeId)).engine);
-    const added = await this.ctx.repository.insert({
-      id: order.id,
-      storeId,
-      channel: order.channel,
-      request: order,
-      quote: quote.totals,
-      createdAt: now,
-    });
+    const points = quote.pricing.loyaltyPointsRedeemed ?? 0;
+    const added = await this.ctx.repository.insert(
+      {
+        id: order.id,
+        storeId,
+        channel: order.channel,
+        request: order,
+        quote: quote.totals,
+        createdAt: now,
+        ...(member ? { memberId: member.memberId, pointsRedeemed: points } : {}),
+      },
+      member && points > 0 && this.ctx.members ? this.ctx.members.guard(member.memberId, points, now) : undefined,
+    );
     if (!added) throw new TillboxError('conflict', `order ${order.id} is being placed already`);
     try {
       await this.ctx.publisher.publish(storeId, 'orders/in', order);
@@ -106,6 +121,73 @@ export class OnlineOrderService {
     }
     this.ctx.log.info({ storeId, orderId: order.id, channel: order.channel }, 'online order sent to the store');
     return this.#settled(await this.#answer(order.id));
+  }
+
+  /**
+   * Price a cart as the store will place it: for the member of the card, with their rewards.
+   * Throws `conflict` for a reward the member cannot take (points, tier) and for an item the
+   * store does not offer online now (or not as many), `not-found` for an unknown card.
+   */
+  async quote(storeId: string, body: z.output<typeof onlineQuoteBodySchema>): Promise<OnlineQuote> {
+    const now = this.now();
+    const lines = body.lines.map((l) => ({ ...l, lineId: l.lineId ?? uuidv7(now.getTime()) }));
+    const member = body.loyalty ? await this.#member(body.loyalty, storeId, now) : undefined;
+    const rewards = body.loyalty?.rewards ?? [];
+    const q = await this.#price(
+      storeId,
+      { channel: body.channel, orderType: body.orderType, lines },
+      member,
+      rewards,
+      now,
+    );
+    const { rewardsSkipped: _skipped, ...quote } = q;
+    return {
+      ...quote,
+      ...(member ? { loyalty: { ...member, redeemed: q.pricing.loyaltyPointsRedeemed ?? 0 } } : {}),
+    };
+  }
+
+  async #member(loyalty: OnlineLoyalty, storeId: string, now: Date): Promise<OnlineMemberBalance> {
+    if (!this.ctx.members) throw new TillboxError('unavailable', 'loyalty is not offered online here');
+    return this.ctx.members.byCard(loyalty.card, storeId, now);
+  }
+
+  /** The pricing of a cart (for a member, with rewards) and what the store offers: the quote's and the place's. */
+  async #price(
+    storeId: string,
+    cart: Pick<InboundOrder, 'channel' | 'orderType' | 'lines'>,
+    member: OnlineMemberBalance | undefined,
+    rewards: readonly string[],
+    now: Date,
+  ) {
+    const quote = await this.ctx.pricing.quote(
+      storeId,
+      {
+        channel: cart.channel,
+        orderType: cart.orderType,
+        cart: { lines: cart.lines },
+        ...(member
+          ? {
+              customer: {
+                id: member.memberId,
+                ...(member.tierId !== undefined ? { loyaltyTier: member.tierId } : {}),
+                pointsBalance: member.available,
+              },
+            }
+          : {}),
+        rewards,
+      },
+      now,
+    );
+    if (quote.rewardsSkipped.length > 0) {
+      const held =
+        member && member.held > 0 ? ` (${member.held} more are held by your orders on their way to a store)` : '';
+      throw new TillboxError('conflict', `${quote.rewardsSkipped.join('; ')}${held}`, {
+        details: quote.rewardsSkipped.map((message) => ({ path: 'loyalty.rewards', message })),
+      });
+    }
+    await this.ctx.stock?.assertOffered(storeId, cart.lines, (await this.ctx.pricing.engine(storeId)).engine);
+    return quote;
   }
 
   /** The order as the guest's page shows it. */
@@ -184,6 +266,41 @@ function parseOrder(body: unknown, now: Date): InboundOrder {
       .join('; ')}`,
     { details },
   );
+}
+
+/** The body's `loyalty` (the member's card and the rewards they redeem), if any. */
+function parseLoyalty(body: unknown): OnlineLoyalty | undefined {
+  const raw = typeof body === 'object' && body !== null ? (body as { loyalty?: unknown }).loyalty : undefined;
+  if (raw === undefined) return undefined;
+  const parsed = onlineLoyaltySchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const details = parsed.error.issues.map((i) => ({ path: ['loyalty', ...i.path].join('.'), message: i.message }));
+  throw new TillboxError('validation', `Invalid loyalty: ${details[0]?.path}: ${details[0]?.message}`, { details });
+}
+
+/**
+ * The order for the card's member with their rewards. Rewards need the card (a member id alone
+ * earns points, it does not spend them): anyone may type an id, only the guest holds the card.
+ */
+function forMember(
+  order: InboundOrder,
+  loyalty: OnlineLoyalty | undefined,
+  member: OnlineMemberBalance | undefined,
+): InboundOrder {
+  if (!loyalty || !member) {
+    if ((order.guest.rewards?.length ?? 0) > 0)
+      throw new TillboxError('validation', "Redeeming rewards online needs the member's loyalty card", {
+        details: [{ path: 'loyalty.card', message: "the card's code (TBXM1-…), with the rewards in loyalty.rewards" }],
+      });
+    return order;
+  }
+  if (order.guest.memberId !== undefined && order.guest.memberId !== member.memberId)
+    throw new TillboxError('validation', 'guest.memberId is not the member of that loyalty card', {
+      details: [{ path: 'guest.memberId', message: 'leave it out: the card says who the member is' }],
+    });
+  const { rewards: named, ...guest } = order.guest;
+  const rewards = loyalty.rewards.length > 0 ? loyalty.rewards : (named ?? []);
+  return { ...order, guest: { ...guest, memberId: member.memberId, ...(rewards.length > 0 ? { rewards } : {}) } };
 }
 
 /** The same order: everything but when it was sent (keys in any order: jsonb keeps its own). */

@@ -84,19 +84,34 @@ export class StorePricing {
 
   /**
    * Price a cart (every line with its id) as the store will place it: its lines, totals and why
-   * (discounts explained, taxes). Throws `validation` naming each line that cannot be sold.
+   * (discounts explained, taxes); for a loyalty member (their tier, the points they may spend)
+   * with the rewards they redeem, as the store prices the order for them. Throws `validation`
+   * naming each line that cannot be sold; `rewardsSkipped` says why a reward was not applied.
    */
-  async quote(storeId: string, input: { channel: Channel; orderType: OrderType; cart: PricingCart }, at: Date) {
+  async quote(
+    storeId: string,
+    input: {
+      channel: Channel;
+      orderType: OrderType;
+      cart: PricingCart;
+      customer?: { id: string; loyaltyTier?: string; pointsBalance: number };
+      rewards?: readonly string[];
+    },
+    at: Date,
+  ) {
     const { engine, versions, routing } = await this.engine(storeId);
     const context = pricingContextSchema.parse({
       storeId,
       channel: input.channel,
       orderType: input.orderType,
       at: at.toISOString(),
+      ...(input.customer ? { customer: input.customer } : {}),
+      ...(input.rewards && input.rewards.length > 0 ? { rewards: [...input.rewards] } : {}),
     });
     const priced = priceWithEngine(engine, input.cart, context);
     const { lines, totals, pricing, catalogVersion } = placementOf(priced, engine, routing);
-    return { storeId, at: context.at, versions, catalogVersion, lines, totals, pricing };
+    const rewardsSkipped = priced.skipped.filter((s) => s.source === 'reward').map((s) => s.message);
+    return { storeId, at: context.at, versions, catalogVersion, lines, totals, pricing, rewardsSkipped };
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * Stock in the online ordering API, against a running relay, a real broker (aedes) and a fake
  * store box publishing its stock events: the menu offers an item only above its safety stock
- * (and never one the store 86'd), an order for more than is offered is refused and never sent,
+ * (and never one the store 86'd), a quote or an order for more than is offered is refused (and the
+ * order never sent),
  * the last unit with a safety stock of 0 is ordered and then gone from the menu, the marketplace
  * feed says the same per item, and the chain's view of an item across stores.
  */
@@ -97,6 +98,10 @@ describe('stock online', () => {
     const refused = await post('/stores/brooklyn/orders', order([{ itemId: 'croissant', quantity: 1 }]));
     expect(refused.status).toBe(409);
     expect((refused.body.error as { message: string }).message).toMatch(/"Croissant" is not sold online/);
+    // The quote says so before the guest pays.
+    const quoted = await post('/stores/brooklyn/quote', { lines: order([{ itemId: 'croissant', quantity: 1 }]).lines });
+    expect(quoted.status).toBe(409);
+    expect((quoted.body.error as { message: string }).message).toMatch(/"Croissant" is not sold online/);
     expect(await feedItem('croissant')).toMatchObject({ available: false, quantity: 0 });
 
     // Beans: 5 on hand, 4 kept for the store → one may be ordered online, not two.
@@ -106,6 +111,11 @@ describe('stock online', () => {
     expect((two.body.error as { message: string }).message).toBe(
       'only 1 "House blend beans, 12 oz" can be ordered online at this store now',
     );
+    const quotedTwo = await post('/stores/brooklyn/quote', { lines: order([{ itemId: 'beans', quantity: 2 }]).lines });
+    expect(quotedTwo.status).toBe(409);
+    expect(
+      (await post('/stores/brooklyn/quote', { lines: order([{ itemId: 'beans', quantity: 1 }]).lines })).status,
+    ).toBe(200);
     expect(store.received['orders/in'] ?? []).toHaveLength(0);
   });
 

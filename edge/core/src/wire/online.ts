@@ -10,6 +10,7 @@ import { commerceCatalogSchema } from '../commerce/catalog-schema.js';
 import { pricingRulesSchema } from '../commerce/rules-schema.js';
 import { activeConfigSchema, INBOUND_CHANNELS } from '../relay/payloads.js';
 import { placedLineSchema } from '../events/catalogue.js';
+import { memberQrSchema } from '../loyalty/members.js';
 import { orderPricingSchema, placeOrderBodySchema, totalsSchema } from './api.js';
 
 /** What the guest's page shows of an online order. */
@@ -38,13 +39,42 @@ export const onlineMenuSchema = z.object({
 });
 export type OnlineMenu = z.infer<typeof onlineMenuSchema>;
 
+/**
+ * The loyalty member an online order is for and the rewards they redeem. The guest proves they
+ * hold the card by its code (the text of its QR code, a secret); the cloud prices the rewards
+ * against the member's balance in its ledger less what their other online orders still hold.
+ */
+export const onlineLoyaltySchema = z.object({
+  card: memberQrSchema.describe("The member's loyalty card code (its QR code's text, TBXM1-…)"),
+  rewards: z
+    .array(z.string().min(1).max(64))
+    .max(10)
+    .default([])
+    .describe('Loyalty rewards the member redeems (ids of the store’s loyalty rules)'),
+});
+export type OnlineLoyalty = z.infer<typeof onlineLoyaltySchema>;
+
 export const onlineQuoteBodySchema = z.object({
   channel: z.enum(INBOUND_CHANNELS).default('online'),
   orderType: z.enum(ORDER_TYPES).default('pickup'),
   lines: placeOrderBodySchema.shape.lines.describe(
     'The cart; lines without a lineId get one (place the order with the same ids: they decide how a discount is split)',
   ),
+  loyalty: onlineLoyaltySchema.optional().describe('Price it for a loyalty member, with the rewards they redeem'),
 });
+export type OnlineQuoteBody = z.input<typeof onlineQuoteBodySchema>;
+
+/** The member a quote was priced for: their points as the cloud's ledger has them. */
+export const onlineMemberSchema = z.object({
+  memberId: z.string(),
+  name: z.string().optional(),
+  tierId: z.string().optional(),
+  points: z.int().describe("The balance in the cloud's ledger"),
+  held: z.int().min(0).describe('Points the member’s other online orders are redeeming, not in the ledger yet'),
+  available: z.int().min(0).describe('What may be redeemed now: points − held'),
+  redeemed: z.int().min(0).describe('Points the rewards of this cart cost'),
+});
+export type OnlineMember = z.infer<typeof onlineMemberSchema>;
 
 export const onlineQuoteSchema = z.object({
   storeId: z.string(),
@@ -54,6 +84,7 @@ export const onlineQuoteSchema = z.object({
   lines: z.array(placedLineSchema).describe('Each line as the store will place it, with its lineId'),
   totals: totalsSchema,
   pricing: orderPricingSchema,
+  loyalty: onlineMemberSchema.optional().describe('The member it was priced for'),
 });
 export type OnlineQuote = z.infer<typeof onlineQuoteSchema>;
 
