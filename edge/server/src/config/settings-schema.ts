@@ -241,6 +241,14 @@ export const settingsSchema = z
           .describe(
             'A cash drawer kick not sent within this time is dropped: a drawer must not fly open minutes later',
           ),
+        printJobRetentionDays: z
+          .int()
+          .min(1)
+          .max(3650)
+          .default(14)
+          .describe(
+            'Printed print jobs older than this are deleted by an hourly maintenance pass (failed, expired and unconfirmed ones are kept)',
+          ),
         receiptUrl: z
           .string()
           .max(200)

@@ -23,6 +23,8 @@ import type { Db } from '../db/database.js';
 import type { EventLog } from '../events/event-log.js';
 import { DeviceHub } from './device-hub.js';
 import { PrintJobRepository, type PrintJobRow } from './print-job-repository.js';
+import { PrintJobRetention } from './print-job-retention.js';
+import { PrintJobRetentionRepository } from './print-job-retention-repository.js';
 import { PrintService } from './print-service.js';
 import { loadProfileFile, profilePathOf } from './profile-file.js';
 import type { DeviceStatusView } from './printer.js';
@@ -50,6 +52,8 @@ interface Running {
   readonly profile: HardwareProfile | undefined;
   readonly hub: DeviceHub;
   readonly prints: PrintService;
+  /** Deletes printed jobs past the retention (a maintenance pass off the order path). */
+  readonly retention: PrintJobRetention;
 }
 
 /** GS ( k pL pH 49 80 48 d1…dk: store the QR code's data (k = pL + pH·256 − 3). */
@@ -129,7 +133,14 @@ export class Devices {
       ...(this.ctx.now ? { now: this.ctx.now } : {}),
     });
     prints.start();
-    this.#running = { path, profile, hub, prints };
+    const retention = new PrintJobRetention({
+      repository: new PrintJobRetentionRepository(this.ctx.db),
+      retentionDays: d.printJobRetentionDays,
+      log: log.child({ module: 'print-jobs' }),
+      ...(this.ctx.now ? { now: this.ctx.now } : {}),
+    });
+    retention.start();
+    this.#running = { path, profile, hub, prints, retention };
     if (this.#printing) prints.startPrinting();
     if (profile)
       log.info(
@@ -153,6 +164,7 @@ export class Devices {
     const r = this.#running;
     this.#running = undefined;
     if (!r) return;
+    r.retention.stop();
     await r.prints.stop();
     await r.hub.stop();
   }
