@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { HARDWARE_ROLES } from '../devices/hardware-profile.js';
 import { DEVICE_STATES, PRINT_JOB_KINDS, PRINT_JOB_STATES } from '../devices/print-jobs.js';
+import { scanSchema } from '../devices/scan.js';
 import { UUID_V7 } from '../ids.js';
 
 const iso = z.string().describe('ISO 8601');
@@ -27,6 +28,11 @@ export const hardwareDeviceViewSchema = z.object({
   columns: z.int().optional().describe("A printer's characters per line"),
   stations: z.array(z.string()).optional(),
   printer: z.string().optional().describe("A cash drawer's printer"),
+  screen: z.string().optional().describe("The screens a scanner's codes go to"),
+  lastScan: scanSchema
+    .omit({ id: true, device: true })
+    .optional()
+    .describe("A HID POS scanner's last scan (a loyalty card's code shown by its prefix only)"),
   queue: z.object({
     queued: z.int().describe('Print jobs waiting for it (or being sent)'),
     failing: z.int().describe('Of those, how many have failed at least once or were rerouted to it'),

@@ -5,7 +5,9 @@
  * over TCP like any network printer. The USB bus is read at start and followed by hot-plug: a
  * printer unplugged goes offline at once, plugged back it is asked for its status. The payment
  * terminal shows the state its driver (payments/terminal/) knows; devices whose driver is not
- * built yet (customer displays) show as such.
+ * built yet (customer displays) show as such. HID POS scanners are read through the same bus
+ * (`scanner/hid-pos-scanner.ts`); a `virtual` one is a twin plugged in here (`scanner/virtual-hid-scanner.ts`),
+ * read by the same driver. Each code they read goes to `onScan`.
  */
 import {
   driverInfo,
@@ -23,7 +25,12 @@ import { FileTransport, TcpTransport, type PrinterTransport } from './transport.
 import { loadUsb, type UsbDeviceApi, type UsbLoader } from './usb/usb-api.js';
 import { UsbBus } from './usb/usb-bus.js';
 import { UsbTransport } from './usb/usb-transport.js';
+import type { AssembledScan } from './scanner/hid-pos-report.js';
+import { HidPosScanner } from './scanner/hid-pos-scanner.js';
+import { VirtualHidScanner } from './scanner/virtual-hid-scanner.js';
 import { VirtualPrinter } from './virtual-printer.js';
+
+export type ScannerDevice = Extract<HardwareDevice, { role: 'scanner' }>;
 
 export interface DeviceHubContext {
   readonly profile: HardwareProfile | undefined;
@@ -35,6 +42,8 @@ export interface DeviceHubContext {
   readonly terminalState?: () => DeviceStatusView | undefined;
   /** The `usb` package's WebUSB (tests give a fake of it). */
   readonly loadUsb?: UsbLoader;
+  /** A HID POS scanner read a code (or could not read one). */
+  readonly onScan?: (device: ScannerDevice, read: AssembledScan) => void;
   readonly now?: () => number;
 }
 
@@ -57,6 +66,8 @@ export class DeviceHub {
   readonly #printers = new Map<string, Printer>();
   readonly #virtuals = new Map<string, VirtualPrinter>();
   readonly #others = new Map<string, DeviceStatusView>();
+  readonly #scanners = new Map<string, HidPosScanner>();
+  readonly #virtualScanners = new Map<string, VirtualHidScanner>();
   #unlisten: (() => void) | undefined;
 
   constructor(private readonly ctx: DeviceHubContext) {
@@ -76,6 +87,7 @@ export class DeviceHub {
     try {
       for (const device of this.devices) {
         if (isPrinter(device)) await this.#startPrinter(device);
+        else if (device.role === 'scanner' && device.driver === 'hid-pos') this.#startScanner(device);
         else this.#others.set(device.id, this.#otherStatus(device));
       }
     } catch (e) {
@@ -90,6 +102,9 @@ export class DeviceHub {
     this.#unlisten = undefined;
     for (const p of this.#printers.values()) p.stop();
     this.#printers.clear();
+    await Promise.all([...this.#scanners.values()].map((s) => s.stop()));
+    this.#scanners.clear();
+    this.#virtualScanners.clear();
     await Promise.all([...this.#virtuals.values()].map((v) => v.stop()));
     this.#virtuals.clear();
     this.#others.clear();
@@ -107,6 +122,11 @@ export class DeviceHub {
   /** The virtual printer behind a `virtual` printer of the profile. */
   virtualPrinter(id: string): VirtualPrinter | undefined {
     return this.#virtuals.get(id);
+  }
+
+  /** The twin behind a `virtual` HID POS scanner of the profile. */
+  virtualScanner(id: string): VirtualHidScanner | undefined {
+    return this.#virtualScanners.get(id);
   }
 
   /** The kitchen printer that prints `station`'s tickets (the first that lists it). */
@@ -135,8 +155,10 @@ export class DeviceHub {
         ? (this.#printers.get(d.id)?.status ?? { state: 'offline' as DeviceState })
         : d.role === 'cash-drawer'
           ? this.#drawerStatus(d)
-          : ((d.role === 'payment-terminal' ? this.ctx.terminalState?.() : undefined) ??
-            this.#others.get(d.id) ?? { state: 'offline' as DeviceState });
+          : this.#scanners.has(d.id)
+            ? (this.#scanners.get(d.id)?.status ?? { state: 'offline' as DeviceState })
+            : ((d.role === 'payment-terminal' ? this.ctx.terminalState?.() : undefined) ??
+              this.#others.get(d.id) ?? { state: 'offline' as DeviceState });
       return {
         id: d.id,
         name: d.name ?? d.id,
@@ -181,6 +203,40 @@ export class DeviceHub {
     printer.start();
   }
 
+  #startScanner(device: ScannerDevice): void {
+    const c = device.connection;
+    let locate: () => Promise<UsbDeviceApi | undefined>;
+    let name: string;
+    let unreachable: (() => string | undefined) | undefined;
+    if (c.kind === 'virtual') {
+      const twin = new VirtualHidScanner();
+      this.#virtualScanners.set(device.id, twin);
+      locate = () => Promise.resolve(twin);
+      name = `The virtual scanner ${device.id}`;
+    } else if (c.kind === 'usb') {
+      locate = () => this.usb.find(c.vendorId, c.productId, c.serial);
+      name = `The USB scanner ${formatConnection(c)}`;
+      unreachable = () => (this.usb.available ? undefined : this.usb.unavailableReason);
+    } else {
+      this.#others.set(device.id, {
+        state: 'error',
+        lastError: `A hid-pos scanner is read over USB: ${formatConnection(c)} is not a USB connection`,
+      });
+      return;
+    }
+    const scanner = new HidPosScanner({
+      id: device.id,
+      name,
+      locate,
+      ...(unreachable ? { unreachable } : {}),
+      onRead: (read) => this.ctx.onScan?.(device, read),
+      log: this.ctx.log,
+      ...(this.ctx.now ? { now: this.ctx.now } : {}),
+    });
+    this.#scanners.set(device.id, scanner);
+    scanner.start();
+  }
+
   #otherStatus(device: HardwareDevice): DeviceStatusView {
     const at = (this.ctx.now ?? Date.now)();
     const c = device.connection;
@@ -214,7 +270,14 @@ export class DeviceHub {
       const c = d.connection;
       if (c.kind !== 'usb' || c.vendorId !== vendorId || c.productId !== productId) continue;
       const printer = this.#printers.get(d.id);
-      if (printer) {
+      const scanner = this.#scanners.get(d.id);
+      if (scanner) {
+        if (event === 'attach') scanner.plugged();
+        else
+          void this.usb.find(c.vendorId, c.productId, c.serial).then((still) => {
+            if (!still) scanner.unplugged();
+          });
+      } else if (printer) {
         if (event === 'attach') void printer.check();
         else
           void this.usb.find(c.vendorId, c.productId, c.serial).then((still) => {

@@ -6,10 +6,15 @@
  * `startPrinting()` carries them out, and `stop()` undoes it all.
  */
 import {
+  classifyScan,
   formatProfileProblem,
   hex4,
   isPrinter,
+  MEMBER_QR_PREFIX,
   TillboxError,
+  uuidv7,
+  type Scan,
+  type Symbology,
   type HardwareList,
   type HardwareProfile,
   type OrderView,
@@ -21,13 +26,14 @@ import type { Logger } from 'pino';
 import type { Settings } from '../config/settings.js';
 import type { Db } from '../db/database.js';
 import type { EventLog } from '../events/event-log.js';
-import { DeviceHub } from './device-hub.js';
+import { DeviceHub, type ScannerDevice } from './device-hub.js';
 import { PrintJobRepository, type PrintJobRow } from './print-job-repository.js';
 import { PrintJobRetention } from './print-job-retention.js';
 import { PrintJobRetentionRepository } from './print-job-retention-repository.js';
 import { PrintService } from './print-service.js';
 import { loadProfileFile, profilePathOf } from './profile-file.js';
 import type { DeviceStatusView } from './printer.js';
+import type { AssembledScan } from './scanner/hid-pos-report.js';
 import type { UsbLoader } from './usb/usb-api.js';
 import type { VirtualPrinterState } from './virtual-printer.js';
 
@@ -44,6 +50,8 @@ export interface DevicesContext {
   readonly loadUsb?: UsbLoader;
   /** The payment terminal's state, from the card terminal module (payments). */
   readonly terminalState?: () => DeviceStatusView | undefined;
+  /** A HID POS scanner's scan, for the screens of its profile's `screen` (undefined: none). */
+  readonly deliverScan?: (scan: Scan, screen: ScannerDevice['screen']) => void;
   readonly now?: () => number;
 }
 
@@ -77,6 +85,7 @@ const iso = (ms: number | null | undefined): string | undefined =>
 export class Devices {
   #running: Running | undefined;
   #printing = false;
+  readonly #lastScans = new Map<string, Scan>();
   readonly repository: PrintJobRepository;
 
   constructor(private readonly ctx: DevicesContext) {
@@ -111,6 +120,7 @@ export class Devices {
       log: log.child({ module: 'devices' }),
       ...(this.ctx.terminalState ? { terminalState: this.ctx.terminalState } : {}),
       ...(this.ctx.loadUsb ? { loadUsb: this.ctx.loadUsb } : {}),
+      onScan: (device, read) => this.#scanned(device, read),
       ...(this.ctx.now ? { now: this.ctx.now } : {}),
     });
     await hub.start();
@@ -194,6 +204,7 @@ export class Devices {
         ...(v.columns !== undefined ? { columns: v.columns } : {}),
         ...(v.stations ? { stations: [...v.stations] } : {}),
         ...(v.printer ? { printer: v.printer } : {}),
+        ...this.#scannerView(v.id),
         queue: counts.get(v.id) ?? { queued: 0, failing: 0 },
       })),
       usb: {
@@ -223,6 +234,63 @@ export class Devices {
         }),
       },
     };
+  }
+
+  /**
+   * A scanner read a code: what it is (the core's `classifyScan`: a retail barcode with its check
+   * digit, a loyalty card, an order's receipt QR, or not one the till reads), sent to the scanner's
+   * screens. Input, not a fact: nothing is written; the log keeps the kind, never a card's code.
+   */
+  #scanned(device: ScannerDevice, read: AssembledScan): void {
+    const at = new Date((this.ctx.now ?? Date.now)()).toISOString();
+    const base = { id: uuidv7(), device: device.id, symbology: read.symbology, aim: read.aim, at };
+    let scan: Scan;
+    if (read.kind === 'unreadable') {
+      scan = {
+        ...base,
+        kind: 'unreadable',
+        code: '',
+        problem: `The scanner could not read that code (${read.problem}): scan it again.`,
+      };
+    } else {
+      const c = classifyScan(read.code);
+      scan = {
+        ...base,
+        kind: c.kind,
+        code: read.code,
+        ...(c.kind === 'barcode' ? { format: c.format } : {}),
+        ...(c.kind === 'order' ? { orderId: c.orderId } : {}),
+        ...(c.kind === 'invalid' ? { problem: `Not a barcode this till reads: ${c.problem}. Nothing was added.` } : {}),
+        ...(c.kind === 'unknown' ? { problem: 'Not a code this till reads: nothing was added.' } : {}),
+      };
+    }
+    this.#lastScans.set(device.id, scan);
+    this.ctx.log.info(
+      { device: device.id, kind: scan.kind, symbology: scan.symbology, screen: device.screen ?? null },
+      'scanned',
+    );
+    this.ctx.deliverScan?.(scan, device.screen);
+  }
+
+  #scannerView(id: string): Pick<HardwareList['devices'][number], 'screen' | 'lastScan'> {
+    const device = this.#running?.hub.devices.find((d) => d.id === id);
+    if (device?.role !== 'scanner') return {};
+    const screen = device.screen ? { screen: device.screen } : {};
+    const scan = this.#lastScans.get(id);
+    if (!scan) return screen;
+    const { id: _id, device: _device, ...lastScan } = scan;
+    // A loyalty card's code is the member's secret: the admin screen sees that one was scanned.
+    return { ...screen, lastScan: { ...lastScan, code: scan.kind === 'loyalty' ? `${MEMBER_QR_PREFIX}…` : scan.code } };
+  }
+
+  /** A virtual HID POS scanner reads `code`: its reports go through the driver like a real scanner's. */
+  virtualScan(id: string, code: string, symbology?: Symbology): { device: string; reports: number } {
+    const { hub } = this.#need();
+    const device = hub.devices.find((d) => d.id === id);
+    if (!device) throw new TillboxError('not-found', `There is no device ${id} in the hardware profile`);
+    const twin = hub.virtualScanner(id);
+    if (!twin) throw new TillboxError('not-found', `${id} is not a virtual HID POS scanner`);
+    return { device: id, reports: twin.scan(code, symbology) };
   }
 
   /** Jobs as staff see them, with their orders' numbers. */

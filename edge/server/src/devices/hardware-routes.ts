@@ -1,7 +1,8 @@
 /**
  * The device hub's API under /api/v1/devices/…: the store's hardware with its state, last error
  * and queue; print jobs with their state; reprints and test slips (each with a client-made id: the
- * same request twice prints once); what a virtual printer printed; and a virtual printer's state.
+ * same request twice prints once); what a virtual printer printed; a virtual printer's state; and a
+ * code for a virtual scanner to scan (its reports go through the scanner driver to the screens).
  * (`GET /devices` and `/devices/:id/revoke` are the paired screens: pairing/device-routes.ts.)
  */
 import {
@@ -15,6 +16,8 @@ import {
   reprintBodySchema,
   testPrintBodySchema,
   TillboxError,
+  virtualScanBodySchema,
+  virtualScanResultSchema,
   virtualStateBodySchema,
 } from '@tillbox/core';
 import { defineRoute, type AnyRoute } from '../api/route.js';
@@ -110,6 +113,23 @@ export function hardwareRoutes(devices: Devices): AnyRoute[] {
       response: printoutListSchema,
       errors: [400, 404],
       handler: ({ params, body }) => devices.setVirtualState(params.id, body.state),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/devices/hardware/:id/scan',
+      permission: 'hardware.simulate',
+      summary:
+        'A virtual HID POS scanner scans a code: its reports are read by the scanner driver and the code goes to the scanner’s screens',
+      tags: ['devices'],
+      params: hardwareParamsSchema,
+      body: virtualScanBodySchema,
+      response: virtualScanResultSchema,
+      status: 202,
+      errors: [400, 404],
+      handler: ({ params, body }) => ({
+        status: 202,
+        body: devices.virtualScan(params.id, body.code, body.symbology),
+      }),
     }),
   ];
 }

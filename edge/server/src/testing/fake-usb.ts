@@ -179,9 +179,14 @@ export class FakeUsbPrinter implements UsbDeviceApi {
   }
 }
 
+/** A device on the fake bus: once pulled out, its transfers fail as usb 3's do. */
+export interface FakeUsbDevice extends UsbDeviceApi {
+  pulled(): void;
+}
+
 /** The bus: `getDevices()` and `connect` / `disconnect` events, as usb 3's WebUSB has them. */
 export class FakeUsb implements UsbApi {
-  devices: FakeUsbPrinter[] = [];
+  devices: FakeUsbDevice[] = [];
   readonly #listeners = { connect: new Set<UsbConnectionListener>(), disconnect: new Set<UsbConnectionListener>() };
 
   getDevices(): Promise<UsbDeviceApi[]> {
@@ -204,15 +209,22 @@ export class FakeUsb implements UsbApi {
     return device;
   }
 
+  /** Another fake device plugged in (a HID POS scanner: `devices/scanner/virtual-hid-scanner.ts`). */
+  plugDevice<T extends FakeUsbDevice>(device: T): T {
+    this.devices.push(device);
+    for (const listener of this.#listeners.connect) listener({ device });
+    return device;
+  }
+
   /**
    * Pulled out: a `disconnect` event. usb 3 hands that event the object of its own device list, not
    * the one `getDevices()` gave the hub — the same device (same handle), another object — so the
    * fake does too.
    */
-  unplug(device: FakeUsbPrinter): void {
+  unplug(device: FakeUsbDevice): void {
     device.pulled();
     this.devices = this.devices.filter((d) => d !== device);
-    const twin = Object.create(device) as FakeUsbPrinter;
+    const twin = Object.create(device) as FakeUsbDevice;
     for (const listener of this.#listeners.disconnect) listener({ device: twin });
   }
 }

@@ -20,9 +20,9 @@ function report(aim: string, data: string, trailer: [number, number, number]): U
 // A Honeywell Voyager 1602g in HID POS mode (python_hon_usbhid's README): the first report of a
 // 6-report message, as received — id 2, 56 bytes, ]X0, the data, then '?' (Honeywell's id), 0, 1.
 const VOYAGER_FIRST = Uint8Array.from([
-  2, 56, 93, 88, 48, 80, 114, 111, 100, 117, 99, 116, 32, 78, 97, 109, 101, 58, 32, 86, 111, 121, 97, 103, 101, 114,
-  32, 49, 54, 48, 50, 103, 13, 10, 66, 111, 111, 116, 32, 82, 101, 118, 105, 115, 105, 111, 110, 58, 32, 58, 32, 56,
-  57, 57, 50, 13, 10, 83, 111, 102, 116, 63, 0, 1,
+  2, 56, 93, 88, 48, 80, 114, 111, 100, 117, 99, 116, 32, 78, 97, 109, 101, 58, 32, 86, 111, 121, 97, 103, 101, 114, 32,
+  49, 54, 48, 50, 103, 13, 10, 66, 111, 111, 116, 32, 82, 101, 118, 105, 115, 105, 111, 110, 58, 32, 58, 32, 56, 57, 57,
+  50, 13, 10, 83, 111, 102, 116, 63, 0, 1,
 ]);
 // Its last report: 9 bytes, the rest zeros, the more-data bit clear.
 const VOYAGER_LAST = Uint8Array.from([
@@ -54,7 +54,10 @@ describe('decodeHidPosReport', () => {
     });
     const tooLong = report(']E0', '', [0, 0, 0]);
     tooLong[1] = 57;
-    expect(decodeHidPosReport(tooLong)).toEqual({ kind: 'bad', problem: 'a data length of 57 (at most 56 in one report)' });
+    expect(decodeHidPosReport(tooLong)).toEqual({
+      kind: 'bad',
+      problem: 'a data length of 57 (at most 56 in one report)',
+    });
     expect(decodeHidPosReport(Uint8Array.from([2, 8, 93, 69, 48, 52, 48]))).toEqual({
       kind: 'bad',
       problem: 'a data length of 8 in a report of 7 bytes',
@@ -106,7 +109,9 @@ describe('HidPosAssembler', () => {
 
   it('makes a code unreadable when a bad report comes in the middle, and reads the next one', () => {
     const a = new HidPosAssembler();
-    expect(a.push(report(']Q1', 'TBXM1-abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMN', [0, 0, 1]))).toBeUndefined();
+    expect(
+      a.push(report(']Q1', 'TBXM1-abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMN', [0, 0, 1])),
+    ).toBeUndefined();
     const broken = report(']Q1', 'OP', [0, 0, 0]);
     broken[1] = 200;
     expect(a.push(broken)).toEqual({

@@ -115,7 +115,8 @@ export class HidPosAssembler {
     const problem = this.#problem;
     const code = problem === undefined ? textOf(concat(this.#parts)) : '';
     this.#reset();
-    if (problem !== undefined) return { kind: 'unreadable', problem: `the code cannot be read: ${problem}`, aim, symbology };
+    if (problem !== undefined)
+      return { kind: 'unreadable', problem: `the code cannot be read: ${problem}`, aim, symbology };
     if (code.length === 0) return { kind: 'unreadable', problem: 'the scanner sent an empty code', aim, symbology };
     if (code.length > MAX_SCAN_LENGTH)
       return {
