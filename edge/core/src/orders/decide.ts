@@ -414,6 +414,8 @@ const RACING_PAYMENT: ReadonlySet<OrderCommand['kind']> = new Set([
   'override-price',
   'split',
   'add-lines',
+  // Parked as an open ticket while the guest is at the terminal, it would leave the counter unpaid.
+  'hold',
 ]);
 
 function refuseWhilePaying(state: Order, command: OrderCommand): void {

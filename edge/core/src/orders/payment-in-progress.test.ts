@@ -56,6 +56,14 @@ describe('a card payment in progress', () => {
     expect(decideOrder(paying, { kind: 'fire' }, envFor(staff)).state.status).toBe('in_kitchen');
   });
 
+  it('refuses to hold the ticket while the terminal is asked, and holds it once the payment is over', () => {
+    const paying = { ...unpaid(), paymentInProgress: intent };
+    const e = refusal(paying, { kind: 'hold' });
+    expect(e.code).toBe('conflict');
+    expect(e.message).toMatch(/^payment in progress: order \d+ is being paid on the card terminal/);
+    expect(decideOrder(unpaid(), { kind: 'hold' }, envFor(staff)).state.heldAt).toBe(T0);
+  });
+
   it('ends with the payment that names it, and cancel works again after a decline', () => {
     const paying = { ...unpaid(), paymentInProgress: intent };
     const paid = decideOrder(
