@@ -43,6 +43,7 @@ import { loadReceiptKey, ReceiptLinks } from './receipts/receipt-links.js';
 import { receiptRoutes } from './receipts/receipt-routes.js';
 import { Devices } from './devices/devices.js';
 import { hardwareRoutes } from './devices/hardware-routes.js';
+import { ScanFeed } from './devices/scanner/scan-feed.js';
 import { DisplayRepository } from './display/display-repository.js';
 import { displayRoutes } from './display/display-routes.js';
 import { DisplayService } from './display/display-service.js';
@@ -172,13 +173,15 @@ export class Edge {
         log: log.child({ module: 'display' }),
       });
       displays.start();
+      // What the box's HID POS scanners read, live to their screens (the stream's scanner topic).
+      const scans = new ScanFeed();
       const stream = new StreamHub(
         events,
         {
           storeId: settings.store.id,
           ...settings.stream,
           views: (ids) => caps.orderRepository.views(ids),
-          feeds: { display: displays },
+          feeds: { display: displays, scanner: scans },
         },
         log.child({ module: 'stream' }),
       );
@@ -221,6 +224,7 @@ export class Edge {
         },
         receiptUrl: (id) => (this.url === '' ? undefined : receiptLinks.url(id)),
         terminalState: () => terminal?.state,
+        deliverScan: (scan, screen) => scans.deliver(scan, screen),
       });
       await devices.start();
       if (!this.ctx.pinpad) {
