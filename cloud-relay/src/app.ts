@@ -25,6 +25,7 @@ import { OnlineOrderRepository } from './online/online-order-repository.js';
 import { OnlineOrderService } from './online/online-order-service.js';
 import { StorePricing } from './online/store-pricing.js';
 import { GapRepair } from './repair/gap-repair.js';
+import { StoreLog } from './repair/store-log.js';
 import { RpcResponder } from './rpc/rpc-responder.js';
 import type { Settings } from './settings/settings.js';
 import { StoreRepository } from './stores/store-repository.js';
@@ -156,7 +157,8 @@ export class CloudRelay {
         log: log.child({ module: 'orders' }),
         now,
       });
-      const rpc = new RpcResponder({ publisher: link, loyalty, log: log.child({ module: 'rpc' }), now });
+      const storeLog = new StoreLog({ stores: storeRepository, events });
+      const rpc = new RpcResponder({ publisher: link, loyalty, storeLog, log: log.child({ module: 'rpc' }), now });
       if (s.loyalty.demoMembers) await openDemoMembers(loyalty);
       const repair = new GapRepair({
         stores: storeRepository,

@@ -7,12 +7,15 @@ import { RPC_METHODS, TillboxError, type RpcRequest, type RpcResponse } from '@t
 import type { Logger } from 'pino';
 import type { Publisher } from '../configuration/config-service.js';
 import type { LoyaltyService } from '../loyalty/loyalty-service.js';
+import type { StoreLog } from '../repair/store-log.js';
 
 export class RpcResponder {
   constructor(
     private readonly ctx: {
       publisher: Publisher;
       loyalty?: Pick<LoyaltyService, 'forStore'>;
+      /** The cloud's copy of each store's log (`events.since`). */
+      storeLog?: Pick<StoreLog, 'page'>;
       log: Logger;
       now?: () => Date;
     },
@@ -27,17 +30,17 @@ export class RpcResponder {
   }
 
   async answer(storeId: string, request: RpcRequest): Promise<RpcResponse> {
-    const loyalty = this.ctx.loyalty;
-    if (!loyalty)
-      return {
-        id: request.id,
-        ok: false,
-        error: { code: 'unavailable', message: 'loyalty balances are not kept by this cloud relay' },
-      };
+    const { loyalty, storeLog } = this.ctx;
     try {
       switch (request.method) {
+        case 'events.since': {
+          if (!storeLog) return unavailable(request, "the stores' logs are not kept by this cloud relay");
+          const params = RPC_METHODS[request.method].params.parse(request.params);
+          return { id: request.id, ok: true, result: await storeLog.page(storeId, params.afterSeq, params.limit) };
+        }
         case 'loyalty.balance':
         case 'loyalty.lookup': {
+          if (!loyalty) return unavailable(request, 'loyalty balances are not kept by this cloud relay');
           const params = RPC_METHODS[request.method].params.parse(request.params);
           return { id: request.id, ok: true, result: await loyalty.forStore(storeId, params) };
         }
@@ -49,4 +52,8 @@ export class RpcResponder {
       return { id: request.id, ok: false, error: { code: 'internal', message: 'the cloud could not answer' } };
     }
   }
+}
+
+function unavailable(request: RpcRequest, message: string): RpcResponse {
+  return { id: request.id, ok: false, error: { code: 'unavailable', message } };
 }

@@ -36,6 +36,8 @@ import { upsellReportRoutes } from './reports/upsell-report.js';
 import { dayReportRoutes } from './reports/day-report-routes.js';
 import { kioskRoutes } from './kiosk/kiosk-routes.js';
 import { CursorRepository } from './events/cursor-repository.js';
+import { LogRestore } from './events/log-restore.js';
+import { restoreOrders } from './orders/order-restore.js';
 import { Relay } from './relay/relay.js';
 import { relayRoutes } from './relay/relay-routes.js';
 import { loyaltyRoutes } from './loyalty/loyalty-routes.js';
@@ -185,11 +187,25 @@ export class Edge {
         },
         log.child({ module: 'stream' }),
       );
+      const cursors = new CursorRepository(database.db);
+      const restoreWriter = new LogRestore({
+        storeId: settings.store.id,
+        db: database.db,
+        events,
+        cursors,
+        projections: [
+          (tx, restored) => restoreOrders(tx, caps.orderRepository, restored),
+          (tx, restored) => restored.forEach((e) => caps.stock.restored(tx, e)),
+          (tx, restored) => restored.forEach((e) => caps.cash.restored(tx, e)),
+          (tx, restored) => restored.forEach((e) => access.audit.fromEvent(tx, e)),
+        ],
+      });
       const relay = new Relay({
         settings,
         version: VERSION,
         events,
-        cursors: new CursorRepository(database.db),
+        cursors,
+        restore: { writer: restoreWriter, health: database.health },
         orders,
         channels: (ids) => new Map([...caps.orderRepository.findMany(ids)].map(([id, o]) => [id, o.channel])),
         catalog,

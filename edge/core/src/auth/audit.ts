@@ -47,6 +47,7 @@ export const AUDIT_ACTIONS = [
   'stock.un86d',
   'settings.changed',
   'permission.refused',
+  'log.restored',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

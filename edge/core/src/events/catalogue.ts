@@ -298,6 +298,19 @@ export const EVENT_CATALOGUE = {
   ...LOYALTY_EVENTS,
   /** A Z report closed a business day (subject: the day); nothing more is added to that day. */
   'day.closed': { version: 1, schema: dayClosedSchema },
+  /**
+   * Events the store's database had lost were restored from the cloud's copy of its log
+   * (subject: the store): how many, and the seqs they span (docs/reliability.md).
+   */
+  'log.restored': {
+    version: 1,
+    schema: z.object({
+      source: z.literal('cloud'),
+      count: z.int().min(1),
+      fromSeq: z.int().min(1),
+      toSeq: z.int().min(1),
+    }),
+  },
 } as const satisfies Record<string, { version: number; schema: z.ZodType }>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;

@@ -298,8 +298,28 @@ const memberBalanceResult = z.object({
   qrHash: keyHashSchema.optional().describe("SHA-256 of memberKey('qr', …)"),
 });
 
+/** The most events one `events.since` answer carries (the cloud also keeps it under the topic's byte limit). */
+export const MAX_EVENTS_PAGE = 500;
+
+/**
+ * A page of the cloud's copy of the asking store's log: its events after `afterSeq`, in seq order,
+ * with no gap, up to the cloud's contiguous head `lastSeq` (what restores a store box whose
+ * database lost its tail; docs/reliability.md).
+ */
+const eventsPageResult = z.object({
+  lastSeq: z.int().min(0).describe("Every event of the store up to this seq is in the cloud's copy"),
+  events: z.array(relayEventSchema).max(MAX_EVENTS_PAGE),
+});
+
 /** Every request the edge can make of the cloud: its params and the result it expects. */
 export const RPC_METHODS = {
+  'events.since': {
+    params: z.object({
+      afterSeq: z.int().min(0).describe('The page starts after this seq'),
+      limit: z.int().min(1).max(MAX_EVENTS_PAGE).default(200),
+    }),
+    result: eventsPageResult,
+  },
   'loyalty.balance': {
     params: z.object({ memberId: entityId }),
     result: memberBalanceResult,

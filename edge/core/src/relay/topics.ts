@@ -48,7 +48,8 @@ export const RELAY_TOPICS = {
   'config/stations': { from: 'cloud', qos: 1, retain: true, maxBytes: 1024 * KIB, schema: configSchemas.stations },
   'config/ack': { from: 'edge', qos: 1, retain: false, maxBytes: 64 * KIB, schema: configAckSchema },
   'rpc/req': { from: 'edge', qos: 1, retain: false, maxBytes: 64 * KIB, schema: rpcRequestSchema },
-  'rpc/res': { from: 'cloud', qos: 1, retain: false, maxBytes: 256 * KIB, schema: rpcResponseSchema },
+  // A page of the store's own log (`events.since`) may hold an event of up to 256 KiB.
+  'rpc/res': { from: 'cloud', qos: 1, retain: false, maxBytes: 1024 * KIB, schema: rpcResponseSchema },
 } as const satisfies Record<
   string,
   { from: 'edge' | 'cloud'; qos: 0 | 1; retain: boolean; maxBytes: number; schema: z.ZodType }

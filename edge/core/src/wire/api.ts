@@ -377,9 +377,10 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 export const healthProblemSchema = z.object({
   kind: z
-    .enum(['damaged-row', 'missing-events', 'storage'])
+    .enum(['damaged-row', 'missing-events', 'storage', 'cloud-log'])
     .describe(
-      'damaged-row: a stored row cannot be read; missing-events: the log lost a range; storage: the disk refuses writes',
+      'damaged-row: a stored row cannot be read; missing-events: the log lost a range; storage: the disk refuses writes; ' +
+        "cloud-log: the store's log and the cloud's copy differ, or the cloud's copy was refused",
     ),
   message: z.string().describe('What is wrong and what the store box did about it'),
   since: z.string().describe('ISO 8601 time it was first seen'),

@@ -34,6 +34,7 @@ const AUDITED_EVENTS: ReadonlySet<string> = new Set([
   'stock.wasted',
   'stock.counted',
   'stock.untracked',
+  'log.restored',
 ]);
 
 /** 86 switches are audited when a person threw them, not when a count reached zero or came back. */

@@ -225,6 +225,11 @@ export class CashService {
     return this.sessionViewOf(this.ctx.repository.sessionById(session.id) ?? session);
   }
 
+  /** An event restored from the cloud's copy of the log: the drawer's part of it, as when it was appended (no kick). */
+  restored(tx: Tx, event: StoreEvent): void {
+    this.onAppend(tx, event);
+  }
+
   /** Inside the transaction of every appended event: a counter screen paired, or cash taken on a drawer's device. */
   private onAppend(tx: Tx, event: StoreEvent): void {
     if (event.type === 'device.paired') {

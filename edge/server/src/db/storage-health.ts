@@ -7,13 +7,15 @@
  *   the log's head with the data folder's marker (./store-marker.ts).
  * - `storage`: the disk refused a write (full, or an I/O error). Cleared by the next write that
  *   commits.
+ * - `cloud-log`: the store's log and the cloud's copy of it differ, or the cloud's copy was
+ *   refused when the edge tried to restore from it (../relay/cloud-restore.ts).
  *
  * One per database handle, found with {@link storageHealthOf}, so the code that reads and writes
  * the store reports here without more wiring. Each problem is logged once when it appears.
  */
 import { TillboxError } from '@tillbox/core';
 
-export type StorageProblemKind = 'damaged-row' | 'missing-events' | 'storage';
+export type StorageProblemKind = 'damaged-row' | 'missing-events' | 'storage' | 'cloud-log';
 
 export interface StorageProblem {
   kind: StorageProblemKind;

@@ -339,6 +339,17 @@ export class OrderRepository {
     return row.n;
   }
 
+  /** A business day's numbers go on after `number` (an order restored from the cloud's copy of the log had it). */
+  keepNumber(tx: Tx, businessDay: string, number: number): void {
+    tx.insert(orderNumbers)
+      .values({ businessDay, lastNumber: number })
+      .onConflictDoUpdate({
+        target: orderNumbers.businessDay,
+        set: { lastNumber: sql`max(${orderNumbers.lastNumber}, ${number})` },
+      })
+      .run();
+  }
+
   /**
    * Write a decided state inside `tx` as its difference from `before` (undefined for a new
    * order, which needs the fingerprint of its placing request).

@@ -23,6 +23,9 @@ import type { Settings } from '../config/settings.js';
 import type { EventLog } from '../events/event-log.js';
 import type { CursorRepository } from '../events/cursor-repository.js';
 import type { OrderService } from '../orders/order-service.js';
+import type { StorageHealth } from '../db/storage-health.js';
+import type { LogRestore } from '../events/log-restore.js';
+import { CloudRestore, VERIFIED_CURSOR, type RestoreOutcome } from './cloud-restore.js';
 import { ConfigSync } from './config-sync.js';
 import { EmbeddedBroker } from './embedded-broker.js';
 import { EventOutbox } from './event-outbox.js';
@@ -46,6 +49,8 @@ export interface RelayContext {
   kitchen: KitchenConfig;
   log: Logger;
   now?: () => number;
+  /** Checking the log against the cloud's copy on connecting, and restoring what it lost (./cloud-restore.ts). */
+  restore?: { writer: LogRestore; health: StorageHealth };
 }
 
 export class Relay {
@@ -60,6 +65,9 @@ export class Relay {
   #url = '';
   #stateTimer: NodeJS.Timeout | undefined;
   #lastState = '';
+  /** The last check of the log against the cloud's copy; `in-step`/`restored`: it agrees (checked once per start). */
+  #restore: RestoreOutcome | undefined;
+  #checking: Promise<RestoreOutcome | undefined> | undefined;
 
   constructor(context: RelayContext) {
     this.#c = context;
@@ -111,7 +119,10 @@ export class Relay {
       storeId,
       url,
       will: () => JSON.stringify(this.#state(false)),
-      onConnect: () => this.#publishState(true),
+      onConnect: () => {
+        this.#publishState(true);
+        void this.checkCloudLog();
+      },
       onMessage: (name, payload) => this.#receive(name, payload),
       log: this.#log,
     });
@@ -172,6 +183,53 @@ export class Relay {
     return this.#requests.request(method, params, options);
   }
 
+  /**
+   * Check the log against the cloud's copy and restore what it lost, once per start (again on each
+   * connection until the cloud has answered). A restore restarts the outbox from its cursor, which
+   * the restore moved past the restored events; a conflict stops it.
+   */
+  checkCloudLog(): Promise<RestoreOutcome | undefined> {
+    const done = this.#restore?.kind;
+    if (!this.#c.restore || !this.#requests || done === 'in-step' || done === 'restored' || done === 'conflict')
+      return Promise.resolve(this.#restore);
+    this.#checking ??= this.#cloudRestore()
+      .run()
+      .then((outcome) => {
+        this.#restore = outcome;
+        if (outcome.kind === 'restored') {
+          this.#outbox?.stop();
+          this.#outbox?.start();
+          this.#publishState(true);
+        } else if (outcome.kind === 'conflict') {
+          this.#outbox?.stop();
+          this.#log.error(outcome, "the store's log and the cloud's copy differ: events are no longer sent");
+        }
+        return outcome;
+      })
+      .finally(() => (this.#checking = undefined));
+    return this.#checking;
+  }
+
+  /** The outcome of the last check against the cloud's copy of the log (undefined before one). */
+  get cloudLog(): RestoreOutcome | undefined {
+    return this.#restore;
+  }
+
+  #cloudRestore(): CloudRestore {
+    const restore = this.#c.restore!;
+    const cursors = this.#c.cursors;
+    return new CloudRestore({
+      storeId: this.#c.settings.store.id,
+      page: (afterSeq, limit) => this.request('events.since', { afterSeq, limit }),
+      checkedThrough: () => cursors.seq(VERIFIED_CURSOR) || cursors.seq(RELAY_CURSOR),
+      writer: restore.writer,
+      cursors,
+      restoredCursors: [RELAY_CURSOR],
+      health: restore.health,
+      log: this.#log,
+    });
+  }
+
   status(): RelayStatus {
     const connected = this.#connection?.connected ?? false;
     return {
@@ -201,6 +259,9 @@ export class Relay {
     if (!this.#connection?.connected) return;
     const state = this.#state(true);
     const key = `${state.headSeq}/${state.relayedSeq}/${JSON.stringify(state.config)}`;
+    // Once the log agrees with the cloud's copy, what the broker acknowledges since agrees too.
+    const agreed = this.#restore?.kind;
+    if (agreed === 'in-step' || agreed === 'restored') this.#c.cursors.advance(VERIFIED_CURSOR, state.relayedSeq);
     if (!force && key === this.#lastState) return;
     this.#lastState = key;
     this.#send('state', state);

@@ -23,10 +23,12 @@ import {
   type StockLineUse,
   type StockList,
   type StockReturnReason,
+  type StoreEvent,
 } from '@tillbox/core';
 import type { Tx } from '../db/database.js';
 import type { Append, EventLog } from '../events/event-log.js';
 import type { StockRepository } from './stock-repository.js';
+import { stockAfterEvent } from './stock-restore.js';
 
 export interface StockServiceContext {
   events: EventLog;
@@ -161,6 +163,23 @@ export class StockService {
       const env = { cmd: ORDER_PATH, at, newId: () => uuidv7(at) };
       this.apply(tx, append, before, decideStock(before, { kind: 'return', orderId, reason, lines }, env), at);
     }
+  }
+
+  /**
+   * A stock event restored from the cloud's copy of the log (written with its own seq, not
+   * appended): the item's row and moves as when it was appended, read from the event alone.
+   */
+  restored(_tx: Tx, event: StoreEvent): void {
+    const itemId = (event.data as { itemId?: unknown }).itemId;
+    if (typeof itemId !== 'string') return;
+    const { repository } = this.ctx;
+    const known = repository.has(itemId);
+    const before = (known ? repository.load(itemId, this.nameOf(itemId)) : undefined) ?? untrackedItem(itemId, itemId);
+    const after = stockAfterEvent(before, event);
+    if (!after) return;
+    const at = Date.parse(event.at);
+    repository.save(known ? before : undefined, after.state, at);
+    repository.addMoves(after.moves, { eventSeq: event.seq, actor: event.actor, device: event.device, at });
   }
 
   /** Save the item, append its events (each carrying the command's actor and device) and record its moves. */

@@ -1,0 +1,78 @@
+/**
+ * Writing events restored from the cloud's copy of the store's log (docs/reliability.md, "A store
+ * box restored from an older copy"): one transaction writes each event with its original seq, id,
+ * actor, device and time, rebuilds what the edge derives from it (orders with their lines,
+ * tickets and payments, order numbers, stock, the audit log, cash drawers: the `projections`),
+ * moves the given cursors past it and appends `log.restored` (an audit row: "restored N events
+ * from the cloud"). Nothing is printed again and no drawer opens: print jobs and drawer kicks are
+ * made only for events appended by a command.
+ */
+import { SYSTEM_CONTEXT, topicOf, type StoreEvent } from '@tillbox/core';
+import { and, gte, lte } from 'drizzle-orm';
+import type { Db, Tx } from '../db/database.js';
+import { events } from '../db/schema.js';
+import type { CursorRepository } from './cursor-repository.js';
+import type { EventLog } from './event-log.js';
+
+/** Work done for each restored event inside the restore's transaction, in seq order. */
+export type RestoreProjection = (tx: Tx, restored: readonly StoreEvent[]) => void;
+
+export interface LogRestoreContext {
+  storeId: string;
+  db: Db;
+  events: EventLog;
+  cursors: CursorRepository;
+  projections: readonly RestoreProjection[];
+}
+
+export class LogRestore {
+  constructor(private readonly ctx: LogRestoreContext) {}
+
+  /** The ids of the events the log holds from `from` to `to`, by seq. */
+  localIds(from: number, to: number): Map<number, string> {
+    if (to < from) return new Map();
+    const rows = this.ctx.db
+      .select({ seq: events.seq, id: events.id })
+      .from(events)
+      .where(and(gte(events.seq, from), lte(events.seq, to)))
+      .all();
+    return new Map(rows.map((r) => [r.seq, r.id]));
+  }
+
+  /**
+   * Write `restored` (checked, in seq order, none of their seqs in the log) and everything derived
+   * from them in one transaction; move each of `cursors` to at least `through`. Answers the
+   * `log.restored` event. Throws (writing nothing) when an event does not fit what the log holds.
+   */
+  write(restored: readonly StoreEvent[], cursors: readonly string[], through: number): StoreEvent {
+    const first = restored[0];
+    const last = restored[restored.length - 1];
+    if (!first || !last) throw new Error('nothing to restore');
+    const result = this.ctx.events.transact(SYSTEM_CONTEXT, (tx, append) => {
+      for (const e of restored) {
+        tx.insert(events)
+          .values({
+            seq: e.seq,
+            id: e.id,
+            type: e.type,
+            topic: topicOf(e.type),
+            subject: e.subject,
+            data: e.data,
+            at: Date.parse(e.at),
+            version: e.version,
+            actor: e.actor,
+            device: e.device,
+          })
+          .run();
+      }
+      for (const project of this.ctx.projections) project(tx, restored);
+      for (const name of cursors) this.ctx.cursors.advance(name, through);
+      return append({
+        type: 'log.restored',
+        subject: this.ctx.storeId,
+        data: { source: 'cloud', count: restored.length, fromSeq: first.seq, toSeq: last.seq },
+      });
+    });
+    return result;
+  }
+}
