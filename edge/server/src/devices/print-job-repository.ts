@@ -53,33 +53,89 @@ export interface PrintJobChanges {
   readonly claims: readonly { id: string; at: number }[];
 }
 
+/** The insert of a new job (nothing when its key is taken), every value a parameter encoded by its column. */
+function prepareInsert(db: Db) {
+  const p = (name: string) => sql.placeholder(name);
+  return db
+    .insert(printJobs)
+    .values({
+      id: p('id'),
+      key: p('key'),
+      kind: p('kind'),
+      deviceId: p('deviceId'),
+      state: p('state'),
+      orderId: p('orderId'),
+      ticketId: p('ticketId'),
+      station: p('station'),
+      detail: p('detail'),
+      eventSeq: p('eventSeq'),
+      reprintOf: p('reprintOf'),
+      expiresAt: p('expiresAt'),
+      nextAttemptAt: p('nextAttemptAt'),
+      createdAt: p('createdAt'),
+      updatedAt: p('updatedAt'),
+    })
+    .onConflictDoNothing({ target: printJobs.key })
+    .returning()
+    .prepare();
+}
+
+/** The queue's every-job statements, prepared once (they run in whatever transaction is open on the connection). */
+function prepareQueue(db: Db) {
+  const p = (name: string) => sql.placeholder(name);
+  return {
+    due: db
+      .select()
+      .from(printJobs)
+      .where(and(sql`state = 'queued'`, lte(printJobs.nextAttemptAt, p('now'))))
+      .orderBy(asc(printJobs.createdAt), asc(printJobs.id))
+      .limit(p('limit'))
+      .prepare(),
+    nextDueAt: db
+      .select({ at: min(printJobs.nextAttemptAt) })
+      .from(printJobs)
+      .where(sql`state = 'queued'`)
+      .prepare(),
+    claim: db
+      .update(printJobs)
+      .set({ state: 'printing', updatedAt: sql`${p('now')}`, attempts: sql`${printJobs.attempts} + 1` })
+      .where(and(eq(printJobs.id, p('id')), eq(printJobs.state, 'queued')))
+      .prepare(),
+    printed: db
+      .update(printJobs)
+      .set({ state: 'printed', printedAt: sql`${p('now')}`, updatedAt: sql`${p('now')}` })
+      .where(and(eq(printJobs.id, p('id')), eq(printJobs.state, 'printing')))
+      .prepare(),
+  };
+}
+
 export class PrintJobRepository {
+  #insert: ReturnType<typeof prepareInsert> | undefined;
+  #queue: ReturnType<typeof prepareQueue> | undefined;
+
   constructor(private readonly db: Db) {}
 
   /** Inserts the job unless its key is taken; answers the stored job with that key, and whether it is new. */
   insert(tx: Db | Tx, job: NewPrintJob): { row: PrintJobRow; inserted: boolean } {
-    const inserted = tx
-      .insert(printJobs)
-      .values({
-        id: job.id,
-        key: job.key,
-        kind: job.kind,
-        deviceId: job.deviceId,
-        state: 'queued',
-        orderId: job.orderId ?? null,
-        ticketId: job.ticketId ?? null,
-        station: job.station ?? null,
-        detail: job.detail,
-        eventSeq: job.eventSeq ?? null,
-        reprintOf: job.reprintOf ?? null,
-        expiresAt: job.expiresAt ?? null,
-        nextAttemptAt: job.at,
-        createdAt: job.at,
-        updatedAt: job.at,
-      })
-      .onConflictDoNothing({ target: printJobs.key })
-      .returning()
-      .get();
+    // Prepared once on the store's one connection, which `tx` runs on: the row is written in `tx`
+    // (building the query each time cost more than running it, on every order that prints).
+    const inserted = (this.#insert ??= prepareInsert(this.db)).get({
+      id: job.id,
+      key: job.key,
+      kind: job.kind,
+      deviceId: job.deviceId,
+      state: 'queued',
+      orderId: job.orderId ?? null,
+      ticketId: job.ticketId ?? null,
+      station: job.station ?? null,
+      detail: job.detail,
+      eventSeq: job.eventSeq ?? null,
+      reprintOf: job.reprintOf ?? null,
+      expiresAt: job.expiresAt ?? null,
+      nextAttemptAt: job.at,
+      createdAt: job.at,
+      updatedAt: job.at,
+    });
     if (inserted) return { row: inserted, inserted: true };
     const row = tx.select().from(printJobs).where(eq(printJobs.key, job.key)).get();
     if (!row) throw new Error(`print job ${job.key} is neither new nor stored`);
@@ -101,23 +157,12 @@ export class PrintJobRepository {
 
   /** Queued jobs due by `now`, oldest first. */
   due(now: number, limit = 100): PrintJobRow[] {
-    return this.db
-      .select()
-      .from(printJobs)
-      .where(and(sql`state = 'queued'`, lte(printJobs.nextAttemptAt, now)))
-      .orderBy(asc(printJobs.createdAt), asc(printJobs.id))
-      .limit(limit)
-      .all();
+    return this.#statements().due.all({ now, limit });
   }
 
   /** When the next queued job is due, or undefined when none waits. */
   nextDueAt(): number | undefined {
-    const row = this.db
-      .select({ at: min(printJobs.nextAttemptAt) })
-      .from(printJobs)
-      .where(sql`state = 'queued'`)
-      .get();
-    return row?.at ?? undefined;
+    return this.#statements().nextDueAt.get()?.at ?? undefined;
   }
 
   /** Makes a printer's waiting jobs due now (it is ready again). */
@@ -130,21 +175,17 @@ export class PrintJobRepository {
   }
 
   /** queued → printing, only if it is still queued (answers false when another hand took it). */
-  claim(id: string, now: number, tx: Db | Tx = this.db): boolean {
-    return (
-      tx
-        .update(printJobs)
-        .set({ state: 'printing', updatedAt: now, attempts: sql`${printJobs.attempts} + 1` })
-        .where(and(eq(printJobs.id, id), eq(printJobs.state, 'queued')))
-        .run().changes === 1
-    );
+  claim(id: string, now: number): boolean {
+    return this.#statements().claim.run({ id, now }).changes === 1;
   }
 
-  printed(id: string, now: number, tx: Db | Tx = this.db): void {
-    tx.update(printJobs)
-      .set({ state: 'printed', printedAt: now, updatedAt: now })
-      .where(and(eq(printJobs.id, id), eq(printJobs.state, 'printing')))
-      .run();
+  printed(id: string, now: number): void {
+    this.#statements().printed.run({ id, now });
+  }
+
+  /** Prepared on the store's one connection: inside `apply`'s transaction they write in it. */
+  #statements(): ReturnType<typeof prepareQueue> {
+    return (this.#queue ??= prepareQueue(this.db));
   }
 
   /**
@@ -153,7 +194,7 @@ export class PrintJobRepository {
    */
   apply(changes: PrintJobChanges): Set<string> {
     return this.db.transaction((tx) => {
-      for (const p of changes.printed) this.printed(p.id, p.at, tx);
+      for (const p of changes.printed) this.printed(p.id, p.at);
       for (const f of changes.finished) this.finish(f.id, f.state, f.error, f.at, tx);
       for (const r of changes.retries) this.retry(r.id, r.retry, tx);
       for (const r of changes.released)
@@ -162,7 +203,7 @@ export class PrintJobRepository {
           .where(and(eq(printJobs.id, r.id), eq(printJobs.state, 'printing')))
           .run();
       const claimed = new Set<string>();
-      for (const c of changes.claims) if (this.claim(c.id, c.at, tx)) claimed.add(c.id);
+      for (const c of changes.claims) if (this.claim(c.id, c.at)) claimed.add(c.id);
       return claimed;
     });
   }
