@@ -7,7 +7,9 @@
  */
 import {
   streamEventFrameSchema,
+  streamScanFrameSchema,
   type OrderView,
+  type Scan,
   type StoreEvent,
   type StreamClientMessage,
   type StreamTopic,
@@ -32,6 +34,8 @@ export interface StreamHandlers {
    * about (when it is about one). The owner drops seqs it has already applied.
    */
   event(event: StoreEvent, order: OrderView | undefined): void;
+  /** A code a scanner on the store box read (topic `scanner`: live input, not an event of the log). */
+  scan?(scan: Scan): void;
   /** The connection state changed. */
   state?(state: ConnectionState): void;
   /** Any message arrived, heartbeats included. `serverAt` is the edge's clock when it says so. */
@@ -82,6 +86,7 @@ export function streamUrl(location: Pick<Location, 'protocol' | 'host'>, screen?
 type ServerMessage =
   | { type: 'hello'; hello: StreamHello }
   | { type: 'event'; event: StoreEvent; order: OrderView | undefined }
+  | { type: 'scan'; scan: Scan }
   | { type: 'caught-up'; seq: number }
   | { type: 'resync'; reason: string; head: number }
   | { type: 'heartbeat'; at: number | undefined }
@@ -124,6 +129,11 @@ export function parseServerMessage(raw: unknown): ServerMessage | undefined {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'message';
       return { type: 'unreadable', message: `unreadable event frame: ${where}: ${issue?.message ?? 'invalid'}` };
+    }
+    case 'scan': {
+      const parsed = streamScanFrameSchema.safeParse(msg);
+      if (parsed.success) return { type: 'scan', scan: parsed.data.scan };
+      return { type: 'unreadable', message: 'unreadable scan frame' };
     }
     case 'caught-up':
       return { type: 'caught-up', seq: num(msg.seq, 0) };
@@ -245,6 +255,9 @@ export class StreamClient {
         break;
       case 'event':
         this.#opts.handlers.event(msg.event, msg.order);
+        break;
+      case 'scan':
+        this.#opts.handlers.scan?.(msg.scan);
         break;
       case 'caught-up':
         this.#backoffMs = this.#opts.initialBackoffMs;

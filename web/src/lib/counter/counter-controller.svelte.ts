@@ -4,7 +4,7 @@
  * on the screen, which dialog is open, the keys, and the hold that keeps an unfinished ticket when
  * the screen goes idle. Made while the screen's component initialises (its clock ticks with it).
  */
-import { formatMoney, localize, type CommerceItem, type OrderView, type SplitBody } from '@tillbox/core';
+import { formatMoney, localize, type CommerceItem, type OrderView, type Scan, type SplitBody } from '@tillbox/core';
 import type { ScreenSession } from '$lib/access/screen-session.svelte.js';
 import { errorMessage } from '$lib/api.js';
 import { Clock } from '$lib/clock.svelte.js';
@@ -19,6 +19,7 @@ import { counterAction, type CounterAction } from './keymap.js';
 import { holdDelayMs, IdleWatch } from './open-tickets.js';
 import { scannedLine } from './scan.js';
 import { billState, nextPart, tenderAmount, type BillState } from './split-tender.js';
+import { StoreScanner } from './store-scanner.js';
 import { CounterTicket } from './ticket.svelte.js';
 import { orderTicket, previewTicket, withNewLines, type TicketView } from './ticket-view.js';
 import { NO_TIP, tipFields, type TipChoice } from './tips.js';
@@ -35,6 +36,10 @@ export class CounterController {
   /** Now, ticking every 30 s (menus by daypart, open tickets' ages). */
   readonly clock: { readonly now: number };
   readonly wedge = new WedgeDetector();
+  /** The store box's HID POS scanner paired with the counters (started with the screen). */
+  readonly storeScanner = new StoreScanner((scan) => this.storeScanned(scan));
+  /** Attaches a loyalty member by their card's code (the customer panel sets it). */
+  memberScanned: ((code: string) => void) | undefined;
   menu = $state<MenuState>({ kind: 'loading' });
   query = $state('');
   tender = $state<TenderKind | undefined>(undefined);
@@ -172,6 +177,18 @@ export class CounterController {
     else this.addLine(outcome.line, outcome.name);
   }
 
+  /** A code from the store box's scanner: the same path as a keyboard-wedge scan of it. */
+  storeScanned(scan: Scan): void {
+    if (this.dialog) return this.say('Close the open dialog, then scan again.', true);
+    if (scan.kind === 'unreadable') return this.say(scan.problem ?? 'The code could not be read: scan it again.', true);
+    if (scan.kind === 'loyalty' && this.memberScanned) return this.memberScanned(scan.code);
+    if (scan.kind === 'order') {
+      this.dialog = { kind: 'orders' };
+      return this.say("An order's receipt was scanned: find the order in Today's orders.");
+    }
+    this.scanned(scan.code);
+  }
+
   newOrder(): void {
     this.ticket.reset();
     this.endTender();
@@ -287,6 +304,7 @@ export class CounterController {
 
   stop(): void {
     this.#idle.stop();
+    this.storeScanner.stop();
   }
 
   /** Bring an open ticket onto the counter, holding what is on it first. */
