@@ -13668,6 +13668,46 @@ export interface paths {
                 stations?: string[];
                 /** @description A cash drawer's printer */
                 printer?: string;
+                /** @description The screens a scanner's codes go to */
+                screen?: string;
+                /** @description A HID POS scanner's last scan (a loyalty card's code shown by its prefix only) */
+                lastScan?: {
+                  /**
+                   * @description What the code is (classifyScan); `unreadable`: the scanner sent reports the box could not read
+                   * @enum {string}
+                   */
+                  kind: 'barcode' | 'loyalty' | 'order' | 'invalid' | 'unknown' | 'unreadable';
+                  /** @description The code as read (empty when unreadable) */
+                  code: string;
+                  /**
+                   * @description The symbology the scanner named (its AIM identifier's letter)
+                   * @enum {string}
+                   */
+                  symbology:
+                    | 'unknown'
+                    | 'code-39'
+                    | 'code-128'
+                    | 'ean-upc'
+                    | 'codabar'
+                    | 'code-93'
+                    | 'itf'
+                    | 'pdf417'
+                    | 'qr'
+                    | 'other'
+                    | 'data-matrix'
+                    | 'gs1-databar'
+                    | 'aztec';
+                  /** @description The AIM symbology identifier the scanner sent, e.g. ]E0 */
+                  aim: string;
+                  /** @enum {string} */
+                  format?: 'ean-13' | 'upc-a' | 'ean-8';
+                  /** @description An order QR code: the order */
+                  orderId?: string;
+                  /** @description Why the code is not one the till reads, in words for staff */
+                  problem?: string;
+                  /** @description ISO 8601 time of the scan */
+                  at: string;
+                };
                 queue: {
                   /** @description Print jobs waiting for it (or being sent) */
                   queued: number;
@@ -14154,6 +14194,503 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/devices/hardware/{id}/scan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A virtual HID POS scanner scans a code: its reports are read by the scanner driver and the code goes to the scanner’s screens */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The code the virtual scanner reads */
+            code: string;
+            /**
+             * @description The symbology it says it read (default: ean-upc for digits, qr otherwise)
+             * @enum {string}
+             */
+            symbology?:
+              | 'unknown'
+              | 'code-39'
+              | 'code-128'
+              | 'ean-upc'
+              | 'codabar'
+              | 'code-93'
+              | 'itf'
+              | 'pdf417'
+              | 'qr'
+              | 'other'
+              | 'data-matrix'
+              | 'gs1-databar'
+              | 'aztec';
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              device: string;
+              /** @description HID POS reports the virtual scanner sent for the code */
+              reports: number;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/counter/display': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The customer displays linked to this counter */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The customer displays linked to this counter */
+              displays: {
+                id: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    /** What this counter's customer display should show now (the ticket, the payment, the thank-you, or idle): kept in memory and sent to the displays linked to this counter */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            phase: 'idle' | 'ticket' | 'paying' | 'thanks';
+            currency: string;
+            lines: {
+              /** @description The line id (a stable key for the screen) */
+              id: string;
+              /** @description "Caffè Latte (Medium)" */
+              name: string;
+              quantity: number;
+              /** @description Choices and combo contents, one per entry */
+              modifiers: string[];
+              /** @description Before discounts; absent while the line cannot be priced */
+              amount?: number;
+              /** @default 0 */
+              discount?: number;
+            }[];
+            discounts: {
+              name: string;
+              amount: number;
+            }[];
+            subtotal: number;
+            /** @description Each tax by name */
+            taxes: {
+              name: string;
+              amount: number;
+            }[];
+            total: number;
+            member?: {
+              /** @description First name, to greet the guest */
+              name?: string;
+              /** @description Their balance as the store box gave it */
+              points: number;
+              /** @description The store box's offline estimate (the loyalty service cannot be reached) */
+              estimate: boolean;
+            };
+            /** @description Points this order earns when paid */
+            earns?: number;
+            payment?: {
+              /**
+               * @description The tender being taken
+               * @enum {string}
+               */
+              method?: 'cash' | 'card' | 'other';
+              /** @description Still to pay */
+              due: number;
+              /** @description The tip chosen (card) */
+              tip?: number;
+              /** @description The tip choices offered, as the counter shows them */
+              tipOptions?: {
+                label: string;
+                amount: number;
+              }[];
+              /** @description Cash handed over */
+              tendered?: number;
+              /** @description Change to give back */
+              change?: number;
+            };
+            thanks?: {
+              orderNumber: number;
+              /**
+               * Format: uri
+               * @description The e-receipt link, shown as a QR code
+               */
+              receiptUrl?: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Linked displays that were sent the state */
+              displays: number;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/counter/display/link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Link the customer display showing this code to this counter: from now on it shows this counter */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The code the customer display shows */
+            code: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              /** @enum {string} */
+              role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay' | 'display';
+              pairedAt: string;
+              pairedBy: string;
+              lastSeenAt?: string;
+              revokedAt?: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/display': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What this customer display shows now: its counter and that counter’s latest state, or the code to link it to a counter */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Shown while no ticket is open */
+              storeName: string;
+              /** @description The counter this display follows; null until a cashier links it */
+              counter: {
+                id: string;
+                name: string;
+              } | null;
+              /** @description While not linked: the code to enter on the counter (Customer display) to link this display to it */
+              linkCode?: string;
+              linkCodeExpiresAt?: string;
+              /** @description Null until the counter has published */
+              state: {
+                /** @enum {string} */
+                phase: 'idle' | 'ticket' | 'paying' | 'thanks';
+                currency: string;
+                lines: {
+                  /** @description The line id (a stable key for the screen) */
+                  id: string;
+                  /** @description "Caffè Latte (Medium)" */
+                  name: string;
+                  quantity: number;
+                  /** @description Choices and combo contents, one per entry */
+                  modifiers: string[];
+                  /** @description Before discounts; absent while the line cannot be priced */
+                  amount?: number;
+                  /** @default 0 */
+                  discount: number;
+                }[];
+                discounts: {
+                  name: string;
+                  amount: number;
+                }[];
+                subtotal: number;
+                /** @description Each tax by name */
+                taxes: {
+                  name: string;
+                  amount: number;
+                }[];
+                total: number;
+                member?: {
+                  /** @description First name, to greet the guest */
+                  name?: string;
+                  /** @description Their balance as the store box gave it */
+                  points: number;
+                  /** @description The store box's offline estimate (the loyalty service cannot be reached) */
+                  estimate: boolean;
+                };
+                /** @description Points this order earns when paid */
+                earns?: number;
+                payment?: {
+                  /**
+                   * @description The tender being taken
+                   * @enum {string}
+                   */
+                  method?: 'cash' | 'card' | 'other';
+                  /** @description Still to pay */
+                  due: number;
+                  /** @description The tip chosen (card) */
+                  tip?: number;
+                  /** @description The tip choices offered, as the counter shows them */
+                  tipOptions?: {
+                    label: string;
+                    amount: number;
+                  }[];
+                  /** @description Cash handed over */
+                  tendered?: number;
+                  /** @description Change to give back */
+                  change?: number;
+                };
+                thanks?: {
+                  orderNumber: number;
+                  /**
+                   * Format: uri
+                   * @description The e-receipt link, shown as a QR code
+                   */
+                  receiptUrl?: string;
+                };
+              } | null;
+              /** @description When the counter published the state (ISO 8601) */
+              at?: string;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
