@@ -16,6 +16,7 @@ import { openDatabase, type Database } from './db/database.js';
 import { EventIngest } from './ingest/event-ingest.js';
 import { eventRow, IngestRepository } from './ingest/ingest-repository.js';
 import { openDemoMembers } from './loyalty/demo-members.js';
+import { LoyaltyExpiry } from './loyalty/loyalty-expiry.js';
 import { LoyaltyRepository } from './loyalty/loyalty-repository.js';
 import { loyaltyRoutes } from './loyalty/loyalty-routes.js';
 import { LoyaltyService, rulesFromConfig } from './loyalty/loyalty-service.js';
@@ -55,6 +56,7 @@ interface Running {
   repair: GapRepair;
   http: FastifyInstance;
   loyalty: LoyaltyService;
+  expiry: LoyaltyExpiry;
 }
 
 export class CloudRelay {
@@ -160,6 +162,13 @@ export class CloudRelay {
       const storeLog = new StoreLog({ stores: storeRepository, events });
       const rpc = new RpcResponder({ publisher: link, loyalty, storeLog, log: log.child({ module: 'rpc' }), now });
       if (s.loyalty.demoMembers) await openDemoMembers(loyalty);
+      const expiry = new LoyaltyExpiry({
+        repository: loyaltyRepository,
+        months: s.loyalty.expiryMonths,
+        checkMinutes: s.loyalty.expiryCheckMinutes,
+        log: log.child({ module: 'loyalty-expiry' }),
+        now,
+      });
       const repair = new GapRepair({
         stores: storeRepository,
         events,
@@ -215,9 +224,9 @@ export class CloudRelay {
             database: database.kind,
             ingest: { ...ingest.counts },
           }),
-        }).concat(loyaltyRoutes(loyalty), stockRoutes({ stock, pricing, now })),
+        }).concat(loyaltyRoutes(loyalty, expiry), stockRoutes({ stock, pricing, now })),
       });
-      this.#running = { database, link, ingest, stores, orders, config, repair, http, loyalty };
+      this.#running = { database, link, ingest, stores, orders, config, repair, http, loyalty, expiry };
       await http.listen({ host: s.http.host, port: s.http.port });
       const connected = link.start();
       const wait = this.options.connectWaitMs ?? 5_000;
@@ -225,6 +234,7 @@ export class CloudRelay {
       if ((await Promise.race([connected, timer])) === 'late')
         log.warn({ url: s.mqtt.url }, 'the broker has not answered yet; connecting in the background');
       repair.start();
+      expiry.start();
       log.info({ url: this.url, database: database.kind, instance: s.instanceId }, 'cloud relay started');
     } catch (err) {
       await this.stop().catch(() => undefined);
@@ -238,6 +248,7 @@ export class CloudRelay {
     this.#running = undefined;
     if (!r) return;
     await r.http.close();
+    await r.expiry.stop();
     await r.repair.stop();
     await r.ingest.stop();
     await r.stores.settled();

@@ -3,9 +3,10 @@
  * balances, read a member's ledger and the conflicts the merge found (admin token); a guest's
  * page shows the points of the card it holds (public: the card's code is its secret).
  */
-import { memberQrSchema, RELAY_STORE_ID } from '@tillbox/core';
+import { memberQrSchema, RELAY_STORE_ID, TillboxError } from '@tillbox/core';
 import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../api/route.js';
+import type { LoyaltyExpiry } from './loyalty-expiry.js';
 import type { LoyaltyService } from './loyalty-service.js';
 
 const memberId = z.string().min(1).max(64);
@@ -26,7 +27,11 @@ export const entrySchema = z.object({
   memberId,
   kind: z.enum(['accrual', 'redemption', 'adjustment', 'expiry']),
   points: z.int().describe('Signed'),
-  origin: z.string().describe('store:{storeId}:{seq}, conflict:{storeId}:{seq} or admin:{key}: each applied once'),
+  origin: z
+    .string()
+    .describe(
+      'store:{storeId}:{seq}, conflict:{storeId}:{seq}, admin:{key} or expiry:{memberId}:{last activity}: each applied once',
+    ),
   storeId: z.string().optional(),
   seq: z.int().optional(),
   orderId: z.string().optional(),
@@ -60,8 +65,28 @@ const pageQuery = z.object({
   before: z.iso.datetime({ offset: true }).optional(),
 });
 
-export function loyaltyRoutes(loyalty: LoyaltyService): AnyRoute[] {
+const expiryRunSchema = z.object({
+  cutoff: z.string().describe('Members whose last activity is before this lost their balance'),
+  expired: z.array(z.object({ memberId, points: z.int().describe('Points expired') })),
+});
+
+export function loyaltyRoutes(loyalty: LoyaltyService, expiry?: LoyaltyExpiry): AnyRoute[] {
   return [
+    defineRoute({
+      method: 'POST',
+      url: '/admin/loyalty/expiry/run',
+      summary:
+        'Run the points expiry now (loyalty.expiryMonths of inactivity): each inactive member’s balance expired once, in their ledger',
+      tags: ['loyalty', 'admin'],
+      admin: true,
+      response: expiryRunSchema,
+      errors: [401, 403, 409],
+      handler: async () => {
+        if (!expiry?.enabled)
+          throw new TillboxError('conflict', 'points never expire here: set loyalty.expiryMonths to expire them');
+        return expiry.run();
+      },
+    }),
     defineRoute({
       method: 'POST',
       url: '/loyalty/card',

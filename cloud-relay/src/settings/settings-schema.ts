@@ -174,6 +174,22 @@ export const settingsSchema = z
           .describe(
             'Open the demo members at start (Ada, +1 555 010 0199, card TBXM1-demo-ada-0000000001, 500 points) unless they exist',
           ),
+        expiryMonths: z
+          .int()
+          .min(0)
+          .max(120)
+          .default(0)
+          .describe(
+            "Points expire after this many months without activity (no points earned or spent at any store): the member's whole balance, once per quiet spell; 0: points never expire",
+          ),
+        expiryCheckMinutes: z
+          .int()
+          .min(1)
+          .max(10_080)
+          .default(60)
+          .describe(
+            'How often the expiry job looks for inactive members (any instance may run it: each expiry is written once)',
+          ),
       })
       .prefault({})
       .describe('The loyalty programme: accounts and their ledger'),

@@ -9,7 +9,13 @@
  *
  * Pure: no Svelte, no DOM.
  */
-import { uuidv7, type InboundOrderInput, type OnlineOrderPhase, type OnlineOrderView } from '@tillbox/core';
+import {
+  uuidv7,
+  type InboundOrderInput,
+  type OnlineLoyalty,
+  type OnlineOrderPhase,
+  type OnlineOrderView,
+} from '@tillbox/core';
 import { pricingCart, type CartState } from '$lib/sale/cart.js';
 
 /** The longest guest name the store takes (the pickup board shows it). */
@@ -23,22 +29,37 @@ export function guestNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-/** The place request: a pickup order on the online channel, paid (simulated) with `amount`. */
+/**
+ * The cart's loyalty as the cloud's quote and place take it: the member's card (the guest holds
+ * it: it proves who they are) and the rewards they chose; undefined for a cart for nobody.
+ */
+export function onlineLoyaltyOf(cart: CartState, card: string | undefined): OnlineLoyalty | undefined {
+  if (!cart.loyalty || card === undefined) return undefined;
+  return { card, rewards: [...cart.loyalty.rewards] };
+}
+
+/**
+ * The place request: a pickup order on the online channel, paid (simulated) with `amount`; for
+ * the member of `card` with the rewards the cart redeems (the cloud says who the member is).
+ */
 export function placeBody(
   id: string,
   guestName: string,
   cart: CartState,
   amount: number,
-): Omit<InboundOrderInput, 'sentAt'> {
+  card?: string,
+): Omit<InboundOrderInput, 'sentAt'> & { loyalty?: OnlineLoyalty } {
+  const loyalty = onlineLoyaltyOf(cart, card);
   return {
     id,
     channel: 'online',
     orderType: 'pickup',
-    // The rewards member the cart is for earns the order's points (redeeming online waits for the quote).
+    // The rewards member the cart is for earns the order's points (and, with their card, spends them).
     guest: { name: guestName.trim(), ...(cart.loyalty ? { memberId: cart.loyalty.memberId } : {}) },
     // Every cart line has its id already (the cart made it); the store keeps it.
     lines: pricingCart(cart).lines.map((l) => ({ ...l, lineId: l.lineId ?? uuidv7() })),
     payment: { method: 'external', amount, reference: `demo-${id}` },
+    ...(loyalty ? { loyalty } : {}),
   };
 }
 

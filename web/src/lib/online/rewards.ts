@@ -2,7 +2,9 @@
  * The guest's rewards card on the online page: its code (the text of the card's QR code, which
  * the guest types or pastes once and the page remembers on this device), and its points from the
  * cloud (`POST /loyalty/card`). The member goes into the cart, so the order is placed for them and
- * earns them points when the store has it paid.
+ * earns them points when the store has it paid; the rewards they choose are priced on the page
+ * with the store's rules (the shared sale library), then by the cloud's quote against their
+ * balance, and the card goes with the order to prove who is spending the points.
  */
 import { memberQrSchema } from '@tillbox/core';
 import { z } from 'zod';
@@ -26,9 +28,15 @@ export function cardBalance(code: string, storeId: string, fetcher?: typeof fetc
   return cloudCall('POST', '/loyalty/card', cardBalanceSchema, { code: parsed.data, storeId }, fetcher);
 }
 
-/** The cart's loyalty for the card's member (no rewards: redeeming online waits for the quote to price them). */
-export function cartLoyaltyOfCard(card: CardBalance): CartLoyalty {
-  return { memberId: card.memberId, ...(card.tierId ? { tierId: card.tierId } : {}), points: card.points, rewards: [] };
+/** The cart's loyalty for the card's member (keeping the rewards already chosen for them). */
+export function cartLoyaltyOfCard(card: CardBalance, before?: CartLoyalty): CartLoyalty {
+  return {
+    memberId: card.memberId,
+    ...(card.tierId ? { tierId: card.tierId } : {}),
+    points: card.points,
+    rewards: before?.memberId === card.memberId ? before.rewards : [],
+    ...(card.name ? { name: card.name } : {}),
+  };
 }
 
 export const savedCard = {
