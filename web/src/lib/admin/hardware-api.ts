@@ -1,7 +1,7 @@
 /**
  * The device hub's calls for the admin screen: the store's hardware with its state and queue,
  * print jobs, reprints and test slips (each with an id made here, so a repeated tap prints once),
- * what a virtual printer printed, and a virtual printer's state. Each answer is parsed by the
+ * what a virtual printer printed, a virtual printer's state, and a code for a virtual scanner. Each answer is parsed by the
  * core's schema.
  */
 import {
@@ -10,6 +10,7 @@ import {
   printJobViewSchema,
   printoutListSchema,
   uuidv7,
+  virtualScanResultSchema,
   type HardwareList,
   type PrintJobView,
   type PrintoutList,
@@ -47,6 +48,13 @@ export const hardwareCalls = {
       params: { id: device },
       body: { state },
       schema: printoutListSchema,
+    }),
+  /** A virtual HID POS scanner scans `code` (its reports go through the driver to its screens). */
+  scan: (device: string, code: string): Promise<{ device: string; reports: number }> =>
+    api.post('/devices/hardware/{id}/scan', {
+      params: { id: device },
+      body: { code },
+      schema: virtualScanResultSchema,
     }),
 };
 

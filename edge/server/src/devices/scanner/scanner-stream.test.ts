@@ -20,7 +20,7 @@ describe('scans over the stream', () => {
   let admin: TestClient;
   let counterStream: StreamTestClient;
   let kioskStream: StreamTestClient;
-  let otherStreams: StreamTestClient[] = [];
+  const otherStreams: StreamTestClient[] = [];
 
   async function listen(client: TestClient, topics: string[]): Promise<StreamTestClient> {
     const stream = await StreamTestClient.connect(t.url, { headers: client.headers });
