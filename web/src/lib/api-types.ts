@@ -44,10 +44,10 @@ export interface paths {
               /** @description Why the status is degraded; empty when it is ok */
               degraded: {
                 /**
-                 * @description damaged-row: a stored row cannot be read; missing-events: the log lost a range; storage: the disk refuses writes
+                 * @description damaged-row: a stored row cannot be read; missing-events: the log lost a range; storage: the disk refuses writes; cloud-log: the store's log and the cloud's copy differ, or the cloud's copy was refused
                  * @enum {string}
                  */
-                kind: 'damaged-row' | 'missing-events' | 'storage';
+                kind: 'damaged-row' | 'missing-events' | 'storage' | 'cloud-log';
                 /** @description What is wrong and what the store box did about it */
                 message: string;
                 /** @description ISO 8601 time it was first seen */
@@ -144,7 +144,7 @@ export interface paths {
                 id: string;
                 name: string;
                 /** @enum {string} */
-                role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay';
+                role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay' | 'display';
               };
               /** @description The device credential (also set as an HttpOnly cookie); send as `Authorization: Bearer` */
               credential: string;
@@ -198,7 +198,7 @@ export interface paths {
         content: {
           'application/json': {
             /** @enum {string} */
-            role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin';
+            role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'display';
           };
         };
       };
@@ -214,7 +214,7 @@ export interface paths {
                 id: string;
                 name: string;
                 /** @enum {string} */
-                role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay';
+                role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay' | 'display';
               };
               /** @description The device credential (also set as an HttpOnly cookie); send as `Authorization: Bearer` */
               credential: string;
@@ -277,7 +277,7 @@ export interface paths {
         content: {
           'application/json': {
             /** @enum {string} */
-            role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay';
+            role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay' | 'display';
             /** @description What the screen is, e.g. "Kiosk 2" or "Bar KDS" */
             name: string;
           };
@@ -294,7 +294,7 @@ export interface paths {
               /** @description Shown once: type it on the screen to pair (e.g. ABCD-EF23) */
               code: string;
               /** @enum {string} */
-              role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay';
+              role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay' | 'display';
               name: string;
               expiresAt: string;
               /** @description Path of the pairing page with the code filled in, for a QR */
@@ -365,7 +365,7 @@ export interface paths {
                 id: string;
                 name: string;
                 /** @enum {string} */
-                role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay';
+                role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay' | 'display';
                 pairedAt: string;
                 pairedBy: string;
                 lastSeenAt?: string;
@@ -373,7 +373,7 @@ export interface paths {
               }[];
               openCodes: {
                 /** @enum {string} */
-                role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay';
+                role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay' | 'display';
                 name: string;
                 expiresAt: string;
               }[];
@@ -439,7 +439,7 @@ export interface paths {
               id: string;
               name: string;
               /** @enum {string} */
-              role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay';
+              role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay' | 'display';
               pairedAt: string;
               pairedBy: string;
               lastSeenAt?: string;
@@ -519,7 +519,7 @@ export interface paths {
                 id: string;
                 name: string;
                 /** @enum {string} */
-                role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay';
+                role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay' | 'display';
               };
               staff?: {
                 id: string;
@@ -635,7 +635,7 @@ export interface paths {
                 id: string;
                 name: string;
                 /** @enum {string} */
-                role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay';
+                role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay' | 'display';
               };
               staff?: {
                 id: string;
@@ -713,7 +713,7 @@ export interface paths {
                 id: string;
                 name: string;
                 /** @enum {string} */
-                role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay';
+                role: 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'relay' | 'display';
               };
               staff?: {
                 id: string;
@@ -1194,7 +1194,8 @@ export interface paths {
             | 'stock.86d'
             | 'stock.un86d'
             | 'settings.changed'
-            | 'permission.refused';
+            | 'permission.refused'
+            | 'log.restored';
         };
         header?: never;
         path?: never;
@@ -1249,7 +1250,8 @@ export interface paths {
                   | 'stock.86d'
                   | 'stock.un86d'
                   | 'settings.changed'
-                  | 'permission.refused';
+                  | 'permission.refused'
+                  | 'log.restored';
                 actor: {
                   /** @enum {string} */
                   kind: 'staff' | 'device' | 'guest' | 'cloud' | 'system';

@@ -6,8 +6,10 @@
  * the owner loads snapshots and applies events through {@link StreamHandlers}.
  */
 import {
+  streamDisplayFrameSchema,
   streamEventFrameSchema,
   streamScanFrameSchema,
+  type CustomerDisplayView,
   type OrderView,
   type Scan,
   type StoreEvent,
@@ -34,6 +36,8 @@ export interface StreamHandlers {
    * about (when it is about one). The owner drops seqs it has already applied.
    */
   event(event: StoreEvent, order: OrderView | undefined): void;
+  /** What a customer display shows now (topic `display`: a view, not an event of the log). */
+  display?(view: CustomerDisplayView): void;
   /** A code a scanner on the store box read (topic `scanner`: live input, not an event of the log). */
   scan?(scan: Scan): void;
   /** The connection state changed. */
@@ -86,6 +90,7 @@ export function streamUrl(location: Pick<Location, 'protocol' | 'host'>, screen?
 type ServerMessage =
   | { type: 'hello'; hello: StreamHello }
   | { type: 'event'; event: StoreEvent; order: OrderView | undefined }
+  | { type: 'display'; display: CustomerDisplayView }
   | { type: 'scan'; scan: Scan }
   | { type: 'caught-up'; seq: number }
   | { type: 'resync'; reason: string; head: number }
@@ -129,6 +134,11 @@ export function parseServerMessage(raw: unknown): ServerMessage | undefined {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'message';
       return { type: 'unreadable', message: `unreadable event frame: ${where}: ${issue?.message ?? 'invalid'}` };
+    }
+    case 'display': {
+      const parsed = streamDisplayFrameSchema.safeParse(msg);
+      if (parsed.success) return { type: 'display', display: parsed.data.display };
+      return { type: 'unreadable', message: 'unreadable customer display frame' };
     }
     case 'scan': {
       const parsed = streamScanFrameSchema.safeParse(msg);
@@ -255,6 +265,9 @@ export class StreamClient {
         break;
       case 'event':
         this.#opts.handlers.event(msg.event, msg.order);
+        break;
+      case 'display':
+        this.#opts.handlers.display?.(msg.display);
         break;
       case 'scan':
         this.#opts.handlers.scan?.(msg.scan);

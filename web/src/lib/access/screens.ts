@@ -8,10 +8,11 @@ export const SCREEN_LABELS: Readonly<Record<ScreenRole, string>> = {
   pickup: 'Pickup board',
   counter: 'Counter',
   admin: 'Admin',
+  display: 'Customer display',
 };
 
 /** The roles an admin can make a pairing code for, in the order the form lists them. */
-export const PAIRABLE_ROLES: readonly ScreenRole[] = ['kiosk', 'kds', 'pickup', 'counter', 'admin'];
+export const PAIRABLE_ROLES: readonly ScreenRole[] = ['kiosk', 'kds', 'pickup', 'counter', 'display', 'admin'];
 
 export function screenLabel(role: string): string {
   if (role === 'relay') return 'Cloud relay';
@@ -19,7 +20,7 @@ export function screenLabel(role: string): string {
 }
 
 /** The route of each screen's home page, for `resolve()`. */
-export type ScreenRoute = '/kiosk' | '/kds' | '/pickup' | '/counter' | '/admin' | '/';
+export type ScreenRoute = '/kiosk' | '/kds' | '/pickup' | '/counter' | '/display' | '/admin' | '/';
 
 /** The page a freshly paired screen opens. The relay is a program: it opens the launcher. */
 export function screenHome(role: DeviceRole): ScreenRoute {
@@ -28,6 +29,7 @@ export function screenHome(role: DeviceRole): ScreenRoute {
     case 'kds':
     case 'pickup':
     case 'counter':
+    case 'display':
     case 'admin':
       return `/${role}`;
     case 'relay':
