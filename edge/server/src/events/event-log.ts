@@ -45,8 +45,8 @@ export interface LogPage {
 }
 
 /**
- * A logged event with its JSON columns as their stored text (what `JSON.stringify` wrote when it
- * was appended), and some top-level fields of its data read out by SQLite.
+ * A logged event with its JSON columns as stored (what `JSON.stringify` wrote when it was
+ * appended; the data as its UTF-8 bytes), and some top-level fields of its data read out by SQLite.
  */
 export interface StoredEventText {
   seq: number;
@@ -57,7 +57,7 @@ export interface StoredEventText {
   at: string;
   device: string | null;
   actorText: string;
-  dataText: string;
+  dataJson: Buffer;
   fields: Record<string, unknown>;
 }
 
@@ -293,8 +293,8 @@ export class EventLog {
   }
 
   /**
-   * Like {@link readPage}, with each event's data and actor as their stored text, not parsed: for
-   * a consumer that forwards events as JSON (the MQTT outbox builds its payloads around the text).
+   * Like {@link readPage}, with each event's data and actor as stored, not parsed: for a consumer
+   * that forwards events as JSON (the MQTT outbox builds its payloads around the stored bytes).
    * SQLite checks each row (text columns, the JSON well formed, data and actor objects); a row it
    * finds wrong goes through {@link readPage}'s decoding (reported and skipped when damaged). An
    * actor's text is checked by the actor schema once per distinct text. `fields`: top-level fields
@@ -305,12 +305,13 @@ export class EventLog {
     for (const f of fields) if (!/^[A-Za-z][A-Za-z0-9]*$/.test(f)) throw new Error(`not a data field name: ${f}`);
     const extracted = fields.map((f, i) => `, case when ok then json_extract(data, '$.${f}') end as f${i}`).join('');
     const rows = this.db.all<TextRow>(
-      sql`select seq, id, type, topic, version, subject, at, device, data, actor, ok${sql.raw(extracted)} from (
+      sql`select seq, id, type, topic, version, subject, at, device, actor, ok,
+        case when ok then cast(data as blob) else data end as data${sql.raw(extracted)} from (
         select seq, id, type, topic, version, subject, at, device, data, actor,
           case when typeof(data) = 'text' and typeof(actor) = 'text' and json_valid(data) and json_valid(actor)
             and typeof(id) = 'text' and typeof(type) = 'text' and typeof(subject) = 'text'
             and typeof(at) = 'integer' and (device is null or typeof(device) = 'text')
-            then json_type(data) = 'object' and json_type(actor) = 'object' else 0 end as ok
+            then substr(data, 1, 1) = '{' and substr(actor, 1, 1) = '{' else 0 end as ok
         from ${events} where ${events.seq} > ${since} order by ${events.seq} limit ${options.limit ?? 1000})`,
     );
     const out: StoredEventText[] = [];
@@ -328,17 +329,24 @@ export class EventLog {
           at: at.toISOString(),
           device: (r.device as string | null) ?? null,
           actorText: r.actor as string,
-          dataText: r.data as string,
+          dataJson: r.data as Buffer,
           fields: values,
         });
         continue;
       }
+      // An actor the schema refuses, on a row SQLite found well formed: read as readPage reads it.
+      if (Buffer.isBuffer(r.data)) r.data = r.data.toString('utf8');
       const event = this.decode(r as unknown as { [K in keyof typeof RAW_COLUMNS]: unknown });
       if (!event) continue;
       const values: Record<string, unknown> = {};
       for (const f of fields) values[f] = (event.data as Record<string, unknown>)[f];
       const { actor, data, ...rest } = event;
-      out.push({ ...rest, actorText: JSON.stringify(actor), dataText: JSON.stringify(data), fields: values });
+      out.push({
+        ...rest,
+        actorText: JSON.stringify(actor),
+        dataJson: Buffer.from(JSON.stringify(data)),
+        fields: values,
+      });
     }
     return { events: out, rows: rows.length, lastRowSeq: rows[rows.length - 1]?.seq as number | undefined };
   }

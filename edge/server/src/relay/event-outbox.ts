@@ -45,7 +45,8 @@ type Outgoing = StoreEvent | StoredEventText;
 const MAX_RESENDS = 16;
 
 export interface OutboxPublisher {
-  publish(name: 'events' | 'orders/out', text: string): Promise<void>;
+  /** `payload`: JSON text, or its UTF-8 bytes. */
+  publish(name: 'events' | 'orders/out', payload: string | Buffer): Promise<void>;
 }
 
 export interface EventOutboxOptions {
@@ -189,11 +190,20 @@ export class EventOutbox {
     return this.#o.events.readTextPage(since, { limit, fields: FIELDS });
   }
 
-  /** The `events` payload of an event (the same JSON as {@link eventText}). */
-  #text(e: Outgoing): string {
-    if (!('dataText' in e)) return eventText(this.#o.storeId, e);
+  /**
+   * The `events` payload of an event (the same JSON as {@link eventText}); for one read from the
+   * log, its bytes: the stored data is copied in as it is, never decoded to a string.
+   */
+  #text(e: Outgoing): string | Buffer {
+    if (!('dataJson' in e)) return eventText(this.#o.storeId, e);
     const device = e.device === null ? 'null' : JSON.stringify(e.device);
-    return `${this.#prefix}${e.seq},"id":${JSON.stringify(e.id)},"type":${JSON.stringify(e.type)},"version":${e.version},"subject":${JSON.stringify(e.subject)},"at":"${e.at}","actor":${e.actorText},"device":${device},"data":${e.dataText}}`;
+    const head = `${this.#prefix}${e.seq},"id":${JSON.stringify(e.id)},"type":${JSON.stringify(e.type)},"version":${e.version},"subject":${JSON.stringify(e.subject)},"at":"${e.at}","actor":${e.actorText},"device":${device},"data":`;
+    const headBytes = Buffer.byteLength(head);
+    const payload = Buffer.allocUnsafe(headBytes + e.dataJson.length + 1);
+    payload.write(head, 0);
+    e.dataJson.copy(payload, headBytes);
+    payload[payload.length - 1] = 0x7d; // }
+    return payload;
   }
 
   async #send(round: number, events: readonly Outgoing[]): Promise<void> {
@@ -268,7 +278,7 @@ export class EventOutbox {
     const unknown: string[] = [];
     for (const e of events) {
       if (e.type === 'order.placed') {
-        const channel = ('dataText' in e ? e.fields.channel : (e.data as { channel?: unknown }).channel) as
+        const channel = ('dataJson' in e ? e.fields.channel : (e.data as { channel?: unknown }).channel) as
           Channel | undefined;
         this.#remember(e.subject, channel !== undefined && RELAYED_CHANNELS.has(channel));
       } else if (STATUS_OF[e.type]) {
@@ -301,7 +311,7 @@ export class EventOutbox {
 }
 
 function orderIdOf(e: Outgoing): string | undefined {
-  const id = 'dataText' in e ? e.fields.orderId : (e.data as { orderId?: unknown }).orderId;
+  const id = 'dataJson' in e ? e.fields.orderId : (e.data as { orderId?: unknown }).orderId;
   return typeof id === 'string' ? id : undefined;
 }
 

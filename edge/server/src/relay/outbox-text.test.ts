@@ -14,8 +14,8 @@ import { EventOutbox, eventText, type OutboxPublisher } from './event-outbox.js'
 
 class Recorder implements OutboxPublisher {
   sent: { name: string; text: string }[] = [];
-  publish(name: 'events' | 'orders/out', text: string): Promise<void> {
-    this.sent.push({ name, text });
+  publish(name: 'events' | 'orders/out', payload: string | Buffer): Promise<void> {
+    this.sent.push({ name, text: payload.toString() });
     return Promise.resolve();
   }
   events(): string[] {

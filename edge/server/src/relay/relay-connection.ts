@@ -145,11 +145,12 @@ export class RelayConnection {
    * away the message waits in the session and goes when it is back. Never await this inside a
    * message handler: the PUBACK is read after the handler returns.
    */
-  publish<T extends RelayTopicName>(name: T, payload: RelayPayloadInput<T> | string): Promise<void> {
+  publish<T extends RelayTopicName>(name: T, payload: RelayPayloadInput<T> | string | Buffer): Promise<void> {
     const client = this.#client;
     if (!client) return Promise.reject(new TillboxError('unavailable', 'the relay is stopped'));
     const spec = RELAY_TOPICS[name];
-    const text = typeof payload === 'string' ? payload : encodeRelayPayload(name, payload);
+    // Text or bytes are sent as they are (the outbox's, built from the log).
+    const text = typeof payload === 'string' || Buffer.isBuffer(payload) ? payload : encodeRelayPayload(name, payload);
     return new Promise((resolve, reject) => {
       client.publish(relayTopic(this.o.storeId, name), text, { qos: spec.qos, retain: spec.retain }, (err) =>
         err ? reject(err) : resolve(),
