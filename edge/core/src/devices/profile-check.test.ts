@@ -27,7 +27,7 @@ const good: HardwareDeviceInput[] = [
     backup: 'bar-printer',
   },
   { id: 'drawer', role: 'cash-drawer', printer: 'receipt' },
-  { id: 'scanner', role: 'scanner', driver: 'hid-pos', connection: 'usb:0c2e:0caa' },
+  { id: 'scanner', role: 'scanner', driver: 'hid-pos', connection: 'usb:0c2e:0caa', screen: 'counter' },
 ];
 
 const g = (i: number): HardwareDeviceInput => good[i] as HardwareDeviceInput;
@@ -166,6 +166,23 @@ describe('hardware profile check', () => {
       'devices.6.driver: driver "escpos-display" is not built yet: the device shows as an error until it is',
     ]);
     expect(problems.map((p) => p.severity)).toEqual(['error', 'error', 'warning']);
+  });
+
+  it('warns of a HID POS scanner that names no screen, a wedge that names one, and refuses an unknown screen', () => {
+    const problems = check(
+      [
+        { id: 'box-scanner', role: 'scanner', driver: 'hid-pos', connection: 'virtual' },
+        { id: 'wedge', role: 'scanner', driver: 'keyboard-wedge', connection: 'usb:05e0:1200', screen: 'counter' },
+      ],
+      null,
+    );
+    expect(problems.every((p) => p.severity === 'warning')).toBe(true);
+    expect(messages(problems)).toEqual([
+      'devices.0.screen: "box-scanner" names no screen: the codes it reads reach no screen (e.g. "screen": "counter")',
+      'devices.1.screen: "wedge" types into the screen it is plugged into: its "screen" is not used',
+    ]);
+    const kiosk = { id: 's', role: 'scanner', driver: 'hid-pos', connection: 'virtual', screen: 'kiosk' };
+    expect(errors(check([kiosk as HardwareDeviceInput], null)).map((p) => p.path)).toEqual(['devices.0.screen']);
   });
 
   it('reports shape errors with their path and device, and never throws', () => {

@@ -72,6 +72,14 @@ export function checkHardwareProfile(profile: HardwareProfile, context: ProfileC
       if (!driver.built)
         warn(at(i, 'driver'), d.id, `driver "${d.driver}" is not built yet: the device shows as an error until it is`);
     }
+    if (d.role === 'scanner' && d.driver === 'hid-pos' && d.screen === undefined)
+      warn(
+        at(i, 'screen'),
+        d.id,
+        `"${d.id}" names no screen: the codes it reads reach no screen (e.g. "screen": "counter")`,
+      );
+    if (d.role === 'scanner' && d.driver === 'keyboard-wedge' && d.screen !== undefined)
+      warn(at(i, 'screen'), d.id, `"${d.id}" types into the screen it is plugged into: its "screen" is not used`);
     const other = placed.find((p) => samePort(p.connection, d.connection))?.id;
     if (portOf(d.connection) !== undefined) {
       if (other !== undefined) {
