@@ -108,7 +108,7 @@ export class CloudRestore {
       const page = await this.c.page(after, PAGE);
       cloudSeq = Math.max(cloudSeq, page.lastSeq);
       if (page.events.length === 0) break;
-      for (const e of page.events) out.push(this.checked(e, after + 1));
+      page.events.forEach((e, i) => out.push(this.checked(e, after + 1 + i)));
       after = out[out.length - 1]?.seq ?? after;
       if (out.length > MAX_RESTORE)
         throw new TillboxError('validation', `more than ${MAX_RESTORE} events to compare or restore at once`);
