@@ -1,0 +1,128 @@
+/**
+ * The store box checks its log against the cloud's copy on connecting (`events.since` over a real
+ * broker, aedes in process; the cloud's side a fake speaking the real wire format): a foreign,
+ * malformed or gapped answer is refused with the reason and writes nothing; another event at a seq
+ * the store holds is a conflict an admin sees, and the outbox stops sending. A whole restore
+ * against the real cloud relay: tests/system/cloud-restore.test.ts.
+ */
+import { uuidv7, type RelayEvent, type StoreEvent } from '@tillbox/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TestBroker, TestCloud, until } from '../testing/test-broker.js';
+import { latteOrder, startTestEdge, tempDir, type TestEdge } from '../testing/test-edge.js';
+import { testDevice } from '../testing/test-actors.js';
+
+const STORE = 'demo-store';
+
+type Page = { lastSeq: number; events: RelayEvent[] };
+
+const asRelayed = (e: StoreEvent, storeId = STORE): RelayEvent => ({ ...e, storeId });
+
+describe("checking the store's log against the cloud's copy", () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+
+  /** A store with three orders in its log, started again with its relay on a broker where `answer` plays the cloud. */
+  async function storeBox(answer: (afterSeq: number, local: StoreEvent[]) => Page): Promise<{
+    t: TestEdge;
+    cloud: TestCloud;
+    head: number;
+    local: StoreEvent[];
+  }> {
+    const folder = tempDir();
+    cleanups.push(folder.remove);
+    const first = await startTestEdge({ dataDir: folder.dir });
+    const counter = await testDevice(first.edge, 'counter', 'cashier');
+    for (let i = 0; i < 3; i++) expect((await counter.post('/api/v1/orders', latteOrder())).statusCode).toBe(201);
+    const local = first.edge.caps.events.readSince(0, { limit: 10_000 });
+    await first.stop();
+
+    const broker = await new TestBroker().start();
+    cleanups.push(() => broker.stop());
+    const cloud = await TestCloud.connect(broker.url, STORE);
+    cleanups.push(() => cloud.end());
+    cloud.respond((r) => {
+      if (r.method !== 'events.since') return { id: r.id, ok: false, error: { code: 'not-found', message: 'no' } };
+      return { id: r.id, ok: true, result: answer((r.params as { afterSeq: number }).afterSeq, local) };
+    });
+    const t = await startTestEdge({
+      dataDir: folder.dir,
+      overrides: { 'relay.url': broker.url, 'relay.protocol': '3.1.1', 'relay.reconnectMs': 100 },
+    });
+    cleanups.push(() => t.stop());
+    return { t, cloud, head: local.length, local };
+  }
+
+  const outcomeOf = async (t: TestEdge) => {
+    await until('the check', () => t.edge.relay.cloudLog !== undefined);
+    return t.edge.relay.cloudLog;
+  };
+  const tables = (t: TestEdge) =>
+    t.edge.database.sqlite
+      .prepare(
+        `SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM orders) AS orders,
+          (SELECT count(*) FROM order_lines) AS lines, (SELECT count(*) FROM payments) AS payments`,
+      )
+      .get();
+
+  it('refuses an answer with another store’s event, a payload the catalogue refuses, or a gap, and writes nothing', async () => {
+    let bad: 'foreign' | 'payload' | 'gap' | 'none' = 'foreign';
+    const { t, head, local } = await storeBox((afterSeq, events) => {
+      const mine = events.filter((e) => e.seq > afterSeq).map((e) => asRelayed(e));
+      const placed = events.find((e) => e.type === 'order.placed');
+      if (!placed || bad === 'none') return { lastSeq: head, events: mine };
+      const extra = { ...asRelayed(placed), seq: head + 1, id: uuidv7() };
+      if (bad === 'foreign') extra.storeId = 'other-store';
+      if (bad === 'payload') extra.data = { ...placed.data, lines: 'two lattes' };
+      if (bad === 'gap') extra.seq = head + 2;
+      return { lastSeq: extra.seq, events: [...mine, extra] };
+    });
+    const before = tables(t);
+    expect(await outcomeOf(t)).toMatchObject({
+      kind: 'refused',
+      reason: expect.stringContaining(`event seq ${head + 1} (order.placed) belongs to store "other-store"`),
+    });
+    const [problem] = t.edge.database.health.problems;
+    expect(problem).toMatchObject({ kind: 'cloud-log', message: expect.stringContaining('nothing was restored') });
+
+    bad = 'payload';
+    expect(await t.edge.relay.checkCloudLog()).toMatchObject({
+      kind: 'refused',
+      reason: expect.stringContaining('does not match the event catalogue: event "order.placed" v1'),
+    });
+    bad = 'gap';
+    expect(await t.edge.relay.checkCloudLog()).toMatchObject({
+      kind: 'refused',
+      reason: expect.stringContaining(`event seq ${head + 2} (order.placed) came where seq ${head + 1} was due`),
+    });
+    expect(tables(t)).toEqual(before);
+    expect(t.edge.caps.events.lastSeq).toBe(head);
+    expect(t.edge.caps.events.readSince(0, { limit: 10_000 })).toEqual(local);
+
+    // The cloud's copy as the store has it: in step, and the health is clear again.
+    bad = 'none';
+    expect(await t.edge.relay.checkCloudLog()).toEqual({ kind: 'in-step', cloudSeq: head });
+    expect(t.edge.database.health.problems).toEqual([]);
+  });
+
+  it('shows a conflict when the cloud holds other events at the store’s seqs, overwrites nothing and stops sending', async () => {
+    const { t, cloud, head, local } = await storeBox((afterSeq, events) => ({
+      lastSeq: head,
+      events: events.filter((e) => e.seq > afterSeq).map((e) => ({ ...asRelayed(e), id: uuidv7() })),
+    }));
+    const outcome = await outcomeOf(t);
+    expect(outcome).toMatchObject({ kind: 'conflict', cloudSeq: head, toSeq: head });
+    const [problem] = t.edge.database.health.problems;
+    expect(problem?.kind).toBe('cloud-log');
+    expect(problem?.message).toMatch(/differ at \d+ events \(seq \d+–\d+\).*Nothing was overwritten/);
+    expect(t.edge.caps.events.readSince(0, { limit: 10_000 })).toEqual(local);
+
+    // The store keeps selling; its new events stay in its log, not sent to the cloud.
+    const counter = await testDevice(t.edge, 'counter', 'cashier');
+    expect((await counter.post('/api/v1/orders', latteOrder())).statusCode).toBe(201);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(cloud.of<RelayEvent>('events').filter((e) => e.seq > head)).toEqual([]);
+    expect(t.edge.caps.events.lastSeq).toBeGreaterThan(head);
+  });
+});
