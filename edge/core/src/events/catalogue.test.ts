@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TillboxError } from '../errors.js';
 import { storeEventSchema } from '../wire/events.js';
-import { EVENT_CATALOGUE, EVENT_TYPES, validateEvent } from './catalogue.js';
+import { checkEventForLog, decided, EVENT_CATALOGUE, EVENT_TYPES, validateEvent } from './catalogue.js';
 
 function refusal(type: string, data: unknown): TillboxError {
   try {
@@ -168,5 +168,26 @@ describe('storeEventSchema', () => {
     expect(storeEventSchema.safeParse({ ...event, device: null }).success).toBe(true);
     expect(storeEventSchema.safeParse({ ...event, actor: undefined }).success).toBe(false);
     expect(storeEventSchema.safeParse({ ...event, version: 0 }).success).toBe(false);
+  });
+});
+
+describe('the log’s check (checkEventForLog)', () => {
+  const fired = () => ({ orderId: 'o1', tickets: [{ id: 't1', station: 'bar', lineIds: ['l1'] }] });
+
+  it('parses in full a payload no decide function made: an ill-formed one is refused', () => {
+    expect(checkEventForLog('order.fired', fired())).toEqual({ version: 1 });
+    expect(() => checkEventForLog('order.fired', { ...fired(), tickets: [] })).toThrow(/order\.fired.*tickets/);
+    // A copy of a decided payload is not the decided payload: it is parsed.
+    const made = decided(fired());
+    expect(() => checkEventForLog('order.fired', { ...made, orderId: '' })).toThrow(/orderId/);
+  });
+
+  it('refuses an unknown type even with a payload a decide function made', () => {
+    expect(() => checkEventForLog('order.teleported', decided(fired()))).toThrow(/not in the event catalogue/);
+    expect(checkEventForLog('order.fired', decided(fired()))).toEqual({ version: 1 });
+  });
+
+  it('leaves validateEvent checking every payload in full, decided or not (what the decide tests run)', () => {
+    expect(() => validateEvent('order.fired', decided({ ...fired(), tickets: [] }))).toThrow(/tickets/);
   });
 });

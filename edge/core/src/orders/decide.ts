@@ -10,7 +10,13 @@ import type { CommandContext } from '../auth/actors.js';
 import { TillboxError } from '../errors.js';
 import type { PricingEngine } from '../commerce/compile.js';
 import type { PricingCartLine } from '../commerce/cart-schema.js';
-import type { FirePolicy, OrderPriceInput, PlacedLine, SplitPlanInput } from '../events/catalogue.js';
+import {
+  decided,
+  type FirePolicy,
+  type OrderPriceInput,
+  type PlacedLine,
+  type SplitPlanInput,
+} from '../events/catalogue.js';
 import { applyTicketCommand, type TicketCommand } from '../kitchen/kitchen.js';
 import { bumpedAtStation, lineStations, madeAt } from '../kitchen/line-stations.js';
 import { applyOrderCommand } from '../order-lifecycle.js';
@@ -231,6 +237,7 @@ class Decision {
   ) {}
   emit(event: OrderEvent): void {
     this.state = evolveOrder(this.state, event, this.at);
+    decided(event.data);
     this.events.push(event);
   }
 }
@@ -314,7 +321,7 @@ function place(command: Extract<OrderCommand, { kind: 'place' }>, env: OrderEnv)
   if (memberId !== undefined) data.memberId = memberId;
   const placed = evolveOrder(undefined, { type: 'order.placed', data }, env.at);
   const d = new Decision(placed, env.at);
-  d.events.push({ type: 'order.placed', data });
+  d.events.push({ type: 'order.placed', data: decided(data) });
   if (payment) {
     d.emit({
       type: 'order.paid',

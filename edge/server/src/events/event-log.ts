@@ -1,7 +1,8 @@
 /**
  * The event log. A command appends events inside its own transaction through {@link EventLog.transact};
  * subscribers hear them only after the commit, so nothing is announced that could roll back.
- * Every event is checked against the core's event catalogue and carries the actor and device
+ * Every event is checked against the core's event catalogue (a payload the core's decide functions
+ * built, by its type: their property tests check those payloads) and carries the actor and device
  * of the command that made it. Commits and storage failures are told to the store's storage health
  * (which keeps the data folder's marker up to date); a damaged row is skipped when read, and reported.
  */
@@ -9,7 +10,7 @@ import {
   actorSchema,
   topicOf,
   uuidv7,
-  validateEvent,
+  checkEventForLog,
   type Actor,
   type CommandContext,
   type DomainEvent,
@@ -209,7 +210,7 @@ export class EventLog {
     // Prepared on the log's one connection, which `tx` runs on: the row is written in `tx`.
     const insert = (this.insertEvent ??= prepareInsert(this.db));
     return (e) => {
-      const { version } = validateEvent(e.type, e.data);
+      const { version } = checkEventForLog(e.type, e.data);
       const at = e.at ?? Date.now();
       const id = uuidv7(at);
       const row = insert.get({
