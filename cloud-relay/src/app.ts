@@ -104,6 +104,7 @@ export class CloudRelay {
           configured.service ? configured.service.set(storeId, ['active']) : Promise.resolve({}),
         ),
         callingCode: s.loyalty.callingCode,
+        memberHashKey: s.loyalty.memberHashKey,
         log: log.child({ module: 'loyalty' }),
         now,
       });

@@ -30,6 +30,7 @@ const STATUS: Record<ErrorCode, number> = {
   'device-unavailable': 503,
   'device-timeout': 504,
   'payment-declined': 402,
+  'rate-limited': 429,
   storage: 507,
   internal: 500,
 };

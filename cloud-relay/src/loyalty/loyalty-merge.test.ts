@@ -5,8 +5,8 @@
  * here from the events. A balance two offline stores both spent becomes one adjustment with its
  * reason, listed for a manager. Stores ask for balances over rpc/req and get them on rpc/res.
  */
-import { createHash } from 'node:crypto';
-import { memberKey, uuidv7, type EventType, type RelayEvent } from '@tillbox/core';
+import { createHash, createHmac } from 'node:crypto';
+import { DEMO_MEMBER_HASH_KEY, memberKey, uuidv7, type EventType, type RelayEvent } from '@tillbox/core';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CloudRelay } from '../app.js';
@@ -198,8 +198,14 @@ describe('a store asks for a balance', () => {
           points: 225,
           storeSeq: 2,
           storeAbove: 0,
-          phoneHash: createHash('sha256').update(memberKey('phone', '+15550107777')).digest('hex'),
+          // Keyed with the chain's member key (the demo chain's here), not a plain hash of the number.
+          phoneHash: createHmac('sha256', DEMO_MEMBER_HASH_KEY)
+            .update(memberKey('phone', '+15550107777'))
+            .digest('hex'),
         },
+      });
+      expect(byCard).not.toMatchObject({
+        result: { phoneHash: createHash('sha256').update(memberKey('phone', '+15550107777')).digest('hex') },
       });
       expect(await ask({ phone: '+15550107777' })).toMatchObject({ ok: true, result: { memberId: account.memberId } });
       expect(await ask({ memberId: account.memberId }, 'loyalty.balance')).toMatchObject({

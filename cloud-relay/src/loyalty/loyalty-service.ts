@@ -5,10 +5,11 @@
  * requests (`loyalty.balance`, `loyalty.lookup` on rpc/req), managers' adjustments and the list of
  * conflicts the merge found.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import {
   loyaltySchema,
   MEMBER_QR_PREFIX,
+  memberHashKey,
   memberKey,
   normalisePhone,
   tierOf,
@@ -51,8 +52,9 @@ export interface EntryView {
   recordedAt: string;
 }
 
-const hash = (kind: 'phone' | 'qr', value: string): string =>
-  createHash('sha256').update(memberKey(kind, value)).digest('hex');
+/** How the stores keep a member's phone or card: HMAC-SHA256 of the core's memberKey with the chain's member key. */
+export const memberHash = (key: string, kind: 'phone' | 'qr', value: string): string =>
+  createHmac('sha256', memberHashKey(key)).update(memberKey(kind, value)).digest('hex');
 
 export function entryView(r: LedgerRow): EntryView {
   return {
@@ -78,6 +80,8 @@ export class LoyaltyService {
       rules: LoyaltyRulesOf;
       /** The country calling code of phone numbers written without one (e.g. "1"). */
       callingCode: string;
+      /** The chain's member key (`loyalty.memberHashKey`; empty: the demo chain's), shared with every store. */
+      memberHashKey?: string;
       log: Logger;
       now?: () => Date;
     },
@@ -129,8 +133,8 @@ export class LoyaltyService {
       ...(account.name ? { name: account.name } : {}),
       storeSeq: balance.storeSeq ?? 0,
       storeAbove: balance.storeAbove ?? 0,
-      ...(account.phone ? { phoneHash: hash('phone', account.phone) } : {}),
-      ...(account.qrCode ? { qrHash: hash('qr', account.qrCode) } : {}),
+      ...(account.phone ? { phoneHash: memberHash(this.ctx.memberHashKey ?? '', 'phone', account.phone) } : {}),
+      ...(account.qrCode ? { qrHash: memberHash(this.ctx.memberHashKey ?? '', 'qr', account.qrCode) } : {}),
     };
   }
 

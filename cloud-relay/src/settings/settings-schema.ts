@@ -5,6 +5,7 @@
  * `secret` are masked when the settings are printed.
  */
 import { hostname } from 'node:os';
+import { memberHashKeySettingSchema } from '@tillbox/core';
 import { z } from 'zod';
 
 export const SECRET = { secret: true } as const;
@@ -168,6 +169,12 @@ export const settingsSchema = z
           .regex(/^\d{0,3}$/, 'a country calling code: 1 to 3 digits, or empty')
           .default('1')
           .describe('Country calling code of phone numbers written without one (members, lookups); empty: none'),
+        memberHashKey: memberHashKeySettingSchema
+          .default('')
+          .meta(SECRET)
+          .describe(
+            "The chain's member key: stores keep guests' phone numbers and cards as an HMAC with it (the cloud sends these with a member's balance). The same secret as every store's loyalty.memberHashKey (empty: the demo chain's key, for the demo only)",
+          ),
         demoMembers: z
           .boolean()
           .default(false)

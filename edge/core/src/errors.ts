@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'device-unavailable',
   'device-timeout',
   'payment-declined',
+  /** Too many requests of one kind from one device in a short time: try again later (nothing changed). */
+  'rate-limited',
   /** The store box's disk refused a write (full, or an I/O error): nothing was saved. */
   'storage',
   'internal',

@@ -1,9 +1,11 @@
 /**
  * Who a loyalty member is, as the screens, the store box and the cloud identify them: the text of
  * their loyalty card's QR code (a secret the cloud makes), or their phone number in one normal
- * form. The store box keeps neither as given: it keeps the SHA-256 of {@link memberKey}, which the
- * cloud also sends with a member's balance, so a guest looked up once by card is found by phone
- * while the cloud is away, and the other way round.
+ * form. The store box keeps neither as given: it keeps the HMAC-SHA256 of {@link memberKey} keyed
+ * with the chain's member key (`loyalty.memberHashKey`, the same secret on the cloud and every
+ * store), which the cloud also sends with a member's balance, so a guest looked up once by card is
+ * found by phone while the cloud is away, and the other way round. Keyed, a stolen store box's
+ * log cannot be turned back into phone numbers by hashing every number there is.
  */
 import { z } from 'zod';
 import type { LoyaltyRules } from '../commerce/rules-schema.js';
@@ -45,13 +47,29 @@ export const e164Schema = z
   .string()
   .regex(/^\+[1-9]\d{7,14}$/, 'a phone number in E.164 form: + then the country code and number');
 
-/** The text whose SHA-256 (hex) names a member's phone or card in the store box's cache. */
+/**
+ * The text whose HMAC-SHA256 (hex, keyed with {@link memberHashKey}) names a member's phone or card
+ * in the store box's cache.
+ */
 export function memberKey(kind: 'phone' | 'qr', value: string): string {
   return `tillbox-member:${kind}:${value.trim()}`;
 }
 
-/** A SHA-256 in hex: how the store box keeps a member's phone and card. */
-export const keyHashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex');
+/** The member key of the demo chain: what an empty `loyalty.memberHashKey` means (never a real chain's). */
+export const DEMO_MEMBER_HASH_KEY = 'tillbox-demo-chain-member-key';
+
+/** The key members' phones and cards are hashed with: the chain's setting, or the demo chain's when it is empty. */
+export function memberHashKey(setting: string): string {
+  return setting === '' ? DEMO_MEMBER_HASH_KEY : setting;
+}
+
+/** The setting of the chain's member key: empty (the demo chain's) or 16 to 256 characters. */
+export const memberHashKeySettingSchema = z
+  .string()
+  .regex(/^(?:|[\x21-\x7e]{16,256})$/, 'empty (the demo key), or 16 to 256 printable characters without spaces');
+
+/** An HMAC-SHA256 in hex: how the store box keeps a member's phone and card. */
+export const keyHashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'an HMAC-SHA256 in hex');
 
 /**
  * The tier a member is in: the one with the highest `minPoints` reached by the points earned in

@@ -9,3 +9,4 @@ export * from './split.js';
 export * from './tenders.js';
 export * from './open-tickets.js';
 export * from './tips.js';
+export * from './screen-privacy.js';

@@ -294,8 +294,10 @@ const memberBalanceResult = z.object({
     .int()
     .optional()
     .describe("The points among `points` from the asking store's events after storeSeq (arrived out of order)"),
-  phoneHash: keyHashSchema.optional().describe("SHA-256 of memberKey('phone', …): the store box's cache key"),
-  qrHash: keyHashSchema.optional().describe("SHA-256 of memberKey('qr', …)"),
+  phoneHash: keyHashSchema
+    .optional()
+    .describe("HMAC-SHA256 of memberKey('phone', …) with the chain's member key: the store box's cache key"),
+  qrHash: keyHashSchema.optional().describe("HMAC-SHA256 of memberKey('qr', …) with the chain's member key"),
 });
 
 /** The most events one `events.since` answer carries (the cloud also keeps it under the topic's byte limit). */

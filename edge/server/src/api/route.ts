@@ -12,6 +12,7 @@ import {
 } from '@tillbox/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { forScreen } from './screen-views.js';
 
 /**
  * Who is asking: the paired device (always, on every route but `public` ones), the staff
@@ -123,9 +124,9 @@ export function registerRoutes(
           typeof out.status === 'number'
         ) {
           if ('headers' in out && out.headers && typeof out.headers === 'object') void reply.headers(out.headers);
-          return reply.code(out.status).send(out.body);
+          return reply.code(out.status).send(forScreen(route.response, out.body, ctx?.device.role));
         }
-        return reply.code(route.status ?? 200).send(out);
+        return reply.code(route.status ?? 200).send(forScreen(route.response, out, ctx?.device.role));
       },
     });
   }

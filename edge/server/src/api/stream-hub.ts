@@ -8,11 +8,13 @@
  */
 import {
   authorize,
+  eventDataWithoutMember,
   jsonDepthError,
   STREAM_TOPIC_PERMISSIONS,
   STREAM_TOPICS,
   streamClientMessageSchema,
   topicOf,
+  withoutMember,
   type Actor,
   type DevicePrincipal,
   type OrderView,
@@ -94,9 +96,12 @@ function anonymous(actor: Actor): Actor {
   return { ...rest, approvedBy: approver };
 }
 
-/** An event as it goes out on the stream: as stored, with its actor {@link anonymous}. */
+/**
+ * An event as it goes out on the stream: as stored, with its actor {@link anonymous} and without
+ * who the loyalty member is (the kitchen and the pickup board receive it too).
+ */
 function onScreens(event: StoreEvent): StoreEvent {
-  return { ...event, actor: anonymous(event.actor) };
+  return { ...event, actor: anonymous(event.actor), data: eventDataWithoutMember(event.data) };
 }
 
 export class StreamHub {
@@ -303,7 +308,7 @@ export class StreamHub {
       if (view) {
         let json = viewJson.get(event.subject);
         if (json === undefined) {
-          json = JSON.stringify(view);
+          json = JSON.stringify(withoutMember(view));
           viewJson.set(event.subject, json);
         }
         order = `,"order":${json}`;

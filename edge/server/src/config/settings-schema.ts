@@ -3,7 +3,7 @@
  * env overrides are derived from the key path (`http.port` → `TILLBOX_HTTP_PORT`), and keys
  * marked `secret` are masked when the settings are printed.
  */
-import { bumpBarKeysSchema, isValidTimeZone, stationSchema } from '@tillbox/core';
+import { bumpBarKeysSchema, isValidTimeZone, memberHashKeySettingSchema, stationSchema } from '@tillbox/core';
 import { z } from 'zod';
 import { paymentSettingsSchema } from './payment-settings.js';
 import { relaySettingsSchema } from './relay-settings.js';
@@ -346,6 +346,20 @@ export const settingsSchema = z
           .regex(/^\d{0,3}$/, 'a country calling code: 1 to 3 digits, or empty')
           .default('1')
           .describe("The store's country calling code, for phone numbers guests give without one"),
+        memberHashKey: memberHashKeySettingSchema
+          .default('')
+          .meta(SECRET)
+          .describe(
+            "The chain's member key: guests' phone numbers and cards are kept at the store as an HMAC with it, never as they are. The same secret as the cloud relay's loyalty.memberHashKey (empty: the demo chain's key, for the demo only)",
+          ),
+        lookupsPerDevicePerMinute: z
+          .int()
+          .min(1)
+          .max(10_000)
+          .default(20)
+          .describe(
+            'At most this many loyalty lookups (card, phone or member id) a minute from one screen; more are refused (429) until the minute has passed, so a screen cannot be used to try phone numbers one after another',
+          ),
       })
       .prefault({})
       .describe('Loyalty: identifying guests, their points, and redemption while the cloud is away'),

@@ -2,18 +2,21 @@
  * Loyalty at the store: identifying a guest (their card's QR code, their phone number, or a
  * member id), their balance, and what orders do to it. The cloud keeps the ledger; the store asks
  * it (`loyalty.lookup`, `loyalty.balance` through the relay) and keeps each answer in its own log
- * (`loyalty.member-seen`). When the cloud cannot be reached it answers from the last balance the
+ * (`loyalty.member-seen`, appended only when what the cloud says changed). Phones and cards are kept
+ * as an HMAC keyed with the chain's member key (`loyalty.memberHashKey`, the cloud's too); a
+ * screen may look up at most `loyalty.lookupsPerDevicePerMinute` members a minute. When the cloud cannot be reached it answers from the last balance the
  * cloud gave plus its own entries since (accruals, redemptions in its log that the cloud had not
  * counted), and says so (`offline-estimate`); redemption is then limited per guest per day.
  * Accruals and reversals are appended in the order's transaction (an order effect); a redemption
  * in the transaction that places the order. The rules are the core's (`../loyalty` in @tillbox/core).
  */
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import {
   checkOfflineRedemption,
   estimateBalance,
   isMemberQr,
   loyaltyEventsOf,
+  memberHashKey,
   memberKey,
   normalisePhone,
   redeemedOffline,
@@ -22,6 +25,7 @@ import {
   type BalanceSource,
   type CommandContext,
   type LoyaltyLookupQuery,
+  type LoyaltyMemberSeenData,
   type MemberBalance,
   type Order,
   type OrderEvent,
@@ -33,6 +37,7 @@ import {
 import type { Logger } from 'pino';
 import type { Tx } from '../db/database.js';
 import type { Append, EventLog } from '../events/event-log.js';
+import { LookupLimit } from './lookup-limit.js';
 import type { LoyaltyRepository, SeenRow } from './loyalty-repository.js';
 
 /** How the store asks the cloud (the relay's `request`). */
@@ -46,12 +51,24 @@ export interface LoyaltySettings {
   offlineMaxPointsPerGuestPerDay: number;
   requestTimeoutMs: number;
   callingCode: string;
+  /** The chain's member key (empty: the demo chain's); the cloud hashes with the same one. */
+  memberHashKey?: string;
+  /** Lookups one screen may make a minute (default 20). */
+  lookupsPerDevicePerMinute?: number;
 }
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+/** What the cloud said of a member, as the store keeps it: is `next` the same as `last`? */
+function sameSeen(last: LoyaltyMemberSeenData | undefined, next: LoyaltyMemberSeenData): boolean {
+  if (!last) return false;
+  const keys = new Set([...Object.keys(last), ...Object.keys(next)] as (keyof LoyaltyMemberSeenData)[]);
+  for (const k of keys) if (last[k] !== next[k]) return false;
+  return true;
+}
 
 export class LoyaltyService {
   #cloud: CloudAsk | undefined;
+  #limit: LookupLimit | undefined;
+  #keyMismatchWarned = false;
 
   constructor(
     private readonly ctx: {
@@ -74,22 +91,35 @@ export class LoyaltyService {
     this.#cloud = ask;
   }
 
+  /** How this store keeps a phone or card: HMAC-SHA256 of the core's memberKey with the chain's member key. */
+  #hash(kind: 'phone' | 'qr', value: string): string {
+    return createHmac('sha256', memberHashKey(this.ctx.settings.memberHashKey ?? ''))
+      .update(memberKey(kind, value))
+      .digest('hex');
+  }
+
   /**
    * Who the guest is and their points. Throws `validation` for a code that is no loyalty card or
    * text that is no phone number, `not-found` for a guest the cloud does not know (or, offline,
-   * one this store has never seen).
+   * one this store has never seen), `rate-limited` when this screen has looked up too many (nothing
+   * is asked or kept then).
    */
   async lookup(cmd: CommandContext, query: LoyaltyLookupQuery): Promise<MemberBalance> {
+    this.#limit ??= new LookupLimit(this.ctx.settings.lookupsPerDevicePerMinute ?? 20);
+    this.#limit.take(cmd.device ?? 'system', this.now());
     const by = this.#parse(query);
     const params = 'memberId' in by ? { memberId: by.memberId } : by.phone ? { phone: by.phone } : { qr: by.qr };
-    const answered = await this.#ask(cmd, 'memberId' in params ? 'loyalty.balance' : 'loyalty.lookup', params);
-    if (answered) return this.balance(answered.memberId, 'cloud');
     const key =
       'memberId' in by
         ? { memberId: by.memberId }
         : by.phone
-          ? { phoneHash: sha256(memberKey('phone', by.phone)) }
-          : { qrHash: sha256(memberKey('qr', by.qr ?? '')) };
+          ? { phoneHash: this.#hash('phone', by.phone) }
+          : { qrHash: this.#hash('qr', by.qr ?? '') };
+    const answered = await this.#ask(cmd, 'memberId' in params ? 'loyalty.balance' : 'loyalty.lookup', params);
+    if (answered) {
+      this.#checkKey(key, answered);
+      return this.balance(answered.memberId, 'cloud');
+    }
     const seen = this.ctx.repository.lastSeen(key);
     if (!seen && !('memberId' in by))
       throw new TillboxError(
@@ -137,24 +167,35 @@ export class LoyaltyService {
         this.ctx.log.warn({ err, method }, 'the loyalty service answered with an error; using the offline estimate');
       return undefined;
     }
+    const data: LoyaltyMemberSeenData = {
+      memberId: result.memberId,
+      points: result.points - (result.storeAbove ?? 0),
+      storeSeq: result.storeSeq ?? 0,
+      ...(result.tierId !== undefined ? { tierId: result.tierId } : {}),
+      ...(result.name !== undefined ? { name: result.name } : {}),
+      ...(result.phoneHash !== undefined ? { phoneHash: result.phoneHash } : {}),
+      ...(result.qrHash !== undefined ? { qrHash: result.qrHash } : {}),
+    };
+    // The log keeps what the cloud said when it changed, not every time it was asked. (A cache
+    // entry with hashes made before the member key — plain SHA-256 — differs, so it is replaced.)
+    if (sameSeen(this.ctx.repository.lastSeen({ memberId: result.memberId })?.data, data)) return result;
     const at = this.now();
     this.ctx.events.transact(cmd, (_tx, append) => {
-      append({
-        type: 'loyalty.member-seen',
-        subject: result.memberId,
-        at,
-        data: {
-          memberId: result.memberId,
-          points: result.points - (result.storeAbove ?? 0),
-          storeSeq: result.storeSeq ?? 0,
-          ...(result.tierId !== undefined ? { tierId: result.tierId } : {}),
-          ...(result.name !== undefined ? { name: result.name } : {}),
-          ...(result.phoneHash !== undefined ? { phoneHash: result.phoneHash } : {}),
-          ...(result.qrHash !== undefined ? { qrHash: result.qrHash } : {}),
-        },
-      });
+      append({ type: 'loyalty.member-seen', subject: result.memberId, at, data });
     });
     return result;
+  }
+
+  /** A cloud hashing with another member key than this store's: say so once (offline lookups by phone or card would miss). */
+  #checkKey(key: { phoneHash?: string; qrHash?: string }, answered: { phoneHash?: string; qrHash?: string }): void {
+    const differs =
+      (key.phoneHash !== undefined && answered.phoneHash !== undefined && key.phoneHash !== answered.phoneHash) ||
+      (key.qrHash !== undefined && answered.qrHash !== undefined && key.qrHash !== answered.qrHash);
+    if (!differs || this.#keyMismatchWarned) return;
+    this.#keyMismatchWarned = true;
+    this.ctx.log.warn(
+      'the cloud hashes members with another key than loyalty.memberHashKey: set the same key at the store and in the cloud, or guests are not found by phone or card while the cloud is away',
+    );
   }
 
   /** The member's balance as the store knows it now: the cloud's last word plus the store's entries since. */

@@ -4,8 +4,8 @@
  * earning points (events in the store's log), the cloud going silent — the lookup then answers
  * the store's estimate and says so — and the offline redemption limit.
  */
-import { createHash } from 'node:crypto';
-import { memberKey, type MemberBalance, type OrderView, type StoreEvent } from '@tillbox/core';
+import { createHmac } from 'node:crypto';
+import { DEMO_MEMBER_HASH_KEY, memberKey, type MemberBalance, type OrderView, type StoreEvent } from '@tillbox/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDevice, type TestClient } from '../testing/test-actors.js';
 import { TestBroker, TestCloud, until } from '../testing/test-broker.js';
@@ -16,8 +16,9 @@ const CARD = 'TBXM1-ada-card-0000000001';
 const PHONE = '+15550100199';
 /** The balance the cloud gives before this store's orders. */
 const START = 1000;
+/** As the cloud hashes: keyed with the chain's member key (the demo chain's, as the store's setting is empty). */
 const hash = (kind: 'phone' | 'qr', value: string): string =>
-  createHash('sha256').update(memberKey(kind, value)).digest('hex');
+  createHmac('sha256', DEMO_MEMBER_HASH_KEY).update(memberKey(kind, value)).digest('hex');
 
 /** What the cloud does with requests: answer from its ledger, say it knows no such member, or stay silent. */
 type CloudMode = 'answer' | 'unknown' | 'silent';
