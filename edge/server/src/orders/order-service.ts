@@ -62,6 +62,14 @@ export interface OrderLoyalty {
   placed(append: Append, order: Order, source: BalanceSource): void;
 }
 
+/** The customer an order is priced for; without a balance limit when the cloud vouched for the points. */
+function customerOf(loyalty: OrderLoyalty, memberId: string, vouched: boolean) {
+  const customer = loyalty.customer(memberId);
+  if (!vouched) return customer;
+  const { pointsBalance: _checkedByTheCloud, ...rest } = customer;
+  return rest;
+}
+
 /** Commands the front of house sends for a whole order. */
 export type FrontCommand = 'fire' | 'pick-up' | 'complete' | 'cancel';
 
@@ -92,9 +100,17 @@ export class OrderService {
    * loyalty member first asks the cloud for their balance (outside the transaction).
    */
   async placeQueued(cmd: CommandContext, body: PlaceOrderBody): Promise<{ order: OrderView; created: boolean }> {
-    const source =
-      body.loyalty && this.ctx.loyalty ? await this.ctx.loyalty.prepare(cmd, body.loyalty.memberId) : undefined;
-    return this.ctx.events.enqueue(cmd, (tx, append) => this.placeIn(cmd, tx, append, body, source));
+    // An app or online order's points were checked by the cloud, in its ledger (less what the
+    // member's other online orders hold) under the member's lock: the store does not ask again —
+    // it could not: the relay holds the inbound message until it is placed, and the answer would
+    // wait behind it — and prices its rewards without a balance limit.
+    const vouched = cmd.actor.kind === 'cloud' && body.loyalty !== undefined;
+    const source = vouched
+      ? 'cloud'
+      : body.loyalty && this.ctx.loyalty
+        ? await this.ctx.loyalty.prepare(cmd, body.loyalty.memberId)
+        : undefined;
+    return this.ctx.events.enqueue(cmd, (tx, append) => this.placeIn(cmd, tx, append, body, source, vouched));
   }
 
   private placeIn(
@@ -103,6 +119,7 @@ export class OrderService {
     append: Append,
     body: PlaceOrderBody,
     source: BalanceSource = 'offline-estimate',
+    vouched = false,
   ): { order: OrderView; created: boolean } {
     const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
     const repository = this.ctx.orders.repository;
@@ -136,7 +153,9 @@ export class OrderService {
       channel: body.channel,
       orderType: body.orderType,
       at: new Date(at).toISOString(),
-      ...(member && loyalty ? { customer: loyalty.customer(member.memberId), rewards: member.rewards } : {}),
+      ...(member && loyalty
+        ? { customer: customerOf(loyalty, member.memberId, vouched), rewards: member.rewards }
+        : {}),
     });
     const priced = priceWithEngine(engine, cart, context);
     if (member && loyalty) loyalty.checkRedemption(member.memberId, member.rewards, priced, source);
