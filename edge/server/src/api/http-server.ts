@@ -33,7 +33,7 @@ import type { Guard } from './guard.js';
 import { openApiDocument, registerRoutes, type AnyRoute } from './route.js';
 import { compressJsonAnswers } from './compression.js';
 import { securityHeaders, securityHeadersFor } from './security-headers.js';
-import { isFilePath } from './static-files.js';
+import { isFilePath, isImmutablePath } from './static-files.js';
 import type { StreamHub } from './stream-hub.js';
 
 export const API_PREFIX = '/api/v1';
@@ -256,10 +256,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
       globIgnore: ['**/*.br', '**/*.gz'],
       cacheControl: false, // setHeaders below decides
       setHeaders: (res, path) => {
-        res.setHeader(
-          'Cache-Control',
-          path.includes('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-        );
+        res.setHeader('Cache-Control', isImmutablePath(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
         // Caches keep one copy per encoding (also for files sent as they are: another browser may get br).
         res.setHeader('Vary', 'Accept-Encoding');
       },

@@ -42,6 +42,9 @@ describe('static files of the web app', () => {
     writeFileSync(join(web.dir, 'index.html'), SHELL);
     writeFileSync(join(web.dir, '_app', 'immutable', 'entry', 'app.abc123.js'), APP_JS);
     writeFileSync(join(web.dir, '_app', 'immutable', 'entry', 'start.abc123.js'), TINY_JS);
+    mkdirSync(join(web.dir, 'menu'));
+    writeFileSync(join(web.dir, 'menu', 'latte.3f70256696.webp'), 'RIFF....WEBP');
+    writeFileSync(join(web.dir, 'menu', 'latte.svg'), '<svg/>');
     // The build step itself, as `npm run build -w @tillbox/web` runs it.
     execFileSync(process.execPath, [PRECOMPRESS, web.dir], { stdio: 'pipe' });
     t = await startTestEdge({ overrides: { 'web.dir': web.dir } });
@@ -98,6 +101,16 @@ describe('static files of the web app', () => {
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(res.headers['vary']).toMatch(/accept-encoding/i);
     expect(res.body).toBe(TINY_JS);
+  });
+
+  it('lets a browser keep a menu picture named with its hash for good, and asks again for one without', async () => {
+    const hashed = await get('/menu/latte.3f70256696.webp', 'br, gzip');
+    expect(hashed.statusCode).toBe(200);
+    expect(hashed.headers['content-type']).toBe('image/webp');
+    expect(hashed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const plain = await get('/menu/latte.svg', 'br, gzip');
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['cache-control']).toBe('no-cache');
   });
 
   it('answers a screen path (/kiosk) with the app shell, compressed, never cached without asking', async () => {

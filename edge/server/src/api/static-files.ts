@@ -13,3 +13,12 @@ const FILE_TYPES =
 export function isFilePath(path: string): boolean {
   return FILE_TYPES.test(path);
 }
+
+/**
+ * Files whose name changes whenever their bytes do, so a browser may keep them for good: the
+ * build's hashed scripts and styles (`/_app/immutable/`) and pictures named with their hash
+ * (`/menu/latte.3f70256696.webp`, written by `npm run photos`). Everything else is asked again.
+ */
+export function isImmutablePath(path: string): boolean {
+  return path.includes('/_app/immutable/') || /\/menu\/[^/]+\.[0-9a-f]{10}\.(?:webp|png|avif|jpe?g)$/.test(path);
+}

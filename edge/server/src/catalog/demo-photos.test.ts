@@ -1,4 +1,5 @@
 /** Every item of the demo menu has its picture, and the picture is in the web build's static folder. */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,10 +14,16 @@ describe('demo menu pictures', () => {
     const catalog = parseCommerceCatalog(demoCatalog);
     expect(catalog.items.length).toBeGreaterThan(30);
     for (const item of catalog.items) {
-      expect(item.image, item.id).toBe(`/menu/${item.id}.svg`);
+      // A WebP (RIFF....WEBP) whose name carries its hash, drawn from the item's SVG beside it.
+      expect(item.image, item.id).toMatch(new RegExp(`^/menu/${item.id}\\.[0-9a-f]{10}\\.webp$`));
       const file = join(STATIC, item.image ?? '');
       expect(existsSync(file), file).toBe(true);
-      expect(readFileSync(file, 'utf8')).toMatch(/^<svg [^>]*viewBox="0 0 32 32"/);
+      const webp = readFileSync(file);
+      expect(webp.subarray(0, 4).toString('latin1') + webp.subarray(8, 12).toString('latin1')).toBe('RIFFWEBP');
+      // Served as immutable: the name must change with the bytes.
+      expect(item.image).toContain(`.${createHash('sha256').update(webp).digest('hex').slice(0, 10)}.webp`);
+      const svg = join(STATIC, 'menu', `${item.id}.svg`);
+      expect(readFileSync(svg, 'utf8')).toMatch(/^<svg [^>]*viewBox="0 0 32 32"/);
     }
   });
 

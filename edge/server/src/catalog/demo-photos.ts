@@ -2,8 +2,11 @@
  * The demo menu's pictures: one illustration per item, made from Fluent Emoji Flat (MIT, ©
  * Microsoft; web/static/menu/LICENSE) — a main emoji and, to tell similar items apart, a smaller
  * accent in the corner (milk for a latte, ice for an iced drink). `npm run photos` writes them to
- * web/static/menu/<item id>.svg; the catalog names each as the item's `image`.
+ * web/static/menu/<item id>.svg, and each as a WebP the screens show (<item id>.<hash>.webp,
+ * `demo-photo-files.ts`); the catalog names the WebP as the item's `image`.
  */
+
+import { DEMO_PHOTO_FILES } from './demo-photo-files.js';
 
 export interface DemoPhoto {
   /** Fluent Emoji Flat icon name of the main picture. */
@@ -60,8 +63,11 @@ export const DEMO_PHOTOS: Readonly<Record<string, DemoPhoto>> = {
   'breakfast-combo': { icon: 'sandwich', accent: 'hot-beverage' },
 };
 
-/** Where the edge serves an item's picture (the web build's static folder). */
-export const demoPhotoPath = (itemId: string): string => `/menu/${itemId}.svg`;
+/**
+ * Where the edge serves an item's picture (the web build's static folder): the WebP drawn from
+ * its SVG, decoded off a browser's main thread (the SVG until `npm run photos` has drawn one).
+ */
+export const demoPhotoPath = (itemId: string): string => DEMO_PHOTO_FILES[itemId] ?? `/menu/${itemId}.svg`;
 
 /** The item with its picture, when the demo has one for it. */
 export function withDemoPhoto<T extends { id: string; image?: string }>(item: T): T {
