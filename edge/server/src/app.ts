@@ -240,6 +240,7 @@ export class Edge {
         },
         receiptUrl: (id) => (this.url === '' ? undefined : receiptLinks.url(id)),
         terminalState: () => terminal?.state,
+        displayState: () => displays.status(),
         deliverScan: (scan, screen) => scans.deliver(scan, screen),
       });
       await devices.start();

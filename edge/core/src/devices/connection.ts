@@ -10,6 +10,7 @@
  * | `serial:/dev/ttyUSB0@9600` | a serial port at a baud rate (9600 when left out) |
  * | `virtual` | the store box's own twin of the device, speaking the same wire format |
  * | `printer` | a cash drawer: through the printer it is plugged into |
+ * | `screen` | a screen the store box serves (a browser paired as a device): it connects itself |
  */
 import { z } from 'zod';
 
@@ -19,10 +20,11 @@ export type Connection =
   | { readonly kind: 'file'; readonly path: string }
   | { readonly kind: 'serial'; readonly path: string; readonly baud: number }
   | { readonly kind: 'virtual' }
-  | { readonly kind: 'printer' };
+  | { readonly kind: 'printer' }
+  | { readonly kind: 'screen' };
 export type ConnectionKind = Connection['kind'];
 
-export const CONNECTION_KINDS = ['usb', 'tcp', 'file', 'serial', 'virtual', 'printer'] as const;
+export const CONNECTION_KINDS = ['usb', 'tcp', 'file', 'serial', 'virtual', 'printer', 'screen'] as const;
 
 const HEX4 = /^[0-9a-f]{4}$/i;
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
@@ -36,6 +38,7 @@ export function parseConnection(text: string): { ok: true; connection: Connectio
   const ok = (connection: Connection) => ({ ok: true as const, connection });
   if (text === 'virtual') return ok({ kind: 'virtual' });
   if (text === 'printer') return ok({ kind: 'printer' });
+  if (text === 'screen') return ok({ kind: 'screen' });
   const colon = text.indexOf(':');
   const scheme = colon < 0 ? text : text.slice(0, colon);
   const rest = colon < 0 ? '' : text.slice(colon + 1);
@@ -78,7 +81,7 @@ export function parseConnection(text: string): { ok: true; connection: Connectio
       return ok({ kind: 'serial', path, baud });
     }
     default:
-      return fail(`"${text}": a connection starts with usb:, tcp:, file: or serial:, or is virtual or printer`);
+      return fail(`"${text}": a connection starts with usb:, tcp:, file: or serial:, or is virtual, printer or screen`);
   }
 }
 
@@ -129,7 +132,7 @@ export const connectionSchema = z
     return z.NEVER;
   })
   .describe(
-    'usb:VVVV:PPPP[:SERIAL] (hex ids as lsusb shows them), tcp:HOST[:PORT] (9100 by default), file:/dev/…, serial:/dev/…[@BAUD], virtual, or printer (a cash drawer on its printer)',
+    'usb:VVVV:PPPP[:SERIAL] (hex ids as lsusb shows them), tcp:HOST[:PORT] (9100 by default), file:/dev/…, serial:/dev/…[@BAUD], virtual, printer (a cash drawer on its printer), or screen (a browser paired with the store box)',
   );
 
 /** Whether two connections reach the same device. */

@@ -69,6 +69,13 @@ export const DRIVERS = {
       "Adyen Terminal API over local communications (nexo JSON over HTTPS to the terminal's port 8443: write tcp:HOST:8443); key and POIID in the settings payments.terminal.*",
     built: true,
   },
+  browser: {
+    roles: ['customer-display'],
+    connections: ['screen'],
+    description:
+      'A screen facing the guest (a tablet or a second monitor) showing /display: paired as a customer display and linked to a counter by the code it shows',
+    built: true,
+  },
   'escpos-display': {
     roles: ['customer-display'],
     connections: ['usb', 'serial', 'virtual'],

@@ -40,6 +40,8 @@ export interface DeviceHubContext {
   readonly log: Logger;
   /** The payment terminal's state as its driver knows it (payments/terminal/card-terminal.ts). */
   readonly terminalState?: () => DeviceStatusView | undefined;
+  /** Whether a browser customer display (driver `browser`) is showing, as the display service knows it. */
+  readonly displayState?: () => DeviceStatusView | undefined;
   /** The `usb` package's WebUSB (tests give a fake of it). */
   readonly loadUsb?: UsbLoader;
   /** A HID POS scanner read a code (or could not read one). */
@@ -157,7 +159,11 @@ export class DeviceHub {
           ? this.#drawerStatus(d)
           : this.#scanners.has(d.id)
             ? (this.#scanners.get(d.id)?.status ?? { state: 'offline' as DeviceState })
-            : ((d.role === 'payment-terminal' ? this.ctx.terminalState?.() : undefined) ??
+            : ((d.role === 'payment-terminal'
+                ? this.ctx.terminalState?.()
+                : d.connection.kind === 'screen'
+                  ? this.ctx.displayState?.()
+                  : undefined) ??
               this.#others.get(d.id) ?? { state: 'offline' as DeviceState });
       return {
         id: d.id,
@@ -242,6 +248,8 @@ export class DeviceHub {
     const c = device.connection;
     if (device.role === 'payment-terminal' || device.role === 'customer-display') {
       if (c.kind === 'virtual') return { state: 'ready', checkedAt: at };
+      // A browser display connects itself: the display service says whether one is showing.
+      if (c.kind === 'screen') return { state: 'offline', lastError: 'No customer display is showing' };
       if (driverInfo(device.driver)?.built) return { state: 'offline', lastError: 'Not driven by this edge yet' };
       return {
         state: 'error',

@@ -50,6 +50,8 @@ export interface DevicesContext {
   readonly loadUsb?: UsbLoader;
   /** The payment terminal's state, from the card terminal module (payments). */
   readonly terminalState?: () => DeviceStatusView | undefined;
+  /** Whether a browser customer display is showing (display/display-service.ts). */
+  readonly displayState?: () => DeviceStatusView | undefined;
   /** A HID POS scanner's scan, for the screens of its profile's `screen` (undefined: none). */
   readonly deliverScan?: (scan: Scan, screen: ScannerDevice['screen']) => void;
   readonly now?: () => number;
@@ -119,6 +121,7 @@ export class Devices {
       pollMs: d.statusPollSeconds * 1000,
       log: log.child({ module: 'devices' }),
       ...(this.ctx.terminalState ? { terminalState: this.ctx.terminalState } : {}),
+      ...(this.ctx.displayState ? { displayState: this.ctx.displayState } : {}),
       ...(this.ctx.loadUsb ? { loadUsb: this.ctx.loadUsb } : {}),
       onScan: (device, read) => this.#scanned(device, read),
       ...(this.ctx.now ? { now: this.ctx.now } : {}),

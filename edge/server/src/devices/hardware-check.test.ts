@@ -27,7 +27,7 @@ describe('npm run hardware:check', () => {
   it('passes the demo profile against the demo stations', () => {
     const out = hardwareCheck([DEMO_PROFILE], {});
     expect(out.status).toBe(0);
-    expect(out.lines[0]).toMatch(/6 devices; stations bar \(prints\), kitchen \(prints\)$/);
+    expect(out.lines[0]).toMatch(/7 devices; stations bar \(prints\), kitchen \(prints\)$/);
     expect(out.lines.slice(1)).toEqual(['ok: no errors']);
     expect(hardwareCheck([join(FIRMWARE_CONFIG_DIR, 'profiles', 'example-store.json')], {}).status).toBe(0);
   });

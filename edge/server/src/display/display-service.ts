@@ -18,6 +18,7 @@ import {
 } from '@tillbox/core';
 import type { Logger } from 'pino';
 import type { LiveFeed, StreamPrincipal } from '../api/stream-hub.js';
+import type { DeviceStatusView } from '../devices/printer.js';
 import type { EventLog } from '../events/event-log.js';
 import type { DisplayRepository } from './display-repository.js';
 
@@ -141,6 +142,21 @@ export class DisplayService implements LiveFeed {
     this.ctx.log.info({ display: display.id, counter: counterId }, 'customer display linked to a counter');
     this.push(display.id);
     return display;
+  }
+
+  /** For the device hub: a browser customer display is showing when one is on the stream and linked. */
+  status(): DeviceStatusView {
+    const at = this.now();
+    const showing = [...this.watchers.keys()].filter((id) => this.links.has(id)).length;
+    if (showing > 0) return { state: 'ready', checkedAt: at };
+    return {
+      state: 'offline',
+      lastError:
+        this.watchers.size > 0
+          ? 'A customer display is open but not linked: enter the code it shows on the counter (Customer display)'
+          : 'No customer display is showing: pair a screen as a customer display and open /display on it',
+      checkedAt: at,
+    };
   }
 
   /** The displays (not revoked) that follow this counter. */

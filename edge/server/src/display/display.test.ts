@@ -3,8 +3,9 @@
  * that counter's state on the stream (and no other counter's), bad states are refused and change
  * nothing, and the link outlives a restart.
  */
-import type { CustomerDisplayStateInput, CustomerDisplayView, StreamServerMessage } from '@tillbox/core';
+import type { CustomerDisplayStateInput, CustomerDisplayView, HardwareList, StreamServerMessage } from '@tillbox/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { profileFile } from '../testing/device-hub.js';
 import { StreamTestClient } from '../testing/stream-test-client.js';
 import { testDevice, type TestClient } from '../testing/test-actors.js';
 import { startTestEdge, tempDir, type TestEdge } from '../testing/test-edge.js';
@@ -145,6 +146,32 @@ describe('customer display', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(s.messages.length).toBe(heard);
     expect((await display.get('/api/v1/display')).json<CustomerDisplayView>().state?.total).toBe(450);
+  });
+
+  it("the hardware profile's browser customer display is ready while a linked display is showing", async () => {
+    const profile = profileFile([
+      { id: 'guest-screen', role: 'customer-display', driver: 'browser', connection: 'screen' },
+    ]);
+    try {
+      t = await startTestEdge({ overrides: { 'devices.profile': profile.path } });
+      const admin = await testDevice(t.edge, 'admin', 'manager');
+      const state = async () =>
+        (await admin.get('/api/v1/devices/hardware')).json<HardwareList>().devices.find((d) => d.id === 'guest-screen');
+      expect(await state()).toMatchObject({ state: 'offline', driver: 'browser', connection: 'screen' });
+      expect((await state())?.lastError).toMatch(/No customer display is showing/);
+      const counter = await testDevice(t.edge, 'counter', 'cashier');
+      const display = await testDevice(t.edge, 'display');
+      const s = await watch(t, display);
+      streams.push(s);
+      await s.waitFor('the link code', () => displayFrames(s).length === 1);
+      expect((await state())?.lastError).toMatch(/not linked/);
+      await link(counter, display);
+      expect(await state()).toMatchObject({ state: 'ready' });
+      await s.close();
+      expect(await state()).toMatchObject({ state: 'offline' });
+    } finally {
+      profile.remove();
+    }
   });
 
   it('links only by a code a display shows, refuses guessing, and keeps the link over a restart', async () => {
