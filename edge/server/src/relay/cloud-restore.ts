@@ -17,14 +17,7 @@
  * A cloud that cannot be asked (offline, no answer, an older cloud relay) tells nothing: the store
  * sells and relays as usual and asks again on the next connection.
  */
-import {
-  isUuidV7,
-  TillboxError,
-  validateEvent,
-  type RelayEvent,
-  type RpcResult,
-  type StoreEvent,
-} from '@tillbox/core';
+import { isUuidV7, TillboxError, validateEvent, type RelayEvent, type RpcResult, type StoreEvent } from '@tillbox/core';
 import type { StorageHealth } from '../db/storage-health.js';
 import type { CursorRepository } from '../events/cursor-repository.js';
 import type { LogRestore } from '../events/log-restore.js';

@@ -35,6 +35,8 @@ import { offline, RelayRequests } from './relay-requests.js';
 
 /** The durable cursor of the outbox in `log_cursors`. */
 export const RELAY_CURSOR = 'mqtt-relay';
+/** How long after a check of the log the cloud could not answer it is made again (also on each new connection). */
+const CLOUD_LOG_RECHECK_MS = 60_000;
 
 export interface RelayContext {
   settings: Pick<Settings, 'store' | 'relay'>;
@@ -68,6 +70,7 @@ export class Relay {
   /** The last check of the log against the cloud's copy; `in-step`/`restored`: it agrees (checked once per start). */
   #restore: RestoreOutcome | undefined;
   #checking: Promise<RestoreOutcome | undefined> | undefined;
+  #recheck: NodeJS.Timeout | undefined;
 
   constructor(context: RelayContext) {
     this.#c = context;
@@ -158,6 +161,7 @@ export class Relay {
   }
 
   async stop(): Promise<void> {
+    clearTimeout(this.#recheck);
     clearInterval(this.#stateTimer);
     this.#stateTimer = undefined;
     this.#outbox?.stop();
@@ -203,6 +207,11 @@ export class Relay {
         } else if (outcome.kind === 'conflict') {
           this.#outbox?.stop();
           this.#log.error(outcome, "the store's log and the cloud's copy differ: events are no longer sent");
+        } else {
+          // The cloud could not tell (or its answer was refused): ask again later, or on the next connection.
+          clearTimeout(this.#recheck);
+          this.#recheck = setTimeout(() => void this.checkCloudLog(), CLOUD_LOG_RECHECK_MS);
+          this.#recheck.unref();
         }
         return outcome;
       })
