@@ -12,6 +12,7 @@ import { FakeUsb } from '../../testing/fake-usb.js';
 import { DeviceHub } from '../device-hub.js';
 import type { UsbLoader } from '../usb/usb-api.js';
 import { encodeHidPosReports, type AssembledScan } from './hid-pos-report.js';
+import { HidPosScanner } from './hid-pos-scanner.js';
 import { VirtualHidScanner } from './virtual-hid-scanner.js';
 
 const HONEYWELL = 0x0c2e;
@@ -134,5 +135,38 @@ describe('the virtual HID POS scanner', () => {
     await until(() => t.reads.length === 1, 5000, 'the scan');
     expect(t.reads[0]?.read).toEqual({ kind: 'scan', code: long, aim: ']Q0', symbology: 'qr' });
     expect(twin.sent).toBe(2);
+  });
+});
+
+describe('the driver', () => {
+  it('drops a code whose next report never comes, says so, and reads the next code', async () => {
+    const twin = new VirtualHidScanner();
+    const reads: AssembledScan[] = [];
+    const scanner = new HidPosScanner({
+      id: 'scanner',
+      name: 'The virtual scanner scanner',
+      locate: () => Promise.resolve(twin),
+      onRead: (read) => reads.push(read),
+      log: createLogger('silent'),
+      readTimeoutMs: 20,
+      partTimeoutMs: 60,
+    });
+    scanner.start();
+    try {
+      await until(() => scanner.status.state === 'ready', 5000, 'ready');
+      twin.sendReport(encodeHidPosReports('x'.repeat(80), ']C0')[0]!);
+      await until(() => reads.length === 1, 5000, 'the dropped code');
+      expect(reads[0]).toEqual({
+        kind: 'unreadable',
+        problem: 'the code was cut short: its next report never came',
+        aim: ']C0',
+        symbology: 'code-128',
+      });
+      twin.scan('4006381333931');
+      await until(() => reads.length === 2, 5000, 'the next code');
+      expect(reads[1]).toMatchObject({ kind: 'scan', code: '4006381333931' });
+    } finally {
+      await scanner.stop();
+    }
   });
 });
