@@ -3,6 +3,7 @@
  * transaction: every printer's claims, printed marks and retries share one disk sync (each was a
  * commit of its own, two per job).
  *
+ * A run's printed marks wait for the run's end (or the next claim), then share its commit too.
  * A claim resolves only once its commit is done, so a job's bytes never go to a printer before
  * the disk says it is `printing` (a restart then finds it `printing` and never sends it again).
  * The other changes need no wait: a printed mark lost to a crash leaves the job `printing`, which
@@ -42,9 +43,14 @@ export class PrintJobCommits {
     });
   }
 
+  /** Kept until the run's end ({@link done}) or the next commit: a run's marks share one commit. */
   printed(id: string, at: number): void {
     this.#pending.printed.push({ id, at });
-    this.#schedule();
+  }
+
+  /** A run is over: commit its printed marks at the end of this turn (with whatever else comes). */
+  done(): void {
+    if (this.#pending.printed.length > 0) this.#schedule();
   }
 
   finish(id: string, state: 'expired' | 'failed', error: string, at: number): void {

@@ -1,7 +1,7 @@
 /**
  * Print jobs in runs, on a real SQLite file and virtual TCP printers: the jobs waiting for a
  * printer are claimed together (every printer's run in one commit), sent one after another in the
- * order they were made, and each printed once — through a failure in the middle of a run and
+ * order they were made, marked printed together when the run is over, and each printed once — through a failure in the middle of a run and
  * through a stop in the middle of one.
  */
 import { placeOrderBodySchema, TillboxError } from '@tillbox/core';
@@ -74,6 +74,10 @@ describe('print jobs in runs', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(numbersPrinted(s, 'bar-printer')).toHaveLength(5);
     expect(s.devices.prints.list({ limit: 20 }).map((j) => j.attempts)).toEqual(Array(10).fill(1));
+    // Each run's printed marks are saved together when the run is over: one commit per printer at most.
+    const marks = apply.mock.calls.map(([changes]) => changes.printed.length).filter((n) => n > 0);
+    expect(marks.reduce((a, b) => a + b, 0)).toBe(10);
+    expect(marks.length).toBeLessThanOrEqual(2);
   });
 
   it('puts the unsent rest of a run back with the failure counted, and prints each job once when it can', async () => {

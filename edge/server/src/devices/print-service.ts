@@ -323,6 +323,7 @@ export class PrintService {
         return false;
       }
     }
+    this.#commits.done();
     return true;
   }
 
