@@ -2,7 +2,8 @@
  * Loyalty across the chain demo as `npm start` runs it (`deploy/demo/start.js` on free ports, a
  * fresh data folder, the demo's member Ada with 500 points): a guest identifies herself at the
  * kiosk by phone, sees her points, redeems a free drink and pays; the points she spent and earned
- * reach the cloud's ledger and show on the online page; a cashier scans her card at the counter
+ * reach the cloud's ledger and show on the online page, where she redeems a free drink (the store's
+ * redemption is the ledger's one entry for it); a cashier scans her card at the counter
  * (a keyboard-wedge scanner, the focus in the name field) and sees the same points.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -69,6 +70,7 @@ interface Entry {
   kind: string;
   points: number;
   origin: string;
+  orderId?: string;
 }
 const ledger = async (): Promise<Entry[]> =>
   ((await (await fetch(`${cloudUrl}/api/v1/admin/loyalty/accounts/m-demo-ada`)).json()) as { entries: Entry[] })
@@ -125,6 +127,44 @@ test('a guest redeems at the kiosk, and her points show on the online page', asy
   // Remembered on this device.
   await page.reload();
   await expect(page.getByTestId('online-points')).toHaveText(String(500 - 150 + earned));
+});
+
+test('she redeems a free drink on the online page; the store spends the points once', async ({ page }) => {
+  const balance = (await ledger()).reduce((s, e) => s + e.points, 0);
+  await page.goto(`${cloudUrl}/order/${STORE}`);
+  const rewards = page.getByTestId('online-rewards');
+  // The card (remembered on this device after the test above): her points and the rewards she may take.
+  const cardField = rewards.getByLabel('Rewards card');
+  await expect(page.getByTestId('online-points').or(cardField)).toBeVisible();
+  if (await cardField.isVisible()) {
+    await cardField.fill(CARD);
+    await rewards.getByRole('button', { name: 'Show my points' }).click();
+  }
+  await expect(page.getByTestId('online-points')).toHaveText(String(balance));
+  await page.getByRole('button', { name: 'Add Caffè Latte', exact: true }).click();
+  await page.getByRole('button', { name: 'Add Butter Croissant', exact: true }).click();
+  const cart = page.getByRole('complementary', { name: 'Your order' });
+  const before = (await cart.getByTestId('online-total').textContent()) ?? '';
+  await rewards.getByRole('button', { name: 'Redeem', exact: true }).first().click();
+  await expect(rewards.getByRole('button', { name: 'Redeemed ✓' })).toBeVisible();
+  // The drink comes off the total at once, priced on the page as the cloud and the store will.
+  await expect(cart.getByTestId('online-total')).not.toHaveText(before);
+  const total = (await cart.getByTestId('online-total').textContent()) ?? '';
+
+  await cart.getByLabel('Your name').fill('Ada');
+  await cart.getByRole('button', { name: `Place order and pay ${total}`, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/order/${STORE}/[0-9a-f-]{36}$`));
+  const orderId = page.url().split('/').at(-1) ?? '';
+  await expect(page.getByTestId('online-status')).toHaveText(/^Your order \d+ is being prepared\.$/);
+
+  // The store's loyalty.redeemed is the ledger's one entry for it.
+  await expect
+    .poll(async () => (await ledger()).filter((e) => e.orderId === orderId && e.kind === 'redemption').length, {
+      timeout: 15_000,
+    })
+    .toBe(1);
+  const entry = (await ledger()).find((e) => e.orderId === orderId && e.kind === 'redemption');
+  expect(entry).toMatchObject({ points: -150, origin: expect.stringMatching(`^store:${STORE}:`) });
 });
 
 test('a cashier scans her card at the counter and sees her points', async ({ page }) => {
