@@ -54,6 +54,7 @@ export class DisplayService implements LiveFeed {
   private readonly watchers = new Map<string, Set<(frame: string) => void>>();
   /** Counter id → its wrong codes since. */
   private readonly wrong = new Map<string, { count: number; since: number }>();
+  private unsubscribe: (() => void) | undefined;
 
   constructor(private readonly ctx: DisplayServiceContext) {
     this.now = ctx.now ?? Date.now;
@@ -61,9 +62,19 @@ export class DisplayService implements LiveFeed {
 
   start(): void {
     this.links = this.ctx.repository.links();
+    // A counter whose cashier signs out (or is signed out idle) leaves its guest nothing to read.
+    this.unsubscribe = this.ctx.events.subscribe((committed) => {
+      for (const e of committed) {
+        if (e.type !== 'staff.signed-out') continue;
+        const counterId = (e.data as { deviceId?: unknown }).deviceId;
+        if (typeof counterId === 'string' && this.states.has(counterId)) this.clear(counterId);
+      }
+    });
   }
 
   stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
     this.links.clear();
     this.states.clear();
     this.codes.clear();
@@ -107,6 +118,12 @@ export class DisplayService implements LiveFeed {
       sent += 1;
     }
     return { displays: sent };
+  }
+
+  /** The counter's displays go back to the store's name. */
+  private clear(counterId: string): void {
+    this.states.delete(counterId);
+    for (const [displayId, linkedTo] of this.links) if (linkedTo === counterId) this.push(displayId);
   }
 
   /** A cashier entered the code a display shows: the display follows this counter from now on. */

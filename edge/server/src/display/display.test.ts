@@ -109,6 +109,13 @@ describe('customer display', () => {
       payload: JSON.stringify(ticket('x', 1)),
     });
     expect(publish.statusCode).toBe(403);
+
+    // The cashier signs out: the guest is left the store's name, not the last ticket.
+    const frames = displayFrames(a).length;
+    expect((await counterA.post('/api/v1/staff/sign-out')).statusCode).toBeLessThan(300);
+    await a.waitFor('the idle view', () => displayFrames(a).length === frames + 1);
+    expect(displayFrames(a).at(-1)?.state).toBeNull();
+    expect(displayFrames(b).at(-1)?.state?.total).toBe(500);
   });
 
   it('refuses a state that is not one (400) and the display keeps what it showed', async () => {
