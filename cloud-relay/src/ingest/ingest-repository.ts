@@ -1,9 +1,14 @@
 /**
  * Writing store events: one transaction per batch inserts the events (`on conflict do nothing`:
- * each (store, seq) is applied once however often it is delivered), projects the new ones into
- * the chain's orders, and moves each store's contiguous head. Safe with several instances
- * writing the same store at once: the store rows are locked in id order after the inserts, and
- * the head is worked out in a statement that starts after the lock, so it sees every commit.
+ * each (store, seq) is applied once however often it is delivered) and projects the new ones into
+ * the chain's orders; then a short transaction of its own moves each store's contiguous head.
+ * Safe with several instances writing the same store at once: the store rows are locked in id
+ * order, and the head is worked out in a statement that starts after the lock and after this
+ * batch's commit, so it sees every commit before it (the last head written sees them all). The
+ * head is derived from the stored events: never ahead of them, and worked out again from where it
+ * stands by the store's next batch, so its transaction does not wait for the disk
+ * (`synchronous_commit off`), and the store rows are not held locked while a batch commits (two
+ * instances' batches of the same stores would otherwise take turns).
  */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { TillboxError, type RelayEvent } from '@tillbox/core';
@@ -85,7 +90,7 @@ export class IngestRepository {
   /** Apply a batch in one transaction; answers how many events were new. */
   async apply(events: readonly StoreEventRow[], now: Date): Promise<{ inserted: number }> {
     if (events.length === 0) return { inserted: 0 };
-    return this.db.transaction(async (tx) => {
+    const applied = await this.db.transaction(async (tx) => {
       const fresh: StoreEventRow[] = [];
       for (let i = 0; i < events.length; i += INSERT_CHUNK) {
         const chunk = events.slice(i, i + INSERT_CHUNK);
@@ -97,13 +102,15 @@ export class IngestRepository {
         const added = new Set(rows.map((r) => `${r.storeId}|${r.seq}`));
         for (const e of chunk) if (added.delete(`${e.storeId}|${e.seq}`)) fresh.push(e);
       }
-      // In id order: two instances upserting the same orders lock them in the same order (no deadlock).
-      const changes = orderChanges(fresh).sort((a, b) => (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0));
-      for (const change of changes) await upsertOrder(tx, change);
+      await upsertOrders(tx, orderChanges(fresh));
       if (fresh.length > 0) for (const hook of this.hooks) await hook(tx, fresh, now);
-      await this.advanceStores(tx, events, now);
       return { inserted: fresh.length };
     });
+    await this.db.transaction(async (tx) => {
+      await tx.execute(sql`set local synchronous_commit = off`);
+      await this.advanceStores(tx, events, now);
+    });
+    return applied;
   }
 
   private async advanceStores(tx: Tx, events: readonly StoreEventRow[], now: Date): Promise<void> {
@@ -156,74 +163,66 @@ export class IngestRepository {
   }
 }
 
-const ts = (d: Date): SQL => sql`${d.toISOString()}::timestamptz`;
-/** The earliest of the stored time and this one (`least` ignores nulls). */
-const first = (column: SQL | typeof chainOrders.paidAt, d: Date | undefined): SQL | undefined =>
-  d === undefined ? undefined : sql`least(${column}, ${ts(d)})`;
-
-/** Insert or update one order's projection: each field only from a change of higher seq than the stored one. */
-async function upsertOrder(tx: Tx, c: OrderChange): Promise<void> {
-  const o = chainOrders;
-  const set: Record<string, SQL> = { updatedAt: sql`now()` };
-  if (c.placed) {
-    set.number = sql`coalesce(${o.number}, ${c.placed.number})`;
-    set.businessDay = sql`coalesce(${o.businessDay}, ${c.placed.businessDay})`;
-    set.channel = sql`coalesce(${o.channel}, ${c.placed.channel})`;
-    set.orderType = sql`coalesce(${o.orderType}, ${c.placed.orderType})`;
-    set.placedAt = sql`coalesce(${o.placedAt}, ${ts(c.placed.placedAt)})`;
-  }
-  // A status of higher seq wins; `paid` only ever stands in for `placed`.
-  if (c.status || c.paid) {
-    const paid = c.paid ? sql`true` : sql`false`;
-    const wins = c.status ? sql`${c.status.seq} > ${o.statusSeq}` : sql`false`;
-    const value =
-      c.status?.value === 'placed'
-        ? sql`case when ${paid} or ${o.payment} = 'paid' then 'paid' else 'placed' end`
-        : sql`${c.status?.value ?? 'placed'}`;
-    set.status = sql`case when ${wins} then ${value}
-      when ${paid} and (${o.status} is null or ${o.status} = 'placed') then 'paid'
-      else ${o.status} end`;
-    if (c.status) set.statusSeq = sql`case when ${wins} then ${c.status.seq} else ${o.statusSeq} end`;
-  }
-  if (c.payment) {
-    const { value, seq } = c.payment;
-    set.payment = sql`case when ${seq} > ${o.paymentSeq} then ${value} else ${o.payment} end`;
-    set.paymentSeq = sql`greatest(${o.paymentSeq}, ${seq})`;
-  }
-  if (c.totals) {
-    const { value, seq } = c.totals;
-    set.totals = sql`case when ${seq} > ${o.totalsSeq} then ${JSON.stringify(value)}::jsonb else ${o.totals} end`;
-    set.totalsSeq = sql`greatest(${o.totalsSeq}, ${seq})`;
-  }
-  for (const [key, column, d] of [
-    ['paidAt', o.paidAt, c.paidAt],
-    ['firedAt', o.firedAt, c.firedAt],
-    ['readyAt', o.readyAt, c.readyAt],
-    ['pickedUpAt', o.pickedUpAt, c.pickedUpAt],
-  ] as const) {
-    const expr = first(column, d);
-    if (expr) set[key] = expr;
-  }
-  await tx
-    .insert(o)
-    .values({
+/**
+ * Insert or update the orders' projections in one statement: each field only from a change of
+ * higher seq than the stored one. A batch is one statement however many orders it touches, and
+ * the rows are written (and locked) in id order, so two instances cannot deadlock. Every rule
+ * reads the `excluded` row alone: its seqs are 0 where the batch does not set a part, and its
+ * `paid_at` is set exactly when the batch paid the order.
+ */
+async function upsertOrders(tx: Tx, changes: readonly OrderChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  const iso = (d: Date | undefined): string | null => d?.toISOString() ?? null;
+  const json = JSON.stringify(
+    changes.map((c) => ({
       id: c.orderId,
-      storeId: c.storeId,
-      number: c.placed?.number,
-      businessDay: c.placed?.businessDay,
-      channel: c.placed?.channel,
-      orderType: c.placed?.orderType,
-      placedAt: c.placed?.placedAt,
-      status: shownStatus(c.status?.value, c.paid === true),
-      statusSeq: c.status?.seq ?? 0,
+      store_id: c.storeId,
+      number: c.placed?.number ?? null,
+      business_day: c.placed?.businessDay ?? null,
+      channel: c.placed?.channel ?? null,
+      order_type: c.placed?.orderType ?? null,
+      placed_at: iso(c.placed?.placedAt),
+      status: shownStatus(c.status?.value, c.paid === true) ?? null,
+      status_seq: c.status?.seq ?? 0,
       payment: c.payment?.value ?? 'unpaid',
-      paymentSeq: c.payment?.seq ?? 0,
-      totals: c.totals?.value,
-      totalsSeq: c.totals?.seq ?? 0,
-      paidAt: c.paidAt,
-      firedAt: c.firedAt,
-      readyAt: c.readyAt,
-      pickedUpAt: c.pickedUpAt,
-    })
-    .onConflictDoUpdate({ target: o.id, set });
+      payment_seq: c.payment?.seq ?? 0,
+      totals: c.totals?.value ?? null,
+      totals_seq: c.totals?.seq ?? 0,
+      paid_at: iso(c.paidAt),
+      fired_at: iso(c.firedAt),
+      ready_at: iso(c.readyAt),
+      picked_up_at: iso(c.pickedUpAt),
+    })),
+  );
+  await tx.execute(sql`insert into ${chainOrders} as o (id, store_id, number, business_day, channel, order_type,
+      placed_at, status, status_seq, payment, payment_seq, totals, totals_seq, paid_at, fired_at, ready_at, picked_up_at)
+    select r.id, r.store_id, r.number, r.business_day, r.channel, r.order_type, r.placed_at, r.status, r.status_seq,
+      r.payment, r.payment_seq, r.totals, r.totals_seq, r.paid_at, r.fired_at, r.ready_at, r.picked_up_at
+    from jsonb_to_recordset(${json}::jsonb) as r(id text, store_id text, number integer, business_day text,
+      channel text, order_type text, placed_at timestamptz, status text, status_seq bigint, payment text,
+      payment_seq bigint, totals jsonb, totals_seq bigint, paid_at timestamptz, fired_at timestamptz,
+      ready_at timestamptz, picked_up_at timestamptz)
+    order by r.id
+    on conflict (id) do update set
+      number = coalesce(o.number, excluded.number),
+      business_day = coalesce(o.business_day, excluded.business_day),
+      channel = coalesce(o.channel, excluded.channel),
+      order_type = coalesce(o.order_type, excluded.order_type),
+      placed_at = coalesce(o.placed_at, excluded.placed_at),
+      -- A status of higher seq wins; paid only ever stands in for placed.
+      status = case
+        when excluded.status_seq > o.status_seq then
+          case when excluded.status = 'placed' and o.payment = 'paid' then 'paid' else excluded.status end
+        when excluded.paid_at is not null and (o.status is null or o.status = 'placed') then 'paid'
+        else o.status end,
+      status_seq = greatest(o.status_seq, excluded.status_seq),
+      payment = case when excluded.payment_seq > o.payment_seq then excluded.payment else o.payment end,
+      payment_seq = greatest(o.payment_seq, excluded.payment_seq),
+      totals = case when excluded.totals_seq > o.totals_seq then excluded.totals else o.totals end,
+      totals_seq = greatest(o.totals_seq, excluded.totals_seq),
+      paid_at = least(o.paid_at, excluded.paid_at),
+      fired_at = least(o.fired_at, excluded.fired_at),
+      ready_at = least(o.ready_at, excluded.ready_at),
+      picked_up_at = least(o.picked_up_at, excluded.picked_up_at),
+      updated_at = now()`);
 }
