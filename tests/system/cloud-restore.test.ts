@@ -4,7 +4,8 @@
  * placed, paid and bumped until every event is in the cloud; the database as it was midway (a
  * backup) is started again: it restores the tail, and shows the same orders, kitchen tickets,
  * stock and next order number as the box before the loss, without sending the restored events
- * again. (A corrupted or foreign answer, and a conflict: edge/server/src/relay/cloud-restore.test.ts.)
+ * again. A new box on an empty data folder restores the whole log the same way. (A corrupted or
+ * foreign answer, and a conflict: edge/server/src/relay/cloud-restore.test.ts.)
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,7 +48,7 @@ describe('a store box restored from an older copy of its database', () => {
       const b = await startBroker();
       return { broker: b, cloud: await startRelay(b.url) };
     };
-    chains.push(...(await Promise.all([chain(), chain()])));
+    chains.push(...(await Promise.all([chain(), chain(), chain()])));
   });
   afterAll(async () => {
     for (const c of chains) {
@@ -236,5 +237,19 @@ describe('a store box restored from an older copy of its database', () => {
     expect(outcome).toMatchObject({ kind: 'restored', fromSeq: loss.backupHead + 1, toSeq: loss.head });
     expect(b.edge.database.health.problems).toEqual([]);
     await expectSameStore(loss, b);
+  });
+
+  it('a new box for the store (an empty data folder) restores the whole log from the cloud', async () => {
+    useChain(2);
+    const loss = await beforeLoss(STORE);
+    const dir = temp('tillbox-restore-new-');
+    const c = await startTestEdge({ dataDir: dir, overrides: relayOverrides(STORE) });
+    cleanups.push(() => c.stop());
+    const outcome = await eventually(async () => {
+      const o = c.edge.relay.cloudLog;
+      return o && o.kind !== 'unknown' ? o : undefined;
+    }, 15_000);
+    expect(outcome).toMatchObject({ kind: 'restored', fromSeq: 1, toSeq: loss.head });
+    await expectSameStore(loss, c);
   });
 });

@@ -225,9 +225,13 @@ export class CashService {
     return this.sessionViewOf(this.ctx.repository.sessionById(session.id) ?? session);
   }
 
-  /** An event restored from the cloud's copy of the log: the drawer's part of it, as when it was appended (no kick). */
+  /**
+   * An event restored from the cloud's copy of the log: the drawer's part of it, as when it was
+   * appended (no kick). A restored pairing assigns no drawer: the device itself is not restored
+   * (its credential is not in the log), and pairing it again assigns one.
+   */
   restored(tx: Tx, event: StoreEvent): void {
-    this.onAppend(tx, event);
+    if (event.type !== 'device.paired') this.onAppend(tx, event);
   }
 
   /** Inside the transaction of every appended event: a counter screen paired, or cash taken on a drawer's device. */
