@@ -85,12 +85,16 @@ export class OnlineMembers {
   }
 }
 
+/** What a refusal adds when the member's other online orders hold points. */
+export function heldNote(held: number): string {
+  return held > 0 ? ` (${held} more are held by your orders on their way to a store)` : '';
+}
+
 /** The rewards cost more than the member may spend now. */
 export function insufficient(points: number, available: number, held: number): TillboxError {
-  const onTheirWay = held > 0 ? ` (${held} more are held by your orders on their way to a store)` : '';
   return new TillboxError(
     'conflict',
-    `The rewards cost ${points} points; you have ${available} points to spend${onTheirWay}`,
+    `The rewards cost ${points} points; you have ${available} points to spend${heldNote(held)}`,
     { details: [{ path: 'loyalty.rewards', message: `${available} points available` }] },
   );
 }

@@ -29,7 +29,7 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Publisher } from '../configuration/config-service.js';
 import type { StoreService } from '../stores/store-service.js';
-import type { OnlineMemberBalance, OnlineMembers } from './online-members.js';
+import { heldNote, type OnlineMemberBalance, type OnlineMembers } from './online-members.js';
 import type { OnlineOrderRepository, OnlineOrderRow } from './online-order-repository.js';
 import type { StorePricing } from './store-pricing.js';
 
@@ -180,9 +180,7 @@ export class OnlineOrderService {
       now,
     );
     if (quote.rewardsSkipped.length > 0) {
-      const held =
-        member && member.held > 0 ? ` (${member.held} more are held by your orders on their way to a store)` : '';
-      throw new TillboxError('conflict', `${quote.rewardsSkipped.join('; ')}${held}`, {
+      throw new TillboxError('conflict', `${quote.rewardsSkipped.join('; ')}${heldNote(member?.held ?? 0)}`, {
         details: quote.rewardsSkipped.map((message) => ({ path: 'loyalty.rewards', message })),
       });
     }
