@@ -6,19 +6,13 @@
  * redemption is the ledger's one entry for it); a cashier scans her card at the counter
  * (a keyboard-wedge scanner, the focus in the name field) and sees the same points.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { freePort, REPO } from '../support/edge-process.js';
+import { startChainDemo, type ChainDemo } from './chain-demo.js';
 import { DEMO_PINS, startKioskOrder } from './screens.js';
 
 const STORE = 'demo-store';
 const CARD = 'TBXM1-demo-ada-0000000001';
-let demo: ChildProcess | undefined;
-let output = '';
-let dataDir = '';
+let demo: ChainDemo | undefined;
 let edgeUrl = '';
 let cloudUrl = '';
 
@@ -26,44 +20,13 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const [edgePort, brokerPort, cloudPort] = [await freePort(), await freePort(), await freePort()];
-  edgeUrl = `http://127.0.0.1:${edgePort}`;
-  cloudUrl = `http://127.0.0.1:${cloudPort}`;
-  dataDir = mkdtempSync(join(tmpdir(), 'tillbox-e2e-loyalty-'));
-  demo = spawn(process.execPath, [join(REPO, 'deploy', 'demo', 'start.js')], {
-    cwd: REPO,
-    env: {
-      ...process.env,
-      TILLBOX_HTTP_HOST: '127.0.0.1',
-      TILLBOX_HTTP_PORT: String(edgePort),
-      TILLBOX_RELAY_EMBEDDED_BROKER_PORT: String(brokerPort),
-      TILLBOX_CLOUD_HTTP_PORT: String(cloudPort),
-      TILLBOX_DATA_DIR: dataDir,
-      TILLBOX_LOG_LEVEL: 'warn',
-      TILLBOX_CLOUD_LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  demo.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  demo.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  await expect
-    .poll(() => (demo?.exitCode !== null ? 'exited' : output.includes('the Tillbox demo is running')), {
-      timeout: 100_000,
-    })
-    .toBe(true)
-    .catch((err: unknown) => {
-      throw new Error(`the demo did not start:\n${output}`, { cause: err });
-    });
-  expect(output).toContain(`rewards card          ${CARD}`);
+  demo = await startChainDemo('loyalty');
+  ({ edgeUrl, cloudUrl } = demo);
+  expect(demo.output()).toContain(`rewards card          ${CARD}`);
 });
 
 test.afterAll(async () => {
-  if (demo && demo.exitCode === null) {
-    const exited = new Promise((resolve) => demo?.once('exit', resolve));
-    demo.kill('SIGTERM');
-    await exited;
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await demo?.stop();
 });
 
 interface Entry {

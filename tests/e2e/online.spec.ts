@@ -6,18 +6,12 @@
  * event of the store's log is in the cloud's database exactly once — the first ones, published
  * before the cloud relay had connected, included.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { freePort, REPO } from '../support/edge-process.js';
+import { startChainDemo, type ChainDemo } from './chain-demo.js';
 import { deviceHeaders, openLive, ticketOf } from './screens.js';
 
 const STORE = 'demo-store';
-let demo: ChildProcess | undefined;
-let output = '';
-let dataDir = '';
+let demo: ChainDemo | undefined;
 let edgeUrl = '';
 let cloudUrl = '';
 
@@ -25,45 +19,15 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const [edgePort, brokerPort, cloudPort] = [await freePort(), await freePort(), await freePort()];
-  edgeUrl = `http://127.0.0.1:${edgePort}`;
-  cloudUrl = `http://127.0.0.1:${cloudPort}`;
-  dataDir = mkdtempSync(join(tmpdir(), 'tillbox-e2e-online-'));
-  demo = spawn(process.execPath, [join(REPO, 'deploy', 'demo', 'start.js')], {
-    cwd: REPO,
-    env: {
-      ...process.env,
-      TILLBOX_HTTP_HOST: '127.0.0.1',
-      TILLBOX_HTTP_PORT: String(edgePort),
-      TILLBOX_RELAY_EMBEDDED_BROKER_PORT: String(brokerPort),
-      TILLBOX_CLOUD_HTTP_PORT: String(cloudPort),
-      TILLBOX_DATA_DIR: dataDir,
-      TILLBOX_LOG_LEVEL: 'warn',
-      TILLBOX_CLOUD_LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  demo.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  demo.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  await expect
-    .poll(() => (demo?.exitCode !== null ? 'exited' : output.includes('the Tillbox demo is running')), {
-      timeout: 100_000,
-    })
-    .toBe(true)
-    .catch((err: unknown) => {
-      throw new Error(`the demo did not start:\n${output}`, { cause: err });
-    });
+  demo = await startChainDemo('online');
+  ({ edgeUrl, cloudUrl } = demo);
+  const output = demo.output();
   expect(output, output).not.toContain('online ordering is not ready');
-  expect(output).toContain(`online ordering page  http://localhost:${cloudPort}/order/${STORE}`);
+  expect(output).toContain(`online ordering page  http://localhost:${demo.cloudPort}/order/${STORE}`);
 });
 
 test.afterAll(async () => {
-  if (demo && demo.exitCode === null) {
-    const exited = new Promise((resolve) => demo?.once('exit', resolve));
-    demo.kill('SIGTERM');
-    await exited;
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await demo?.stop();
 });
 
 async function kitchenDisplay(browser: Browser): Promise<Page> {
