@@ -68,9 +68,10 @@ describe('the event catalogue', () => {
         'loyalty.redeemed',
         'loyalty.reversed',
         'loyalty.member-seen',
+        'log.restored',
       ]),
     );
-    expect(EVENT_TYPES).toHaveLength(50);
+    expect(EVENT_TYPES).toHaveLength(51);
     for (const type of EVENT_TYPES) expect(EVENT_CATALOGUE[type].version).toBe(1);
   });
 
