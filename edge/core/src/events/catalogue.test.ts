@@ -71,7 +71,7 @@ describe('the event catalogue', () => {
         'log.restored',
       ]),
     );
-    expect(EVENT_TYPES).toHaveLength(51);
+    expect(EVENT_TYPES).toHaveLength(52);
     for (const type of EVENT_TYPES) expect(EVENT_CATALOGUE[type].version).toBe(1);
   });
 
