@@ -263,6 +263,16 @@ describe('formatMoney', () => {
     expect(formatMoney(money(1234, 'BHD'))).toMatch(/1\.234$/);
   });
 
+  it('formats each locale and currency by its own rules, however they alternate', () => {
+    expect(formatMoney(money(123456, 'EUR'), 'de')).toMatch(/^1\.234,56\s€$/);
+    expect(formatMoney(money(123456, 'EUR'), 'en')).toBe('€1,234.56');
+    expect(formatMoney(money(123456, 'USD'), 'de')).toMatch(/^1\.234,56\s\$$/);
+    expect(formatMoney(money(123456, 'KRW'), 'ko')).toBe('₩123,456');
+    expect(formatMoney(money(123456, 'EUR'), 'de')).toMatch(/^1\.234,56\s€$/);
+    expect(() => formatMoney({ amount: 1, currency: 'not a currency' })).toThrow(RangeError);
+    expect(() => formatMoney({ amount: 1, currency: 'not a currency' })).toThrow(RangeError);
+  });
+
   it('property: the digits shown are exactly the minor units', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1_000_000_000_000, max: 1_000_000_000_000 }), (amount) => {

@@ -145,14 +145,29 @@ export function currencyDigits(currency: string): number {
   return DIGITS[currency] ?? 2;
 }
 
+/**
+ * One formatter per locale and currency, made on first use: making an `Intl.NumberFormat` costs
+ * far more than formatting with one, and a menu formats a price per item.
+ */
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function moneyFormatter(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}\u0000${currency}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    const digits = currencyDigits(currency);
+    formatter = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** Format for display, e.g. `formatMoney({amount: 1234, currency: 'USD'}, 'en') === '$12.34'`. */
 export function formatMoney(m: Money, locale = 'en'): string {
-  const digits = currencyDigits(m.currency);
-  const major = m.amount / 10 ** digits;
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: m.currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(major);
+  return moneyFormatter(locale, m.currency).format(m.amount / 10 ** currencyDigits(m.currency));
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { browse, itemState, momentAt, openMenu, slotOptions, startingPrice } from './menu.js';
+import {
+  browse,
+  itemState,
+  keepUnchanged,
+  momentAt,
+  openMenu,
+  slotOptions,
+  startingPrice,
+  withSoldOut,
+} from './menu.js';
 import { engine, item, MONDAY_9, MONDAY_NOON, SATURDAY_10, testMenu } from './test-menu.test-support.js';
 
 const shown = (menu = testMenu(), at = MONDAY_9) =>
@@ -37,6 +46,38 @@ describe('browse', () => {
     expect(entry(testMenu(), 'tea')).toEqual({ amount: 300, from: false });
     expect(entry(testMenu(), 'morning')).toEqual({ amount: 650, from: true });
     expect(startingPrice(testMenu(), item('pancakes'))).toEqual({ amount: 900, from: false });
+  });
+});
+
+describe('browsing again (the half-minute tick)', () => {
+  it('keeps the very same sections when nothing changed, so no card is drawn again', () => {
+    const menu = testMenu();
+    const first = browse(menu, MONDAY_9);
+    expect(keepUnchanged(first, browse(menu, MONDAY_9 + 30_000))).toBe(first);
+  });
+
+  it('gives a new section only where something changed, keeping the unchanged entries in it', () => {
+    const menu = testMenu();
+    const first = browse(menu, MONDAY_9);
+    const next = keepUnchanged(first, browse(withSoldOut(menu, new Set(['bagel'])), MONDAY_9));
+    expect(next).not.toBe(first);
+    expect(next[0]).toBe(first[0]); // drinks: unchanged
+    expect(next[1]).not.toBe(first[1]);
+    expect(next[1]?.entries.map((e) => [e.item.id, e.soldOut])).toEqual([
+      ['bagel', true],
+      ['muffin', false],
+      ['scone', true],
+    ]);
+    expect(next[1]?.entries[1]).toBe(first[1]?.entries[1]); // the muffin's card stays as it is
+  });
+
+  it('follows a daypart ending: the category loses the item, the others stay the same objects', () => {
+    const menu = testMenu();
+    const morning = browse(menu, MONDAY_9);
+    const noon = keepUnchanged(morning, browse(menu, MONDAY_NOON));
+    expect(noon[1]?.entries.map((e) => e.item.id)).toEqual(['bagel', 'scone']);
+    expect(noon[1]?.entries[0]).toBe(morning[1]?.entries[0]);
+    expect(noon[0]).toBe(morning[0]);
   });
 });
 

@@ -172,6 +172,36 @@ export function browse(menu: Menu, at: number): MenuSection[] {
   });
 }
 
+const sameEntry = (a: MenuEntry, b: MenuEntry): boolean =>
+  a.item === b.item && a.soldOut === b.soldOut && a.price.amount === b.price.amount && a.price.from === b.price.from;
+
+/**
+ * `next` with what has not changed since `previous` kept as the very objects `previous` had:
+ * each entry with the same item, state and price, each section whose entries are all kept, and
+ * `previous` itself when nothing changed. A screen that browses again (each half minute, for
+ * dayparts) then redraws only what changed, not every card.
+ */
+export function keepUnchanged(previous: readonly MenuSection[], next: readonly MenuSection[]): readonly MenuSection[] {
+  const before = new Map(previous.map((s) => [s.category.id, s]));
+  let changed = previous.length !== next.length;
+  const kept = next.map((section, index) => {
+    const old = before.get(section.category.id);
+    let result = section;
+    if (old && old.category === section.category) {
+      const oldEntries = new Map(old.entries.map((e) => [e.item.id, e]));
+      const entries = section.entries.map((e) => {
+        const was = oldEntries.get(e.item.id);
+        return was && sameEntry(was, e) ? was : e;
+      });
+      const same = entries.length === old.entries.length && entries.every((e, i) => e === old.entries[i]);
+      result = same ? old : { category: section.category, entries };
+    }
+    if (result !== previous[index]) changed = true;
+    return result;
+  });
+  return changed ? kept : previous;
+}
+
 /**
  * Sections already browsed, with the live sold-out list applied (for a screen handed its
  * sections): an entry is sold out when it was, or when {@link itemState} says so with the list.
