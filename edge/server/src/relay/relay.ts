@@ -268,11 +268,11 @@ export class Relay {
     if (!this.#connection?.connected) return;
     const state = this.#state(true);
     const key = `${state.headSeq}/${state.relayedSeq}/${JSON.stringify(state.config)}`;
+    if (!force && key === this.#lastState) return;
+    this.#lastState = key;
     // Once the log agrees with the cloud's copy, what the broker acknowledges since agrees too.
     const agreed = this.#restore?.kind;
     if (agreed === 'in-step' || agreed === 'restored') this.#c.cursors.advance(VERIFIED_CURSOR, state.relayedSeq);
-    if (!force && key === this.#lastState) return;
-    this.#lastState = key;
     this.#send('state', state);
   }
 
