@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineOf } from '../../cloud-relay/src/configuration/store-config.js';
 import { demoCatalog } from '../../edge/server/src/catalog/demo-catalog.js';
 import { demoRules } from '../../edge/server/src/catalog/demo-rules.js';
-import { TestBroker, TestCloud, until } from '../../edge/server/src/testing/test-broker.js';
-import { startTestEdge, type TestEdge } from '../../edge/server/src/testing/test-edge.js';
+import { startEdgeWithCloud, type EdgeWithCloud } from '../../edge/server/src/testing/edge-with-cloud.js';
+import { until } from '../../edge/server/src/testing/test-broker.js';
 
 const STORE = 'demo-store';
 const at = (): string => new Date().toISOString();
@@ -24,29 +24,21 @@ function configOf(engine: PricingEngine): unknown {
 }
 
 describe('configuration from the cloud, at the store and in the cloud', () => {
-  let broker: TestBroker;
-  let cloud: TestCloud;
-  let t: TestEdge;
+  let chain: EdgeWithCloud;
   /** What the cloud published, as its configuration records keep it. */
   const published: Record<string, { version: number; document: unknown }> = {};
 
   beforeAll(async () => {
-    broker = await new TestBroker().start();
-    cloud = await TestCloud.connect(broker.url, STORE);
-    t = await startTestEdge({
-      overrides: { 'relay.url': broker.url, 'relay.protocol': '3.1.1', 'relay.reconnectMs': 100 },
-    });
-    await until('connected', () => t.edge.relay.status().connected);
+    chain = await startEdgeWithCloud({}, STORE);
   });
   afterAll(async () => {
-    await t?.stop();
-    await cloud?.end();
-    await broker?.stop();
+    await chain?.stop();
   });
+  const store = (): PricingEngine => chain.t.edge.caps.catalog.engine;
 
   async function publish(kind: ConfigKind, version: number, document: unknown): Promise<void> {
-    await cloud.publish(`config/${kind}`, { kind, version, publishedAt: at(), document });
-    await until(`${kind} ${version} active`, () => t.edge.relay.status().state.config[kind] === version);
+    await chain.cloud.publish(`config/${kind}`, { kind, version, publishedAt: at(), document });
+    await until(`${kind} ${version} active`, () => chain.t.edge.relay.status().state.config[kind] === version);
     published[kind] = { version, document };
   }
 
@@ -61,26 +53,26 @@ describe('configuration from the cloud, at the store and in the cloud', () => {
     await publish('loyalty', 1, documents.loyalty);
     await publish('promotions', 1, capped);
 
-    const store = t.edge.caps.catalog.engine;
-    expect(store.rules.maxDiscount).toEqual({ amount: 150 });
-    expect(configOf(store)).toEqual(configOf(engineOf(STORE, published as ConfigSet)));
+    const engine = store();
+    expect(engine.rules.maxDiscount).toEqual({ amount: 150 });
+    expect(configOf(engine)).toEqual(configOf(engineOf(STORE, published as ConfigSet)));
   });
 
   it('leaves no discount cap at either when a later promotions version has none', async () => {
     await publish('promotions', 2, uncapped);
 
-    const store = t.edge.caps.catalog.engine;
+    const engine = store();
     const inCloud = engineOf(STORE, published as ConfigSet);
-    expect(store.rules.maxDiscount).toBeUndefined();
+    expect(engine.rules.maxDiscount).toBeUndefined();
     expect(inCloud.rules.maxDiscount).toBeUndefined();
-    expect(configOf(store)).toEqual(configOf(inCloud));
+    expect(configOf(engine)).toEqual(configOf(inCloud));
   });
 
   it('takes the loyalty programme away at both when a version says none', async () => {
     await publish('loyalty', 2, { loyalty: null });
 
-    const store = t.edge.caps.catalog.engine;
-    expect(store.rules.loyalty).toBeUndefined();
-    expect(configOf(store)).toEqual(configOf(engineOf(STORE, published as ConfigSet)));
+    const engine = store();
+    expect(engine.rules.loyalty).toBeUndefined();
+    expect(configOf(engine)).toEqual(configOf(engineOf(STORE, published as ConfigSet)));
   });
 });

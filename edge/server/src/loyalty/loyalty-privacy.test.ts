@@ -10,8 +10,9 @@ import { DEMO_MEMBER_HASH_KEY, memberKey, type MemberBalance, type OrderView, ty
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StreamTestClient } from '../testing/stream-test-client.js';
 import { testDevice, type TestClient } from '../testing/test-actors.js';
-import { TestBroker, TestCloud, until } from '../testing/test-broker.js';
-import { latteOrder, startTestEdge, type TestEdge } from '../testing/test-edge.js';
+import { startEdgeWithCloud, type EdgeWithCloud } from '../testing/edge-with-cloud.js';
+import type { TestCloud } from '../testing/test-broker.js';
+import { latteOrder, type TestEdge } from '../testing/test-edge.js';
 
 const STORE = 'demo-store';
 const CARD = 'TBXM1-ada-card-0000000001';
@@ -25,7 +26,7 @@ const plain = (kind: 'phone' | 'qr', value: string): string =>
   createHash('sha256').update(memberKey(kind, value)).digest('hex');
 
 describe('loyalty privacy at the store', () => {
-  let broker: TestBroker;
+  let chain: EdgeWithCloud;
   let cloud: TestCloud;
   let t: TestEdge;
   /** How the cloud answers: with the chain's keyed hashes, as a cloud from before did (plain), or not at all. */
@@ -33,8 +34,11 @@ describe('loyalty privacy at the store', () => {
   const ledger = { points: 800 };
 
   beforeAll(async () => {
-    broker = await new TestBroker().start();
-    cloud = await TestCloud.connect(broker.url, STORE);
+    chain = await startEdgeWithCloud(
+      { 'loyalty.requestTimeoutMs': 300, 'loyalty.lookupsPerDevicePerMinute': PER_MINUTE },
+      STORE,
+    );
+    ({ cloud, t } = chain);
     cloud.respond((r) => {
       if (mode === 'silent') return { id: 'not-yours', ok: false, error: { code: 'unavailable', message: 'x' } };
       const hash = mode === 'keyed' ? keyed : plain;
@@ -54,21 +58,9 @@ describe('loyalty privacy at the store', () => {
         },
       };
     });
-    t = await startTestEdge({
-      overrides: {
-        'relay.url': broker.url,
-        'relay.protocol': '3.1.1',
-        'relay.reconnectMs': 100,
-        'loyalty.requestTimeoutMs': 300,
-        'loyalty.lookupsPerDevicePerMinute': PER_MINUTE,
-      },
-    });
-    await until('connected', () => t.edge.relay.status().connected);
   });
   afterAll(async () => {
-    await t?.stop();
-    await cloud?.end();
-    await broker?.stop();
+    await chain?.stop();
   });
 
   const lookup = async (client: TestClient, query: string) => {
