@@ -41,6 +41,12 @@ const FIELDS = ['orderId', 'channel'] as const;
 
 /** An event as the outbox sends it: read from the log as text, or announced live (parsed). */
 type Outgoing = StoreEvent | StoredEventText;
+/**
+ * How often the durable cursor is written while PUBACKs come in: each write is a commit that waits
+ * for the disk on the event loop (ten a second cost a draining edge more than its reads); a crash
+ * sends at most this much again, which the cloud applies once.
+ */
+const FLUSH_MS = 500;
 /** Resend requests waiting at once. */
 const MAX_RESENDS = 16;
 
@@ -259,7 +265,7 @@ export class EventOutbox {
     this.#flushTimer = setTimeout(() => {
       this.#flushTimer = undefined;
       this.#flush();
-    }, this.#o.flushMs ?? 100);
+    }, this.#o.flushMs ?? FLUSH_MS);
     this.#flushTimer.unref();
   }
 
