@@ -13,7 +13,7 @@ const state = (total: number): CustomerDisplayStateInput => ({
   total,
 });
 
-function fakeCalls(fail: () => unknown = () => undefined) {
+function fakeCalls(fail: () => unknown = () => undefined, displays = [{ id: 'd1', name: 'Display' }]) {
   const sent: number[] = [];
   const calls: DisplayCalls = {
     publish: async (s) => {
@@ -21,7 +21,7 @@ function fakeCalls(fail: () => unknown = () => undefined) {
       if (error) throw error;
       sent.push(s.total);
     },
-    linked: async () => [],
+    linked: async () => displays,
     link: async () => ({ id: 'd1', name: 'Display', role: 'display', pairedAt: 'now', pairedBy: 'demo' }),
   };
   return { calls, sent };
@@ -65,12 +65,20 @@ describe('the counter sends its customer display what it shows', () => {
     expect(sent).toEqual([100, 300]);
   });
 
-  it('sends the ticket again to a display just linked', async () => {
-    const { calls, sent } = fakeCalls();
+  it('sends nothing while no display follows the counter, and the ticket as it is to one just linked', async () => {
+    const displays: { id: string; name: string }[] = [];
+    const { calls, sent } = fakeCalls(undefined, displays);
     const p = new DisplayPublisher(calls, 10);
+    await p.refresh();
     p.update(state(100));
     await vi.advanceTimersByTimeAsync(50);
+    expect(sent).toEqual([]);
+    displays.push({ id: 'd1', name: 'Display' });
     await p.link('123456');
+    await vi.advanceTimersByTimeAsync(50);
+    expect(sent).toEqual([100]);
+    // Linked again (or another one): it gets the ticket again.
+    await p.link('654321');
     await vi.advanceTimersByTimeAsync(50);
     expect(sent).toEqual([100, 100]);
     p.stop();

@@ -1,8 +1,9 @@
 /**
  * The counter's side of its customer display: what the guest should see goes to the store box
  * (`PUT /api/v1/counter/display`) when it changes — a little after, so a burst of keys is one
- * send, and never two at once; a send that fails for the network is tried again shortly. The
- * displays linked to this counter, and linking one by the code it shows.
+ * send, and never two at once; a send that fails for the network is tried again shortly. Nothing
+ * is sent while no display follows this counter (most counters have none); linking one sends it
+ * the ticket as it is. The displays linked to this counter, and linking one by the code it shows.
  */
 import {
   counterDisplaysSchema,
@@ -61,6 +62,7 @@ export class DisplayPublisher {
 
   async refresh(): Promise<void> {
     this.linked = await this.#calls.linked();
+    if (this.linked.length > 0 && this.#wanted !== this.#sent) this.#schedule(0);
   }
 
   /** Link the display showing `code` to this counter; throws the store box's refusal. */
@@ -85,6 +87,8 @@ export class DisplayPublisher {
     const json = this.#wanted;
     const state = this.#state;
     if (json === undefined || state === undefined || json === this.#sent) return;
+    // No display follows this counter (as far as it knows): nothing to send until one does.
+    if (this.linked?.length === 0) return;
     this.#sending = true;
     let retry = false;
     try {
