@@ -96,7 +96,7 @@ export class CloudRelay {
     const database = this.options.database ?? (await openDatabase(s.database));
     try {
       // The loyalty ledger is written in the ingest's transaction; its rules come from the configuration below.
-      const configured: { service?: ConfigService } = {};
+      const configured: { service?: ConfigService; members?: OnlineMembers } = {};
       const loyaltyRepository = new LoyaltyRepository(database.db);
       const loyalty = new LoyaltyService({
         repository: loyaltyRepository,
@@ -104,6 +104,8 @@ export class CloudRelay {
           configured.service ? configured.service.set(storeId, ['active']) : Promise.resolve({}),
         ),
         callingCode: s.loyalty.callingCode,
+        // A store's balance is less what the member's online orders hold (the online members, made below).
+        held: async (memberId, storeId, at) => configured.members?.heldForStore(memberId, storeId, at) ?? 0,
         memberHashKey: s.loyalty.memberHashKey,
         log: log.child({ module: 'loyalty' }),
         now,
@@ -149,6 +151,7 @@ export class CloudRelay {
       });
       const pricing = new StorePricing(config, stock);
       const onlineOrders = new OnlineOrderRepository(database.db);
+      configured.members = new OnlineMembers({ loyalty, ledger: loyaltyRepository, orders: onlineOrders });
       const orders = new OnlineOrderService({
         repository: onlineOrders,
         stores,
@@ -156,7 +159,7 @@ export class CloudRelay {
         publisher: link,
         answerTimeoutMs: s.orders.answerTimeoutMs,
         stock,
-        members: new OnlineMembers({ loyalty, ledger: loyaltyRepository, orders: onlineOrders }),
+        members: configured.members,
         log: log.child({ module: 'orders' }),
         now,
       });

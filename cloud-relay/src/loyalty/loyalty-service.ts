@@ -82,6 +82,11 @@ export class LoyaltyService {
       callingCode: string;
       /** The chain's member key (`loyalty.memberHashKey`; empty: the demo chain's), shared with every store. */
       memberHashKey?: string;
+      /**
+       * Points the member's online orders hold that the asking store's log does not count yet
+       * (`online/online-members.ts`): a store's answer is the balance less them.
+       */
+      held?: (memberId: string, storeId: string, now: Date) => Promise<number>;
       log: Logger;
       now?: () => Date;
     },
@@ -121,14 +126,15 @@ export class LoyaltyService {
 
   private async resultOf(account: AccountRow, storeId: string): Promise<RpcResult<'loyalty.balance'>> {
     const now = this.now();
-    const [balance, rules] = await Promise.all([
+    const [balance, rules, held] = await Promise.all([
       this.ctx.repository.balance(account.memberId, storeId, now),
       this.ctx.rules(storeId).catch(() => undefined),
+      this.ctx.held ? this.ctx.held(account.memberId, storeId, now) : 0,
     ]);
     const tierId = tierOf(rules, balance.earnedInYear);
     return {
       memberId: account.memberId,
-      points: Math.max(0, balance.points),
+      points: Math.max(0, balance.points - held),
       ...(tierId ? { tierId } : {}),
       ...(account.name ? { name: account.name } : {}),
       storeSeq: balance.storeSeq ?? 0,

@@ -11,7 +11,9 @@
  * the ledger does not have yet, made in the last {@link HOLD_DAYS} days. A hold is never an entry,
  * so nothing is counted twice: it ends by itself when the store's entry arrives (or the store
  * refuses the order). The check that a redemption fits runs under the member's lock, the lock the
- * ingest takes to merge their entries, so two orders racing for the same points take turns.
+ * ingest takes to merge their entries, so two orders racing for the same points take turns. A
+ * store asking for the balance gets it less what is held too ({@link heldForStore}), so a guest
+ * cannot spend the same points at a counter while their online order is on its way.
  */
 import { TillboxError } from '@tillbox/core';
 import type { Tx } from '../db/database.js';
@@ -72,9 +74,23 @@ export class OnlineMembers {
     };
   }
 
-  async #held(memberId: string, now: Date, tx?: Tx): Promise<number> {
+  /**
+   * What a store asking for the member's balance (`loyalty.balance`, `loyalty.lookup`) must not
+   * spend again: the points held by their online orders, but for those the asking store has
+   * accepted — it placed them, and its own log's `loyalty.redeemed` already counts in its estimate.
+   */
+  async heldForStore(memberId: string, storeId: string, now: Date): Promise<number> {
+    return this.#held(memberId, now, undefined, (o) => !(o.storeId === storeId && o.state === 'accepted'));
+  }
+
+  async #held(
+    memberId: string,
+    now: Date,
+    tx?: Tx,
+    counts: (o: { storeId: string; state: string }) => boolean = () => true,
+  ): Promise<number> {
     const since = new Date(now.getTime() - HOLD_DAYS * 24 * 3600 * 1000);
-    const orders = await this.ctx.orders.redeeming(memberId, since, tx);
+    const orders = (await this.ctx.orders.redeeming(memberId, since, tx)).filter(counts);
     if (orders.length === 0) return 0;
     const inLedger = await this.ctx.ledger.redeemedOrders(
       memberId,

@@ -54,10 +54,14 @@ export class OnlineOrderRepository {
    * A member's online orders that redeem points and were not refused, made since `since`: the
    * candidates for a hold on their balance (those whose redemption is not in the ledger yet).
    */
-  async redeeming(memberId: string, since: Date, tx?: Tx): Promise<{ id: string; points: number }[]> {
+  async redeeming(
+    memberId: string,
+    since: Date,
+    tx?: Tx,
+  ): Promise<{ id: string; points: number; storeId: string; state: string }[]> {
     const o = onlineOrders;
     return (tx ?? this.db)
-      .select({ id: o.id, points: o.pointsRedeemed })
+      .select({ id: o.id, points: o.pointsRedeemed, storeId: o.storeId, state: o.state })
       .from(o)
       .where(
         and(

@@ -3,7 +3,8 @@
  * broker (aedes) and a fake store box: the quote prices a reward for the card's member with the
  * store's rules and the cloud's balance; a reward beyond the balance is refused and never sent; a
  * placed order holds its points until the store's `loyalty.redeemed` reaches the ledger — then
- * the entry is the store's, once, however often it is delivered; a refused order holds nothing;
+ * the entry is the store's, once, however often it is delivered (another store asking for the
+ * balance meanwhile gets it less the hold); a refused order holds nothing;
  * two orders racing for the same points: one goes, one is told why.
  */
 import { uuidv7, type RelayPayload } from '@tillbox/core';
@@ -181,6 +182,12 @@ describe('redeeming rewards online', () => {
       rewards: ['free-drink'],
     });
     expect(await balanceOf(ADA)).toEqual(expect.objectContaining({ points: 200, held: 150, available: 50 }));
+    // Another store asking for her balance (her card at its counter) gets it less the hold; the
+    // store that placed the order gets the ledger's, for its own log counts the redemption.
+    const forStore = async (storeId: string) =>
+      (await relay.parts.loyalty.forStore(storeId, { memberId: 'm-ada' })).points;
+    expect(await forStore('queens')).toBe(50);
+    expect(await forStore('brooklyn')).toBe(200);
     // 200 − 150 held: a second free drink does not fit, and is not sent.
     const sent = store.received['orders/in']?.length ?? 0;
     const second = await order(ADA, ['free-drink']);
@@ -198,6 +205,7 @@ describe('redeeming rewards online', () => {
       return b.points === 50 ? b : undefined;
     });
     expect(after).toEqual(expect.objectContaining({ points: 50, held: 0, available: 50 }));
+    expect(await forStore('queens')).toBe(50);
     const redemptions = (await entries('m-ada')).filter((e) => e.kind === 'redemption');
     expect(redemptions).toEqual([expect.objectContaining({ orderId: first.id, points: -150 })]);
   });
