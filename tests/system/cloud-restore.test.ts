@@ -202,7 +202,14 @@ describe('a store box restored from an older copy of its database', () => {
       toSeq: loss.head,
     });
     const audit = b.edge.access.audit.page({});
-    expect(audit.rows.some((r) => r.action === 'log.restored')).toBe(true);
+    expect(audit.rows.find((r) => r.action === 'log.restored')?.detail).toMatchObject({
+      count: loss.head - loss.backupHead,
+    });
+    // What the admin screen reads.
+    const admin = await testDevice(b.edge, 'admin', 'admin');
+    const relay = await admin.get('/api/v1/relay');
+    expect(relay.statusCode).toBe(200);
+    expect(relay.json<{ cloudLog: unknown }>().cloudLog).toEqual(outcome);
     expect(b.edge.database.health.ok).toBe(true);
 
     await expectSameStore(loss, b);

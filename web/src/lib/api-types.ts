@@ -13518,6 +13518,21 @@ export interface paths {
                 /** Format: date-time */
                 at: string;
               };
+              /** @description The last check of the store’s log against the cloud’s copy, since the edge started (docs/reliability.md) */
+              cloudLog?: {
+                /**
+                 * @description in-step: the log agrees with the cloud’s copy; restored: events it lacked were restored from it; conflict: other events at the same seqs (events are no longer sent); refused: the cloud’s answer was refused; unknown: the cloud could not be asked yet
+                 * @enum {string}
+                 */
+                kind: 'in-step' | 'restored' | 'conflict' | 'refused' | 'unknown';
+                /** @description The cloud’s contiguous head for this store */
+                cloudSeq?: number;
+                /** @description Events restored, or events that differ */
+                count?: number;
+                fromSeq?: number;
+                toSeq?: number;
+                reason?: string;
+              };
             };
           };
         };

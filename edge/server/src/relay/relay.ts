@@ -246,6 +246,7 @@ export class Relay {
       connected,
       broker: redact(this.#url),
       state: this.#state(connected),
+      ...(this.#restore ? { cloudLog: this.#restore } : {}),
     };
   }
 
