@@ -10,7 +10,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { relayTopic, type Order, type OrderView, type StoreEvent } from '@tillbox/core';
+import { relayTopic, type Order, type OrderView, type PlaceOrderInput, type StoreEvent } from '@tillbox/core';
 import mqtt from 'mqtt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CloudRelay } from '../../cloud-relay/src/app.js';
@@ -83,8 +83,13 @@ describe('a store box restored from an older copy of its database', () => {
     return (await new StoreRepository(cloud.parts.database.db).find(store))?.lastSeq ?? 0;
   }
 
+  /** Placement bodies by order id (a screen may send one again). */
+  const bodies = new Map<string, PlaceOrderInput>();
+
   async function place(counter: TestClient, paid: boolean): Promise<OrderView> {
-    const res = await counter.post('/api/v1/orders', latteOrder());
+    const body = latteOrder();
+    bodies.set(body.id, body);
+    const res = await counter.post('/api/v1/orders', body);
     expect(res.statusCode).toBe(201);
     const order = res.json<OrderView>();
     if (!paid) return order;
@@ -195,6 +200,11 @@ describe('a store box restored from an older copy of its database', () => {
     expect(log.slice(0, loss.head).map((e) => [e.seq, e.id])).toEqual(cloudEvents.map((e) => [e.seq, e.id]));
     const restored = log[loss.head] as StoreEvent;
     expect(restored).toMatchObject({ type: 'log.restored', seq: loss.head + 1 });
+    // A screen sending a restored order's placement again gets that order, not a second one.
+    const lateId = [...loss.orders.keys()].at(-1) ?? '';
+    const again = await (await testDevice(b.edge, 'counter', 'cashier')).post('/api/v1/orders', bodies.get(lateId));
+    expect(again.statusCode).toBe(200);
+    expect(again.json<OrderView>()).toMatchObject({ id: lateId, number: loss.orders.get(lateId)?.number });
     expect(restored.data).toEqual({
       source: 'cloud',
       count: loss.head - loss.backupHead,

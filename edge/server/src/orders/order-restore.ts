@@ -9,6 +9,9 @@ import { evolveOrder, type Order, type OrderEvent, type StoreEvent } from '@till
 import type { Tx } from '../db/database.js';
 import type { OrderRepository } from './order-repository.js';
 
+/** The start of the placing-request fingerprint of a restored order (the request is not in the log). */
+export const RESTORED_REQUEST = 'restored:';
+
 const isOrderEvent = (e: StoreEvent): boolean => e.type.startsWith('order.') || e.type.startsWith('ticket.');
 
 /**
@@ -36,8 +39,9 @@ export function restoreOrders(tx: Tx, repository: OrderRepository, restored: rea
     }
     if (!state) continue;
     const placed = list.find((e) => e.type === 'order.placed');
-    // The placing request's fingerprint is not in the log: a request sent again with this id is refused as another cart.
-    repository.save(tx, before, state, before ? undefined : { requestHash: `restored:${placed?.id ?? orderId}` });
+    // The placing request's fingerprint is not in the log: a request sent again with this id is taken as this order.
+    const requestHash = `${RESTORED_REQUEST}${placed?.id ?? orderId}`;
+    repository.save(tx, before, state, before ? undefined : { requestHash });
     repository.keepNumber(tx, state.businessDay, state.number);
   }
   return byOrder.size;

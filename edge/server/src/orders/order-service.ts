@@ -33,6 +33,7 @@ import type { CatalogService } from '../catalog/catalog-service.js';
 import type { Tx } from '../db/database.js';
 import type { Append, EventLog } from '../events/event-log.js';
 import type { OrderAggregate } from './order-aggregate.js';
+import { RESTORED_REQUEST } from './order-restore.js';
 
 export interface OrderServiceContext {
   events: EventLog;
@@ -126,7 +127,9 @@ export class OrderService {
     const existing = repository.find(body.id);
     if (existing) {
       assertOrderAccess(existing, cmd);
-      if (repository.requestHash(body.id) !== requestHash) {
+      // An order restored from the cloud's copy of the log has no fingerprint to compare: its id is the order.
+      const stored = repository.requestHash(body.id);
+      if (stored !== requestHash && !stored?.startsWith(RESTORED_REQUEST)) {
         throw new TillboxError('conflict', `order id ${body.id} was already used for a different order`, {
           details: [{ path: 'id', message: 'make a new id for a new order' }],
         });
