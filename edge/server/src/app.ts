@@ -172,6 +172,8 @@ export class Edge {
         events,
         devices: () => access.devices.list().devices,
         storeName: settings.store.name,
+        // The hardware profile's pole displays show it too (the device hub is made below; nothing is published before).
+        onShow: (counter, state) => devices.hub.showOnPoles(counter, settings.store.name, state),
         log: log.child({ module: 'display' }),
       });
       displays.start();
@@ -244,6 +246,7 @@ export class Edge {
         deliverScan: (scan, screen) => scans.deliver(scan, screen),
       });
       await devices.start();
+      devices.hub.showOnPoles(undefined, settings.store.name, null);
       if (!this.ctx.pinpad) {
         terminal = new CardTerminal({ settings, profile: devices.hub.profile, log: log.child({ module: 'terminal' }) });
         await terminal.start();

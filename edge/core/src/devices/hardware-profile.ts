@@ -78,9 +78,10 @@ export const DRIVERS = {
   },
   'escpos-display': {
     roles: ['customer-display'],
-    connections: ['usb', 'serial', 'virtual'],
-    description: 'A two-line pole display speaking the ESC/POS display commands (Epson DM-D and compatibles)',
-    built: false,
+    connections: ['tcp', 'file', 'serial', 'virtual'],
+    description:
+      "A two-line pole display (VFD) speaking the ESC/POS display commands (Epson DM-D and compatibles), on the network, a device file, or a serial port at 9600 baud (Linux's default for a port)",
+    built: true,
   },
 } as const satisfies Record<string, DriverInfo>;
 export type DriverName = keyof typeof DRIVERS;
@@ -214,7 +215,19 @@ export const cashDrawerSchema = z.object({
 });
 
 export const paymentTerminalSchema = z.object({ ...common, role: z.literal('payment-terminal') });
-export const customerDisplaySchema = z.object({ ...common, role: z.literal('customer-display') });
+export const customerDisplaySchema = z.object({
+  ...common,
+  role: z.literal('customer-display'),
+  counter: z
+    .string()
+    .min(1)
+    .max(60)
+    .optional()
+    .describe(
+      'A pole display (escpos-display): the name of the counter screen it shows, as paired (the admin screen lists it); left out: the counter that last changed its ticket',
+    ),
+  columns: z.int().min(16).max(40).default(20).describe('A pole display: characters a line (20 on most)'),
+});
 
 export const hardwareDeviceSchema = z.discriminatedUnion('role', [
   receiptPrinterSchema,

@@ -5,3 +5,4 @@ export * from './fingerprints.js';
 export * from './receipt-document.js';
 export * from './print-jobs.js';
 export * from './scan.js';
+export * from './pole-display.js';

@@ -153,7 +153,7 @@ describe('hardware profile check', () => {
     ]);
   });
 
-  it('names columns that do not fit the paper, duplicate ids, and a driver not built yet (a warning)', () => {
+  it('names columns that do not fit the paper and duplicate ids', () => {
     const problems = check([
       { ...g(0), paperWidthMm: 58, columns: 48 } as HardwareDeviceInput,
       ...good.slice(1),
@@ -163,9 +163,8 @@ describe('hardware profile check', () => {
     expect(messages(problems)).toEqual([
       'devices.5.id: two devices are called "scanner"',
       'devices.0.columns: 48 columns do not fit 58 mm paper (at most 42)',
-      'devices.6.driver: driver "escpos-display" is not built yet: the device shows as an error until it is',
     ]);
-    expect(problems.map((p) => p.severity)).toEqual(['error', 'error', 'warning']);
+    expect(problems.map((p) => p.severity)).toEqual(['error', 'error']);
   });
 
   it('warns of a HID POS scanner that names no screen, a wedge that names one, and refuses an unknown screen', () => {

@@ -13,13 +13,16 @@ import {
   driverInfo,
   formatConnection,
   isPrinter,
+  poleDisplayLines,
   type CashDrawerDevice,
+  type CustomerDisplayState,
   type DeviceState,
   type HardwareDevice,
   type HardwareProfile,
   type PrinterDevice,
 } from '@tillbox/core';
 import type { Logger } from 'pino';
+import { PoleDisplay, VirtualPoleDisplay, type PoleDisplayDevice } from './pole-display.js';
 import { Printer, type DeviceStatusView } from './printer.js';
 import { FileTransport, TcpTransport, type PrinterTransport } from './transport.js';
 import { loadUsb, type UsbDeviceApi, type UsbLoader } from './usb/usb-api.js';
@@ -70,6 +73,8 @@ export class DeviceHub {
   readonly #others = new Map<string, DeviceStatusView>();
   readonly #scanners = new Map<string, HidPosScanner>();
   readonly #virtualScanners = new Map<string, VirtualHidScanner>();
+  readonly #poles = new Map<string, PoleDisplay>();
+  readonly #virtualPoles = new Map<string, VirtualPoleDisplay>();
   #unlisten: (() => void) | undefined;
 
   constructor(private readonly ctx: DeviceHubContext) {
@@ -90,6 +95,7 @@ export class DeviceHub {
       for (const device of this.devices) {
         if (isPrinter(device)) await this.#startPrinter(device);
         else if (device.role === 'scanner' && device.driver === 'hid-pos') this.#startScanner(device);
+        else if (device.role === 'customer-display' && device.driver === 'escpos-display') this.#startPole(device);
         else this.#others.set(device.id, this.#otherStatus(device));
       }
     } catch (e) {
@@ -107,6 +113,9 @@ export class DeviceHub {
     await Promise.all([...this.#scanners.values()].map((s) => s.stop()));
     this.#scanners.clear();
     this.#virtualScanners.clear();
+    for (const p of this.#poles.values()) p.stop();
+    this.#poles.clear();
+    this.#virtualPoles.clear();
     await Promise.all([...this.#virtuals.values()].map((v) => v.stop()));
     this.#virtuals.clear();
     this.#others.clear();
@@ -129,6 +138,23 @@ export class DeviceHub {
   /** The twin behind a `virtual` HID POS scanner of the profile. */
   virtualScanner(id: string): VirtualHidScanner | undefined {
     return this.#virtualScanners.get(id);
+  }
+
+  /** What the virtual pole display `id` shows, line by line. */
+  virtualPole(id: string): readonly string[] | undefined {
+    return this.#virtualPoles.get(id)?.lines;
+  }
+
+  /**
+   * What a counter's customer display shows now (null: nothing; `counter` undefined: no counter yet),
+   * onto the pole displays that show that counter — by its name, or whichever counter changed last.
+   */
+  showOnPoles(counter: { name: string } | undefined, storeName: string, state: CustomerDisplayState | null): void {
+    for (const pole of this.#poles.values()) {
+      const follows = pole.device.counter;
+      if (counter !== undefined && follows !== undefined && follows !== counter.name) continue;
+      pole.show(poleDisplayLines(storeName, state, pole.device.columns));
+    }
   }
 
   /** The kitchen printer that prints `station`'s tickets (the first that lists it). */
@@ -157,8 +183,8 @@ export class DeviceHub {
         ? (this.#printers.get(d.id)?.status ?? { state: 'offline' as DeviceState })
         : d.role === 'cash-drawer'
           ? this.#drawerStatus(d)
-          : this.#scanners.has(d.id)
-            ? (this.#scanners.get(d.id)?.status ?? { state: 'offline' as DeviceState })
+          : this.#scanners.has(d.id) || this.#poles.has(d.id)
+            ? ((this.#scanners.get(d.id) ?? this.#poles.get(d.id))?.status ?? { state: 'offline' as DeviceState })
             : ((d.role === 'payment-terminal'
                 ? this.ctx.terminalState?.()
                 : d.connection.kind === 'screen'
@@ -207,6 +233,34 @@ export class DeviceHub {
     });
     this.#printers.set(device.id, printer);
     printer.start();
+  }
+
+  #startPole(device: PoleDisplayDevice): void {
+    const c = device.connection;
+    let transport: PrinterTransport;
+    if (c.kind === 'virtual') {
+      const twin = new VirtualPoleDisplay(device.columns);
+      this.#virtualPoles.set(device.id, twin);
+      transport = twin;
+    } else if (c.kind === 'tcp') transport = new TcpTransport(c.host, c.port);
+    else if (c.kind === 'file') transport = new FileTransport(c.path);
+    else if (c.kind === 'serial' && c.baud === 9600) transport = new FileTransport(c.path);
+    else {
+      const why =
+        c.kind === 'serial'
+          ? `Only 9600 baud is driven (the port's default): set the display to 9600, not ${c.baud}`
+          : `No transport for a ${c.kind} connection`;
+      this.#others.set(device.id, { state: 'error', lastError: why, lastErrorAt: (this.ctx.now ?? Date.now)() });
+      return;
+    }
+    const pole = new PoleDisplay({
+      device,
+      transport,
+      timeoutMs: this.ctx.timeoutMs,
+      log: this.ctx.log,
+      ...(this.ctx.now ? { now: this.ctx.now } : {}),
+    });
+    this.#poles.set(device.id, pole);
   }
 
   #startScanner(device: ScannerDevice): void {

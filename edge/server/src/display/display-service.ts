@@ -28,6 +28,8 @@ export interface DisplayServiceContext {
   /** The paired devices (revoked ones included), for names and roles. */
   devices: () => readonly DeviceView[];
   storeName: string;
+  /** A counter's display changed (pole displays of the hardware profile show it too). */
+  onShow?: (counter: { id: string; name: string }, state: CustomerDisplayState | null) => void;
   log: Logger;
   now?: () => number;
 }
@@ -109,6 +111,7 @@ export class DisplayService implements LiveFeed {
   /** The counter's display state changed: keep it and send it to the displays that follow it. Answers how many were sent it. */
   publish(counterId: string, state: CustomerDisplayState): { displays: number } {
     this.states.set(counterId, { state, at: this.now() });
+    this.shown(counterId, state);
     let sent = 0;
     for (const [displayId, linkedTo] of this.links) {
       if (linkedTo !== counterId) continue;
@@ -123,6 +126,7 @@ export class DisplayService implements LiveFeed {
   /** The counter's displays go back to the store's name. */
   private clear(counterId: string): void {
     this.states.delete(counterId);
+    this.shown(counterId, null);
     for (const [displayId, linkedTo] of this.links) if (linkedTo === counterId) this.push(displayId);
   }
 
@@ -194,6 +198,16 @@ export class DisplayService implements LiveFeed {
       watching.delete(send);
       if (watching.size === 0 && this.watchers.get(displayId) === watching) this.watchers.delete(displayId);
     };
+  }
+
+  private shown(counterId: string, state: CustomerDisplayState | null): void {
+    if (!this.ctx.onShow) return;
+    const name = this.ctx.devices().find((d) => d.id === counterId)?.name ?? 'Counter';
+    try {
+      this.ctx.onShow({ id: counterId, name }, state);
+    } catch (err) {
+      this.ctx.log.warn({ err, counter: counterId }, 'a pole display could not be given the state');
+    }
   }
 
   private push(displayId: string): void {
