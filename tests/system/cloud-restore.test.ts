@@ -35,6 +35,8 @@ interface BeforeLoss {
   head: number;
   orders: Map<string, Order>;
   stock: unknown;
+  stockMoves: unknown[];
+  drawerMoves: unknown[];
   nextNumber: number;
 }
 
@@ -106,6 +108,8 @@ describe('a store box restored from an older copy of its database', () => {
     const counter = await testDevice(a.edge, 'counter', 'manager');
     const kds = await testDevice(a.edge, 'kds');
     a.edge.caps.stock.act(managerAtCounter, 'croissant', { kind: 'count', count: 40 });
+    const drawer = (await counter.get('/api/v1/drawers')).json<{ mine: string }>().mine;
+    expect((await counter.post(`/api/v1/drawers/${drawer}/open`, { amount: 10_000 })).statusCode).toBe(201);
     for (let i = 0; i < 3; i++) await place(counter, i !== 1);
 
     const backup = join(temp('tillbox-restore-backup-'), 'tillbox.sqlite');
@@ -136,6 +140,8 @@ describe('a store box restored from an older copy of its database', () => {
       .map((e) => e.subject);
     const orders = new Map(ids.map((id) => [id, a.edge.caps.orderRepository.find(id) as Order]));
     const stock = a.edge.caps.stock.list().items;
+    const stockMoves = movesOf(a);
+    const drawerMoves = drawerMovesOf(a);
     const numbers = [...orders.values()].map((o) => o.number);
     await a.stop();
     const lastMarker = `${backup}.last-marker`;
@@ -149,6 +155,8 @@ describe('a store box restored from an older copy of its database', () => {
       head,
       orders,
       stock,
+      stockMoves,
+      drawerMoves,
       nextNumber: Math.max(...numbers) + 1,
     };
   }
@@ -168,9 +176,30 @@ describe('a store box restored from an older copy of its database', () => {
     return { b, seen };
   }
 
-  async function expectSameStore(loss: BeforeLoss, b: TestEdge): Promise<void> {
+  /** Every stock move but its id (made where the move was decided; a restored one's comes from its event). */
+  const movesOf = (t: TestEdge): unknown[] =>
+    t.edge.database.sqlite
+      .prepare(
+        `SELECT item_id, kind, quantity, count_after, order_id, line_id, reason, event_seq, actor, device, at
+         FROM stock_moves ORDER BY event_seq, line_id`,
+      )
+      .all();
+
+  /** The cash in and out of drawers, but each move's id. */
+  const drawerMovesOf = (t: TestEdge): unknown[] =>
+    t.edge.database.sqlite
+      .prepare(
+        `SELECT drawer_id, session_id, kind, amount, payment_id, order_id, event_seq, actor, device, at
+         FROM drawer_moves ORDER BY event_seq, amount`,
+      )
+      .all();
+
+  async function expectSameStore(loss: BeforeLoss, b: TestEdge, drawers = true): Promise<void> {
     for (const [id, order] of loss.orders) expect(b.edge.caps.orderRepository.find(id), `order ${id}`).toEqual(order);
     expect(b.edge.caps.stock.list().items).toEqual(loss.stock);
+    expect(movesOf(b)).toEqual(loss.stockMoves);
+    // Cash taken in the lost tail goes into the drawer session that was open before the loss.
+    if (drawers) expect(drawerMovesOf(b)).toEqual(loss.drawerMoves);
     const counter = await testDevice(b.edge, 'counter', 'cashier');
     const next = await place(counter, false);
     expect(next.number).toBe(loss.nextNumber);
@@ -267,6 +296,7 @@ describe('a store box restored from an older copy of its database', () => {
       return o && o.kind !== 'unknown' ? o : undefined;
     }, 15_000);
     expect(outcome).toMatchObject({ kind: 'restored', fromSeq: 1, toSeq: loss.head });
-    await expectSameStore(loss, c);
+    // Its drawer session is not restored (docs/reliability.md): nor is the cash taken into it.
+    await expectSameStore(loss, c, false);
   });
 });
