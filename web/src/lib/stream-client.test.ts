@@ -193,6 +193,14 @@ describe('parseServerMessage', () => {
     expect(parseServerMessage(JSON.stringify({ type: 'pong' }))).toEqual({ type: 'other' });
   });
 
+  it("reads a customer display's view, and says when it cannot", () => {
+    const display = { storeName: 'Tillbox', counter: { id: 'c1', name: 'Counter' }, state: null };
+    expect(parseServerMessage(JSON.stringify({ type: 'display', display }))).toEqual({ type: 'display', display });
+    expect(parseServerMessage(JSON.stringify({ type: 'display', display: { storeName: 1 } }))).toMatchObject({
+      type: 'unreadable',
+    });
+  });
+
   it('builds the stream URL at the page origin', () => {
     expect(streamUrl({ protocol: 'https:', host: 'box.local' })).toBe('wss://box.local/api/v1/stream');
     expect(streamUrl({ protocol: 'http:', host: 'localhost:8080' })).toBe('ws://localhost:8080/api/v1/stream');
