@@ -94,6 +94,8 @@ test('the guest follows the ticket, their points, the payment and the thank-you 
   await dialog.getByLabel('Code shown on the customer display').fill(code);
   await dialog.getByRole('button', { name: 'Link' }).click();
   await expect(dialog.getByRole('status')).toHaveText('Demo display now shows this counter.');
+  await expect(dialog.getByRole('listitem')).toHaveText('Demo display');
+  await expectNoAxeViolations(page, 'the customer display dialog');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(display.getByTestId('display-idle')).toContainText('Tillbox Demo Coffee');
   await expectNoAxeViolations(display, 'the idle display');
