@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defaultClientConditions, defaultServerConditions, defineConfig } from 'vite';
 import { bundleListing } from './bundle-listing.js';
+import { pureSchemas } from './pure-schemas.js';
 import { zodWithoutJsonSchema } from './zod-without-json-schema.js';
 
 // Use @tillbox/core from source so the screens and the edge always share one build of it.
@@ -9,7 +10,8 @@ import { zodWithoutJsonSchema } from './zod-without-json-schema.js';
 export default defineConfig({
   // bundleListing: what each browser file is made of, for `npm run bench` (written beside the build).
   // zodWithoutJsonSchema: the browser build leaves out zod's JSON Schema generation (never run there).
-  plugins: [sveltekit(), bundleListing(), zodWithoutJsonSchema()],
+  // pureSchemas: and the core's schemas that no screen uses (each module built all of its own).
+  plugins: [sveltekit(), bundleListing(), zodWithoutJsonSchema(), pureSchemas()],
   resolve: {
     conditions: ['source', ...defaultClientConditions],
   },
