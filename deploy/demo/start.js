@@ -164,7 +164,7 @@ async function main() {
   const lan = `http://localhost:${edgePort}`;
   say('the Tillbox demo is running:');
   for (const line of [
-    `store box (screens)   ${lan}   kiosk ${lan}/kiosk · counter ${lan}/counter · KDS ${lan}/kds/kitchen · pickup ${lan}/pickup · admin ${lan}/admin`,
+    `store box (screens)   ${lan}   kiosk ${lan}/kiosk · counter ${lan}/counter · customer display ${lan}/display · KDS ${lan}/kds/kitchen · pickup ${lan}/pickup · admin ${lan}/admin`,
     `online ordering page  http://localhost:${cloudPort}/order/${storeId}`,
     `cloud API             http://localhost:${cloudPort}/api/v1 (OpenAPI: /api/v1/openapi.json; stores and their log: /api/v1/admin/stores)`,
     `MQTT broker           mqtt://127.0.0.1:${brokerPort} (embedded in the store box, MQTT 3.1.1)`,
