@@ -85,14 +85,20 @@ export class PrintJobCommits {
       for (const w of batch.waiters) w.resolve(new Set());
       return;
     }
-    const changes: PrintJobChanges = batch;
+    const { waiters: _waiters, ...rest } = batch;
+    const changes: PrintJobChanges = rest;
     let claimed: Set<string>;
     try {
       claimed = this.repository.apply(changes);
     } catch (err) {
-      // Nothing of the batch is written: its jobs stay as they were (queued ones are tried again,
-      // printed ones left `printing` become `unconfirmed` at the next start).
-      this.log.error({ err, jobs: changes.claims.length + changes.printed.length }, 'print job states not saved');
+      // Nothing of the batch is written. Its claims are refused (those jobs stay queued and are
+      // tried again); the other changes go again with the next commit (a crash meanwhile leaves
+      // printed jobs `printing`, which the next start makes `unconfirmed`).
+      this.log.error({ err, jobs: size }, 'print job states not saved');
+      this.#pending.printed.unshift(...batch.printed);
+      this.#pending.finished.unshift(...batch.finished);
+      this.#pending.retries.unshift(...batch.retries);
+      this.#pending.released.unshift(...batch.released);
       for (const w of batch.waiters) w.reject(err);
       return;
     }

@@ -228,6 +228,7 @@ export class PrintService {
   // ---- carrying out, after commit -----------------------------------------------------------
 
   #run(): void {
+    clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#running = this.#runOnce().finally(() => {
       this.#running = undefined;
