@@ -1,14 +1,20 @@
 /**
- * Writing store events: one transaction per batch inserts the events (`on conflict do nothing`:
- * each (store, seq) is applied once however often it is delivered) and projects the new ones into
- * the chain's orders; then a short transaction of its own moves each store's contiguous head.
- * Safe with several instances writing the same store at once: the store rows are locked in id
- * order, and the head is worked out in a statement that starts after the lock and after this
- * batch's commit, so it sees every commit before it (the last head written sees them all). The
- * head is derived from the stored events: never ahead of them, and worked out again from where it
- * stands by the store's next batch, so its transaction does not wait for the disk
- * (`synchronous_commit off`), and the store rows are not held locked while a batch commits (two
- * instances' batches of the same stores would otherwise take turns).
+ * Writing store events, a batch in three short transactions:
+ * 1. the batch's changes to the chain's orders (the projection: each field kept from the change of
+ *    highest seq, so applying a change again, or in any order, changes nothing more);
+ * 2. the events (`on conflict do nothing`: each (store, seq) is applied once however often it is
+ *    delivered), and the hooks (loyalty, stock) for the new ones;
+ * 3. each store's contiguous head.
+ * Only 2 waits for the disk. 1 and 3 commit without waiting (`synchronous_commit off`), so the order
+ * and store rows they lock are let go at once: two instances get an order's events alternately
+ * (a shared subscription deals messages round-robin), and holding its row locked until a commit
+ * reached the disk made their batches take turns. Nothing is lost to a crash: 1's commit is
+ * written to the log before 2 starts, so it is on disk once 2's commit is, and the messages are
+ * acknowledged only after all three; a batch delivered again is projected again, to the same
+ * result. The head is derived from the stored events (never ahead of them; the next batch works
+ * it out again from where it stands). Several instances at once: rows are locked in id order (no
+ * deadlock), and the head is worked out in a statement that starts after the store rows' lock and
+ * after this batch's commit, so the last head written sees every commit.
  */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { TillboxError, type RelayEvent } from '@tillbox/core';
@@ -90,6 +96,10 @@ export class IngestRepository {
   /** Apply a batch in one transaction; answers how many events were new. */
   async apply(events: readonly StoreEventRow[], now: Date): Promise<{ inserted: number }> {
     if (events.length === 0) return { inserted: 0 };
+    await this.db.transaction(async (tx) => {
+      await tx.execute(sql`set local synchronous_commit = off`);
+      await upsertOrders(tx, orderChanges(await this.projectable(tx, events)));
+    });
     const applied = await this.db.transaction(async (tx) => {
       const fresh: StoreEventRow[] = [];
       for (let i = 0; i < events.length; i += INSERT_CHUNK) {
@@ -102,7 +112,6 @@ export class IngestRepository {
         const added = new Set(rows.map((r) => `${r.storeId}|${r.seq}`));
         for (const e of chunk) if (added.delete(`${e.storeId}|${e.seq}`)) fresh.push(e);
       }
-      await upsertOrders(tx, orderChanges(fresh));
       if (fresh.length > 0) for (const hook of this.hooks) await hook(tx, fresh, now);
       return { inserted: fresh.length };
     });
@@ -111,6 +120,25 @@ export class IngestRepository {
       await this.advanceStores(tx, events, now);
     });
     return applied;
+  }
+
+  /**
+   * The events of a batch the projection may apply: all but those whose (store, seq) is stored as
+   * another event (a store that took up seqs again after losing its log's tail: the stored one
+   * stands, as in `store_events`).
+   */
+  private async projectable(tx: Tx, events: readonly StoreEventRow[]): Promise<readonly StoreEventRow[]> {
+    const keys = JSON.stringify(events.map((e) => ({ store_id: e.storeId, seq: e.seq })));
+    const stored = await tx
+      .select({ storeId: storeEvents.storeId, seq: storeEvents.seq, id: storeEvents.id })
+      .from(storeEvents)
+      .where(
+        sql`(${storeEvents.storeId}, ${storeEvents.seq}) in (select r.store_id, r.seq
+          from jsonb_to_recordset(${keys}::jsonb) as r(store_id text, seq bigint))`,
+      );
+    if (stored.length === 0) return events;
+    const ids = new Map(stored.map((r) => [`${r.storeId}|${r.seq}`, r.id]));
+    return events.filter((e) => (ids.get(`${e.storeId}|${e.seq}`) ?? e.id) === e.id);
   }
 
   private async advanceStores(tx: Tx, events: readonly StoreEventRow[], now: Date): Promise<void> {
