@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   'staff.deactivated',
   'device.paired',
   'device.revoked',
+  'device.linked',
   'pairing.code-created',
   'override.approved',
   'override.refused',

@@ -35,6 +35,8 @@ const AUDITED_EVENTS: ReadonlySet<string> = new Set([
   'stock.counted',
   'stock.untracked',
   'log.restored',
+  // A customer display now shows a counter's tickets: who linked it, from which counter.
+  'device.linked',
 ]);
 
 /** 86 switches are audited when a person threw them, not when a count reached zero or came back. */

@@ -194,6 +194,15 @@ describe('customer display', () => {
       expect((await counter.get('/api/v1/counter/display')).json()).toEqual({ displays: [] });
       expect((await counter.post('/api/v1/counter/display/link', { code: 'abc' })).statusCode).toBe(400);
       await link(counter, display);
+      // The audit log says who linked which display to which counter.
+      const admin = await testDevice(t.edge, 'admin', 'manager');
+      const audit = (await admin.get('/api/v1/audit')).json<{
+        rows: { action: string; subject: string; detail: unknown }[];
+      }>();
+      expect(audit.rows.find((r) => r.action === 'device.linked')).toMatchObject({
+        subject: display.device.id,
+        detail: { deviceId: display.device.id, counterId: counter.device.id },
+      });
       expect((await counter.get('/api/v1/counter/display')).json()).toEqual({
         displays: [{ id: display.device.id, name: display.device.name }],
       });
