@@ -40,6 +40,7 @@ import {
 import type { Logger } from 'pino';
 import type { Tx } from '../db/database.js';
 import type { EventLog } from '../events/event-log.js';
+import { isRestoredEvent } from '../events/log-restore.js';
 import type { DrawerRepository, DrawerRow, StoredMove } from './drawer-repository.js';
 import { sessionView } from './drawer-views.js';
 
@@ -278,7 +279,9 @@ export class CashService {
 
   /** After a cash payment commits: ask for its drawer to be kicked open. */
   private afterCommit(events: readonly StoreEvent[]): void {
-    const kicks = events.filter((e) => e.device !== null && CASH_EVENT_TYPES.has(e.type) && cashTakenBy(e).length > 0);
+    const kicks = events.filter(
+      (e) => e.device !== null && CASH_EVENT_TYPES.has(e.type) && !isRestoredEvent(e) && cashTakenBy(e).length > 0,
+    );
     if (kicks.length === 0) return;
     // After the other subscribers have heard this batch, so they hear the log in seq order.
     queueMicrotask(() => {

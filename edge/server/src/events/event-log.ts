@@ -250,6 +250,14 @@ export class EventLog {
     this.appendHooks.push(hook);
   }
 
+  /**
+   * Hand committed events written by other means (restored from the cloud's copy of the log; in
+   * seq order, the highest last) to the subscribers, as a commit hands over its own.
+   */
+  announce(committed: readonly StoreEvent[]): void {
+    this.publish([...committed]);
+  }
+
   private publish(appended: StoreEvent[]): void {
     const last = appended[appended.length - 1];
     if (last) {

@@ -3,13 +3,14 @@
  * box restored from an older copy"): one transaction writes each event with its original seq, id,
  * actor, device and time, rebuilds what the edge derives from it (orders with their lines,
  * tickets and payments, order numbers, stock, the audit log, cash drawers: the `projections`),
- * moves the given cursors past it and appends `log.restored` (an audit row: "restored N events
- * from the cloud"). Nothing is printed again and no drawer opens: print jobs and drawer kicks are
+ * moves the given cursors past it and writes `log.restored` after it (an audit row: "restored N
+ * events from the cloud"). Nothing is printed again and no drawer opens: print jobs and drawer kicks are
  * made only for events appended by a command.
  */
-import { SYSTEM_CONTEXT, topicOf, type StoreEvent } from '@tillbox/core';
+import { SYSTEM_CONTEXT, topicOf, uuidv7, validateEvent, type StoreEvent } from '@tillbox/core';
 import { and, gte, lte } from 'drizzle-orm';
 import type { Db, Tx } from '../db/database.js';
+import { storageHealthOf } from '../db/storage-health.js';
 import { events } from '../db/schema.js';
 import type { CursorRepository } from './cursor-repository.js';
 import type { EventLog } from './event-log.js';
@@ -23,6 +24,7 @@ export interface LogRestoreContext {
   events: EventLog;
   cursors: CursorRepository;
   projections: readonly RestoreProjection[];
+  now?: () => number;
 }
 
 export class LogRestore {
@@ -41,38 +43,72 @@ export class LogRestore {
 
   /**
    * Write `restored` (checked, in seq order, none of their seqs in the log) and everything derived
-   * from them in one transaction; move each of `cursors` to at least `through`. Answers the
-   * `log.restored` event. Throws (writing nothing) when an event does not fit what the log holds.
+   * from them in one transaction, with `log.restored` after them; move each of `cursors` to at
+   * least `through`. Then the subscribers hear the restored events and `log.restored` as one batch
+   * (screens following the stream get them; no drawer opens for them: {@link isRestoredEvent}).
+   * Answers the `log.restored` event. Throws (writing nothing) when an event does not fit.
    */
   write(restored: readonly StoreEvent[], cursors: readonly string[], through: number): StoreEvent {
     const first = restored[0];
     const last = restored[restored.length - 1];
     if (!first || !last) throw new Error('nothing to restore');
-    const result = this.ctx.events.transact(SYSTEM_CONTEXT, (tx, append) => {
-      for (const e of restored) {
-        tx.insert(events)
-          .values({
-            seq: e.seq,
-            id: e.id,
-            type: e.type,
-            topic: topicOf(e.type),
-            subject: e.subject,
-            data: e.data,
-            at: Date.parse(e.at),
-            version: e.version,
-            actor: e.actor,
-            device: e.device,
-          })
-          .run();
-      }
-      for (const project of this.ctx.projections) project(tx, restored);
-      for (const name of cursors) this.ctx.cursors.advance(name, through);
-      return append({
-        type: 'log.restored',
-        subject: this.ctx.storeId,
-        data: { source: 'cloud', count: restored.length, fromSeq: first.seq, toSeq: last.seq },
+    const health = storageHealthOf(this.ctx.db);
+    let notice: StoreEvent;
+    try {
+      notice = this.ctx.db.transaction((tx) => {
+        for (const e of restored) tx.insert(events).values(rowOf(e)).run();
+        const at = (this.ctx.now ?? Date.now)();
+        const data = { source: 'cloud', count: restored.length, fromSeq: first.seq, toSeq: last.seq };
+        const { version } = validateEvent('log.restored', data);
+        const row = { type: 'log.restored', subject: this.ctx.storeId, data, version };
+        const actor = SYSTEM_CONTEXT.actor;
+        const id = uuidv7(at);
+        const written = tx
+          .insert(events)
+          .values({ ...row, id, topic: topicOf(row.type), at, actor, device: null })
+          .returning({ seq: events.seq })
+          .get();
+        const logged: StoreEvent = {
+          ...row,
+          seq: written.seq,
+          id,
+          actor,
+          device: null,
+          at: new Date(at).toISOString(),
+        };
+        for (const project of this.ctx.projections) project(tx, [...restored, logged]);
+        for (const name of cursors) this.ctx.cursors.advance(name, through);
+        return logged;
       });
-    });
-    return result;
+    } catch (error) {
+      throw health.failed(error);
+    }
+    for (const e of restored) RESTORED.add(e);
+    health.committed(notice.seq);
+    this.ctx.events.announce([...restored, notice]);
+    return notice;
   }
+}
+
+/** Events handed to the subscribers by a restore (not made by a command now). */
+const RESTORED = new WeakSet<StoreEvent>();
+
+/** Whether a committed event a subscriber hears was restored from the cloud's copy (no drawer kick, no print). */
+export function isRestoredEvent(event: StoreEvent): boolean {
+  return RESTORED.has(event);
+}
+
+function rowOf(e: StoreEvent): typeof events.$inferInsert {
+  return {
+    seq: e.seq,
+    id: e.id,
+    type: e.type,
+    topic: topicOf(e.type),
+    subject: e.subject,
+    data: e.data,
+    at: Date.parse(e.at),
+    version: e.version,
+    actor: e.actor,
+    device: e.device,
+  };
 }

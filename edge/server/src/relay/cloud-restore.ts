@@ -46,6 +46,8 @@ export interface CloudRestoreContext {
   cursors: Pick<CursorRepository, 'advance'>;
   /** Cursors moved past restored events (the outbox's: restored events are never sent again). */
   restoredCursors: readonly string[];
+  /** Runs the restore's write (the outbox stops around it, so it never hears the restored events). */
+  around?: (write: () => void) => void;
   health: Pick<StorageHealth, 'report' | 'clear' | 'problems'>;
   log: { info(o: object, m: string): void; warn(o: object, m: string): void; error(o: object, m: string): void };
 }
@@ -77,7 +79,10 @@ export class CloudRestore {
       return { kind: 'in-step', cloudSeq };
     }
     try {
-      this.c.writer.write(missing, [...this.c.restoredCursors, VERIFIED_CURSOR], cloudSeq);
+      const write = (): void =>
+        void this.c.writer.write(missing, [...this.c.restoredCursors, VERIFIED_CURSOR], cloudSeq);
+      if (this.c.around) this.c.around(write);
+      else write();
     } catch (err) {
       return this.refused(`it does not fit the store's log: ${err instanceof Error ? err.message : String(err)}`);
     }

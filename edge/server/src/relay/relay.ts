@@ -201,8 +201,6 @@ export class Relay {
       .then((outcome) => {
         this.#restore = outcome;
         if (outcome.kind === 'restored') {
-          this.#outbox?.stop();
-          this.#outbox?.start();
           this.#publishState(true);
         } else if (outcome.kind === 'conflict') {
           this.#outbox?.stop();
@@ -234,6 +232,16 @@ export class Relay {
       writer: restore.writer,
       cursors,
       restoredCursors: [RELAY_CURSOR],
+      // Stopped before the write, the outbox starts again from its cursor, past the restored events.
+      around: (write) => {
+        const outbox = this.#outbox;
+        outbox?.stop();
+        try {
+          write();
+        } finally {
+          outbox?.start();
+        }
+      },
       health: restore.health,
       log: this.#log,
     });
