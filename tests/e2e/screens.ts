@@ -5,7 +5,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { OrderView, PlaceOrderInput } from '@tillbox/core';
 
-type DeviceRole = 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin';
+type DeviceRole = 'kiosk' | 'kds' | 'pickup' | 'counter' | 'admin' | 'display';
 type Headers = Record<string, string>;
 
 /** The demo store's staff PINs (edge/server/src/access.ts seeds them when `demo` is on). */
