@@ -2,11 +2,15 @@
  * The store box checks its log against the cloud's copy on connecting (`events.since` over a real
  * broker, aedes in process; the cloud's side a fake speaking the real wire format): a foreign,
  * malformed or gapped answer is refused with the reason and writes nothing; another event at a seq
- * the store holds is a conflict an admin sees, and the outbox stops sending. A whole restore
+ * the store holds is a conflict an admin sees, and the outbox stops sending. Restored events reach a
+ * screen following the stream, and open no drawer. A whole restore
  * against the real cloud relay: tests/system/cloud-restore.test.ts.
  */
+import { copyFileSync } from 'node:fs';
 import { uuidv7, type RelayEvent, type StoreEvent } from '@tillbox/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MemoryCursor } from '../events/cursor-repository.js';
+import { LogConsumer } from '../events/log-consumer.js';
 import { TestBroker, TestCloud, until } from '../testing/test-broker.js';
 import { latteOrder, startTestEdge, tempDir, type TestEdge } from '../testing/test-edge.js';
 import { testDevice } from '../testing/test-actors.js';
@@ -124,5 +128,74 @@ describe("checking the store's log against the cloud's copy", () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(cloud.of<RelayEvent>('events').filter((e) => e.seq > head)).toEqual([]);
     expect(t.edge.caps.events.lastSeq).toBeGreaterThan(head);
+  });
+
+  it('hands the restored events to a screen following the stream, and opens no drawer for their cash', async () => {
+    // The box before the loss: a drawer open, then (after a backup) cash sales, each kicking the drawer.
+    const folder = tempDir();
+    cleanups.push(folder.remove);
+    const a = await startTestEdge({ dataDir: folder.dir });
+    const counter = await testDevice(a.edge, 'counter', 'cashier');
+    const drawer = (await counter.get('/api/v1/drawers')).json<{ mine: string }>().mine;
+    expect((await counter.post(`/api/v1/drawers/${drawer}/open`, { amount: 10_000 })).statusCode).toBe(201);
+    await until('the opening kick', () =>
+      a.edge.caps.events.readSince(0).some((e) => e.type === 'drawer.kick-requested'),
+    );
+    const backup = `${folder.dir}/backup.sqlite`;
+    await a.edge.database.sqlite.backup(backup);
+    const backupHead = a.edge.caps.events.lastSeq;
+    for (let i = 0; i < 2; i++) {
+      const order = (await counter.post('/api/v1/orders', latteOrder())).json<{ id: string }>();
+      expect(
+        (await counter.post(`/api/v1/orders/${order.id}/pay`, { method: 'cash', tendered: 5_000 })).statusCode,
+      ).toBe(200);
+    }
+    const kicks = (events: StoreEvent[]) => events.filter((e) => e.type === 'drawer.kick-requested').length;
+    await until('the sales kicks', () => kicks(a.edge.caps.events.readSince(0, { limit: 10_000 })) === 3);
+    const cloudCopy = a.edge.caps.events.readSince(0, { limit: 10_000 });
+    await a.stop();
+
+    // The backup, with a cloud that answers only once a screen follows the stream.
+    const dir = tempDir();
+    cleanups.push(dir.remove);
+    copyFileSync(backup, `${dir.dir}/tillbox.sqlite`);
+    const broker = await new TestBroker().start();
+    cleanups.push(() => broker.stop());
+    const cloud = await TestCloud.connect(broker.url, STORE);
+    cleanups.push(() => cloud.end());
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    cloud.respond((r) => {
+      const afterSeq = (r.params as { afterSeq: number }).afterSeq;
+      const page: Page = {
+        lastSeq: cloudCopy.length,
+        events: cloudCopy.filter((e) => e.seq > afterSeq).map((e) => asRelayed(e)),
+      };
+      return gate.then(() => ({ id: r.id, ok: true, result: page }));
+    });
+    const b = await startTestEdge({
+      dataDir: dir.dir,
+      overrides: { 'relay.url': broker.url, 'relay.protocol': '3.1.1', 'relay.reconnectMs': 100 },
+    });
+    cleanups.push(() => b.stop());
+    expect(b.edge.caps.events.lastSeq).toBe(backupHead);
+    const heard: number[] = [];
+    const screen = new LogConsumer({
+      events: b.edge.caps.events,
+      cursor: new MemoryCursor('kds', backupHead),
+      handler: (events) => void heard.push(...events.map((e) => e.seq)),
+      log: { warn: () => {} },
+    });
+    screen.start();
+    cleanups.push(() => screen.stop());
+    release();
+    await until('restored', () => b.edge.relay.cloudLog?.kind === 'restored');
+    const head = b.edge.caps.events.lastSeq;
+    await until('the screen heard it all', () => heard.at(-1) === head);
+    expect(heard).toEqual(Array.from({ length: head - backupHead }, (_, i) => backupHead + 1 + i));
+    await new Promise((r) => setTimeout(r, 200));
+    const log = b.edge.caps.events.readSince(0, { limit: 10_000 });
+    expect(kicks(log)).toBe(3);
+    expect(log.at(-1)?.type).toBe('log.restored');
   });
 });

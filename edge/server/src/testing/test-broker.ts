@@ -108,12 +108,12 @@ export class TestCloud {
     await this.client.publishAsync(relayTopic(this.storeId, name), text, { qos: 1, retain: options.retain ?? false });
   }
 
-  /** Answer every request on `rpc/req` with `answer(request)`. */
+  /** Answer every request on `rpc/req` with `answer(request)` (or what it resolves to). */
   respond(answer: (request: { id: string; method: string; params: unknown }) => unknown): void {
     this.client.on('message', (topic, payload) => {
       if (parseRelayTopic(topic, this.storeId).name !== 'rpc/req') return;
       const request = JSON.parse(payload.toString()) as { id: string; method: string; params: unknown };
-      void this.publish('rpc/res', answer(request));
+      void Promise.resolve(answer(request)).then((response) => this.publish('rpc/res', response));
     });
   }
 
