@@ -76,7 +76,7 @@ export function clientOptions(s: Settings['mqtt'], instanceId: string): IClientO
     // subscriptions after a restart: events would stop flowing until the relay restarted.
     resubscribe: false,
     queueQoSZero: false,
-    // mqtt.js traces every packet through \`debug\`, which costs even when off (a twentieth of a
+    // mqtt.js traces every packet through `debug`, which costs even when off (a twentieth of a
     // drain's CPU): silent unless DEBUG names mqttjs.
     ...(/mqttjs/.test(process.env.DEBUG ?? '') ? {} : { log: () => {} }),
     ...(s.username ? { username: s.username } : {}),

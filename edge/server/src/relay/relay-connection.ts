@@ -69,7 +69,7 @@ export function clientOptions(s: RelaySettings, storeId: string, will: string): 
     // session still holds, which a restarted broker may have lost.
     resubscribe: false,
     queueQoSZero: false,
-    // mqtt.js traces every packet through \`debug\`, which costs even when off (a twentieth of a
+    // mqtt.js traces every packet through `debug`, which costs even when off (a twentieth of a
     // drain's CPU): silent unless DEBUG names mqttjs.
     ...(/mqttjs/.test(process.env.DEBUG ?? '') ? {} : { log: () => {} }),
     ...(s.username ? { username: s.username } : {}),
