@@ -43,40 +43,26 @@ export class LogRestore {
 
   /**
    * Write `restored` (checked, in seq order, none of their seqs in the log) and everything derived
-   * from them in one transaction, with `log.restored` after them; move each of `cursors` to at
-   * least `through`. Then the subscribers hear the restored events and `log.restored` as one batch
-   * (screens following the stream get them; no drawer opens for them: {@link isRestoredEvent}).
-   * Answers the `log.restored` event. Throws (writing nothing) when an event does not fit.
+   * from them in one transaction, and move each of `cursors` to at least `through`; with a
+   * `summary` (the restore's last write), `log.restored` after them. Then the subscribers hear the
+   * restored events (and `log.restored`) as one batch: screens following the stream get them; no
+   * drawer opens for them ({@link isRestoredEvent}). Answers `log.restored` when written. Throws
+   * (writing nothing) when an event does not fit.
    */
-  write(restored: readonly StoreEvent[], cursors: readonly string[], through: number): StoreEvent {
-    const first = restored[0];
-    const last = restored[restored.length - 1];
-    if (!first || !last) throw new Error('nothing to restore');
+  write(
+    restored: readonly StoreEvent[],
+    cursors: readonly string[],
+    through: number,
+    summary?: RestoreSummary,
+  ): StoreEvent | undefined {
     const health = storageHealthOf(this.ctx.db);
-    let notice: StoreEvent;
+    let notice: StoreEvent | undefined;
     try {
       notice = this.ctx.db.transaction((tx) => {
         for (const e of restored) tx.insert(events).values(rowOf(e)).run();
-        const at = (this.ctx.now ?? Date.now)();
-        const data = { source: 'cloud', count: restored.length, fromSeq: first.seq, toSeq: last.seq };
-        const { version } = validateEvent('log.restored', data);
-        const row = { type: 'log.restored', subject: this.ctx.storeId, data, version };
-        const actor = SYSTEM_CONTEXT.actor;
-        const id = uuidv7(at);
-        const written = tx
-          .insert(events)
-          .values({ ...row, id, topic: topicOf(row.type), at, actor, device: null })
-          .returning({ seq: events.seq })
-          .get();
-        const logged: StoreEvent = {
-          ...row,
-          seq: written.seq,
-          id,
-          actor,
-          device: null,
-          at: new Date(at).toISOString(),
-        };
-        for (const project of this.ctx.projections) project(tx, [...restored, logged]);
+        const logged = summary ? this.notice(tx, summary) : undefined;
+        const all = logged ? [...restored, logged] : restored;
+        for (const project of this.ctx.projections) project(tx, all);
         for (const name of cursors) this.ctx.cursors.advance(name, through);
         return logged;
       });
@@ -84,10 +70,37 @@ export class LogRestore {
       throw health.failed(error);
     }
     for (const e of restored) RESTORED.add(e);
-    health.committed(notice.seq);
-    this.ctx.events.announce([...restored, notice]);
+    const all = notice ? [...restored, notice] : [...restored];
+    const last = all[all.length - 1];
+    if (last) {
+      health.committed(last.seq);
+      this.ctx.events.announce(all);
+    }
     return notice;
   }
+
+  /** `log.restored`, written in `tx` with the next seq. */
+  private notice(tx: Tx, summary: RestoreSummary): StoreEvent {
+    const at = (this.ctx.now ?? Date.now)();
+    const data = { source: 'cloud', ...summary };
+    const { version } = validateEvent('log.restored', data);
+    const row = { type: 'log.restored', subject: this.ctx.storeId, data, version };
+    const actor = SYSTEM_CONTEXT.actor;
+    const id = uuidv7(at);
+    const written = tx
+      .insert(events)
+      .values({ ...row, id, topic: topicOf(row.type), at, actor, device: null })
+      .returning({ seq: events.seq })
+      .get();
+    return { ...row, seq: written.seq, id, actor, device: null, at: new Date(at).toISOString() };
+  }
+}
+
+/** What a restore brought back, in all: `log.restored`'s payload. */
+export interface RestoreSummary {
+  count: number;
+  fromSeq: number;
+  toSeq: number;
 }
 
 /** Events handed to the subscribers by a restore (not made by a command now). */

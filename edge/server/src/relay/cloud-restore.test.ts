@@ -9,8 +9,11 @@
 import { copyFileSync } from 'node:fs';
 import { uuidv7, type RelayEvent, type StoreEvent } from '@tillbox/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MemoryCursor } from '../events/cursor-repository.js';
+import { CursorRepository, MemoryCursor } from '../events/cursor-repository.js';
 import { LogConsumer } from '../events/log-consumer.js';
+import { LogRestore } from '../events/log-restore.js';
+import { restoreOrders } from '../orders/order-restore.js';
+import { CloudRestore } from './cloud-restore.js';
 import { TestBroker, TestCloud, until } from '../testing/test-broker.js';
 import { latteOrder, startTestEdge, tempDir, type TestEdge } from '../testing/test-edge.js';
 import { testDevice } from '../testing/test-actors.js';
@@ -197,5 +200,62 @@ describe("checking the store's log against the cloud's copy", () => {
     const log = b.edge.caps.events.readSince(0, { limit: 10_000 });
     expect(kicks(log)).toBe(3);
     expect(log.at(-1)?.type).toBe('log.restored');
+  });
+
+  it('restores a long log a chunk at a time: an order placed in one chunk and paid in the next is whole', async () => {
+    const a = await startTestEdge();
+    cleanups.push(() => a.stop());
+    const counter = await testDevice(a.edge, 'counter', 'cashier');
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const order = (await counter.post('/api/v1/orders', latteOrder())).json<{ id: string }>();
+      ids.push(order.id);
+      expect((await counter.post(`/api/v1/orders/${order.id}/pay`, { method: 'card' })).statusCode).toBe(200);
+    }
+    const copy = a.edge.caps.events.readSince(0, { limit: 10_000 }).map((e) => asRelayed(e));
+    const b = await startTestEdge();
+    cleanups.push(() => b.stop());
+    const { db } = b.edge.database;
+    const cursors = new CursorRepository(db);
+    const writes: number[] = [];
+    const restore = new CloudRestore({
+      storeId: STORE,
+      page: async (afterSeq, limit) => ({
+        lastSeq: copy.length,
+        events: copy.filter((e) => e.seq > afterSeq).slice(0, Math.min(limit, 4)),
+      }),
+      checkedThrough: () => 0,
+      writer: new LogRestore({
+        storeId: STORE,
+        db,
+        events: b.edge.caps.events,
+        cursors,
+        projections: [
+          (tx, restored) => {
+            writes.push(restored.length);
+            restoreOrders(tx, b.edge.caps.orderRepository, restored);
+          },
+        ],
+      }),
+      cursors,
+      restoredCursors: ['mqtt-relay'],
+      writeChunk: 5,
+      health: b.edge.database.health,
+      log: { info: () => {}, warn: () => {}, error: () => {} },
+    });
+    expect(await restore.run()).toEqual({
+      kind: 'restored',
+      cloudSeq: copy.length,
+      count: copy.length,
+      fromSeq: 1,
+      toSeq: copy.length,
+    });
+    expect(writes.length).toBeGreaterThan(2);
+    for (const id of ids) expect(b.edge.caps.orderRepository.find(id)).toEqual(a.edge.caps.orderRepository.find(id));
+    expect(cursors.seq('mqtt-relay')).toBe(copy.length);
+    // One log.restored for the whole restore, after every restored seq.
+    expect(b.edge.caps.events.readSince(0, { limit: 10_000 }).filter((e) => e.type === 'log.restored')).toMatchObject([
+      { seq: copy.length + 1, data: { source: 'cloud', count: copy.length, fromSeq: 1, toSeq: copy.length } },
+    ]);
   });
 });

@@ -24,10 +24,16 @@ import type { LogRestore } from '../events/log-restore.js';
 
 /** The cursor up to which the store's log and the cloud's copy are known to agree. */
 export const VERIFIED_CURSOR = 'cloud-verified';
-/** The most events one restore takes (more is refused with the reason; support restores by hand). */
-export const MAX_RESTORE = 200_000;
 /** Events asked for per request. */
 const PAGE = 200;
+/** Restored events written per transaction (a new box restores a store's whole log a chunk at a time). */
+const WRITE_CHUNK = 2000;
+
+interface RestoredSoFar {
+  count: number;
+  fromSeq: number;
+  toSeq: number;
+}
 
 export type RestoreOutcome =
   | { kind: 'in-step'; cloudSeq: number }
@@ -46,6 +52,8 @@ export interface CloudRestoreContext {
   cursors: Pick<CursorRepository, 'advance'>;
   /** Cursors moved past restored events (the outbox's: restored events are never sent again). */
   restoredCursors: readonly string[];
+  /** Restored events written per transaction (default {@link WRITE_CHUNK}). */
+  writeChunk?: number;
   /** Runs the restore's write (the outbox stops around it, so it never hears the restored events). */
   around?: (write: () => void) => void;
   health: Pick<StorageHealth, 'report' | 'clear' | 'problems'>;
@@ -58,61 +66,87 @@ export class CloudRestore {
   /** Check the log against the cloud's copy and restore what it lacks. Never throws. */
   async run(): Promise<RestoreOutcome> {
     const from = this.c.checkedThrough();
-    let pages: { cloudSeq: number; events: StoreEvent[] };
+    const done: RestoredSoFar = { count: 0, fromSeq: 0, toSeq: 0 };
+    let pending: StoreEvent[] = [];
+    let after = from;
+    let cloudSeq = from;
     try {
-      pages = await this.fetch(from);
+      for (;;) {
+        const page = await this.c.page(after, PAGE);
+        cloudSeq = Math.max(cloudSeq, page.lastSeq);
+        if (page.events.length === 0) break;
+        const events = page.events.map((e, i) => this.checked(e, after + 1 + i));
+        const last = events[events.length - 1]?.seq ?? after;
+        const local = this.c.writer.localIds(after + 1, last);
+        const differ = events.filter((e) => local.has(e.seq) && local.get(e.seq) !== e.id);
+        if (differ.length > 0) {
+          // What came before this page is the store's own history: restored all the same.
+          this.write(pending, after, done);
+          return this.conflict(cloudSeq, differ);
+        }
+        pending.push(...events.filter((e) => !local.has(e.seq)));
+        after = last;
+        if (pending.length >= (this.c.writeChunk ?? WRITE_CHUNK)) {
+          this.write(pending, after, done);
+          pending = [];
+        }
+        if (after >= page.lastSeq) break;
+      }
+      this.write(pending, after, done, true);
     } catch (err) {
       if (err instanceof TillboxError && err.code === 'validation') return this.refused(err.message);
       const reason = err instanceof Error ? err.message : String(err);
-      this.c.log.warn({ reason }, 'the cloud could not be asked for its copy of the log; checking again later');
+      this.c.log.warn(
+        { reason, restored: done.count },
+        'the cloud could not be asked for its copy of the log; checking again later',
+      );
       return { kind: 'unknown', reason };
     }
     this.c.health.clear(REFUSED_KEY);
-    const { cloudSeq, events } = pages;
-    const local = this.c.writer.localIds(from + 1, cloudSeq);
-    const differ = events.filter((e) => local.has(e.seq) && local.get(e.seq) !== e.id);
-    if (differ.length > 0) return this.conflict(cloudSeq, differ);
     this.c.health.clear(CONFLICT_KEY);
-    const missing = events.filter((e) => !local.has(e.seq));
-    if (missing.length === 0) {
-      this.c.cursors.advance(VERIFIED_CURSOR, cloudSeq);
-      return { kind: 'in-step', cloudSeq };
-    }
+    this.c.cursors.advance(VERIFIED_CURSOR, after);
+    if (done.count === 0) return { kind: 'in-step', cloudSeq: after };
+    for (const p of this.c.health.problems)
+      if (p.kind === 'missing-events' && this.isBack(p.key)) this.c.health.clear(p.key);
+    return { kind: 'restored', cloudSeq: after, ...done };
+  }
+
+  /**
+   * Restore `events` (checked; every seq up to `through` is now in the log as in the cloud's copy)
+   * in one transaction. `validation` when they do not fit the store's log (nothing written).
+   */
+  private write(events: readonly StoreEvent[], through: number, done: RestoredSoFar, last = false): void {
+    const first = events[0]?.seq ?? 0;
+    const end = events[events.length - 1]?.seq ?? 0;
+    const count = done.count + events.length;
+    // The last write of a restore says what it brought back in all (`log.restored`, after every restored seq).
+    const summary = last && count > 0 ? { count, fromSeq: done.fromSeq || first, toSeq: end || done.toSeq } : undefined;
+    if (events.length === 0 && !summary) return;
+    const cursors = [...this.c.restoredCursors, VERIFIED_CURSOR];
     try {
-      const write = (): void =>
-        void this.c.writer.write(missing, [...this.c.restoredCursors, VERIFIED_CURSOR], cloudSeq);
+      const write = (): void => void this.c.writer.write(events, cursors, through, summary);
       if (this.c.around) this.c.around(write);
       else write();
     } catch (err) {
-      return this.refused(`it does not fit the store's log: ${err instanceof Error ? err.message : String(err)}`);
+      const why = err instanceof Error ? err.message : String(err);
+      throw new TillboxError('validation', `it does not fit the store's log: ${why}`);
     }
-    const fromSeq = missing[0]?.seq ?? 0;
-    const toSeq = missing[missing.length - 1]?.seq ?? 0;
-    for (const p of this.c.health.problems)
-      if (p.kind === 'missing-events' && coveredBy(p.key, local, missing)) this.c.health.clear(p.key);
+    if (events.length === 0) return;
+    done.count = count;
+    if (done.fromSeq === 0) done.fromSeq = first;
+    done.toSeq = end;
     this.c.log.info(
-      { count: missing.length, fromSeq, toSeq, cloudSeq },
-      `restored ${missing.length} events from the cloud (seq ${fromSeq}–${toSeq})`,
+      { count: events.length, fromSeq: first, toSeq: end },
+      `restored ${events.length} events from the cloud (seq ${first}–${end})`,
     );
-    return { kind: 'restored', cloudSeq, count: missing.length, fromSeq, toSeq };
   }
 
-  /** Every page of the cloud's copy after `from`, each checked; `validation` for a page that is refused. */
-  private async fetch(from: number): Promise<{ cloudSeq: number; events: StoreEvent[] }> {
-    const out: StoreEvent[] = [];
-    let after = from;
-    let cloudSeq = from;
-    for (;;) {
-      const page = await this.c.page(after, PAGE);
-      cloudSeq = Math.max(cloudSeq, page.lastSeq);
-      if (page.events.length === 0) break;
-      page.events.forEach((e, i) => out.push(this.checked(e, after + 1 + i)));
-      after = out[out.length - 1]?.seq ?? after;
-      if (out.length > MAX_RESTORE)
-        throw new TillboxError('validation', `more than ${MAX_RESTORE} events to compare or restore at once`);
-      if (after >= page.lastSeq) break;
-    }
-    return { cloudSeq: Math.min(cloudSeq, after), events: out };
+  /** Whether a `missing-events:{from}-{to}` range is all in the log now. */
+  private isBack(key: string): boolean {
+    const m = /^missing-events:(\d+)-(\d+)$/.exec(key);
+    if (!m) return false;
+    const [from, to] = [Number(m[1]), Number(m[2])];
+    return this.c.writer.localIds(from, to).size === to - from + 1;
   }
 
   /** One event of the cloud's answer as the log would hold it, or `validation` naming what is wrong. */
@@ -168,12 +202,3 @@ export class CloudRestore {
 
 const REFUSED_KEY = 'cloud-log:refused';
 const CONFLICT_KEY = 'cloud-log:conflict';
-
-/** Whether a `missing-events:{from}-{to}` range is now all in the log (was there, or restored). */
-function coveredBy(key: string, local: Map<number, string>, restored: readonly StoreEvent[]): boolean {
-  const m = /^missing-events:(\d+)-(\d+)$/.exec(key);
-  if (!m) return false;
-  const seqs = new Set(restored.map((e) => e.seq));
-  for (let s = Number(m[1]); s <= Number(m[2]); s++) if (!local.has(s) && !seqs.has(s)) return false;
-  return true;
-}
