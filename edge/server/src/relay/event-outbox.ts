@@ -53,6 +53,8 @@ const MAX_RESENDS = 16;
 export interface OutboxPublisher {
   /** `payload`: JSON text, or its UTF-8 bytes. */
   publish(name: 'events' | 'orders/out', payload: string | Buffer): Promise<void>;
+  /** The same with a callback (no promise per message), when the publisher has it: `done` on the PUBACK or the refusal. */
+  send?(name: 'events' | 'orders/out', payload: string | Buffer, done: (err?: Error) => void): void;
 }
 
 export interface EventOutboxOptions {
@@ -223,35 +225,44 @@ export class EventOutbox {
       const orderId = status ? orderIdOf(e) : undefined;
       const answer = orderId !== undefined && relayed.has(orderId) ? statusAnswer(orderId, status!, e) : undefined;
       this.#window.add(e.seq, answer ? 2 : 1);
-      this.#track(round, e.seq, this.#o.publisher.publish('events', this.#text(e)));
-      if (answer) this.#track(round, e.seq, this.#o.publisher.publish('orders/out', JSON.stringify(answer)));
+      this.#emit(round, e.seq, 'events', this.#text(e));
+      if (answer) this.#emit(round, e.seq, 'orders/out', JSON.stringify(answer));
     }
   }
 
-  #track(round: number, seq: number, published: Promise<void>): void {
-    published.then(
-      () => {
-        if (round !== this.#round) return;
-        if (this.#window.ack(seq)) this.#scheduleFlush();
-        // Woken once an eighth of the window is free, not on every PUBACK: the messages that go
-        // out then leave in one write (mqtt-packet corks the socket for the tick), not one each.
-        if (this.#window.inFlight <= this.#o.window - Math.max(1, this.#o.window >> 3)) this.#wake();
-      },
-      (err: unknown) => {
-        if (round !== this.#round || !this.#running) return;
-        this.#o.log.warn(
-          { err, seq, from: this.#window.through + 1 },
-          'the broker did not take an event; sending again from the last acknowledged one',
-        );
-        this.#end();
-        this.#flush();
-        this.#restartTimer = setTimeout(() => {
-          this.#restartTimer = undefined;
-          if (this.#running) this.#begin();
-        }, this.#o.retryMs ?? 1000);
-        this.#restartTimer.unref();
-      },
+  /** Publish one message of the event `seq` and follow its PUBACK (by callback when the publisher can). */
+  #emit(round: number, seq: number, name: 'events' | 'orders/out', payload: string | Buffer): void {
+    const publisher = this.#o.publisher;
+    if (publisher.send)
+      publisher.send(name, payload, (err) => (err ? this.#refused(round, seq, err) : this.#acked(round, seq)));
+    else
+      publisher.publish(name, payload).then(
+        () => this.#acked(round, seq),
+        (err: unknown) => this.#refused(round, seq, err),
+      );
+  }
+
+  #acked(round: number, seq: number): void {
+    if (round !== this.#round) return;
+    if (this.#window.ack(seq)) this.#scheduleFlush();
+    // Woken once an eighth of the window is free, not on every PUBACK: the messages that go
+    // out then leave in one write (mqtt-packet corks the socket for the tick), not one each.
+    if (this.#window.inFlight <= this.#o.window - Math.max(1, this.#o.window >> 3)) this.#wake();
+  }
+
+  #refused(round: number, seq: number, err: unknown): void {
+    if (round !== this.#round || !this.#running) return;
+    this.#o.log.warn(
+      { err, seq, from: this.#window.through + 1 },
+      'the broker did not take an event; sending again from the last acknowledged one',
     );
+    this.#end();
+    this.#flush();
+    this.#restartTimer = setTimeout(() => {
+      this.#restartTimer = undefined;
+      if (this.#running) this.#begin();
+    }, this.#o.retryMs ?? 1000);
+    this.#restartTimer.unref();
   }
 
   #wake(): void {

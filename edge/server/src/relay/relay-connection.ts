@@ -81,8 +81,12 @@ export function clientOptions(s: RelaySettings, storeId: string, will: string): 
   };
 }
 
+/** How outbox messages are published (`events` and `orders/out` are both QoS 1, not retained). */
+const OUTBOX_PUBLISH = { qos: 1, retain: false } as const;
+
 export class RelayConnection {
   #client: MqttClient | undefined;
+  #topics: Partial<Record<'events' | 'orders/out', string>> = {};
   #connected = false;
 
   constructor(private readonly o: RelayConnectionOptions) {}
@@ -159,6 +163,18 @@ export class RelayConnection {
         err ? reject(err) : resolve(),
       );
     });
+  }
+
+  /**
+   * Publish an outbox message (text or bytes) on `events` or `orders/out`; `done` is called on the
+   * broker's PUBACK, or with the error (at once when the relay is stopped). One callback per
+   * message, no promise: the outbox publishes thousands a second while it drains.
+   */
+  send(name: 'events' | 'orders/out', payload: string | Buffer, done: (err?: Error) => void): void {
+    const client = this.#client;
+    if (!client) return done(new TillboxError('unavailable', 'the relay is stopped'));
+    const topic = (this.#topics[name] ??= relayTopic(this.o.storeId, name));
+    client.publish(topic, payload, OUTBOX_PUBLISH, (err) => done(err));
   }
 
   /** Disconnect; `goodbye` (the offline state) is published first when connected. */
