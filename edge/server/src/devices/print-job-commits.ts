@@ -4,6 +4,9 @@
  * commit of its own, two per job).
  *
  * A run's printed marks wait for the run's end (or the next claim), then share its commit too.
+ * When the event log has a group commit queued in the same turn (orders coming in), the batch is
+ * written in that transaction, in a savepoint of its own: one disk sync for the orders and the
+ * print queue.
  * A claim resolves only once its commit is done, so a job's bytes never go to a printer before
  * the disk says it is `printing` (a restart then finds it `printing` and never sends it again).
  * The other changes need no wait: a printed mark lost to a crash leaves the job `printing`, which
@@ -12,7 +15,7 @@
  * job as queued that a pending change has already finished, retried or released.
  */
 import type { Logger } from 'pino';
-import type { JobRetry, PrintJobChanges, PrintJobRepository } from './print-job-repository.js';
+import type { JobRetry, PrintJobRepository } from './print-job-repository.js';
 
 interface Pending {
   printed: { id: string; at: number }[];
@@ -32,6 +35,8 @@ export class PrintJobCommits {
   constructor(
     private readonly repository: Pick<PrintJobRepository, 'apply'>,
     private readonly log: Pick<Logger, 'error'>,
+    /** Joins the log's group commit queued in this turn (`EventLog.joinQueuedCommit`), if any. */
+    private readonly join?: (work: () => Set<string>) => Promise<Set<string>> | undefined,
   ) {}
 
   /** queued → printing for those still queued; resolves, once committed, to the ids claimed. */
@@ -76,40 +81,77 @@ export class PrintJobCommits {
 
   /** Commit everything pending now (at the end of the turn by itself; at once when stopping). */
   flush(): void {
+    const batch = this.#take();
+    let claimed: Set<string>;
+    try {
+      claimed = this.#write(batch);
+    } catch (err) {
+      this.#failed(batch, err);
+      return;
+    }
+    this.#settled(batch, claimed);
+  }
+
+  #take(): Pending {
     this.#scheduled = false;
     const batch = this.#pending;
     this.#pending = nothing();
-    const size =
-      batch.printed.length + batch.finished.length + batch.retries.length + batch.released.length + batch.claims.length;
-    if (size === 0) {
-      for (const w of batch.waiters) w.resolve(new Set());
-      return;
-    }
-    const { waiters: _waiters, ...rest } = batch;
-    const changes: PrintJobChanges = rest;
-    let claimed: Set<string>;
-    try {
-      claimed = this.repository.apply(changes);
-    } catch (err) {
-      // Nothing of the batch is written. Its claims are refused (those jobs stay queued and are
-      // tried again); the other changes go again with the next commit (a crash meanwhile leaves
-      // printed jobs `printing`, which the next start makes `unconfirmed`).
-      this.log.error({ err, jobs: size }, 'print job states not saved');
-      this.#pending.printed.unshift(...batch.printed);
-      this.#pending.finished.unshift(...batch.finished);
-      this.#pending.retries.unshift(...batch.retries);
-      this.#pending.released.unshift(...batch.released);
-      for (const w of batch.waiters) w.reject(err);
-      return;
-    }
+    return batch;
+  }
+
+  /** Writes the batch's changes (nothing when it has none); answers the ids claimed. */
+  #write(batch: Pending): Set<string> {
+    const { waiters: _waiters, ...changes } = batch;
+    const size = Object.values(changes).reduce((n, list) => n + list.length, 0);
+    return size === 0 ? new Set() : this.repository.apply(changes);
+  }
+
+  #settled(batch: Pending, claimed: Set<string>): void {
     for (const w of batch.waiters) w.resolve(claimed);
   }
 
+  /**
+   * Nothing of the batch is written. Its claims are refused (those jobs stay queued and are tried
+   * again); the other changes go again with the next commit (a crash meanwhile leaves printed jobs
+   * `printing`, which the next start makes `unconfirmed`).
+   */
+  #failed(batch: Pending, err: unknown): void {
+    this.log.error({ err, jobs: batch.claims.length + batch.printed.length }, 'print job states not saved');
+    this.#pending.printed.unshift(...batch.printed);
+    this.#pending.finished.unshift(...batch.finished);
+    this.#pending.retries.unshift(...batch.retries);
+    this.#pending.released.unshift(...batch.released);
+    for (const w of batch.waiters) w.reject(err);
+  }
+
+  /** At the end of this turn: in the log's group commit when one is queued, else on its own. */
   #schedule(): void {
     if (this.#scheduled) return;
     this.#scheduled = true;
-    setImmediate(() => {
-      if (this.#scheduled) this.flush();
+    let batch: Pending | undefined;
+    const joined = this.join?.(() => {
+      if (!this.#scheduled) return new Set<string>(); // already committed on its own (a stop, a settle)
+      batch = this.#take();
+      return this.#write(batch);
     });
+    if (!joined) {
+      setImmediate(() => {
+        if (this.#scheduled) this.flush();
+      });
+      return;
+    }
+    joined.then(
+      (claimed) => {
+        if (batch) this.#settled(batch, claimed);
+      },
+      (err: unknown) => {
+        if (batch) this.#failed(batch, err);
+        else if (this.#scheduled) {
+          // The group commit failed before this work ran: commit on its own at the end of the turn.
+          this.#scheduled = false;
+          this.#schedule();
+        }
+      },
+    );
   }
 }
