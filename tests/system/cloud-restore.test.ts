@@ -133,6 +133,8 @@ describe('a store box restored from an older copy of its database', () => {
     if (!ticket) throw new Error('the paid order has no ticket');
     expect((await kds.post(`/api/v1/tickets/${ticket.id}/bump`)).statusCode).toBe(200);
     a.edge.caps.stock.act(managerAtCounter, 'croissant', { kind: 'receive', quantity: 5 });
+    // An open ticket: held by the manager, unpaid.
+    expect((await counter.post(`/api/v1/orders/${late[3]?.id ?? ''}/hold`)).statusCode).toBe(200);
     const head = a.edge.caps.events.lastSeq;
     await eventually(async () => (await cloudHead(store)) === head, 15_000);
 
@@ -200,6 +202,7 @@ describe('a store box restored from an older copy of its database', () => {
 
   async function expectSameStore(loss: BeforeLoss, b: TestEdge, drawers = true): Promise<void> {
     for (const [id, order] of loss.orders) expect(b.edge.caps.orderRepository.find(id), `order ${id}`).toEqual(order);
+    expect([...loss.orders.values()].filter((o) => o.heldAt !== undefined)).toHaveLength(1);
     expect(b.edge.caps.stock.list().items).toEqual(loss.stock);
     expect(movesOf(b)).toEqual(loss.stockMoves);
     // Cash taken in the lost tail goes into the drawer session that was open before the loss.
