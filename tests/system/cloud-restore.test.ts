@@ -133,6 +133,13 @@ describe('a store box restored from an older copy of its database', () => {
     if (!ticket) throw new Error('the paid order has no ticket');
     expect((await kds.post(`/api/v1/tickets/${ticket.id}/bump`)).statusCode).toBe(200);
     a.edge.caps.stock.act(managerAtCounter, 'croissant', { kind: 'receive', quantity: 5 });
+    // The drawer: cash paid in, opened without a sale, counted (blind) and closed by the manager.
+    const drawerPath = (rest: string) => `/api/v1/drawers/${drawer}${rest}`;
+    expect(
+      (await counter.post(drawerPath('/moves'), { kind: 'paid-in', amount: 500, reason: 'float' })).statusCode,
+    ).toBe(200);
+    expect((await counter.post(drawerPath('/no-sale'), { reason: 'change' })).statusCode).toBe(200);
+    expect((await counter.post(drawerPath('/count'), { count: { '2000': 1 } })).statusCode).toBe(200);
     // An open ticket: held by the manager, unpaid.
     expect((await counter.post(`/api/v1/orders/${late[3]?.id ?? ''}/hold`)).statusCode).toBe(200);
     const head = a.edge.caps.events.lastSeq;
@@ -191,14 +198,16 @@ describe('a store box restored from an older copy of its database', () => {
       )
       .all();
 
-  /** The cash in and out of drawers, but each move's id. */
-  const drawerMovesOf = (t: TestEdge): unknown[] =>
+  /** The drawers' sessions, and the cash in and out of them but each move's id (made where the move was decided). */
+  const drawerMovesOf = (t: TestEdge): unknown[] => [
+    t.edge.database.sqlite.prepare('SELECT * FROM drawer_sessions ORDER BY opened_at').all(),
     t.edge.database.sqlite
       .prepare(
-        `SELECT drawer_id, session_id, kind, amount, payment_id, order_id, event_seq, actor, device, at
+        `SELECT drawer_id, session_id, kind, amount, reason, payment_id, order_id, event_seq, actor, device, at
          FROM drawer_moves ORDER BY event_seq, amount`,
       )
-      .all();
+      .all(),
+  ];
 
   async function expectSameStore(loss: BeforeLoss, b: TestEdge, drawers = true): Promise<void> {
     for (const [id, order] of loss.orders) expect(b.edge.caps.orderRepository.find(id), `order ${id}`).toEqual(order);

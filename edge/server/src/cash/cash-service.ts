@@ -42,6 +42,7 @@ import type { Tx } from '../db/database.js';
 import type { EventLog } from '../events/event-log.js';
 import { isRestoredEvent } from '../events/log-restore.js';
 import type { DrawerRepository, DrawerRow, StoredMove } from './drawer-repository.js';
+import { restoreDrawerEvent } from './drawer-restore.js';
 import { sessionView } from './drawer-views.js';
 
 export interface CashServiceContext {
@@ -228,10 +229,12 @@ export class CashService {
 
   /**
    * An event restored from the cloud's copy of the log: the drawer's part of it, as when it was
-   * appended (no kick). A restored pairing assigns no drawer: the device itself is not restored
-   * (its credential is not in the log), and pairing it again assigns one.
+   * appended (no kick), and its own session events (./drawer-restore.ts). A restored pairing
+   * assigns no drawer: the device itself is not restored (its credential is not in the log), and
+   * pairing it again assigns one.
    */
   restored(tx: Tx, event: StoreEvent): void {
+    restoreDrawerEvent(this.ctx.repository, tx, event);
     if (event.type !== 'device.paired') this.onAppend(tx, event);
   }
 
