@@ -179,7 +179,7 @@ export class CloudRestore {
   }
 
   private refused(why: string): RestoreOutcome {
-    const reason = `The cloud's copy of the store's log was refused, nothing was restored: ${why}.`;
+    const reason = `The cloud's copy of the store's log was refused: ${why}. Nothing from there on was restored.`;
     this.c.health.report('cloud-log', REFUSED_KEY, `${reason} Call support.`);
     return { kind: 'refused', reason };
   }
