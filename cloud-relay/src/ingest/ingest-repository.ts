@@ -150,23 +150,20 @@ export class IngestRepository {
       .values(ids.map((id) => ({ id })))
       .onConflictDoNothing();
     await tx.select({ id: stores.id }).from(stores).where(inArray(stores.id, ids)).orderBy(stores.id).for('update');
-    for (const id of ids) {
-      const max = maxSeq.get(id) ?? 0;
-      await tx
-        .update(stores)
-        .set({
-          maxSeq: sql`greatest(${stores.maxSeq}, ${max})`,
-          lastSeenAt: sql`greatest(${stores.lastSeenAt}, ${now.toISOString()}::timestamptz)`,
-          lastSeq: sql`case when exists (
-              select 1 from ${storeEvents} n where n.store_id = ${stores.id} and n.seq = ${stores.lastSeq} + 1
-            ) then (
-              select min(e.seq) from ${storeEvents} e
-              where e.store_id = ${stores.id} and e.seq > ${stores.lastSeq}
-                and not exists (select 1 from ${storeEvents} n where n.store_id = e.store_id and n.seq = e.seq + 1)
-            ) else ${stores.lastSeq} end`,
-        })
-        .where(eq(stores.id, id));
-    }
+    // Every store of the batch in one statement (the bench's batches touch 20).
+    const json = JSON.stringify(ids.map((id) => ({ id, max_seq: maxSeq.get(id) ?? 0 })));
+    await tx.execute(sql`update ${stores} set
+        max_seq = greatest(${stores.maxSeq}, v.max_seq),
+        last_seen_at = greatest(${stores.lastSeenAt}, ${now.toISOString()}::timestamptz),
+        last_seq = case when exists (
+            select 1 from ${storeEvents} n where n.store_id = ${stores.id} and n.seq = ${stores.lastSeq} + 1
+          ) then (
+            select min(e.seq) from ${storeEvents} e
+            where e.store_id = ${stores.id} and e.seq > ${stores.lastSeq}
+              and not exists (select 1 from ${storeEvents} n where n.store_id = e.store_id and n.seq = e.seq + 1)
+          ) else ${stores.lastSeq} end
+      from jsonb_to_recordset(${json}::jsonb) as v(id text, max_seq bigint)
+      where ${stores.id} = v.id`);
   }
 
   /** The lowest seq of a store above `seq` that is here (the end of a gap that starts after `seq`). */
