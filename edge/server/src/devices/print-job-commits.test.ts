@@ -1,6 +1,6 @@
 /**
- * The print queue's gathered commits: changes of one turn go in one `apply` (in the log's group
- * commit when one is queued), a claim resolves only after its commit, and when a commit fails (a full disk) the claims are refused while the printed
+ * The print queue's gathered commits: changes of one turn go in one `apply`, a claim resolves only
+ * after its commit, and when a commit fails (a full disk) the claims are refused while the printed
  * marks and retries are saved with the next commit.
  */
 import { describe, expect, it, vi } from 'vitest';
@@ -67,29 +67,5 @@ describe('print job commits', () => {
     expect(repo.applied[0]?.printed.map((p) => p.id)).toEqual(['p1', 'p2']);
     expect(repo.applied[0]?.retries.map((r) => r.id)).toEqual(['r1']);
     expect(repo.applied[0]?.claims).toEqual([]);
-  });
-
-  it('writes its batch in the log’s group commit when one is queued in the turn, else on its own', async () => {
-    const repo = repository(() => false);
-    let queued: (() => void) | undefined;
-    // A stand-in for EventLog.joinQueuedCommit: runs the work when "the group commit" flushes.
-    const join = (work: () => Set<string>) =>
-      queued
-        ? undefined
-        : new Promise<Set<string>>((resolve) => {
-            queued = () => resolve(work());
-          });
-    const commits = new PrintJobCommits(repo, { error: vi.fn() }, join);
-    commits.printed('p1', 1);
-    const claim = commits.claim(['b1'], 1);
-    await turn();
-    expect(repo.applied).toEqual([]); // waits for the group commit, not the end of the turn
-    queued?.();
-    await expect(claim).resolves.toEqual(new Set(['b1']));
-    expect(repo.applied).toHaveLength(1);
-    expect(repo.applied[0]).toMatchObject({ printed: [{ id: 'p1' }], claims: [{ id: 'b1' }] });
-    // No group commit to join (the stand-in takes one): on its own at the end of the turn.
-    await expect(commits.claim(['b2'], 2)).resolves.toEqual(new Set(['b2']));
-    expect(repo.applied).toHaveLength(2);
   });
 });

@@ -4,9 +4,6 @@
  * commit of its own, two per job).
  *
  * A run's printed marks wait for the run's end (or the next claim), then share its commit too.
- * When the event log has a group commit queued in the same turn (orders coming in), the batch is
- * written in that transaction, in a savepoint of its own: one disk sync for the orders and the
- * print queue.
  * A claim resolves only once its commit is done, so a job's bytes never go to a printer before
  * the disk says it is `printing` (a restart then finds it `printing` and never sends it again).
  * The other changes need no wait: a printed mark lost to a crash leaves the job `printing`, which
@@ -35,8 +32,6 @@ export class PrintJobCommits {
   constructor(
     private readonly repository: Pick<PrintJobRepository, 'apply'>,
     private readonly log: Pick<Logger, 'error'>,
-    /** Joins the log's group commit queued in this turn (`EventLog.joinQueuedCommit`), if any. */
-    private readonly join?: (work: () => Set<string>) => Promise<Set<string>> | undefined,
   ) {}
 
   /** queued → printing for those still queued; resolves, once committed, to the ids claimed. */
@@ -124,34 +119,11 @@ export class PrintJobCommits {
     for (const w of batch.waiters) w.reject(err);
   }
 
-  /** At the end of this turn: in the log's group commit when one is queued, else on its own. */
   #schedule(): void {
     if (this.#scheduled) return;
     this.#scheduled = true;
-    let batch: Pending | undefined;
-    const joined = this.join?.(() => {
-      if (!this.#scheduled) return new Set<string>(); // already committed on its own (a stop, a settle)
-      batch = this.#take();
-      return this.#write(batch);
+    setImmediate(() => {
+      if (this.#scheduled) this.flush();
     });
-    if (!joined) {
-      setImmediate(() => {
-        if (this.#scheduled) this.flush();
-      });
-      return;
-    }
-    joined.then(
-      (claimed) => {
-        if (batch) this.#settled(batch, claimed);
-      },
-      (err: unknown) => {
-        if (batch) this.#failed(batch, err);
-        else if (this.#scheduled) {
-          // The group commit failed before this work ran: commit on its own at the end of the turn.
-          this.#scheduled = false;
-          this.#schedule();
-        }
-      },
-    );
   }
 }

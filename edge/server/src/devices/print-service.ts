@@ -11,8 +11,7 @@
  *   printer by printer in the order they were made, in runs of up to {@link RUN_MAX}: a run is
  *   claimed (queued → printing) in one commit before its first bytes go, its jobs are sent one
  *   after another and each is marked printed once its printer took it. Claims and marks of every
- *   printer made in one turn share one commit (`print-job-commits.ts`), the orders' group commit
- *   when one is queued in that turn. A failed attempt puts the
+ *   printer made in one turn share one commit (`print-job-commits.ts`). A failed attempt puts the
  *   printer's waiting jobs (the rest of its run too) back with a growing delay, and after
  *   `rerouteAfterFailures` on their printer, on its backup; a stop puts the unsent rest back.
  * - **Restarts**: a job found `printing` at start may have printed; it becomes `unconfirmed`
@@ -88,7 +87,7 @@ export class PrintService {
   readonly #commits: PrintJobCommits;
 
   constructor(private readonly ctx: PrintServiceContext) {
-    this.#commits = new PrintJobCommits(ctx.repository, ctx.log, (work) => ctx.events.joinQueuedCommit(work));
+    this.#commits = new PrintJobCommits(ctx.repository, ctx.log);
   }
 
   #now(): number {

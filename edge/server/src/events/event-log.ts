@@ -111,7 +111,6 @@ export class EventLog {
   private readonly appendHooks: AppendHook[] = [];
   private head = 0;
   private queue: QueuedCommand[] = [];
-  private joined: { work: () => unknown; resolve: (value: unknown) => void; reject: (err: unknown) => void }[] = [];
   private flushScheduled = false;
   private readonly health: StorageHealth;
   private insertEvent: ReturnType<typeof prepareInsert> | undefined;
@@ -173,26 +172,10 @@ export class EventLog {
     });
   }
 
-  /**
-   * Run `work` (writes of the store's own bookkeeping, no events: the print queue's claims and
-   * marks) in the group commit queued in this turn, after its commands and in a savepoint of its
-   * own, resolving after that commit: one disk sync for both. Answers undefined when no group
-   * commit is queued; the caller then commits on its own.
-   */
-  joinQueuedCommit<T>(work: () => T): Promise<T> | undefined {
-    if (!this.flushScheduled) return undefined;
-    return new Promise<T>((resolve, reject) =>
-      this.joined.push({ work, resolve: resolve as (value: unknown) => void, reject }),
-    );
-  }
-
   private flush(): void {
     this.flushScheduled = false;
     const batch = this.queue;
     this.queue = [];
-    const joined = this.joined;
-    this.joined = [];
-    const joinedOutcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     const appended: StoreEvent[] = [];
     try {
@@ -207,17 +190,10 @@ export class EventLog {
             outcomes.push({ ok: false, error: this.health.failed(error) });
           }
         }
-        for (const j of joined) {
-          try {
-            joinedOutcomes.push({ ok: true, value: tx.transaction(() => j.work()) });
-          } catch (error) {
-            joinedOutcomes.push({ ok: false, error });
-          }
-        }
       });
     } catch (error) {
       const failure = this.health.failed(error);
-      for (const job of [...batch, ...joined]) job.reject(failure);
+      for (const job of batch) job.reject(failure);
       return;
     }
     this.health.committed(appended[appended.length - 1]?.seq);
@@ -226,11 +202,6 @@ export class EventLog {
       const o = outcomes[i];
       if (o?.ok) job.resolve(o.value);
       else job.reject(o?.error);
-    });
-    joined.forEach((j, i) => {
-      const o = joinedOutcomes[i];
-      if (o?.ok) j.resolve(o.value);
-      else j.reject(o?.error);
     });
   }
 
