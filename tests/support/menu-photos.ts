@@ -66,23 +66,21 @@ async function rasterise(svgs: Record<string, string>): Promise<Record<string, B
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
-    const encoded = (await page.evaluate(
-      async ({ svgs, size, quality }) => {
-        const out: Record<string, string> = {};
-        for (const [id, svg] of Object.entries(svgs)) {
-          const img = new Image(size, size);
-          img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-          await img.decode();
-          const canvas = document.createElement('canvas');
-          canvas.width = size;
-          canvas.height = size;
-          canvas.getContext('2d')?.drawImage(img, 0, 0, size, size);
-          out[id] = canvas.toDataURL('image/webp', quality);
-        }
-        return out;
-      },
-      { svgs, size: PHOTO_PIXELS, quality: PHOTO_QUALITY },
-    )) as Record<string, string>;
+    // Plain JS run by the page (these tests are type-checked without the DOM's types).
+    const encoded = (await page.evaluate(`(async (svgs, size, quality) => {
+      const out = {};
+      for (const [id, svg] of Object.entries(svgs)) {
+        const img = new Image(size, size);
+        img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg);
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = size;
+        canvas.height = size;
+        canvas.getContext('2d').drawImage(img, 0, 0, size, size);
+        out[id] = canvas.toDataURL('image/webp', quality);
+      }
+      return out;
+    })(${JSON.stringify(svgs)}, ${PHOTO_PIXELS}, ${PHOTO_QUALITY})`)) as Record<string, string>;
     return Object.fromEntries(
       Object.entries(encoded).map(([id, url]) => {
         if (!url.startsWith('data:image/webp;base64,')) throw new Error(`Chromium did not encode ${id} as WebP`);
@@ -112,7 +110,7 @@ writeFileSync(
     "// Written by `npm run photos` (tests/support/menu-photos.ts): each demo item's picture as the",
     '// screens show it, a WebP whose name carries its hash (served as immutable). Do not edit.',
     'export const DEMO_PHOTO_FILES: Readonly<Record<string, string>> = {',
-    ...Object.entries(files).map(([id, path]) => `  ${JSON.stringify(id)}: ${JSON.stringify(path)},`),
+    ...Object.entries(files).map(([id, path]) => `  ${/^[a-z_$][\w$]*$/i.test(id) ? id : `'${id}'`}: '${path}',`),
     '};',
     '',
   ].join('\n'),
