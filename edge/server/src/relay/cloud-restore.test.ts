@@ -81,7 +81,7 @@ describe("checking the store's log against the cloud's copy", () => {
       if (!placed || bad === 'none') return { lastSeq: head, events: mine };
       const extra = { ...asRelayed(placed), seq: head + 1, id: uuidv7() };
       if (bad === 'foreign') extra.storeId = 'other-store';
-      if (bad === 'payload') extra.data = { ...placed.data, lines: 'two lattes' };
+      if (bad === 'payload') extra.data = { ...(placed.data as Record<string, unknown>), lines: 'two lattes' };
       if (bad === 'gap') extra.seq = head + 2;
       return { lastSeq: extra.seq, events: [...mine, extra] };
     });
