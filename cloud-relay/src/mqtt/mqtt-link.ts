@@ -70,6 +70,9 @@ export function clientOptions(s: Settings['mqtt'], instanceId: string): IClientO
     ...(v5 ? { properties: { sessionExpiryInterval: 3600, receiveMaximum: s.receiveMaximum } } : {}),
     keepalive: s.keepaliveSeconds,
     reconnectPeriod: 1000,
+    // A refused CONNACK (a broker restarting, its auth backend down: 'server unavailable') would
+    // otherwise stop mqtt.js reconnecting for good; keep trying every reconnectPeriod.
+    reconnectOnConnackError: true,
     connectTimeout: 10_000,
     // Subscribed by start() on every connect. mqtt.js's own resubscribe skips filters it believes
     // the session still holds, but Mosquitto 2.0 restores a session without its shared

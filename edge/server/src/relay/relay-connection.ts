@@ -64,6 +64,9 @@ export function clientOptions(s: RelaySettings, storeId: string, will: string): 
     ...(v5 ? { properties: { sessionExpiryInterval: s.sessionExpirySeconds } } : {}),
     keepalive: s.keepaliveSeconds,
     reconnectPeriod: s.reconnectMs,
+    // A refused CONNACK (a broker restarting, its auth backend down: 'server unavailable') would
+    // otherwise stop mqtt.js reconnecting for good; keep trying every reconnectPeriod.
+    reconnectOnConnackError: true,
     connectTimeout: 10_000,
     // Subscribed on every connect (below): mqtt.js's own resubscribe skips filters it believes the
     // session still holds, which a restarted broker may have lost.

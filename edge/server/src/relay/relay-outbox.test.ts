@@ -124,6 +124,28 @@ describe('the event log as the outbox', () => {
     expect(placed).toEqual(ids);
   }, 60_000);
 
+  it('a broker that refuses the store box (server unavailable) is tried again until it lets it in', async () => {
+    const broker = await new TestBroker().start();
+    cleanups.push(() => broker.stop());
+    let refused = 0;
+    broker.admit = (id) => {
+      if (id.startsWith('test-cloud')) return true;
+      refused += 1;
+      return false;
+    };
+    const cloud = await TestCloud.connect(broker.url, STORE);
+    cleanups.push(() => cloud.end());
+    const t = await startTestEdge({ overrides: relayOverrides(broker) });
+    cleanups.push(() => t.stop());
+    await placeOrders(t, 3);
+    await until('refused twice', () => refused >= 2);
+    expect(t.edge.relay.status().connected).toBe(false);
+    broker.admit = () => true;
+    await until('connected', () => t.edge.relay.status().connected);
+    await until('everything relayed', () => durableCursor(t) === head(t));
+    expect(received(cloud).seqs).toEqual(range(1, head(t)));
+  });
+
   it('a restart in the middle of a drain resumes from the cursor: nothing lost, duplicates only by (store, seq)', async () => {
     const data = tempDir();
     cleanups.push(data.remove);
