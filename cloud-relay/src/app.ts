@@ -240,6 +240,12 @@ export class CloudRelay {
       repair.start();
       expiry.start();
       log.info({ url: this.url, database: database.kind, instance: s.instanceId }, 'cloud relay started');
+      if (!s.loyalty.demoMembers && s.loyalty.memberHashKey === '') {
+        log.warn(
+          "loyalty.memberHashKey is empty: members' phones and cards are keyed with the demo chain's public key; " +
+            "set the chain's secret (the same as every store's loyalty.memberHashKey)",
+        );
+      }
     } catch (err) {
       await this.stop().catch(() => undefined);
       if (!this.options.database) await database.close().catch(() => undefined);

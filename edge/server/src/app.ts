@@ -155,6 +155,12 @@ export class Edge {
           'this data folder was initialised for another store id',
         );
       }
+      if (!settings.demo && settings.loyalty.memberHashKey === '') {
+        log.warn(
+          "loyalty.memberHashKey is empty: guests' phones and cards are keyed with the demo chain's public key; " +
+            "set the chain's secret (the cloud relay's loyalty.memberHashKey)",
+        );
+      }
       const caps = new Capabilities({
         db: database.db,
         settings,
