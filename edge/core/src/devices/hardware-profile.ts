@@ -33,14 +33,16 @@ export interface DriverInfo {
 export const DRIVERS = {
   escpos: {
     roles: ['receipt-printer', 'kitchen-printer'],
-    connections: ['usb', 'tcp', 'file', 'virtual'],
-    description: 'Epson ESC/POS and its compatibles (Epson TM, Bixolon SRP, Citizen, most others); status by DLE EOT',
+    connections: ['usb', 'tcp', 'file', 'serial', 'virtual'],
+    description:
+      "Epson ESC/POS and its compatibles (Epson TM, Bixolon SRP, Citizen, most others); status by DLE EOT (not on a device file or a serial port, which are only written); a serial port at 9600 baud (Linux's default for a port)",
     built: true,
   },
   'star-line': {
     roles: ['receipt-printer', 'kitchen-printer'],
-    connections: ['usb', 'tcp', 'file', 'virtual'],
-    description: 'Star Line Mode (Star TSP100/TSP143, TSP650, mC-Print in Star Line emulation); no DLE EOT status',
+    connections: ['usb', 'tcp', 'file', 'serial', 'virtual'],
+    description:
+      "Star Line Mode (Star TSP100/TSP143, TSP650, mC-Print in Star Line emulation); no DLE EOT status; a serial port at 9600 baud (Linux's default for a port)",
     built: true,
   },
   'hid-pos': {

@@ -109,6 +109,28 @@ describe('hardware profile check', () => {
     ]);
   });
 
+  it('takes escpos and star-line printers on serial ports, and names two printers on one serial port', () => {
+    const onSerial = (i: number, connection: string) => ({ ...g(i), connection }) as HardwareDeviceInput;
+    expect(
+      errors(check([onSerial(0, 'serial:/dev/ttyS0'), onSerial(1, 'serial:/dev/ttyUSB0@9600'), ...good.slice(2)])),
+    ).toEqual([]);
+    expect(
+      errors(
+        check([onSerial(0, 'serial:/dev/ttyUSB0'), good[1]!, onSerial(2, 'serial:/dev/ttyUSB0'), ...good.slice(3)]),
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        path: 'devices.2.connection',
+        message: '"kitchen-printer" and "receipt" are both on serial:/dev/ttyUSB0@9600',
+      }),
+    ]);
+    // A driver without serial still refuses it.
+    const scanner = good.findIndex((d) => d.id === 'scanner');
+    expect(messages(errors(check(good.map((d, i) => (i === scanner ? onSerial(i, 'serial:/dev/ttyS1') : d)))))).toEqual(
+      [`devices.${scanner}.connection: driver "hid-pos" cannot use a serial connection (only usb, virtual)`],
+    );
+  });
+
   it('lets two of one USB model apart by their serial numbers', () => {
     const problems = check([
       { ...g(0), connection: 'usb:04b8:0e15:X5ZK01' } as HardwareDeviceInput,

@@ -1,7 +1,7 @@
 /**
  * The device hub: one module per device of the hardware profile, each with `start()`/`stop()` and
- * a state. Printers get a transport by their connection — TCP, a device file, USB through the
- * bus, or `virtual`: a virtual printer (a real TCP server on 127.0.0.1) started here and reached
+ * a state. Printers get a transport by their connection — TCP, a device file, a serial port (at
+ * 9600 baud, as pole displays), USB through the bus, or `virtual`: a virtual printer (a real TCP server on 127.0.0.1) started here and reached
  * over TCP like any network printer. The USB bus is read at start and followed by hot-plug: a
  * printer unplugged goes offline at once, plugged back it is asked for its status. The payment
  * terminal shows the state its driver (payments/terminal/) knows; devices whose driver is not
@@ -24,7 +24,7 @@ import {
 import type { Logger } from 'pino';
 import { PoleDisplay, VirtualPoleDisplay, type PoleDisplayDevice } from './pole-display.js';
 import { Printer, type DeviceStatusView } from './printer.js';
-import { FileTransport, TcpTransport, type PrinterTransport } from './transport.js';
+import { FileTransport, serialTransport, TcpTransport, UnusableTransport, type PrinterTransport } from './transport.js';
 import { loadUsb, type UsbDeviceApi, type UsbLoader } from './usb/usb-api.js';
 import { UsbBus } from './usb/usb-bus.js';
 import { UsbTransport } from './usb/usb-transport.js';
@@ -222,7 +222,10 @@ export class DeviceHub {
     } else if (c.kind === 'tcp') transport = new TcpTransport(c.host, c.port);
     else if (c.kind === 'file') transport = new FileTransport(c.path);
     else if (c.kind === 'usb') transport = new UsbTransport(this.usb, c, formatConnection(c));
-    else throw new Error(`printer ${device.id}: no transport for a ${c.kind} connection`);
+    else if (c.kind === 'serial') {
+      const serial = serialTransport(c);
+      transport = serial.ok ? serial.transport : new UnusableTransport(formatConnection(c), serial.message);
+    } else throw new Error(`printer ${device.id}: no transport for a ${c.kind} connection`);
     const printer = new Printer({
       device,
       transport,
@@ -244,14 +247,14 @@ export class DeviceHub {
       transport = twin;
     } else if (c.kind === 'tcp') transport = new TcpTransport(c.host, c.port);
     else if (c.kind === 'file') transport = new FileTransport(c.path);
-    else if (c.kind === 'serial' && c.baud === 9600) transport = new FileTransport(c.path);
     else {
-      const why =
-        c.kind === 'serial'
-          ? `Only 9600 baud is driven (the port's default): set the display to 9600, not ${c.baud}`
-          : `No transport for a ${c.kind} connection`;
-      this.#others.set(device.id, { state: 'error', lastError: why, lastErrorAt: (this.ctx.now ?? Date.now)() });
-      return;
+      const serial = c.kind === 'serial' ? serialTransport(c) : undefined;
+      if (serial?.ok) transport = serial.transport;
+      else {
+        const why = serial?.message ?? `No transport for a ${c.kind} connection`;
+        this.#others.set(device.id, { state: 'error', lastError: why, lastErrorAt: (this.ctx.now ?? Date.now)() });
+        return;
+      }
     }
     const pole = new PoleDisplay({
       device,

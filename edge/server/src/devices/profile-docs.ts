@@ -105,7 +105,7 @@ export function hardwareProfileMarkdown(): string {
     '| `usb:04b8:0e15:X5ZK012345` | the same, the one with this serial number (two of one model) |',
     '| `tcp:192.168.1.50:9100` | a network device at host and port (`tcp:192.168.1.50` is port 9100) |',
     '| `file:/dev/usb/lp0` | a device file the kernel made (usblp, a parallel port) |',
-    '| `serial:/dev/ttyUSB0@9600` | a serial port and baud rate (9600 when left out) |',
+    "| `serial:/dev/ttyUSB0@9600` | a serial port and baud rate (9600 when left out): printers and pole displays, written like a device file and never read (no status); only 9600 baud, Linux's default for a port, is driven (another shows the device in error) |",
     "| `virtual` | the store box's own twin of the device, speaking the same wire format |",
     '| `printer` | a cash drawer: through the printer it is plugged into (the default for drawers) |',
     '',

@@ -1,10 +1,11 @@
 /**
  * How bytes reach a printer: one session at a time (open, ask its status, write the job, close).
- * TCP (port 9100, "raw" printing, what network printers and the virtual printer listen on) and
- * device files here; USB in `usb/usb-transport.ts`. A session that fails rejects with a
+ * TCP (port 9100, "raw" printing, what network printers and the virtual printer listen on),
+ * device files and serial ports here; USB in `usb/usb-transport.ts`. A session that fails rejects with a
  * `device-unavailable` or `device-timeout` TillboxError naming the printer's address; nothing here
  * throws outside the promise it returned.
  */
+import { constants as fsConstants } from 'node:fs';
 import { open as openFile, type FileHandle } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { TillboxError } from '@tillbox/core';
@@ -142,14 +143,20 @@ export class FileTransport implements PrinterTransport {
   readonly canRead = false;
   readonly address: string;
 
-  constructor(private readonly path: string) {
-    this.address = `file:${path}`;
+  /** `flags`: how it is opened (`a`: appended to, made when missing); `address`: `file:PATH` unless given. */
+  constructor(
+    private readonly path: string,
+    private readonly options: { readonly address?: string; readonly flags?: string | number } = {},
+  ) {
+    this.address = options.address ?? `file:${path}`;
   }
 
   async open(timeoutMs: number): Promise<PrinterSession> {
     let handle: FileHandle;
     try {
-      handle = await withTimeout(openFile(this.path, 'a'), timeoutMs, () => timedOut(this.address, 'open'));
+      handle = await withTimeout(openFile(this.path, this.options.flags ?? 'a'), timeoutMs, () =>
+        timedOut(this.address, 'open'),
+      );
     } catch (e) {
       throw e instanceof TillboxError ? e : unavailable(this.address, (e as Error).message, e);
     }
@@ -165,6 +172,42 @@ export class FileTransport implements PrinterTransport {
       read: () => Promise.reject(new TillboxError('device-unavailable', `${address} cannot be read`)),
       close: () => handle.close().catch(() => undefined),
     };
+  }
+}
+
+/** The one baud rate a serial port is driven at: Linux's default for a port (nothing sets another). */
+export const SERIAL_BAUD = 9600;
+
+/**
+ * A serial port (`/dev/ttyS0`, `/dev/ttyUSB0`): written like a device file at the port's default
+ * 9600 baud, never read (no status, as for a device file), and never made when it is missing (a
+ * USB-serial adapter unplugged is an error, not a new file in /dev). Pole displays and printers
+ * both use it. Another baud rate: the reason it cannot be driven.
+ */
+export function serialTransport(c: {
+  readonly path: string;
+  readonly baud: number;
+}): { ok: true; transport: PrinterTransport } | { ok: false; message: string } {
+  if (c.baud !== SERIAL_BAUD)
+    return {
+      ok: false,
+      message: `Only ${SERIAL_BAUD} baud is driven (the port's default): set the device to ${SERIAL_BAUD}, not ${c.baud}`,
+    };
+  const flags = fsConstants.O_WRONLY | fsConstants.O_APPEND | fsConstants.O_NOCTTY;
+  return { ok: true, transport: new FileTransport(c.path, { address: `serial:${c.path}@${c.baud}`, flags }) };
+}
+
+/** A device the store box cannot drive as written (say, a baud rate it does not set): every session fails with why. */
+export class UnusableTransport implements PrinterTransport {
+  readonly canRead = false;
+
+  constructor(
+    readonly address: string,
+    private readonly why: string,
+  ) {}
+
+  open(): Promise<PrinterSession> {
+    return Promise.reject(new TillboxError('validation', `${this.address}: ${this.why}`));
   }
 }
 
