@@ -251,7 +251,9 @@ describe('a store box restored from an older copy of its database', () => {
     // Restored with their own ids; the log's next event says so, and is audited.
     const log = b.edge.caps.events.readSince(0, { limit: 100_000 });
     const cloudEvents = await new IngestRepository(cloud.parts.database.db).eventsSince(loss.store, 0, 100_000);
-    expect(log.slice(0, loss.head).map((e) => [e.seq, e.id])).toEqual(cloudEvents.map((e) => [e.seq, e.id]));
+    // (The cloud may already have this box's log.restored after them.)
+    const cloudCopy = cloudEvents.filter((e) => e.seq <= loss.head);
+    expect(log.slice(0, loss.head).map((e) => [e.seq, e.id])).toEqual(cloudCopy.map((e) => [e.seq, e.id]));
     const restored = log[loss.head] as StoreEvent;
     expect(restored).toMatchObject({ type: 'log.restored', seq: loss.head + 1 });
     // A screen sending a restored order's placement again gets that order, not a second one.

@@ -58,6 +58,12 @@ describe('print jobs', () => {
     expect(receipt!.events.some((e) => e.kind === 'graphic' && e.command === 'GS ( k')).toBe(true);
     expect(receipt!.cuts).toHaveLength(1);
     expect(receipt!.warnings).toEqual([]);
+    // Marked printed once the printer's run is over, just after its bytes arrive.
+    await until(
+      () => s!.devices.prints.list({ limit: 10 }).every((j) => j.state === 'printed'),
+      5000,
+      'the jobs marked printed',
+    );
     const jobs = s.devices.prints.list({ limit: 10 });
     expect(jobs.map((j) => [j.kind, j.state, j.deviceId]).sort()).toEqual([
       ['receipt', 'printed', 'receipt'],
