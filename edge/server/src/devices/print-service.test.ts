@@ -147,8 +147,12 @@ describe('print jobs', () => {
     await s.devices.hub.virtualPrinter('bar-printer')!.setState('off');
     const order = placeAtCounter(s);
     await until(() => count(s!, 'kitchen-printer') === 2, 5000, 'the bar ticket on the kitchen printer');
-    const jobs = s.devices.prints.list({ limit: 5 });
-    const rerouted = jobs.find((j) => j.station === 'bar')!;
+    // Marked printed once the backup's run is over, just after its bytes arrive.
+    const rerouted = await until(
+      () => s!.devices.prints.list({ limit: 5 }).find((j) => j.station === 'bar' && j.state === 'printed'),
+      5000,
+      'the bar ticket marked printed',
+    );
     expect(rerouted).toMatchObject({ state: 'printed', deviceId: 'kitchen-printer', reroutedFrom: 'bar-printer' });
     expect(rerouted.attempts).toBe(4); // three on the bar printer, one on the kitchen printer
     const onBackup = printed(s, 'kitchen-printer').map(texts);
