@@ -7,6 +7,7 @@ import { localizedText } from '../i18n.js';
 import { ORDER_STATUSES, PAYMENT_STATUSES } from '../order-lifecycle.js';
 import { CHANNELS, ORDER_TYPES } from '../channels.js';
 import { pricingCartLineSchema } from '../commerce/cart-schema.js';
+import { entityId } from '../commerce/common.js';
 import { UUID_V7 } from '../ids.js';
 import { ORDER_PAGE_DEFAULT, ORDER_PAGE_MAX, ORDER_SCOPES, orderCursorSchema } from './order-pages.js';
 import { freeText } from '../privacy/card-numbers.js';
@@ -122,7 +123,7 @@ export const placeOrderBodySchema = z
       .object({
         memberId: z.string().min(1).max(64).describe('The member, as GET /loyalty/lookup identified them'),
         rewards: z
-          .array(z.string().min(1).max(64))
+          .array(entityId)
           .max(10)
           .default([])
           .describe(

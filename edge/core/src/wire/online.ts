@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ORDER_TYPES } from '../channels.js';
 import { commerceCatalogSchema } from '../commerce/catalog-schema.js';
+import { entityId } from '../commerce/common.js';
 import { pricingRulesSchema } from '../commerce/rules-schema.js';
 import { activeConfigSchema, INBOUND_CHANNELS } from '../relay/payloads.js';
 import { placedLineSchema } from '../events/catalogue.js';
@@ -47,7 +48,7 @@ export type OnlineMenu = z.infer<typeof onlineMenuSchema>;
 export const onlineLoyaltySchema = z.object({
   card: memberQrSchema.describe("The member's loyalty card code (its QR code's text, TBXM1-…)"),
   rewards: z
-    .array(z.string().min(1).max(64))
+    .array(entityId)
     .max(10)
     .default([])
     .describe('Loyalty rewards the member redeems (ids of the store’s loyalty rules)'),

@@ -92,6 +92,22 @@ describe('hostile input', () => {
     });
   });
 
+  describe('loyalty rewards that are not ids', () => {
+    it('refuses an order whose rewards are not ids with 400 naming them (it was a 500 from pricing), writing nothing', async () => {
+      const seq = t.edge.caps.events.lastSeq;
+      const res = await counter.post('/api/v1/orders', {
+        ...latteOrder(),
+        loyalty: { memberId: 'member-1', rewards: ['free-drink', 'Free Drink!'] },
+      });
+      expect(res.statusCode).toBe(400);
+      expect((res.json() as ErrorBody).error).toMatchObject({
+        code: 'validation',
+        message: expect.stringContaining('body.loyalty.rewards.1: ids are lowercase letters, digits and dashes'),
+      });
+      expect(t.edge.caps.events.lastSeq).toBe(seq);
+    });
+  });
+
   describe('card numbers in free text', () => {
     const PAN = '4539 1488 0343 6467';
     const digits = PAN.replace(/ /g, '');
