@@ -6,61 +6,25 @@
  * the points the order earns; the amount due while paying; and "Thank you" with the order number,
  * the change and the receipt's QR code once paid.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { freePort, REPO } from '../support/edge-process.js';
+import { startChainDemo, type ChainDemo } from './chain-demo.js';
 import { expectNoAxeViolations } from './kiosk-checks.js';
 import { DEMO_PINS, pairScreen } from './screens.js';
 
 const ADA_PHONE = '5550100199';
-let demo: ChildProcess | undefined;
-let output = '';
-let dataDir = '';
+let demo: ChainDemo | undefined;
 let edgeUrl = '';
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const [edgePort, brokerPort, cloudPort] = [await freePort(), await freePort(), await freePort()];
-  edgeUrl = `http://127.0.0.1:${edgePort}`;
-  dataDir = mkdtempSync(join(tmpdir(), 'tillbox-e2e-display-'));
-  demo = spawn(process.execPath, [join(REPO, 'deploy', 'demo', 'start.js')], {
-    cwd: REPO,
-    env: {
-      ...process.env,
-      TILLBOX_HTTP_HOST: '127.0.0.1',
-      TILLBOX_HTTP_PORT: String(edgePort),
-      TILLBOX_RELAY_EMBEDDED_BROKER_PORT: String(brokerPort),
-      TILLBOX_CLOUD_HTTP_PORT: String(cloudPort),
-      TILLBOX_DATA_DIR: dataDir,
-      TILLBOX_LOG_LEVEL: 'warn',
-      TILLBOX_CLOUD_LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  demo.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  demo.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  await expect
-    .poll(() => (demo?.exitCode !== null ? 'exited' : output.includes('the Tillbox demo is running')), {
-      timeout: 100_000,
-    })
-    .toBe(true)
-    .catch((err: unknown) => {
-      throw new Error(`the demo did not start:\n${output}`, { cause: err });
-    });
+  demo = await startChainDemo('display');
+  ({ edgeUrl } = demo);
 });
 
 test.afterAll(async () => {
-  if (demo && demo.exitCode === null) {
-    const exited = new Promise((resolve) => demo?.once('exit', resolve));
-    demo.kill('SIGTERM');
-    await exited;
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await demo?.stop();
 });
 
 async function openCounter(page: Page): Promise<void> {
