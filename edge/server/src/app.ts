@@ -149,6 +149,13 @@ export class Edge {
       database.health.attachLog(log.child({ module: 'storage' }));
       const { boot } = database;
       if (boot.marker !== 'checked') log.info({ marker: boot.marker, seq: boot.content.lastSeq }, 'data folder marked');
+      if (database.walSetAside !== undefined) {
+        log.error(
+          { walSetAside: database.walSetAside },
+          "the write-ahead log made the database unreadable and was set aside; the store opened from the database's " +
+            'last checkpoint, and any events only the log held are reported as missing',
+        );
+      }
       if (boot.content.storeId !== settings.store.id) {
         log.warn(
           { folder: boot.content.storeId, settings: settings.store.id },

@@ -6,30 +6,25 @@
 import { existsSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SYSTEM_CONTEXT } from '@tillbox/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventLog } from '../events/event-log.js';
 import { tempDir } from '../testing/test-edge.js';
 import { openDatabase, type OpenDatabase } from './database.js';
 import { MARKER_FILE, readMarker } from './store-marker.js';
+import { cleanupAfterEach } from '../testing/cleanups.js';
 
 describe('the data folder marker', () => {
-  const cleanups: (() => void)[] = [];
-  afterEach(() =>
-    cleanups
-      .splice(0)
-      .reverse()
-      .forEach((c) => c()),
-  );
+  const cleanup = cleanupAfterEach();
 
   function folder(): string {
     const t = tempDir();
-    cleanups.push(t.remove);
+    cleanup(t.remove);
     return t.dir;
   }
 
   function open(dir: string): { database: OpenDatabase; log: EventLog } {
     const database = openDatabase(dir, { storeId: 'store-7', now: () => Date.parse('2026-03-01T09:00:00Z') });
-    cleanups.push(() => database.sqlite.open && database.close());
+    cleanup(() => database.sqlite.open && database.close());
     const log = new EventLog(database.db);
     log.start();
     return { database, log };

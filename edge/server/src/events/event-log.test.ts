@@ -1,9 +1,10 @@
 import { SYSTEM_CONTEXT, type CommandContext, type StoreEvent } from '@tillbox/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../db/database.js';
 import { events as eventsTable } from '../db/schema.js';
 import { tempDir } from '../testing/test-edge.js';
 import { EventLog } from './event-log.js';
+import { cleanupAfterEach } from '../testing/cleanups.js';
 
 const kds: CommandContext = {
   actor: { kind: 'device', id: 'kds-bar', role: 'kds', name: 'Bar KDS' },
@@ -21,23 +22,17 @@ const pickedUp = (orderId: string) => ({ type: 'order.picked-up' as const, subje
 const revoked = (deviceId: string) => ({ type: 'device.revoked' as const, subject: deviceId, data: { deviceId } });
 
 describe('event log on a real SQLite file', () => {
-  const cleanups: (() => void)[] = [];
-  afterEach(() =>
-    cleanups
-      .splice(0)
-      .reverse()
-      .forEach((c) => c()),
-  );
+  const cleanup = cleanupAfterEach();
 
   function open(dir?: string): { db: OpenDatabase; log: EventLog; dir: string } {
     let d = dir;
     if (!d) {
       const t = tempDir();
-      cleanups.push(t.remove);
+      cleanup(t.remove);
       d = t.dir;
     }
     const db = openDatabase(d);
-    cleanups.push(() => db.sqlite.open && db.close());
+    cleanup(() => db.sqlite.open && db.close());
     const log = new EventLog(db.db);
     log.start();
     return { db, log, dir: d };

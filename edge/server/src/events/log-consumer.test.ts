@@ -1,10 +1,11 @@
 import { SYSTEM_CONTEXT, type StoreEvent } from '@tillbox/core';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../db/database.js';
 import { tempDir } from '../testing/test-edge.js';
 import { CursorRepository, MemoryCursor, type LogCursor } from './cursor-repository.js';
 import { EventLog } from './event-log.js';
 import { LogConsumer, ReadBudget, type Delivery, type LogConsumerOptions } from './log-consumer.js';
+import { cleanupAfterEach } from '../testing/cleanups.js';
 
 interface Store {
   db: OpenDatabase;
@@ -40,23 +41,17 @@ async function until(what: string, check: () => boolean, timeoutMs = 5000): Prom
 }
 
 describe('log consumers on a real SQLite file', () => {
-  const cleanups: (() => void)[] = [];
-  afterEach(() =>
-    cleanups
-      .splice(0)
-      .reverse()
-      .forEach((c) => c()),
-  );
+  const cleanup = cleanupAfterEach();
 
   function open(dir?: string): Store {
     let d = dir;
     if (!d) {
       const t = tempDir();
-      cleanups.push(t.remove);
+      cleanup(t.remove);
       d = t.dir;
     }
     const db = openDatabase(d);
-    cleanups.push(() => db.sqlite.open && db.close());
+    cleanup(() => db.sqlite.open && db.close());
     const log = new EventLog(db.db);
     log.start();
     return { db, log, cursors: new CursorRepository(db.db), dir: d };
@@ -79,7 +74,7 @@ describe('log consumers on a real SQLite file', () => {
       log: { warn: (fields) => warnings.push(fields) },
       ...options,
     });
-    cleanups.push(() => consumer.stop());
+    cleanup(() => consumer.stop());
     return { consumer, got, warnings };
   }
 

@@ -3,13 +3,14 @@
  * broker refuses one, and when the status of an app order goes with its event.
  */
 import { SYSTEM_CONTEXT, type RelayEvent } from '@tillbox/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.js';
 import { CursorRepository } from '../events/cursor-repository.js';
 import { EventLog } from '../events/event-log.js';
 import { until } from '../testing/test-broker.js';
 import { tempDir } from '../testing/test-edge.js';
 import { EventOutbox, type OutboxPublisher } from './event-outbox.js';
+import { cleanupAfterEach } from '../testing/cleanups.js';
 
 interface Sent {
   name: string;
@@ -36,13 +37,7 @@ class ScriptedBroker implements OutboxPublisher {
 }
 
 describe('the event outbox', () => {
-  const cleanups: (() => void)[] = [];
-  afterEach(() =>
-    cleanups
-      .splice(0)
-      .reverse()
-      .forEach((c) => c()),
-  );
+  const cleanup = cleanupAfterEach();
 
   function setUp(window: number): {
     log: EventLog;
@@ -51,9 +46,9 @@ describe('the event outbox', () => {
     outbox: EventOutbox;
   } {
     const t = tempDir();
-    cleanups.push(t.remove);
+    cleanup(t.remove);
     const db = openDatabase(t.dir);
-    cleanups.push(() => db.close());
+    cleanup(() => db.close());
     const log = new EventLog(db.db);
     log.start();
     const cursors = new CursorRepository(db.db);
@@ -69,7 +64,7 @@ describe('the event outbox', () => {
       flushMs: 5,
       retryMs: 20,
     });
-    cleanups.push(() => outbox.stop());
+    cleanup(() => outbox.stop());
     return { log, cursors, broker, outbox };
   }
 

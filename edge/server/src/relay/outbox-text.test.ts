@@ -4,13 +4,14 @@
  * cloud parses), and a damaged row is skipped and reported as before.
  */
 import { parseRelayPayload, placeOrderBodySchema, SYSTEM_CONTEXT } from '@tillbox/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CursorRepository } from '../events/cursor-repository.js';
 import { storageHealthOf } from '../db/storage-health.js';
 import { cashierAtCounter } from '../testing/contexts.js';
 import { until } from '../testing/test-broker.js';
 import { latteOrder, servicesOnTempDb } from '../testing/test-edge.js';
 import { EventOutbox, eventText, type OutboxPublisher } from './event-outbox.js';
+import { cleanupAfterEach } from '../testing/cleanups.js';
 
 class Recorder implements OutboxPublisher {
   sent: { name: string; text: string }[] = [];
@@ -24,17 +25,11 @@ class Recorder implements OutboxPublisher {
 }
 
 describe('the outbox payloads built from the stored text', () => {
-  const cleanups: (() => void)[] = [];
-  afterEach(() =>
-    cleanups
-      .splice(0)
-      .reverse()
-      .forEach((c) => c()),
-  );
+  const cleanup = cleanupAfterEach();
 
   async function backlog() {
     const s = servicesOnTempDb();
-    cleanups.push(s.close);
+    cleanup(s.close);
     for (let i = 0; i < 3; i++) {
       const body = placeOrderBodySchema.parse({ ...latteOrder(), guestName: `"Zoë" ✓ \\ ${i}` });
       await s.caps.orders.placeQueued(cashierAtCounter, body);
@@ -57,7 +52,7 @@ describe('the outbox payloads built from the stored text', () => {
       window: 100,
       flushMs: 5,
     });
-    cleanups.push(() => outbox.stop());
+    cleanup(() => outbox.stop());
     return outbox;
   }
 
