@@ -1,6 +1,8 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defaultClientConditions, defaultServerConditions, defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
 import { bundleListing } from './bundle-listing.js';
+import { lazySchemas } from './lazy-schemas.js';
 import { pureSchemas } from './pure-schemas.js';
 import { zodWithoutJsonSchema } from './zod-without-json-schema.js';
 
@@ -11,7 +13,14 @@ export default defineConfig({
   // bundleListing: what each browser file is made of, for `npm run bench` (written beside the build).
   // zodWithoutJsonSchema: the browser build leaves out zod's JSON Schema generation (never run there).
   // pureSchemas: and the core's schemas that no screen uses (each module built all of its own).
-  plugins: [sveltekit(), bundleListing(), zodWithoutJsonSchema(), pureSchemas()],
+  // lazySchemas: the core's other schemas are built when first used, not when their module loads.
+  plugins: [
+    sveltekit(),
+    bundleListing(),
+    zodWithoutJsonSchema(),
+    pureSchemas(),
+    lazySchemas(fileURLToPath(new URL('./src/lib/lazy-schema.ts', import.meta.url))),
+  ],
   resolve: {
     conditions: ['source', ...defaultClientConditions],
   },
