@@ -17,7 +17,8 @@ import * as schema from './schema.js';
 import { storageHealthOf, type StorageHealth } from './storage-health.js';
 import { checkDataFolder, MarkerSeq, settleMarker, type MarkerSettled } from './store-marker.js';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+/** The store's drizzle handle; `$client` is its one better-sqlite3 connection. */
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** A drizzle handle inside `db.transaction` (same query API, synchronous). */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 

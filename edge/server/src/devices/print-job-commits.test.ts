@@ -11,11 +11,14 @@ const turn = () => new Promise((r) => setImmediate(r));
 
 function repository(fail: () => boolean) {
   const applied: PrintJobChanges[] = [];
+  const durable: boolean[] = [];
   return {
     applied,
-    apply(changes: PrintJobChanges): Set<string> {
+    durable,
+    apply(changes: PrintJobChanges, waitForDisk = true): Set<string> {
       if (fail()) throw new Error('SQLITE_FULL: database or disk is full');
       applied.push(structuredClone(changes));
+      durable.push(waitForDisk);
       return new Set(changes.claims.map((c) => c.id));
     },
   };
@@ -32,6 +35,24 @@ const retry = {
 };
 
 describe('print job commits', () => {
+  it('waits for the disk for claims and every other change, not for printed marks alone', async () => {
+    const repo = repository(() => false);
+    const commits = new PrintJobCommits(repo, { error: vi.fn() });
+    await commits.claim(['a'], 1);
+    commits.printed('a', 2);
+    commits.done();
+    await turn();
+    commits.printed('b', 3);
+    commits.release('c', 3);
+    await turn();
+    expect(repo.applied.map((c) => [c.claims.length, c.printed.length, c.released.length])).toEqual([
+      [1, 0, 0],
+      [0, 1, 0],
+      [0, 1, 1],
+    ]);
+    expect(repo.durable).toEqual([true, false, true]);
+  });
+
   it('commits the claims, marks and retries of one turn together, the claims answered after it', async () => {
     const repo = repository(() => false);
     const commits = new PrintJobCommits(repo, { error: vi.fn() });

@@ -8,7 +8,8 @@
  * the disk says it is `printing` (a restart then finds it `printing` and never sends it again).
  * The other changes need no wait: a printed mark lost to a crash leaves the job `printing`, which
  * the next start makes `unconfirmed` — never printed twice, at worst shown to staff as maybe
- * printed. Whoever reads the queue calls {@link PrintJobCommits.settle} first, so it never reads a
+ * printed. So a commit of printed marks alone does not wait for the disk either (a sync blocks the
+ * event loop for milliseconds, with the next order's request and broadcast queued behind it). Whoever reads the queue calls {@link PrintJobCommits.settle} first, so it never reads a
  * job as queued that a pending change has already finished, retried or released.
  */
 import type { Logger } from 'pino';
@@ -98,7 +99,8 @@ export class PrintJobCommits {
   #write(batch: Pending): Set<string> {
     const { waiters: _waiters, ...changes } = batch;
     const size = Object.values(changes).reduce((n, list) => n + list.length, 0);
-    return size === 0 ? new Set() : this.repository.apply(changes);
+    // Only a claim must be on the disk before anything prints; printed marks alone need no wait.
+    return size === 0 ? new Set() : this.repository.apply(changes, size > changes.printed.length);
   }
 
   #settled(batch: Pending, claimed: Set<string>): void {

@@ -191,8 +191,24 @@ export class PrintJobRepository {
   /**
    * Every change in one transaction (one disk sync), in this order: printed, finished, retries,
    * released, claims. Answers the ids claimed (a job another hand took, or no longer queued, is not).
+   *
+   * `durable: false` (only printed marks) commits without waiting for the disk: the commit survives
+   * the process dying and reaches the disk with the next durable commit; a power cut before then
+   * leaves those jobs `printing`, which the next start makes `unconfirmed` (as a crash mid-run does).
    */
-  apply(changes: PrintJobChanges): Set<string> {
+  apply(changes: PrintJobChanges, durable = true): Set<string> {
+    if (durable) return this.#apply(changes);
+    const sqlite = this.db.$client;
+    const was = sqlite.pragma('synchronous', { simple: true }) as number;
+    sqlite.pragma('synchronous = NORMAL');
+    try {
+      return this.#apply(changes);
+    } finally {
+      sqlite.pragma(`synchronous = ${was}`);
+    }
+  }
+
+  #apply(changes: PrintJobChanges): Set<string> {
     return this.db.transaction((tx) => {
       for (const p of changes.printed) this.printed(p.id, p.at);
       for (const f of changes.finished) this.finish(f.id, f.state, f.error, f.at, tx);

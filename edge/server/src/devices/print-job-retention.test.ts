@@ -1,6 +1,7 @@
 /**
  * The print queue's maintenance pass on a real SQLite file: printed jobs older than the retention
- * go, a batch at a time; recent ones and jobs staff may still need (failed, unconfirmed) stay.
+ * go, a batch at a time; recent ones and jobs staff may still need (failed, unconfirmed) stay. And
+ * printed marks committed without waiting for the disk leave the store's connection waiting again.
  */
 import { uuidv7 } from '@tillbox/core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -48,7 +49,7 @@ function store() {
       log: silent,
       now: () => NOW,
     });
-  return { jobs, add, retention };
+  return { jobs, add, retention, sqlite: s.db.sqlite };
 }
 
 describe('pruning printed print jobs', () => {
@@ -73,5 +74,25 @@ describe('pruning printed print jobs', () => {
     const old = Array.from({ length: 7 }, () => add(20, 'printed'));
     expect(await retention(3).prune()).toBe(7);
     expect(old.filter((id) => jobs.get(id) !== undefined)).toEqual([]);
+  });
+});
+
+describe('printed marks without waiting for the disk', () => {
+  it('are saved, and the store connection waits for the disk again after them', () => {
+    const { jobs, add, sqlite } = store();
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    const id = add(0, 'queued');
+    jobs.claim(id, NOW);
+    jobs.apply({ printed: [{ id, at: NOW }], finished: [], retries: [], released: [], claims: [] }, false);
+    expect(jobs.get(id)?.state).toBe('printed');
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    // Also when the transaction fails.
+    const other = add(0, 'queued');
+    jobs.claim(other, NOW);
+    sqlite.exec("CREATE TRIGGER refuse BEFORE UPDATE ON print_jobs BEGIN SELECT RAISE(ABORT, 'refused'); END");
+    expect(() =>
+      jobs.apply({ printed: [{ id: other, at: NOW }], finished: [], retries: [], released: [], claims: [] }, false),
+    ).toThrow(/refused/);
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
   });
 });
