@@ -90,6 +90,34 @@ describe('businessDay elsewhere', () => {
     );
   });
 
+  it('property: asked again within a minute, in any order of zones and start hours, the answer is the same as asked fresh', () => {
+    // The answer is kept per zone and start hour for the minute it was asked in.
+    const fresh = (at: number, zone: string, h: number): string =>
+      zone === 'UTC' ? isoDay(at - h * HOUR) : isoDay(at + 9 * HOUR - h * HOUR);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 3 * 60_000 }), fc.constantFrom('UTC', SEOUL), startHour), {
+          minLength: 1,
+          maxLength: 30,
+        }),
+        instant,
+        (asks, base) => {
+          for (const [offset, zone, h] of asks)
+            expect(businessDay(base + offset, zone, h)).toBe(fresh(base + offset, zone, h));
+        },
+      ),
+      { numRuns: 500 },
+    );
+    // The minute before and the minute of a day's start, asked one after the other, both ways.
+    const start = Date.UTC(2026, 2, 9, 8, 0); // 2026-03-09 04:00 EDT
+    for (const order of [
+      [start - 1, start, start + 59_999, start - 60_000],
+      [start + 30_000, start - 30_000, start, start - 1],
+    ]) {
+      for (const at of order) expect(businessDay(at, NY, 4)).toBe(at >= start ? '2026-03-09' : '2026-03-08');
+    }
+  });
+
   it('property: in Seoul (fixed UTC+9 since 1988), it is the date of the time +9 h minus the start hour', () => {
     fc.assert(
       fc.property(instant, startHour, (at, h) => {

@@ -30,8 +30,26 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/**
+ * The last answer per zone and start hour, for the UTC minute it was asked in: since 1972 every
+ * zone's offset and every change of it fall on whole minutes, so the answer holds for the minute
+ * (formatting the date costs more than the rest of an order's day bookkeeping, on every order).
+ */
+const lastDay = new Map<string, { minute: number; day: string }>();
+
 /** `YYYY-MM-DD` of the business day holding `at` (ms since epoch). */
 export function businessDay(at: number, timeZone: string, dayStartHour = 4): string {
+  const minute = Math.floor(at / 60_000);
+  const key = `${timeZone}|${dayStartHour}`;
+  const last = lastDay.get(key);
+  if (last?.minute === minute) return last.day;
+  const day = computeBusinessDay(at, timeZone, dayStartHour);
+  if (lastDay.size > 16) lastDay.clear();
+  lastDay.set(key, { minute, day });
+  return day;
+}
+
+function computeBusinessDay(at: number, timeZone: string, dayStartHour: number): string {
   const parts = formatter(timeZone).formatToParts(new Date(at));
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
   const hour = get('hour');
