@@ -16,7 +16,8 @@ import {
   type DomainEvent,
   type StoreEvent,
 } from '@tillbox/core';
-import { and, asc, getTableColumns, gt, inArray, max, sql } from 'drizzle-orm';
+import type { Database, Statement } from 'better-sqlite3';
+import { and, asc, getTableColumns, getTableName, gt, inArray, max, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/database.js';
 import { events } from '../db/schema.js';
 import { isJsonObject, readStoredJson, storageHealthOf, type StorageHealth } from '../db/storage-health.js';
@@ -46,19 +47,21 @@ export interface LogPage {
 }
 
 /**
- * A logged event with its JSON columns as stored (what `JSON.stringify` wrote when it was
- * appended; the data as its UTF-8 bytes), and some top-level fields of its data read out by SQLite.
+ * A logged event as JSON text built by SQLite around its stored data and actor (never parsed and
+ * serialised again), with what a forwarding consumer looks at, and some top-level fields of its
+ * data read out by SQLite.
  */
 export interface StoredEventText {
   seq: number;
-  id: string;
   type: string;
-  version: number;
   subject: string;
   at: string;
-  device: string | null;
-  actorText: string;
-  dataJson: Buffer;
+  /**
+   * The event as a JSON object: the caller's `open` text, then its members `seq, id, type,
+   * version, subject, at, actor, device, data` — the text `JSON.stringify` gives for them in that
+   * order — and `}`.
+   */
+  json: string;
   fields: Record<string, unknown>;
 }
 
@@ -305,62 +308,84 @@ export class EventLog {
   }
 
   /**
-   * Like {@link readPage}, with each event's data and actor as stored, not parsed: for a consumer
-   * that forwards events as JSON (the MQTT outbox builds its payloads around the stored bytes).
-   * SQLite checks each row (text columns, the JSON well formed, data and actor objects); a row it
-   * finds wrong goes through {@link readPage}'s decoding (reported and skipped when damaged). An
-   * actor's text is checked by the actor schema once per distinct text. `fields`: top-level fields
-   * of the data that SQLite reads out for each event (`json_extract`).
+   * Like {@link readPage}, each event as JSON text built by SQLite around its stored data and
+   * actor (see {@link StoredEventText.json}; `open` defaults to `{`): for a consumer that forwards
+   * events as JSON (the MQTT outbox's payloads). SQLite checks each row (text columns, the JSON
+   * well formed, data and actor objects, a time within the years 1970–9999); a row it finds wrong,
+   * or whose actor the actor schema refuses (checked once per distinct text), is read again by
+   * {@link readPage} (reported and skipped when damaged). `fields`: top-level fields of the data
+   * that SQLite reads out for each event (`json_extract`). The statement is prepared once per list
+   * of fields and returns its rows as arrays: a drain reads thousands a second.
    */
-  readTextPage(since: number, options: { limit?: number; fields?: readonly string[] } = {}): TextLogPage {
+  readTextPage(
+    since: number,
+    options: { limit?: number; fields?: readonly string[]; open?: string } = {},
+  ): TextLogPage {
     const fields = options.fields ?? [];
-    for (const f of fields) if (!/^[A-Za-z][A-Za-z0-9]*$/.test(f)) throw new Error(`not a data field name: ${f}`);
-    const extracted = fields.map((f, i) => `, case when ok then json_extract(data, '$.${f}') end as f${i}`).join('');
-    const rows = this.db.all<TextRow>(
-      sql`select seq, id, type, topic, version, subject, at, device, actor, ok,
-        case when ok then cast(data as blob) else data end as data${sql.raw(extracted)} from (
-        select seq, id, type, topic, version, subject, at, device, data, actor,
-          case when typeof(data) = 'text' and typeof(actor) = 'text' and json_valid(data) and json_valid(actor)
-            and typeof(id) = 'text' and typeof(type) = 'text' and typeof(subject) = 'text'
-            and typeof(at) = 'integer' and (device is null or typeof(device) = 'text')
-            then substr(data, 1, 1) = '{' and substr(actor, 1, 1) = '{' else 0 end as ok
-        from ${events} where ${events.seq} > ${since} order by ${events.seq} limit ${options.limit ?? 1000})`,
-    );
+    const open = options.open ?? '{';
+    const rows = this.textPageStatement(fields).all(open, since, options.limit ?? 1000) as unknown[][];
     const out: StoredEventText[] = [];
     for (const r of rows) {
-      const at = r.ok === 1 ? new Date(r.at as number) : undefined;
-      if (at && !Number.isNaN(at.getTime()) && this.knownActor(r.actor as string)) {
+      const [seq, type, subject, at, actor, json] = r as [number, string, string, number, string, string | null];
+      if (json !== null && this.knownActor(actor)) {
         const values: Record<string, unknown> = {};
-        fields.forEach((f, i) => (values[f] = r[`f${i}`]));
-        out.push({
-          seq: r.seq as number,
-          id: r.id as string,
-          type: r.type as string,
-          version: r.version as number,
-          subject: r.subject as string,
-          at: at.toISOString(),
-          device: (r.device as string | null) ?? null,
-          actorText: r.actor as string,
-          dataJson: r.data as Buffer,
-          fields: values,
-        });
+        for (let i = 0; i < fields.length; i++) values[fields[i]!] = r[TEXT_COLUMNS + i];
+        out.push({ seq, type, subject, at: new Date(at).toISOString(), json, fields: values });
         continue;
       }
-      // An actor the schema refuses, on a row SQLite found well formed: read as readPage reads it.
-      if (Buffer.isBuffer(r.data)) r.data = r.data.toString('utf8');
-      const event = this.decode(r as unknown as { [K in keyof typeof RAW_COLUMNS]: unknown });
-      if (!event) continue;
+      // A row SQLite found wrong, or an actor the schema refuses: read as readPage reads it.
+      const event = this.readPage(seq - 1, { limit: 1 }).events[0];
+      if (event?.seq !== seq) continue;
       const values: Record<string, unknown> = {};
       for (const f of fields) values[f] = (event.data as Record<string, unknown>)[f];
-      const { actor, data, ...rest } = event;
+      const { id, version, actor: parsedActor, device, data } = event;
+      const members = { seq, id, type: event.type, version, subject: event.subject, at: event.at };
+      const text = JSON.stringify({ ...members, actor: parsedActor, device, data });
       out.push({
-        ...rest,
-        actorText: JSON.stringify(actor),
-        dataJson: Buffer.from(JSON.stringify(data)),
+        seq,
+        type: event.type,
+        subject: event.subject,
+        at: event.at,
+        json: open + text.slice(1),
         fields: values,
       });
     }
-    return { events: out, rows: rows.length, lastRowSeq: rows[rows.length - 1]?.seq as number | undefined };
+    const last = rows[rows.length - 1];
+    return { events: out, rows: rows.length, lastRowSeq: last ? (last[0] as number) : undefined };
+  }
+
+  private readonly textPageStatements = new Map<string, Statement>();
+
+  /** {@link readTextPage}'s statement for these data fields (parameters in order: open, since, limit), rows as arrays. */
+  private textPageStatement(fields: readonly string[]): Statement {
+    const key = fields.join(',');
+    const known = this.textPageStatements.get(key);
+    if (known) return known;
+    for (const f of fields) if (!/^[A-Za-z][A-Za-z0-9]*$/.test(f)) throw new Error(`not a data field name: ${f}`);
+    const extracted = fields.map((f, i) => `, case when ok then json_extract(data, '$.${f}') end as f${i}`).join('');
+    // The members as JSON.stringify writes them: json_quote escapes text as it does, and
+    // strftime(…%fZ) writes a time within 1970–9999 as toISOString does.
+    const json = `? || '"seq":' || seq || ',"id":' || json_quote(id) || ',"type":' || json_quote(type)
+      || ',"version":' || version || ',"subject":' || json_quote(subject)
+      || ',"at":"' || strftime('%Y-%m-%dT%H:%M:%fZ', at / 1000.0, 'unixepoch') || '","actor":' || actor
+      || ',"device":' || coalesce(json_quote(device), 'null') || ',"data":' || data || '}'`;
+    // drizzle's handle carries its better-sqlite3 connection as `$client`.
+    const client = (this.db as Db & { $client: Database }).$client;
+    // The columns in TEXT_COLUMNS' order, then the fields.
+    const statement = client
+      .prepare(
+        `select seq, type, subject, at, actor, case when ok then ${json} end as json${extracted} from (
+        select seq, id, type, version, subject, at, device, data, actor,
+          case when typeof(data) = 'text' and typeof(actor) = 'text' and json_valid(data) and json_valid(actor)
+            and typeof(id) = 'text' and typeof(type) = 'text' and typeof(subject) = 'text'
+            and typeof(version) = 'integer' and typeof(at) = 'integer' and at between 0 and ${LAST_MS_OF_9999}
+            and (device is null or typeof(device) = 'text')
+            then substr(data, 1, 1) = '{' and substr(actor, 1, 1) = '{' else 0 end as ok
+        from "${getTableName(events)}" where seq > ? order by seq limit ?)`,
+      )
+      .raw(true);
+    this.textPageStatements.set(key, statement);
+    return statement;
   }
 
   private readonly knownActors = new Set<string>();
@@ -421,5 +446,7 @@ export class EventLog {
 
 const isActor = (value: unknown): boolean => actorSchema.safeParse(value).success;
 
-/** A row of {@link EventLog.readTextPage}'s query. */
-type TextRow = Record<string, unknown> & { ok: number };
+/** The columns of {@link EventLog.readTextPage}'s rows before the data fields. */
+const TEXT_COLUMNS = 6;
+/** 9999-12-31T23:59:59.999Z: past it `toISOString` writes six-digit years. */
+const LAST_MS_OF_9999 = 253_402_300_799_999;

@@ -38,6 +38,16 @@ describe('the outbox payloads built from the stored text', () => {
     s.caps.events.transact(SYSTEM_CONTEXT, (_tx, append) => {
       append({ type: 'order.picked-up', subject: 'app-1', data: { orderId: 'app-1' } });
     });
+    // Text SQLite quotes into the envelope (subject, device) and a time with milliseconds.
+    const device = 'till "2" \\ \n\u0007 Zoë ✓ \u2028 😀';
+    s.caps.events.transact({ ...SYSTEM_CONTEXT, device }, (_tx, append) => {
+      append({
+        type: 'order.picked-up',
+        subject: 'order \t"\u001f" é',
+        data: { orderId: 'x' },
+        at: Date.parse('2026-11-27T15:00:00Z') + 7,
+      });
+    });
     return s;
   }
 
