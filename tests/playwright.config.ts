@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { EDGE_NODE_FLAGS } from '../edge/server/src/node-flags.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium.js';
 
 const PORT = Number(process.env.TILLBOX_E2E_PORT ?? 8099);
@@ -28,7 +29,7 @@ export default defineConfig({
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   webServer: {
-    command: 'node edge/server/dist/main.js',
+    command: `node ${EDGE_NODE_FLAGS.join(' ')} edge/server/dist/main.js`,
     cwd: '..',
     url: `http://127.0.0.1:${PORT}/api/v1/health`,
     reuseExistingServer: false,

@@ -21,6 +21,8 @@
 import { spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// Built by `npm start` before this runs, as the mains are.
+import { EDGE_NODE_FLAGS } from '../../edge/server/dist/node-flags.js';
 import { publishDemoConfig } from './demo-config.js';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -50,9 +52,12 @@ const say = (line) => console.log(`[tillbox] ${line}`);
 
 /** @typedef {{ name: string, child: import('node:child_process').ChildProcess, exited: Promise<number | null> }} Proc */
 
-/** @param {string} name @param {string} main @param {Record<string, string>} extra @returns {Proc} */
-function run(name, main, extra) {
-  const child = spawn(process.execPath, [join(REPO, main)], {
+/**
+ * @param {string} name @param {string} main @param {readonly string[]} flags Node's
+ * @param {Record<string, string>} extra @returns {Proc}
+ */
+function run(name, main, flags, extra) {
+  const child = spawn(process.execPath, [...flags, join(REPO, main)], {
     cwd: REPO,
     env: { ...env, ...extra },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -115,7 +120,7 @@ function watch(/** @type {Proc} */ proc) {
 }
 
 async function main() {
-  const edge = run('store box', 'edge/server/dist/main.js', {
+  const edge = run('store box', 'edge/server/dist/main.js', EDGE_NODE_FLAGS, {
     TILLBOX_DEMO: env.TILLBOX_DEMO ?? 'true',
     TILLBOX_HTTP_PORT: String(edgePort),
     TILLBOX_DATA_DIR: dataDir,
@@ -128,7 +133,7 @@ async function main() {
   // Public, so it answers before anything is paired.
   await waitFor('the store box answering', `${edgeUrl}/api/v1/pairing/mode`, () => true, edge);
 
-  const cloud = run('cloud relay', 'cloud-relay/dist/main.js', {
+  const cloud = run('cloud relay', 'cloud-relay/dist/main.js', [], {
     TILLBOX_CLOUD_INSTANCE_ID: cloudInstance,
     TILLBOX_CLOUD_MQTT_URL: env.TILLBOX_CLOUD_MQTT_URL ?? `mqtt://127.0.0.1:${brokerPort}`,
     // The embedded broker speaks MQTT 3.1.1: no shared subscriptions, one instance.

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EDGE_NODE_FLAGS } from '../../edge/server/src/node-flags.js';
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MAIN = join(REPO, 'edge', 'server', 'dist', 'main.js');
@@ -54,7 +55,7 @@ export async function startEdgeProcess(options: {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first`);
   const port = options.port ?? (await freePort());
   let out = '';
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), MAIN], {
+  const child = spawn(process.execPath, [...EDGE_NODE_FLAGS, ...(options.nodeArgs ?? []), MAIN], {
     cwd: REPO,
     env: {
       ...process.env,
