@@ -1,12 +1,13 @@
 /**
  * Starts the floor (floor-server.ts) as a child process on a fresh data folder, the way the
- * bench starts the edge, and stops it with SIGTERM.
+ * bench starts the edge (with the same Node flags), and stops it with SIGTERM.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EDGE_NODE_FLAGS } from '../../edge/server/src/node-flags.js';
 import { REPO } from '../support/edge-process.js';
 import type { Target } from './order-latency.js';
 
@@ -19,7 +20,7 @@ export interface FloorProcess {
 
 export async function startFloorProcess(): Promise<FloorProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tillbox-floor-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER, dataDir], {
+  const child = spawn(process.execPath, [...EDGE_NODE_FLAGS, '--import', 'tsx', SERVER, dataDir], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
