@@ -55,7 +55,8 @@ export interface StoredEventText {
   seq: number;
   type: string;
   subject: string;
-  at: string;
+  /** When it happened, ms since the epoch (its ISO text is in {@link json}). */
+  atMs: number;
   /**
    * The event as a JSON object: the caller's `open` text, then its members `seq, id, type,
    * version, subject, at, actor, device, data` — the text `JSON.stringify` gives for them in that
@@ -330,7 +331,7 @@ export class EventLog {
       if (json !== null && this.knownActor(actor)) {
         const values: Record<string, unknown> = {};
         for (let i = 0; i < fields.length; i++) values[fields[i]!] = r[TEXT_COLUMNS + i];
-        out.push({ seq, type, subject, at: new Date(at).toISOString(), json, fields: values });
+        out.push({ seq, type, subject, atMs: at, json, fields: values });
         continue;
       }
       // A row SQLite found wrong, or an actor the schema refuses: read as readPage reads it.
@@ -345,7 +346,7 @@ export class EventLog {
         seq,
         type: event.type,
         subject: event.subject,
-        at: event.at,
+        atMs: Date.parse(event.at),
         json: open + text.slice(1),
         fields: values,
       });

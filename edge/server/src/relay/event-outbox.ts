@@ -333,7 +333,8 @@ function orderIdOf(e: Outgoing): string | undefined {
 }
 
 function statusAnswer(orderId: string, status: RelayedOrderStatus, e: Outgoing): OrderAnswer {
-  return { kind: 'status', orderId, status, seq: e.seq, at: e.at };
+  const at = 'json' in e ? new Date(e.atMs).toISOString() : e.at;
+  return { kind: 'status', orderId, status, seq: e.seq, at };
 }
 
 /** The `events` payload of a logged event (already checked against the catalogue when it was appended). */

@@ -76,7 +76,10 @@ describe('the outbox payloads built from the stored text', () => {
     expect(recorder.events()).toEqual(expected);
     for (const text of recorder.events()) expect(parseRelayPayload('events', text).storeId).toBe('store-"1"');
     const statuses = recorder.sent.filter((m) => m.name === 'orders/out').map((m) => JSON.parse(m.text) as object);
-    expect(statuses).toEqual([expect.objectContaining({ kind: 'status', orderId: 'app-1', status: 'picked-up' })]);
+    const pickedUp = s.caps.events.readSince(0).find((e) => e.subject === 'app-1');
+    expect(statuses).toEqual([
+      { kind: 'status', orderId: 'app-1', status: 'picked-up', seq: pickedUp?.seq, at: pickedUp?.at },
+    ]);
   });
 
   it('skips a damaged row (reported) and sends the rest in order', async () => {

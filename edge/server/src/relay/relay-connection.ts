@@ -177,7 +177,8 @@ export class RelayConnection {
     const client = this.#client;
     if (!client) return done(new TillboxError('unavailable', 'the relay is stopped'));
     const topic = (this.#topics[name] ??= relayTopic(this.o.storeId, name));
-    client.publish(topic, payload, OUTBOX_PUBLISH, (err) => done(err));
+    // mqtt.js calls back with (error, packet); `done` takes the error alone.
+    client.publish(topic, payload, OUTBOX_PUBLISH, done);
   }
 
   /** Disconnect; `goodbye` (the offline state) is published first when connected. */
