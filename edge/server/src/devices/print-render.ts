@@ -18,7 +18,8 @@ import {
   type ReceiptPrinterDevice,
   type TicketBlock,
 } from '@tillbox/core';
-import { BreakLine, PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
+import { BreakLine, PrinterTypes } from 'node-thermal-printer';
+import { EscPosBuilder } from '../kitchen/escpos-builder.js';
 import { renderTicketEscPos, type EscPosRenderOptions } from '../kitchen/escpos-render.js';
 import { drawerKick } from './escpos-status.js';
 
@@ -81,13 +82,9 @@ export function renderTicket(
   return renderTicketEscPos(doc, renderOptions(printer));
 }
 
-// node-thermal-printer is a pure command builder when given no interface (see escpos-render.ts).
-type BuilderConfig = Omit<ConstructorParameters<typeof ThermalPrinter>[0], 'interface'>;
-const CommandBuilder = ThermalPrinter as unknown as new (config: BuilderConfig) => ThermalPrinter;
-
 /** A centred QR code (model 2, error correction M) by the printer's own command, then a line feed. */
 function qrBytes(data: string, printer: PrinterDevice): Buffer {
-  const builder = new CommandBuilder({
+  const builder = new EscPosBuilder({
     type: printer.driver === 'star-line' ? PrinterTypes.STAR : PrinterTypes.EPSON,
     width: printer.columns,
     breakLine: BreakLine.NONE,

@@ -19,7 +19,8 @@
  *   buzzer is written here as raw bytes.
  */
 import { TillboxError, type TicketDocument, type TicketTextBlock } from '@tillbox/core';
-import { BreakLine, PrinterTypes, ThermalPrinter, type CharacterSet } from 'node-thermal-printer';
+import { BreakLine, PrinterTypes, type CharacterSet, type ThermalPrinter } from 'node-thermal-printer';
+import { EscPosBuilder } from './escpos-builder.js';
 
 export const KITCHEN_PRINTER_TYPES = ['epson', 'star'] as const;
 export type KitchenPrinterType = (typeof KITCHEN_PRINTER_TYPES)[number];
@@ -50,11 +51,6 @@ export interface EscPosRenderOptions {
   readonly doubleByte?: 'replace' | 'pass-through';
 }
 
-// The typings make `interface` mandatory, but the library opens an interface only when it is given
-// one (lib/core.js); without it the class is a pure command builder and getBuffer() holds the bytes.
-type BuilderConfig = Omit<ConstructorParameters<typeof ThermalPrinter>[0], 'interface'>;
-const CommandBuilder = ThermalPrinter as unknown as new (config: BuilderConfig) => ThermalPrinter;
-
 /** ESC @: "initialize printer" in ESC/POS and Star Line Mode alike (the library's initHardware is untyped). */
 const INITIALIZE = Buffer.from([0x1b, 0x40]);
 
@@ -78,8 +74,11 @@ const SINGLE_BYTE_RANGES: readonly (readonly [number, number])[] = [
   [0x2500, 0x25a0],
 ];
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** `text` with every character a single-byte code page cannot hold replaced by `?`. */
 function singleByteText(text: string): string {
+  if (PRINTABLE_ASCII.test(text)) return text;
   let out = '';
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
@@ -118,7 +117,7 @@ export function renderTicketEscPos(doc: TicketDocument, options: EscPosRenderOpt
   if (beep && [beep.times, beep.length].some((n) => !Number.isInteger(n) || n < 1 || n > 9))
     throw invalid('Beep times and length must be whole numbers from 1 to 9', 'beep');
 
-  const printer = new CommandBuilder({
+  const printer = new EscPosBuilder({
     type: type === 'star' ? PrinterTypes.STAR : PrinterTypes.EPSON,
     width,
     breakLine: BreakLine.NONE, // the document is already wrapped; the library must not fold it again
