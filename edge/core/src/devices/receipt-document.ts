@@ -9,6 +9,7 @@ import { isValidTimeZone } from '../business-day.js';
 import { TillboxError } from '../errors.js';
 import { localize } from '../i18n.js';
 import {
+  ticketDateTime,
   printableTicketText,
   ticketColumns,
   ticketDisplayWidth,
@@ -101,26 +102,6 @@ interface Style {
   readonly invert?: boolean;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function localDateTime(iso: string, timeZone: string): string {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, f);
-  }
-  const parts = f.formatToParts(new Date(iso));
-  const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
-}
-
 /** The receipt of a paid (or refunded) order. */
 export function receiptDocument(input: ReceiptInput, options: ReceiptOptions): ReceiptDocument {
   const { order } = input;
@@ -176,7 +157,8 @@ export function receiptDocument(input: ReceiptInput, options: ReceiptOptions): R
   text(`${labels.channel[order.channel]} / ${labels.orderType[order.orderType]}`, { align: 'center' });
   if (order.table) text(`${labels.table} ${order.table}`, { align: 'center' });
   if (order.guestName) text(`${labels.guest}: ${order.guestName}`, { align: 'center' });
-  text(localDateTime(order.paidAt ?? order.placedAt, input.timeZone), { align: 'center' });
+  const when = ticketDateTime(new Date(order.paidAt ?? order.placedAt), input.timeZone);
+  text(`${when.date} ${when.time}`, { align: 'center' });
   rule('-');
 
   // Lines: "2x Latte (Large)   $9.00", then each choice (with its price when it costs more).

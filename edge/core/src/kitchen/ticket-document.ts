@@ -279,8 +279,8 @@ export function wrapTicketText(text: string, cells: number, first = 0, hang = fi
 
 const timeFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** `{date: 'YYYY-MM-DD', time: 'HH:MM'}` of `at` in `timeZone`, on a 24-hour clock. */
-function localDateTime(at: Date, timeZone: string): { date: string; time: string } {
+/** `{date: 'YYYY-MM-DD', time: 'HH:MM'}` of `at` in `timeZone`, on a 24-hour clock (tickets and receipts). */
+export function ticketDateTime(at: Date, timeZone: string): { date: string; time: string } {
   let f = timeFormatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', {
@@ -367,8 +367,8 @@ export function kitchenTicketDocument(input: KitchenTicketInput, options: Kitche
   if (input.table) text(`${labels.table} ${input.table}`, { align: 'center', size: 'double-height', bold: true });
   if (input.guestName) text(`${labels.guest}: ${input.guestName}`, { align: 'center', bold: true });
   if (promised) {
-    const due = localDateTime(promised, tz);
-    const when = due.date === localDateTime(placed, tz).date ? due.time : `${due.date} ${due.time}`;
+    const due = ticketDateTime(promised, tz);
+    const when = due.date === ticketDateTime(placed, tz).date ? due.time : `${due.date} ${due.time}`;
     text(`${labels.promised[input.orderType]} ${when}`, { align: 'center', size: 'double-height', bold: true });
   }
   if (input.rush) text(labels.rush, { align: 'center', size: 'double', bold: true, invert: true });
@@ -392,7 +392,7 @@ export function kitchenTicketDocument(input: KitchenTicketInput, options: Kitche
   rule('-');
 
   // Footer: when it was placed and, for split orders, which ticket of how many.
-  const left = `${labels.placed} ${localDateTime(placed, tz).time}`;
+  const left = `${labels.placed} ${ticketDateTime(placed, tz).time}`;
   const right = input.split ? `${labels.ticket} ${input.split.index}/${input.split.count}` : '';
   const gap = width - ticketDisplayWidth(left) - ticketDisplayWidth(right);
   if (right === '') text(left);
