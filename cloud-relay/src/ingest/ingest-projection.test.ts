@@ -4,30 +4,21 @@
  * up a (store, seq) already stored as another event changes nothing, in the projection as in the log.
  */
 import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../db/database.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { chainOrders, storeEvents, stores } from '../db/schema.js';
+import { memoryDatabaseForFile } from '../testing/memory-database.js';
 import { SAMPLE_STORE, orderLife, shuffled } from '../testing/store-events.js';
 import { IngestRepository, eventRow } from './ingest-repository.js';
 
-let database: Database;
+const file = memoryDatabaseForFile([chainOrders, storeEvents, stores]);
 let repo: IngestRepository;
 const now = new Date('2025-03-10T19:31:00Z');
 
-beforeAll(async () => {
-  database = await openDatabase({ url: '', pgliteDir: 'memory://', poolSize: 1 });
-  repo = new IngestRepository(database.db);
-});
-beforeEach(async () => {
-  await database.db.delete(chainOrders);
-  await database.db.delete(storeEvents);
-  await database.db.delete(stores);
-});
-afterAll(async () => {
-  await database.close();
+beforeAll(() => {
+  repo = new IngestRepository(file.db());
 });
 
-const orders = () => database.db.select().from(chainOrders).orderBy(asc(chainOrders.number));
+const orders = () => file.db().select().from(chainOrders).orderBy(asc(chainOrders.number));
 const withoutTimes = (rows: Awaited<ReturnType<typeof orders>>) => rows.map(({ updatedAt: _u, ...row }) => row);
 
 describe('the order projection beside the event log', () => {
@@ -54,7 +45,7 @@ describe('the order projection beside the event log', () => {
     const [otherPlaced] = orderLife(SAMPLE_STORE, 2, undefined, 9).map(eventRow);
     expect(await repo.apply([otherPlaced!], now)).toEqual({ inserted: 0 });
     expect((await orders()).map((o) => [o.number, o.status])).toEqual([[1, 'paid']]);
-    const [stored] = await database.db.select().from(storeEvents).where(eq(storeEvents.seq, 2));
+    const [stored] = await file.db().select().from(storeEvents).where(eq(storeEvents.seq, 2));
     expect(stored?.id).toBe(first[1]?.id);
   });
 });

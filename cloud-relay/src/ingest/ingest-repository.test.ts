@@ -5,36 +5,23 @@
  */
 import { uuidv7 } from '@tillbox/core';
 import { asc, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../db/database.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { chainOrders, storeEvents, stores } from '../db/schema.js';
+import { memoryDatabaseForFile } from '../testing/memory-database.js';
 import { SAMPLE_STORE, orderLife, relayEvent, shuffled } from '../testing/store-events.js';
 import { IngestRepository, eventRow } from './ingest-repository.js';
 
-let database: Database;
+const file = memoryDatabaseForFile([chainOrders, storeEvents, stores]);
 let repo: IngestRepository;
 const now = new Date('2025-03-10T19:31:00Z');
 
-// One database for the file (PGlite takes seconds to start); every test starts from empty tables.
-beforeAll(async () => {
-  database = await openDatabase({ url: '', pgliteDir: 'memory://', poolSize: 1 });
-  repo = new IngestRepository(database.db);
+beforeAll(() => {
+  repo = new IngestRepository(file.db());
 });
-beforeEach(async () => {
-  await empty();
-});
-afterAll(async () => {
-  await database.close();
-});
-
-async function empty(): Promise<void> {
-  await database.db.delete(chainOrders);
-  await database.db.delete(storeEvents);
-  await database.db.delete(stores);
-}
 
 async function eventCount(storeId = SAMPLE_STORE): Promise<number> {
-  const [row] = await database.db
+  const [row] = await file
+    .db()
     .select({ n: sql<number>`count(*)::int` })
     .from(storeEvents)
     .where(eq(storeEvents.storeId, storeId));
@@ -42,7 +29,7 @@ async function eventCount(storeId = SAMPLE_STORE): Promise<number> {
 }
 
 async function store(id = SAMPLE_STORE) {
-  const [row] = await database.db.select().from(stores).where(eq(stores.id, id));
+  const [row] = await file.db().select().from(stores).where(eq(stores.id, id));
   return row;
 }
 
@@ -58,13 +45,14 @@ describe('store events', () => {
     expect(deliveries.length).toBe(30);
     expect(inserted).toBe(10);
     expect(await eventCount()).toBe(10);
-    const rows = await database.db
+    const rows = await file
+      .db()
       .select({ seq: storeEvents.seq, type: storeEvents.type })
       .from(storeEvents)
       .orderBy(asc(storeEvents.seq));
     expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect((await store())?.lastSeq).toBe(10);
-    const orders = await database.db.select().from(chainOrders).orderBy(asc(chainOrders.number));
+    const orders = await file.db().select().from(chainOrders).orderBy(asc(chainOrders.number));
     expect(orders.map((o) => [o.number, o.status, o.payment])).toEqual([
       [1, 'picked_up', 'paid'],
       [2, 'picked_up', 'paid'],
@@ -74,10 +62,10 @@ describe('store events', () => {
   it('a replay of the whole log after a restart changes nothing', async () => {
     const events = orderLife(SAMPLE_STORE, 1).map(eventRow);
     await repo.apply(events, now);
-    const before = await database.db.select().from(chainOrders);
+    const before = await file.db().select().from(chainOrders);
     expect((await repo.apply(events, now)).inserted).toBe(0);
     expect(await eventCount()).toBe(5);
-    const after = await database.db.select().from(chainOrders);
+    const after = await file.db().select().from(chainOrders);
     expect(after.map(({ updatedAt: _u, ...o }) => o)).toEqual(before.map(({ updatedAt: _u, ...o }) => o));
   });
 
@@ -85,12 +73,12 @@ describe('store events', () => {
     const id = uuidv7();
     const life = orderLife(SAMPLE_STORE, 1, id, 7);
     await repo.apply(life.map(eventRow), now);
-    const [expected] = await database.db.select().from(chainOrders);
+    const [expected] = await file.db().select().from(chainOrders);
     for (const seed of [1, 2, 3, 4, 5]) {
-      await empty();
+      await file.empty();
       // One event per batch, shuffled: the ready before the placed, the paid after the fired, ...
       for (const e of shuffled(life, seed)) await repo.apply([eventRow(e)], now);
-      const [got] = await database.db.select().from(chainOrders);
+      const [got] = await file.db().select().from(chainOrders);
       const { updatedAt: _a, ...g } = got ?? { updatedAt: null };
       const { updatedAt: _b, ...x } = expected ?? { updatedAt: null };
       expect(g).toEqual(x);
@@ -117,14 +105,15 @@ describe('store events', () => {
       { ...paid, seq: 3 },
     ].map((e) => eventRow(e as never));
     for (const e of [asLogged[2], asLogged[0], asLogged[1]]) await repo.apply([e as never], now);
-    const [order] = await database.db.select().from(chainOrders);
+    const [order] = await file.db().select().from(chainOrders);
     expect(order).toMatchObject({ status: 'in_kitchen', payment: 'paid' });
 
     // A kiosk order paid and not yet fired is `paid`, whichever of the two arrived first.
     const kiosk = orderLife(SAMPLE_STORE, 4);
     await repo.apply([eventRow(kiosk[1] as never)], now);
     await repo.apply([eventRow(kiosk[0] as never)], now);
-    const [kioskOrder] = await database.db
+    const [kioskOrder] = await file
+      .db()
       .select()
       .from(chainOrders)
       .where(eq(chainOrders.id, kiosk[0]?.subject ?? ''));
@@ -132,7 +121,7 @@ describe('store events', () => {
   });
 
   it('two writers applying the same deliveries at once store each event once', async () => {
-    const other = new IngestRepository(database.db);
+    const other = new IngestRepository(file.db());
     const events = Array.from({ length: 40 }, (_, i) => orderLife(SAMPLE_STORE, i * 5 + 1, uuidv7(), i + 1)).flat();
     const rows = events.map(eventRow);
     const batches = (list: typeof rows) => Array.from({ length: 20 }, (_, i) => list.slice(i * 10, i * 10 + 10));
@@ -143,7 +132,10 @@ describe('store events', () => {
     expect(results.reduce((n, r) => n + r.inserted, 0)).toBe(200);
     expect(await eventCount()).toBe(200);
     expect((await store())?.lastSeq).toBe(200);
-    const [n] = await database.db.select({ n: sql<number>`count(*)::int` }).from(chainOrders);
+    const [n] = await file
+      .db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(chainOrders);
     expect(n?.n).toBe(40);
   });
 
@@ -151,6 +143,6 @@ describe('store events', () => {
     await repo.apply([eventRow(relayEvent('other-store', 1, 'stock.counted' as never, { sku: 'x' }))], now);
     expect(await eventCount('other-store')).toBe(1);
     expect((await store('other-store'))?.lastSeq).toBe(1);
-    expect(await database.db.select().from(chainOrders)).toEqual([]);
+    expect(await file.db().select().from(chainOrders)).toEqual([]);
   });
 });

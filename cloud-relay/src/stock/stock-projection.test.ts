@@ -4,10 +4,10 @@
  * shuffled, or an older one after a newer; and the online throttle of safety stock.
  */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../db/database.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { stockLevels, storeEvents, stores } from '../db/schema.js';
 import { IngestRepository, eventRow } from '../ingest/ingest-repository.js';
+import { memoryDatabaseForFile } from '../testing/memory-database.js';
 import { relayEvent, shuffled } from '../testing/store-events.js';
 import { onlineOffer, cartItemQuantities } from './stock-projection.js';
 import { StockRepository } from './stock-repository.js';
@@ -15,27 +15,18 @@ import { CloudStock } from './stock-service.js';
 import type { StoreService } from '../stores/store-service.js';
 import type { StoreRepository } from '../stores/store-repository.js';
 
-let database: Database;
+const file = memoryDatabaseForFile([stockLevels, storeEvents, stores]);
 let ingest: IngestRepository;
 const now = new Date('2025-03-10T19:31:00Z');
 
-beforeAll(async () => {
-  database = await openDatabase({ url: '', pgliteDir: 'memory://', poolSize: 1 });
+beforeAll(() => {
   const stock = new CloudStock({
-    repository: new StockRepository(database.db),
+    repository: new StockRepository(file.db()),
     // Not asked for anything by the projection.
     stores: {} as StoreService,
     storeRows: {} as StoreRepository,
   });
-  ingest = new IngestRepository(database.db, [(tx, fresh, at) => stock.applyIngested(tx, fresh, at)]);
-});
-beforeEach(async () => {
-  await database.db.delete(stockLevels);
-  await database.db.delete(storeEvents);
-  await database.db.delete(stores);
-});
-afterAll(async () => {
-  await database.close();
+  ingest = new IngestRepository(file.db(), [(tx, fresh, at) => stock.applyIngested(tx, fresh, at)]);
 });
 
 const orderId = '0190a1b2-0000-7000-8000-000000000001';
@@ -64,7 +55,7 @@ function croissantDay(storeId: string) {
 }
 
 async function level(storeId: string) {
-  const rows = await database.db.select().from(stockLevels).where(eq(stockLevels.storeId, storeId));
+  const rows = await file.db().select().from(stockLevels).where(eq(stockLevels.storeId, storeId));
   return rows.map((r) => ({
     itemId: r.itemId,
     tracked: r.tracked,
@@ -96,8 +87,8 @@ describe('the chain’s stock from store events', () => {
     for (const e of [...events].reverse()) await ingest.apply([eventRow(e)], now);
     expect(await level('queens')).toEqual(END_OF_DAY);
     // After the last sale, before the batch: counted, none left, sold out.
-    await database.db.delete(stockLevels);
-    await database.db.delete(storeEvents);
+    await file.db().delete(stockLevels);
+    await file.db().delete(storeEvents);
     for (const e of events.slice(0, 5)) await ingest.apply([eventRow(e)], now);
     expect(await level('queens')).toEqual([
       { itemId: 'croissant', tracked: true, count: 0, eightySixed: 'sold-out', note: null },
@@ -116,7 +107,7 @@ describe('the chain’s stock from store events', () => {
     expect(await level('soho')).toEqual([
       { itemId: 'croissant', tracked: false, count: 0, eightySixed: null, note: null },
     ]);
-    expect(await new StockRepository(database.db).levels('soho')).toEqual([]);
+    expect(await new StockRepository(file.db()).levels('soho')).toEqual([]);
     expect(await level('brooklyn')).toEqual(END_OF_DAY);
   });
 });

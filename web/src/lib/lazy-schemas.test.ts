@@ -3,9 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAst } from 'rollup/parseAst';
-import { rollup } from 'rollup';
 import { transformWithEsbuild } from 'vite';
 import { describe, expect, it } from 'vitest';
+import { bundleInMemory } from './testing/bundle-in-memory.js';
 import { z } from 'zod';
 import { makeSchemasLazy, RUNTIME_ID, schemaDeclarations, type AstNode } from '../../lazy-schemas.js';
 import { lazySchema } from './lazy-schema.js';
@@ -147,13 +147,7 @@ describe('the browser build', () => {
       [RUNTIME_ID]:
         'export const lazySchema = (make) => make();\nexport const lazySchemaModule = () => { globalThis.count = (globalThis.count ?? 0) + 1; };\n',
     };
-    const bundle = await rollup({
-      input: 'entry.js',
-      plugins: [{ name: 'memory', resolveId: (id) => id, load: (id) => files[id.replace(/^\.\//, '')] }],
-      onwarn: () => undefined,
-    });
-    const { output } = await bundle.generate({ format: 'es' });
-    const code = output[0].code;
+    const code = await bundleInMemory(files);
     expect(code).toContain('z.string()');
     expect(code).not.toContain('unusedSchema');
     expect(code).not.toContain('.strict()');

@@ -1,6 +1,6 @@
 /** The browser build's schema marking (web/pure-schemas.ts): unused schemas dropped, used ones and other code kept. */
-import { rollup } from 'rollup';
 import { describe, expect, it } from 'vitest';
+import { bundleInMemory } from './testing/bundle-in-memory.js';
 import { markSchemasPure } from '../../pure-schemas.js';
 
 const MODULE = `import { z } from 'zod';
@@ -35,13 +35,7 @@ describe('marking the core’s schemas pure', () => {
       'zod.js': `export const z = { object: (s) => ({ s, strict() { track('strict'); return this; }, extend(t) { track('extend'); return this; } }), string: () => ({ min() { return this; } }), int: () => ({}) };
 function track(what) { globalThis.calls = [...(globalThis.calls ?? []), what]; }`,
     };
-    const bundle = await rollup({
-      input: 'entry.js',
-      plugins: [{ name: 'memory', resolveId: (id) => id, load: (id) => files[id.replace(/^\.\//, '')] }],
-      onwarn: () => undefined,
-    });
-    const { output } = await bundle.generate({ format: 'es' });
-    const code = output[0].code;
+    const code = await bundleInMemory(files);
     expect(code).toContain('usedSchema');
     expect(code).toContain('registerSomething(usedSchema)');
     expect(code).not.toContain('unusedSchema');
