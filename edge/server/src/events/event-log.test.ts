@@ -38,11 +38,12 @@ describe('event log on a real SQLite file', () => {
     return { db, log, dir: d };
   }
 
-  it('opens with WAL, synchronous=FULL and foreign keys', () => {
+  it('opens with WAL, synchronous=FULL, foreign keys and savepoint journals in memory', () => {
     const { db } = open();
     expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.sqlite.pragma('temp_store', { simple: true })).toBe(2); // MEMORY
   });
 
   it('appends in the transaction and publishes only after commit, in seq order', () => {
