@@ -75,6 +75,23 @@ describe('print jobs', () => {
     expect([count(s, 'receipt'), count(s, 'bar-printer'), count(s, 'kitchen-printer')]).toEqual([1, 1, 1]);
   });
 
+  it('prints soon after the commit however often the service is woken meanwhile (a wake never puts a due run off)', async () => {
+    s = await printingStore();
+    const store = s;
+    // Every commit wakes the service; in a rush they come faster than PRINT_AFTER_MS.
+    const waking = setInterval(() => store.devices.prints.wake(), 1);
+    try {
+      placeAtCounter(store);
+      await until(
+        () => count(store, 'bar-printer') === 1 && count(store, 'kitchen-printer') === 1,
+        3000,
+        'the tickets while woken every millisecond',
+      );
+    } finally {
+      clearInterval(waking);
+    }
+  });
+
   it('records the jobs in the command’s transaction: a command that rolls back leaves none', async () => {
     s = await printingStore();
     expect(() =>

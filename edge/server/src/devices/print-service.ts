@@ -7,7 +7,7 @@
  *   store (not an order paid in the app) → its receipt; `drawer.kick-requested` → a kick through
  *   the drawer's printer. Each job's idempotency key names the event and the ticket, so the same
  *   event recorded twice is one job.
- * - **Carrying out** (after commit, woken by the log and by printers coming back): due jobs
+ * - **Carrying out** ({@link PRINT_AFTER_MS} after a commit or a printer coming back): due jobs
  *   printer by printer in the order they were made, in runs of up to {@link RUN_MAX}: a run is
  *   claimed (queued → printing) in one commit before its first bytes go, its jobs are sent one
  *   after another and each is marked printed once its printer took it. Claims and marks of every
@@ -72,6 +72,17 @@ const clientKey = (id: string): string => `request:${id}`;
  */
 export const RUN_MAX = 8;
 
+/**
+ * How long after a commit (or a printer coming back) its print run starts. By then the commit's
+ * stream frames and HTTP answer are out, but the screens still have to take them in, and a run
+ * started at once (rendering, its claim's disk sync, the printer's socket) competes with them for
+ * the store box's cores: with the bench's twenty KDS clients on the same two cores, an order's
+ * ticket took them 1.4 ms after its last frame was written instead of 0.7 ms (docs/performance.md,
+ * 2026-11-30). A thermal printer takes about a second for a ticket; a few milliseconds later is the
+ * same to the kitchen. Commits in the meantime join the same run.
+ */
+export const PRINT_AFTER_MS = 5;
+
 /** Events a receipt is printed for: paid on a screen of the store, not paid in the app. */
 const RECEIPT_ACTORS = new Set(['staff', 'guest', 'device']);
 
@@ -84,6 +95,8 @@ export class PrintService {
   #running: Promise<void> | undefined;
   #again = false;
   #timer: NodeJS.Timeout | undefined;
+  /** {@link #timer} is a wake's (due within {@link PRINT_AFTER_MS}), not a retry's. */
+  #woken = false;
   readonly #commits: PrintJobCommits;
 
   constructor(private readonly ctx: PrintServiceContext) {
@@ -131,19 +144,22 @@ export class PrintService {
     for (const unwatch of this.#unwatch.splice(0)) unwatch();
     clearTimeout(this.#timer);
     this.#timer = undefined;
+    this.#woken = false;
     await this.#running;
     this.#commits.flush();
   }
 
-  /** Look at the queue soon (after the current turn). */
+  /** Look at the queue soon: {@link PRINT_AFTER_MS} from the first wake since the last run. */
   wake(): void {
     if (!this.#printing) return;
     if (this.#running) {
       this.#again = true;
       return;
     }
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.#run(), 0);
+    if (this.#woken) return; // a run is already due within PRINT_AFTER_MS
+    clearTimeout(this.#timer); // a retry's timer: this run comes sooner and sets it again
+    this.#woken = true;
+    this.#timer = setTimeout(() => this.#run(), PRINT_AFTER_MS);
   }
 
   // ---- recording, inside the command's transaction ------------------------------------------
@@ -230,6 +246,7 @@ export class PrintService {
   #run(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
+    this.#woken = false;
     this.#running = this.#runOnce().finally(() => {
       this.#running = undefined;
       if (!this.#printing) return;
