@@ -1,4 +1,5 @@
 import { SYSTEM_CONTEXT, type CommandContext, type StoreEvent } from '@tillbox/core';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../db/database.js';
 import { events as eventsTable } from '../db/schema.js';
@@ -133,6 +134,48 @@ describe('event log on a real SQLite file', () => {
         .map((e) => e.subject),
     ).toEqual(['a', 'c']);
     expect(log.lastSeq).toBe(2);
+  });
+
+  it('group commit: when SQLite itself rolls the whole transaction back, every command of it fails and nothing is announced', async () => {
+    const { log, db } = open();
+    const heard: StoreEvent[][] = [];
+    log.subscribe((batch) => heard.push([...batch]));
+    const first = log.enqueue(kds, (_tx, append) => append(ready('a')).seq);
+    // What SQLite does by itself on some errors (a full disk, an I/O error): the transaction is gone.
+    const failing = log.enqueue(kds, (tx, append) => {
+      append(ready('b'));
+      tx.run(sql`ROLLBACK`);
+      throw new Error('disk I/O error');
+    });
+    const after = log.enqueue(cashier, (_tx, append) => append(pickedUp('c')).seq);
+    const outcomes = await Promise.allSettled([first, failing, after]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(heard).toEqual([]);
+    expect(db.db.select().from(eventsTable).all()).toEqual([]);
+    expect(log.lastSeq).toBe(0);
+    // The log goes on: the next command commits on its own.
+    await expect(log.enqueue(kds, (_tx, append) => append(ready('d')).seq)).resolves.toBe(1);
+    expect(heard.map((b) => b.map((e) => e.subject))).toEqual([['d']]);
+  });
+
+  it('a command run inside a transaction already open on the connection becomes a savepoint of it', () => {
+    const { log, db } = open();
+    db.db.transaction(() => {
+      log.transact(kds, (_tx, append) => append(ready('a')));
+      expect(() =>
+        log.transact(kds, (_tx, append) => {
+          append(ready('b'));
+          throw new Error('sold out');
+        }),
+      ).toThrow('sold out');
+    });
+    expect(
+      db.db
+        .select()
+        .from(eventsTable)
+        .all()
+        .map((e) => e.subject),
+    ).toEqual(['a']);
   });
 
   it('writes who did it, from which device, and the payload version with every event', () => {
