@@ -86,7 +86,36 @@ const STREAMED = new Set<string>(STREAM_TOPICS);
 /** Topics whose events are about an order: their frames carry its view (a stock event says all it means itself). */
 const ABOUT_ORDERS = new Set<string>(['order', 'ticket']);
 
-type Corkable = { _socket?: { cork(): void; uncork(): void } };
+/** The TCP socket under a `ws` WebSocket. */
+type RawSocket = { _socket?: { write(data: Buffer): boolean } };
+
+/**
+ * A payload as one unmasked, final WebSocket text frame (RFC 6455 §5.2), the bytes every client
+ * of a batch is sent alike: built once per event instead of once per client by `ws`.
+ */
+export function textFrame(payload: Buffer): Buffer {
+  const n = payload.length;
+  const head = n < 126 ? 2 : n < 65_536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(head + n);
+  frame[0] = 0x81; // FIN, text
+  if (n < 126) frame[1] = n;
+  else if (n < 65_536) {
+    frame[1] = 126;
+    frame.writeUInt16BE(n, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeBigUInt64BE(BigInt(n), 2);
+  }
+  payload.copy(frame, head);
+  return frame;
+}
+
+/** A batch's frames: each event's payload and, built when first sent raw, its whole WebSocket frame. */
+interface BatchFrames {
+  payloads: Map<number, Buffer>;
+  /** By the seqs a client is sent (most clients are sent the same ones), the bytes that go out. */
+  wire: Map<string, Buffer>;
+}
 
 /** Who did it, as the screens get it: kind, id and role, never a staff member's name (a pickup board is public). */
 function anonymous(actor: Actor): Actor {
@@ -104,6 +133,23 @@ function onScreens(event: StoreEvent): StoreEvent {
   return { ...event, actor: anonymous(event.actor), data: eventDataWithoutMember(event.data) };
 }
 
+/** The bytes of `events`' frames, one after another, built once per batch for each set of events sent. */
+function wireOf(frames: BatchFrames, events: readonly StoreEvent[]): Buffer | undefined {
+  const key = events.length === 1 ? String(events[0]?.seq) : events.map((e) => e.seq).join(',');
+  let bytes = frames.wire.get(key);
+  if (bytes === undefined) {
+    const parts: Buffer[] = [];
+    for (const event of events) {
+      const payload = frames.payloads.get(event.seq);
+      if (payload !== undefined) parts.push(textFrame(payload));
+    }
+    if (parts.length === 0) return undefined;
+    bytes = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
+    frames.wire.set(key, bytes);
+  }
+  return bytes;
+}
+
 export class StreamHub {
   private readonly clients = new Set<Client>();
   private timer: NodeJS.Timeout | undefined;
@@ -113,7 +159,7 @@ export class StreamHub {
    * batch is the same array for every client's consumer, so its views are read and its frames
    * serialised once; entries go when no consumer holds the batch any more.
    */
-  private readonly frames = new WeakMap<readonly StoreEvent[], Map<number, Buffer>>();
+  private readonly frames = new WeakMap<readonly StoreEvent[], BatchFrames>();
   /**
    * Every client's replay takes turns here: one page of the log per turn of the event loop among
    * all the clients behind, so however many subscribe from 0 at once, orders keep being taken.
@@ -276,24 +322,24 @@ export class StreamHub {
     // Whether the client keeps up is judged by what is still unsent from before this batch.
     if (!this.keepingUp(client)) return;
     const frames = this.framesOf(delivery.batch);
-    // Each client's frames for a batch or page go out in one write (the socket is corked meanwhile).
     const { socket } = client;
-    const raw = (socket as unknown as Corkable)._socket;
-    raw?.cork();
-    try {
+    // Without a compression extension, `ws` writes a frame straight to the TCP socket; the same
+    // bytes, framed once per batch for every client, go out in one write per client.
+    const raw = socket.extensions === '' ? (socket as unknown as RawSocket)._socket : undefined;
+    if (raw) {
+      const bytes = wireOf(frames, events);
+      if (bytes) raw.write(bytes);
+    } else {
       for (const event of events) {
-        const frame = frames.get(event.seq);
-        // Encoded once for all clients; sent as a text frame.
-        if (frame !== undefined) socket.send(frame, TEXT);
+        const payload = frames.payloads.get(event.seq);
+        if (payload !== undefined) socket.send(payload, TEXT);
       }
-    } finally {
-      raw?.uncork();
     }
     if (delivery.source === 'log') await this.drained(client);
   }
 
   /** The frames of a batch or page, building them (and reading its views) the first time they are asked for. */
-  private framesOf(batch: readonly StoreEvent[]): Map<number, Buffer> {
+  private framesOf(batch: readonly StoreEvent[]): BatchFrames {
     const known = this.frames.get(batch);
     if (known) return known;
     const streamed = batch.filter((e) => STREAMED.has(topicOf(e.type)));
@@ -315,8 +361,9 @@ export class StreamHub {
       }
       frames.set(event.seq, Buffer.from(`{"type":"event","event":${JSON.stringify(onScreens(event))}${order}}`));
     }
-    this.frames.set(batch, frames);
-    return frames;
+    const built: BatchFrames = { payloads: frames, wire: new Map() };
+    this.frames.set(batch, built);
+    return built;
   }
 
   /**
