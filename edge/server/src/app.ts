@@ -49,6 +49,7 @@ import { ScanFeed } from './devices/scanner/scan-feed.js';
 import { DisplayRepository } from './display/display-repository.js';
 import { displayRoutes } from './display/display-routes.js';
 import { DisplayService } from './display/display-service.js';
+import { IdleCollector } from './idle-gc.js';
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -78,6 +79,8 @@ interface Running {
   terminal: CardTerminal | undefined;
   slot: TerminalSlot;
   http: FastifyInstance;
+  /** Scavenges in the quiet moments between commits (./idle-gc.ts). */
+  idle: { collector: IdleCollector; unsubscribe: () => void };
   startedAt: number;
 }
 
@@ -177,6 +180,8 @@ export class Edge {
       });
       caps.start();
       const { events, catalog, kitchen, orders, payments } = caps;
+      const collector = new IdleCollector();
+      const idle = { collector, unsubscribe: events.subscribe(() => collector.heard()) };
       const access = new Access({ db: database.db, events, settings, log });
       await access.start();
       // The counters' customer displays: what each counter shows its guest, in memory only.
@@ -321,6 +326,7 @@ export class Edge {
         slot,
         http,
         routes,
+        idle,
         startedAt,
       };
       const address = await http.listen({ host: settings.http.host, port: settings.http.port });
@@ -353,6 +359,8 @@ export class Edge {
     await r.http.close();
     r.access.stop();
     await r.devices.stop();
+    r.idle.unsubscribe();
+    r.idle.collector.stop();
     r.caps.stop();
     r.database.close();
     // Last, as a crash would: a sale still waiting loses its answer after the database is closed,
