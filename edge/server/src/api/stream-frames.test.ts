@@ -3,9 +3,15 @@
  * `ws`'s own parser (a client's Receiver) must read them as the text messages they carry, at every
  * length the frame header encodes differently.
  */
-import { Receiver } from 'ws';
+import type { Writable } from 'node:stream';
+import * as ws from 'ws';
 import { describe, expect, it } from 'vitest';
 import { textFrame } from './stream-hub.js';
+
+/** ws's frame parser, as a client uses it (exported by ws, not declared by its types). */
+const { Receiver } = ws as unknown as {
+  Receiver: new (options: { isServer: boolean; maxPayload: number }) => Writable;
+};
 
 function readAsClient(bytes: Buffer): Promise<{ text: string; binary: boolean }[]> {
   return new Promise((resolve, reject) => {

@@ -22,6 +22,14 @@ const ready = (orderId: string) => ({
 const pickedUp = (orderId: string) => ({ type: 'order.picked-up' as const, subject: orderId, data: { orderId } });
 const revoked = (deviceId: string) => ({ type: 'device.revoked' as const, subject: deviceId, data: { deviceId } });
 
+/** The subjects of the events stored, in seq order. */
+const storedSubjects = (db: OpenDatabase): string[] =>
+  db.db
+    .select()
+    .from(eventsTable)
+    .all()
+    .map((e) => e.subject);
+
 describe('event log on a real SQLite file', () => {
   const cleanup = cleanupAfterEach();
 
@@ -126,13 +134,7 @@ describe('event log on a real SQLite file', () => {
     expect([await ok1, await ok2]).toEqual([1, 2]); // b's seq was rolled back with it
     expect(heard).toHaveLength(1); // one commit, one announcement
     expect(heard[0]?.map((e) => e.subject)).toEqual(['a', 'c']);
-    expect(
-      db.db
-        .select()
-        .from(eventsTable)
-        .all()
-        .map((e) => e.subject),
-    ).toEqual(['a', 'c']);
+    expect(storedSubjects(db)).toEqual(['a', 'c']);
     expect(log.lastSeq).toBe(2);
   });
 
@@ -169,13 +171,7 @@ describe('event log on a real SQLite file', () => {
         }),
       ).toThrow('sold out');
     });
-    expect(
-      db.db
-        .select()
-        .from(eventsTable)
-        .all()
-        .map((e) => e.subject),
-    ).toEqual(['a']);
+    expect(storedSubjects(db)).toEqual(['a']);
   });
 
   it('writes who did it, from which device, and the payload version with every event', () => {
