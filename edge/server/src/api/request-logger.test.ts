@@ -3,7 +3,7 @@
  * child of the edge's logger writes (the request id, redaction), and nothing is made otherwise.
  */
 import { Writable } from 'node:stream';
-import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import pino from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lazyRequestLogger } from './http-server.js';
@@ -24,7 +24,7 @@ function memoryLogger(level = 'info') {
 const flush = () => new Promise((r) => setImmediate(r));
 
 describe('the request logger', () => {
-  let app: ReturnType<typeof Fastify> | undefined;
+  let app: FastifyInstance | undefined;
   afterEach(async () => {
     await app?.close();
     app = undefined;
@@ -49,22 +49,23 @@ describe('the request logger', () => {
 
   it('is what fastify gives each request: a request that logs nothing makes no child, one that logs writes its id', async () => {
     const { log, lines } = memoryLogger('info');
-    app = Fastify({
+    const server = Fastify({
       loggerInstance: log as FastifyBaseLogger,
       // As the edge's server: no line per request.
       logController: new LogController({ disableRequestLogging: true }),
       childLoggerFactory: lazyRequestLogger,
     });
-    app.get('/quiet', async () => ({ ok: true }));
-    app.get('/loud', async (request) => {
+    app = server as unknown as FastifyInstance;
+    server.get('/quiet', async () => ({ ok: true }));
+    server.get('/loud', async (request: FastifyRequest) => {
       request.log.warn('something to say');
       return { ok: true };
     });
-    await app.ready();
+    await server.ready();
     const child = vi.spyOn(log, 'child');
-    expect((await app.inject({ url: '/quiet' })).statusCode).toBe(200);
+    expect((await server.inject({ url: '/quiet' })).statusCode).toBe(200);
     expect(child).not.toHaveBeenCalled();
-    expect((await app.inject({ url: '/loud' })).statusCode).toBe(200);
+    expect((await server.inject({ url: '/loud' })).statusCode).toBe(200);
     expect(child).toHaveBeenCalledTimes(1);
     await flush();
     const said = lines.find((l) => l.msg === 'something to say');
