@@ -53,6 +53,50 @@ describe('print job commits', () => {
     expect(repo.durable).toEqual([true, false, true]);
   });
 
+  it('with the log synced aside, no commit waits for the disk and a claim is answered only once the sync is done', async () => {
+    const repo = repository(() => false);
+    let synced: (() => void) | undefined;
+    const aside = Object.assign(repo, {
+      syncsAside: true,
+      onDisk: vi.fn(() => new Promise<void>((resolve) => (synced = resolve))),
+    });
+    const commits = new PrintJobCommits(aside, { error: vi.fn() });
+    let answered = false;
+    const claim = commits.claim(['a'], 1).then((ids) => {
+      answered = true;
+      return ids;
+    });
+    await turn();
+    expect(repo.applied).toHaveLength(1); // committed at the end of the turn
+    expect(repo.durable).toEqual([false]); // without SQLite's own sync
+    expect(aside.onDisk).toHaveBeenCalledTimes(1);
+    await turn();
+    expect(answered).toBe(false); // nothing prints before the log is on the disk
+    synced?.();
+    expect([...(await claim)]).toEqual(['a']);
+    // Printed marks alone: no sync at all.
+    commits.printed('a', 2);
+    commits.done();
+    await turn();
+    expect(repo.durable).toEqual([false, false]);
+    expect(aside.onDisk).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses the claims whose sync the disk refused, and says so', async () => {
+    const repo = repository(() => false);
+    const aside = Object.assign(repo, {
+      syncsAside: true,
+      onDisk: () => Promise.reject(new Error('EIO: i/o error, fdatasync')),
+    });
+    const log = { error: vi.fn() };
+    const commits = new PrintJobCommits(aside, log);
+    await expect(commits.claim(['a'], 1)).rejects.toThrow('EIO');
+    expect(log.error).toHaveBeenCalledWith(
+      expect.objectContaining({ jobs: 1 }),
+      'print job states not synced to the disk',
+    );
+  });
+
   it('commits the claims, marks and retries of one turn together, the claims answered after it', async () => {
     const repo = repository(() => false);
     const commits = new PrintJobCommits(repo, { error: vi.fn() });

@@ -4,8 +4,10 @@
  * commit of its own, two per job).
  *
  * A run's printed marks wait for the run's end (or the next claim), then share its commit too.
- * A claim resolves only once its commit is done, so a job's bytes never go to a printer before
- * the disk says it is `printing` (a restart then finds it `printing` and never sends it again).
+ * A claim resolves only once its commit is on the disk, so a job's bytes never go to a printer
+ * before the disk says it is `printing` (a restart then finds it `printing` and never sends it
+ * again); the commit itself does not wait for the disk: the repository syncs the write-ahead log
+ * aside, in Node's thread pool, and the claim resolves after that.
  * The other changes need no wait: a printed mark lost to a crash leaves the job `printing`, which
  * the next start makes `unconfirmed` — never printed twice, at worst shown to staff as maybe
  * printed. So a commit of printed marks alone does not wait for the disk either (a sync blocks the
@@ -31,7 +33,8 @@ export class PrintJobCommits {
   #scheduled = false;
 
   constructor(
-    private readonly repository: Pick<PrintJobRepository, 'apply'>,
+    private readonly repository: Pick<PrintJobRepository, 'apply'> &
+      Partial<Pick<PrintJobRepository, 'onDisk' | 'syncsAside'>>,
     private readonly log: Pick<Logger, 'error'>,
   ) {}
 
@@ -75,17 +78,36 @@ export class PrintJobCommits {
     if (p.finished.length + p.retries.length + p.released.length + p.claims.length > 0) this.flush();
   }
 
-  /** Commit everything pending now (at the end of the turn by itself; at once when stopping). */
+  /**
+   * Commit everything pending now (at the end of the turn by itself; at once when stopping). A
+   * batch with changes that must be on the disk (claims, finishes, retries, releases) is committed
+   * without SQLite's sync and its claims resolve once the repository has synced the log aside
+   * ({@link PrintJobRepository.onDisk}), so the event loop never waits for the disk here.
+   */
   flush(): void {
     const batch = this.#take();
+    const aside = this.repository.syncsAside === true && this.#mustReachDisk(batch);
     let claimed: Set<string>;
     try {
-      claimed = this.#write(batch);
+      claimed = this.#write(batch, aside);
     } catch (err) {
       this.#failed(batch, err);
       return;
     }
-    this.#settled(batch, claimed);
+    if (!aside) return this.#settled(batch, claimed);
+    this.repository.onDisk?.().then(
+      () => this.#settled(batch, claimed),
+      (err: unknown) => {
+        // Committed but maybe not on the disk: refused like a failed commit. The jobs claimed stay
+        // `printing` and are sent by nobody; the next start makes them `unconfirmed`.
+        this.log.error({ err, jobs: batch.claims.length }, 'print job states not synced to the disk');
+        for (const w of batch.waiters) w.reject(err);
+      },
+    );
+  }
+
+  #mustReachDisk(batch: Pending): boolean {
+    return batch.claims.length + batch.finished.length + batch.retries.length + batch.released.length > 0;
   }
 
   #take(): Pending {
@@ -95,12 +117,15 @@ export class PrintJobCommits {
     return batch;
   }
 
-  /** Writes the batch's changes (nothing when it has none); answers the ids claimed. */
-  #write(batch: Pending): Set<string> {
+  /**
+   * Writes the batch's changes (nothing when it has none); answers the ids claimed. Only a claim
+   * must be on the disk before anything prints; printed marks alone need no wait, and with the log
+   * synced aside (`aside`) the commit does not wait either.
+   */
+  #write(batch: Pending, aside: boolean): Set<string> {
     const { waiters: _waiters, ...changes } = batch;
     const size = Object.values(changes).reduce((n, list) => n + list.length, 0);
-    // Only a claim must be on the disk before anything prints; printed marks alone need no wait.
-    return size === 0 ? new Set() : this.repository.apply(changes, size > changes.printed.length);
+    return size === 0 ? new Set() : this.repository.apply(changes, !aside && this.#mustReachDisk(batch));
   }
 
   #settled(batch: Pending, claimed: Set<string>): void {
