@@ -148,7 +148,7 @@ export async function benchIngest(options: {
   return [
     `${INGEST_STORES.length} stores × ${perStore} events (kiosk orders' lives: placed, paid, fired, ready,`,
     'picked up) published at once to relays already subscribed, written by the built relay processes',
-    '(batches of up to 500, `receiveMaximum` 256 per instance) into PostgreSQL (fsync on). Turns alternate.\n',
+    '(batches of up to 500, at most 1,000 unacknowledged per instance: `mqtt.receiveMaximum`) into PostgreSQL (fsync on). Turns alternate.\n',
     '| run | instances | events | seconds | events/s | written by each | relay CPU s | stores publishing s |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...runs.map(

@@ -113,4 +113,59 @@ describe('store events over MQTT', () => {
       await link.stop();
     }
   });
+
+  it('no more than receiveMaximum messages wait for their acks, whatever the broker sends; the rest come as acks make room', async () => {
+    const waiting: { seq: number; ack: () => void }[] = [];
+    const seen: number[] = [];
+    const handlers = {
+      events: ({ payload, ack }) => {
+        seen.push(payload.seq);
+        waiting.push({ seq: payload.seq, ack });
+      },
+      state: ({ ack }) => ack(),
+      'orders/out': ({ ack }) => ack(),
+      'config/ack': ({ ack }) => ack(),
+      'rpc/req': ({ ack }) => ack(),
+    } satisfies Handlers;
+    const settings = loadSettings({
+      env: {},
+      overrides: {
+        'mqtt.url': broker.url,
+        'mqtt.protocolVersion': 4,
+        'mqtt.shareGroup': '',
+        'mqtt.receiveMaximum': 5,
+      },
+    }).mqtt;
+    const link = new MqttLink({ settings, instanceId: 'window', handlers, log: pino({ level: 'silent' }) });
+    await link.start();
+    const publisher = await mqtt.connectAsync(broker.url, { protocolVersion: 4, clientId: 'window-publisher' });
+    const settled = (): Promise<void> => new Promise((r) => setTimeout(r, 300));
+    try {
+      // aedes sends a 3.1.1 subscriber everything at once; the link reads the first five only.
+      const events = orderLife('harlem', 1, uuidv7(), 1).concat(orderLife('harlem', 6, uuidv7(), 2));
+      await Promise.all(
+        events.map((e) => publisher.publishAsync('tillbox/v1/stores/harlem/events', JSON.stringify(e), { qos: 1 })),
+      );
+      await eventually(async () => seen.length === 5);
+      await settled();
+      expect(seen).toEqual([1, 2, 3, 4, 5]);
+      expect(link.unacknowledged).toBe(5);
+      // Two acks make room for two more, and no more.
+      for (const w of waiting.splice(0, 2)) w.ack();
+      await eventually(async () => seen.length === 7);
+      await settled();
+      expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(link.unacknowledged).toBe(5);
+      // Acking as they come brings the rest, in order, each once.
+      while (seen.length < 10 || waiting.length > 0) {
+        for (const w of waiting.splice(0)) w.ack();
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(link.unacknowledged).toBe(0);
+    } finally {
+      await publisher.endAsync(true);
+      await link.stop();
+    }
+  });
 });

@@ -11,6 +11,13 @@
  * can write them in batches. An ack for a connection that has since dropped is not sent: the
  * broker delivers the message again and it is applied once. A message that cannot be read is
  * logged (never its content) and acknowledged, so it is not delivered forever.
+ *
+ * The link keeps `receiveMaximum` itself: with that many messages unacknowledged it reads nothing
+ * more from the connection until an ack makes room (mqtt.js takes its next packet only when
+ * `handleMessage`'s callback is called; TCP holds the rest back). MQTT 5 says the broker stops
+ * there, but Mosquitto 2.0.11 does not once PUBACKs flow: in the ingest bench it handed one
+ * instance all 20,000 events of a burst at once, which after an outage of hours would be every
+ * event queued for the instance, in its memory.
  */
 import { readFileSync } from 'node:fs';
 import {
@@ -109,6 +116,10 @@ export class MqttLink {
   #generation = 0;
   #connected = false;
   #ready: Promise<void> | undefined;
+  /** QoS 1 messages of this connection handed to a handler and not yet acknowledged. */
+  #unacked = 0;
+  /** mqtt.js's callback for the message that filled the window: called when an ack makes room. */
+  #held: (() => void) | undefined;
 
   constructor(
     private readonly o: {
@@ -123,6 +134,11 @@ export class MqttLink {
     return this.#connected;
   }
 
+  /** QoS 1 messages of this connection waiting for their handler's ack (at most `receiveMaximum`). */
+  get unacknowledged(): number {
+    return this.#unacked;
+  }
+
   /** Connects and subscribes; resolves once subscribed the first time (reconnects follow by themselves). */
   start(): Promise<void> {
     if (this.#ready) return this.#ready;
@@ -132,12 +148,17 @@ export class MqttLink {
     client.handleMessage = (packet, done) => {
       this.#dispatch(packet);
       // An error here stops mqtt.js from sending the PUBACK itself; #dispatch's ack sends it.
-      done(packet.qos > 0 ? ACK_AFTER_COMMIT : undefined);
+      const next = (): void => done(packet.qos > 0 ? ACK_AFTER_COMMIT : undefined);
+      if (this.#unacked >= settings.receiveMaximum) this.#held = next;
+      else next();
     };
     client.on('close', () => {
       if (this.#connected) log.warn({ url: settings.url }, 'lost the broker; reconnecting');
       this.#connected = false;
       this.#generation++;
+      // mqtt.js drops what the old connection had parsed; the broker delivers the unacknowledged again.
+      this.#unacked = 0;
+      this.#held = undefined;
     });
     let lastError = '';
     client.on('error', (err) => {
@@ -178,7 +199,14 @@ export class MqttLink {
       const client = this.#client;
       if (!client || generation !== this.#generation || !this.#connected) return;
       (client as unknown as PacketWriter)._sendPacket({ cmd: 'puback', messageId });
+      this.#unacked--;
+      const held = this.#held;
+      if (held && this.#unacked < this.o.settings.receiveMaximum) {
+        this.#held = undefined;
+        held();
+      }
     };
+    if (qos > 0 && messageId !== undefined) this.#unacked++;
     let storeId: string;
     let name: RelayTopicName;
     try {

@@ -57,8 +57,10 @@ export const settingsSchema = z
           .int()
           .min(1)
           .max(65535)
-          .default(256)
-          .describe('Events in flight to this instance at once (MQTT 5): how many a batch can take'),
+          .default(1000)
+          .describe(
+            'Messages in flight to this instance at once: it reads no more until it acknowledges some (two batches, so the next batch comes in while one is written)',
+          ),
       })
       .prefault({})
       .describe('The MQTT broker'),
