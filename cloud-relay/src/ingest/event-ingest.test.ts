@@ -85,4 +85,32 @@ describe('event ingest', () => {
     expect(ingest.counts.inserted).toBe(5);
     await ingest.stop();
   });
+
+  it('an event delivered again while it waits is queued once, and every delivery is acknowledged after its commit', async () => {
+    const repository = new FlakyRepository(database.db);
+    repository.failures = 3;
+    const ingest = new EventIngest({
+      repository,
+      options: { batchSize: 100, batchDelayMs: 1 },
+      log: pino({ level: 'silent' }),
+    });
+    ingest.start();
+    const events = orderLife('queens', 1).map(eventRow);
+    const acked: string[] = [];
+    // As after each reconnect while the database is down: the same events, new deliveries.
+    for (const delivery of ['first', 'second', 'third']) {
+      for (const e of events) ingest.submit({ ...e }, () => acked.push(`${delivery} ${e.seq}`));
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    expect(acked).toEqual([]);
+    await ingest.drained();
+    expect(repository.failures).toBe(0);
+    // Written once each, in one batch of five, not fifteen rows in three.
+    expect(repository.batches).toEqual([5]);
+    expect(acked.sort()).toEqual(
+      ['first', 'second', 'third'].flatMap((d) => events.map((e) => `${d} ${e.seq}`)).sort(),
+    );
+    expect(ingest.counts).toMatchObject({ received: 15, inserted: 5 });
+    await ingest.stop();
+  });
 });

@@ -4,6 +4,11 @@
  * and each message is acknowledged only after that transaction has committed. A failed write is
  * retried with backoff; its messages stay unacknowledged until it succeeds (the broker
  * redelivers them after a reconnect, and they are applied once).
+ *
+ * An event delivered again while an earlier delivery waits in the queue joins that entry (both
+ * acks are called after its commit) instead of queueing a second copy: while the database is
+ * down the MQTT link stops reading with its window full, mqtt.js drops the connection when its
+ * pings go unanswered, and every reconnect brings the same unacknowledged events again.
  */
 import type { Logger } from 'pino';
 import type { IngestRepository, StoreEventRow } from './ingest-repository.js';
@@ -15,13 +20,18 @@ export interface IngestOptions {
 
 interface Pending {
   event: StoreEventRow;
-  ack: () => void;
+  /** One per delivery of the event (an ack for a connection since dropped does nothing). */
+  acks: (() => void)[];
 }
+
+const keyOf = (e: StoreEventRow): string => `${e.storeId}\u0000${e.seq}`;
 
 const MAX_BACKOFF_MS = 5_000;
 
 export class EventIngest {
   private queue: Pending[] = [];
+  /** The queue's entries by (store, seq). */
+  private queued = new Map<string, Pending>();
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> | undefined;
   private running = false;
@@ -54,7 +64,15 @@ export class EventIngest {
   /** Take an event; `ack` is called once it is committed. */
   submit(event: StoreEventRow, ack: () => void): void {
     this.counts.received++;
-    this.queue.push({ event, ack });
+    const key = keyOf(event);
+    const waiting = this.queued.get(key);
+    if (waiting) {
+      waiting.acks.push(ack);
+      return;
+    }
+    const pending = { event, acks: [ack] };
+    this.queue.push(pending);
+    this.queued.set(key, pending);
     if (!this.running) return;
     if (this.queue.length >= this.ctx.options.batchSize) this.kick(0);
     else this.kick(this.ctx.options.batchDelayMs);
@@ -85,6 +103,7 @@ export class EventIngest {
   private async flush(): Promise<void> {
     const batch = this.queue.splice(0, this.ctx.options.batchSize);
     if (batch.length === 0) return;
+    for (const p of batch) this.queued.delete(keyOf(p.event));
     try {
       const { inserted } = await this.ctx.repository.apply(
         batch.map((p) => p.event),
@@ -93,12 +112,24 @@ export class EventIngest {
       this.failures = 0;
       this.counts.inserted += inserted;
       this.counts.batches++;
-      for (const p of batch) p.ack();
+      for (const p of batch) for (const ack of p.acks) ack();
     } catch (err) {
       this.failures++;
       const wait = Math.min(MAX_BACKOFF_MS, 50 * 2 ** Math.min(this.failures, 10));
       this.ctx.log.error({ err, events: batch.length, retryInMs: wait }, 'writing store events failed; retrying');
-      this.queue.unshift(...batch);
+      // Back to the front; a delivery that came in during the write joins its entry again.
+      const again: Pending[] = [];
+      for (const p of batch) {
+        const key = keyOf(p.event);
+        const later = this.queued.get(key);
+        if (later) {
+          later.acks.push(...p.acks);
+          continue;
+        }
+        this.queued.set(key, p);
+        again.push(p);
+      }
+      this.queue.unshift(...again);
       await new Promise((r) => setTimeout(r, wait));
     }
   }
