@@ -26,3 +26,19 @@ export function profileArgs(name: string): string[] {
   const dir = process.env.BENCH_RELAY_PROFILE;
   return dir ? ['--cpu-prof', `--cpu-prof-dir=${join(dir, name)}`] : [];
 }
+
+/** The whole machine's CPU time so far, busy and in all, in seconds of one core (`/proc/stat`). */
+export function machineCpu(): { busy: number; total: number } {
+  try {
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
+      .split('\n')[0]!
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number) as number[];
+    const busy = user! + nice! + system! + irq! + softirq! + (steal ?? 0);
+    return { busy: busy / TICKS_PER_SECOND, total: (busy + idle! + iowait!) / TICKS_PER_SECOND };
+  } catch {
+    return { busy: NaN, total: NaN };
+  }
+}

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
       broker,
       certs,
       events: Number(process.env.BENCH_RELAY_EVENTS ?? 10_000),
-      runs: Number(process.env.BENCH_RELAY_RUNS ?? 3),
+      runs: Number(process.env.BENCH_RELAY_RUNS ?? 5),
     });
     for (const line of lines) console.log(line);
     console.log(`\nLoad average at the end: ${load()}`);

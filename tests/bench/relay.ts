@@ -40,7 +40,7 @@ export async function benchRelay(print: (line: string) => void): Promise<void> {
       broker,
       certs,
       events: numberFrom('BENCH_RELAY_EVENTS', 10_000),
-      runs: numberFrom('BENCH_RELAY_RUNS', 3),
+      runs: numberFrom('BENCH_RELAY_RUNS', 5),
     });
     for (const line of drain) print(line);
     print(`\n## Relay: cloud ingest, one and two instances (load average at start ${load()})\n`);
