@@ -20,6 +20,10 @@ export interface RateResult {
   max: number;
   ackP50: number;
   ackP99: number;
+  /** Every completed order's latency, ms, sorted (what the percentiles are read from). */
+  latencies: number[];
+  /** Every answered POST's time to its answer, ms, sorted. */
+  acks: number[];
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
@@ -211,5 +215,31 @@ export async function runAtRate(
     max: latencies[latencies.length - 1] ?? NaN,
     ackP50: percentile(acks, 50),
     ackP99: percentile(acks, 99),
+    latencies,
+    acks,
+  };
+}
+
+/** Turns at one rate as one result: their orders' latencies pooled, the percentiles read from all of them. */
+export function pooled(turns: readonly RateResult[]): RateResult {
+  const first = turns[0];
+  if (!first) throw new Error('no turns to pool');
+  const sorted = (pick: (r: RateResult) => number[]): number[] => turns.flatMap(pick).sort((a, b) => a - b);
+  const latencies = sorted((r) => r.latencies);
+  const acks = sorted((r) => r.acks);
+  const orders = turns.reduce((n, r) => n + r.orders, 0);
+  return {
+    targetRate: first.targetRate,
+    achievedRate: Math.round((turns.reduce((n, r) => n + r.achievedRate * r.orders, 0) / orders) * 10) / 10,
+    orders,
+    completed: latencies.length,
+    failed: turns.reduce((n, r) => n + r.failed, 0),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies[latencies.length - 1] ?? NaN,
+    ackP50: percentile(acks, 50),
+    ackP99: percentile(acks, 99),
+    latencies,
+    acks,
   };
 }

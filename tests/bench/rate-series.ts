@@ -1,11 +1,13 @@
 /**
  * Order-to-KDS series on several targets (the edge and the floor) with the same clients and
  * rates: 20 and 200 orders/s steady, then doubling from 400/s until a rate is not sustained. The
- * targets take turns at each rate, so that other load on the machine falls on both alike. Then
- * the edge next to the floor, with the issue's goals printed next to the figures.
+ * targets take turns at each rate, so that other load on the machine falls on both alike: at the
+ * steady rates `steadyTurns` turns each, their orders pooled (3 turns of 10 s: a p99 at 20/s from
+ * 600 orders, where one turn's 200 made it the third-slowest order). Then the edge next to the
+ * floor, with the issue's goals printed next to the figures.
  */
 import type { RequestHeaders } from './auth.js';
-import { KdsFleet, runAtRate, type RateResult, type Target } from './order-latency.js';
+import { KdsFleet, pooled, runAtRate, type RateResult, type Target } from './order-latency.js';
 
 export const P99_LIMIT_MS = 50;
 
@@ -13,6 +15,8 @@ export interface SeriesOptions {
   kdsClients: number;
   otherClients: number;
   steadySeconds: number;
+  /** Turns of `steadySeconds` per target at each steady rate, taken in alternation and pooled. */
+  steadyTurns: number;
   rampSeconds: number;
 }
 
@@ -59,7 +63,22 @@ export async function runSeries(
       return r;
     };
     for (const d of drivers) await runAtRate(d.target.url, d.fleet, 50, 1, d.headers); // warm-up
-    for (const rate of [20, 200]) for (const d of drivers) await run(d, rate, options.steadySeconds);
+    for (const rate of [20, 200]) {
+      const turns = new Map<(typeof drivers)[number], RateResult[]>(drivers.map((d) => [d, []]));
+      for (let turn = 0; turn < Math.max(1, options.steadyTurns); turn++)
+        for (const d of drivers)
+          turns.get(d)?.push(await runAtRate(d.target.url, d.fleet, rate, options.steadySeconds, d.headers));
+      for (const d of drivers) {
+        const each = turns.get(d) ?? [];
+        const r = pooled(each);
+        d.results.push(r);
+        print(rateRow(d.target.name, r));
+        if (each.length > 1) {
+          const of = (key: 'p50' | 'p99'): string => each.map((t) => ms(t[key])).join(' / ');
+          print(`| ${rate} | ${d.target.name}, each turn | | | ${of('p50')} | ${of('p99')} | | | |`);
+        }
+      }
+    }
     let climbing = drivers;
     for (let rate = 400; rate <= 12_800 && climbing.length > 0; rate *= 2) {
       const next: typeof drivers = [];

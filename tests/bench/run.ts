@@ -19,6 +19,7 @@ const SERIES: SeriesOptions = {
   kdsClients: Number(process.env.BENCH_CLIENTS ?? 20),
   otherClients: Number(process.env.BENCH_OTHER_CLIENTS ?? 10),
   steadySeconds: Number(process.env.BENCH_SECONDS ?? 10),
+  steadyTurns: Number(process.env.BENCH_TURNS ?? 3),
   rampSeconds: Number(process.env.BENCH_RAMP_SECONDS ?? 3),
 };
 
