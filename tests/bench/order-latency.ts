@@ -204,19 +204,23 @@ export async function runAtRate(
   await Promise.all(inflight);
   latencies.sort((a, b) => a - b);
   acks.sort((a, b) => a - b);
+  const achievedRate = Math.round((total / (sendingDone - started)) * 1000 * 10) / 10;
+  return resultOf({ targetRate: rate, achievedRate, orders: total, failed, latencies, acks });
+}
+
+/** A result with its percentiles read from the sorted latencies and acks. */
+function resultOf(
+  r: Pick<RateResult, 'targetRate' | 'achievedRate' | 'orders' | 'failed' | 'latencies' | 'acks'>,
+): RateResult {
+  const { latencies, acks } = r;
   return {
-    targetRate: rate,
-    achievedRate: Math.round((total / (sendingDone - started)) * 1000 * 10) / 10,
-    orders: total,
+    ...r,
     completed: latencies.length,
-    failed,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     max: latencies[latencies.length - 1] ?? NaN,
     ackP50: percentile(acks, 50),
     ackP99: percentile(acks, 99),
-    latencies,
-    acks,
   };
 }
 
@@ -225,21 +229,13 @@ export function pooled(turns: readonly RateResult[]): RateResult {
   const first = turns[0];
   if (!first) throw new Error('no turns to pool');
   const sorted = (pick: (r: RateResult) => number[]): number[] => turns.flatMap(pick).sort((a, b) => a - b);
-  const latencies = sorted((r) => r.latencies);
-  const acks = sorted((r) => r.acks);
   const orders = turns.reduce((n, r) => n + r.orders, 0);
-  return {
+  return resultOf({
     targetRate: first.targetRate,
     achievedRate: Math.round((turns.reduce((n, r) => n + r.achievedRate * r.orders, 0) / orders) * 10) / 10,
     orders,
-    completed: latencies.length,
     failed: turns.reduce((n, r) => n + r.failed, 0),
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    max: latencies[latencies.length - 1] ?? NaN,
-    ackP50: percentile(acks, 50),
-    ackP99: percentile(acks, 99),
-    latencies,
-    acks,
-  };
+    latencies: sorted((r) => r.latencies),
+    acks: sorted((r) => r.acks),
+  });
 }

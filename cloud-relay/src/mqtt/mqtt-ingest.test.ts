@@ -43,6 +43,28 @@ async function count(table: typeof storeEvents | typeof chainOrders, storeId: st
   return row?.n ?? 0;
 }
 
+/** A link of its own on the test broker (MQTT 3.1.1, no sharing), `events` to `onEvent`, everything else acked. */
+async function startLink(
+  instanceId: string,
+  onEvent: Handlers['events'],
+  overrides: Record<string, unknown> = {},
+): Promise<MqttLink> {
+  const handlers = {
+    events: onEvent,
+    state: ({ ack }) => ack(),
+    'orders/out': ({ ack }) => ack(),
+    'config/ack': ({ ack }) => ack(),
+    'rpc/req': ({ ack }) => ack(),
+  } satisfies Handlers;
+  const settings = loadSettings({
+    env: {},
+    overrides: { 'mqtt.url': broker.url, 'mqtt.protocolVersion': 4, 'mqtt.shareGroup': '', ...overrides },
+  }).mqtt;
+  const link = new MqttLink({ settings, instanceId, handlers, log: pino({ level: 'silent' }) });
+  await link.start();
+  return link;
+}
+
 describe('store events over MQTT', () => {
   it('two instances receiving every delivery (1–5 times each, out of order) store each (store, seq) once', async () => {
     const store = new FakeStore('queens', broker.url);
@@ -78,22 +100,10 @@ describe('store events over MQTT', () => {
   it('a message is acknowledged only when its handler says so: held, it comes again after a reconnect', async () => {
     const seen: number[] = [];
     let hold = true;
-    const handlers = {
-      events: ({ payload, ack }) => {
-        seen.push(payload.seq);
-        if (!hold) ack();
-      },
-      state: ({ ack }) => ack(),
-      'orders/out': ({ ack }) => ack(),
-      'config/ack': ({ ack }) => ack(),
-      'rpc/req': ({ ack }) => ack(),
-    } satisfies Handlers;
-    const settings = loadSettings({
-      env: {},
-      overrides: { 'mqtt.url': broker.url, 'mqtt.protocolVersion': 4, 'mqtt.shareGroup': '' },
-    }).mqtt;
-    const link = new MqttLink({ settings, instanceId: 'held', handlers, log: pino({ level: 'silent' }) });
-    await link.start();
+    const link = await startLink('held', ({ payload, ack }) => {
+      seen.push(payload.seq);
+      if (!hold) ack();
+    });
     const publisher = await mqtt.connectAsync(broker.url, { protocolVersion: 4, clientId: 'held-publisher' });
     try {
       const [event] = orderLife('bronx', 1);
@@ -117,27 +127,14 @@ describe('store events over MQTT', () => {
   it('no more than receiveMaximum messages wait for their acks, whatever the broker sends; the rest come as acks make room', async () => {
     const waiting: { seq: number; ack: () => void }[] = [];
     const seen: number[] = [];
-    const handlers = {
-      events: ({ payload, ack }) => {
+    const link = await startLink(
+      'window',
+      ({ payload, ack }) => {
         seen.push(payload.seq);
         waiting.push({ seq: payload.seq, ack });
       },
-      state: ({ ack }) => ack(),
-      'orders/out': ({ ack }) => ack(),
-      'config/ack': ({ ack }) => ack(),
-      'rpc/req': ({ ack }) => ack(),
-    } satisfies Handlers;
-    const settings = loadSettings({
-      env: {},
-      overrides: {
-        'mqtt.url': broker.url,
-        'mqtt.protocolVersion': 4,
-        'mqtt.shareGroup': '',
-        'mqtt.receiveMaximum': 5,
-      },
-    }).mqtt;
-    const link = new MqttLink({ settings, instanceId: 'window', handlers, log: pino({ level: 'silent' }) });
-    await link.start();
+      { 'mqtt.receiveMaximum': 5 },
+    );
     const publisher = await mqtt.connectAsync(broker.url, { protocolVersion: 4, clientId: 'window-publisher' });
     const settled = (): Promise<void> => new Promise((r) => setTimeout(r, 300));
     try {
