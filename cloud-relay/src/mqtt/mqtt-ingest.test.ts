@@ -165,4 +165,35 @@ describe('store events over MQTT', () => {
       await link.stop();
     }
   });
+
+  it('a connection dropped with its window full leaves nothing held: after the reconnect the rest comes', async () => {
+    let acking = false;
+    const seen: number[] = [];
+    const link = await startLink(
+      'full',
+      ({ payload, ack }) => {
+        seen.push(payload.seq);
+        if (acking) ack();
+      },
+      { 'mqtt.receiveMaximum': 2 },
+    );
+    const publisher = await mqtt.connectAsync(broker.url, { protocolVersion: 4, clientId: 'full-publisher' });
+    try {
+      for (const e of orderLife('astoria', 1))
+        await publisher.publishAsync('tillbox/v1/stores/astoria/events', JSON.stringify(e), { qos: 1 });
+      await eventually(async () => seen.length === 2);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(seen).toEqual([1, 2]);
+      // The window is full and its callback held when the connection goes.
+      acking = true;
+      broker.drop('tillbox-cloud-relay-full');
+      await eventually(async () => [1, 2, 3, 4, 5].every((seq) => seen.lastIndexOf(seq) >= 2));
+      expect(seen.slice(0, 2)).toEqual([1, 2]);
+      expect(new Set(seen.slice(2))).toEqual(new Set([1, 2, 3, 4, 5]));
+      await eventually(async () => link.unacknowledged === 0);
+    } finally {
+      await publisher.endAsync(true);
+      await link.stop();
+    }
+  });
 });
