@@ -151,17 +151,14 @@ export async function benchIngest(options: {
   for (let round = 1; round <= options.runs; round++) {
     for (const instances of [1, 2]) runs.push(await oneRun({ ...options, payloads }, instances, round));
   }
-  const median = (n: number): number => {
-    const xs = runs.filter((r) => r.instances === n).map((r) => r.rate);
+  /** The median of a figure over the runs with `n` instances. */
+  const median = (n: number, figure: (r: IngestRun) => number): number => {
+    const xs = runs.filter((r) => r.instances === n).map(figure);
     return xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
   };
-  const [one, two] = [median(1), median(2)];
+  const [one, two] = [median(1, (r) => r.rate), median(2, (r) => r.rate)];
   const cores = availableParallelism();
-  const busyOne = runs
-    .filter((r) => r.instances === 1)
-    .map((r) => r.coresBusy)
-    .sort((a, b) => a - b);
-  const oneBusy = busyOne[Math.floor(busyOne.length / 2)] ?? NaN;
+  const oneBusy = median(1, (r) => r.coresBusy);
   return [
     `${INGEST_STORES.length} stores × ${perStore} events (kiosk orders' lives: placed, paid, fired, ready,`,
     'picked up) published at once to relays already subscribed, written by the built relay processes',

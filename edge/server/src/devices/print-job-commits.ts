@@ -86,10 +86,11 @@ export class PrintJobCommits {
    */
   flush(): void {
     const batch = this.#take();
-    const aside = this.repository.syncsAside === true && this.#mustReachDisk(batch);
+    const mustReachDisk = this.#mustReachDisk(batch);
+    const aside = mustReachDisk && this.repository.syncsAside === true;
     let claimed: Set<string>;
     try {
-      claimed = this.#write(batch, aside);
+      claimed = this.#write(batch, mustReachDisk && !aside);
     } catch (err) {
       this.#failed(batch, err);
       return;
@@ -118,14 +119,14 @@ export class PrintJobCommits {
   }
 
   /**
-   * Writes the batch's changes (nothing when it has none); answers the ids claimed. Only a claim
-   * must be on the disk before anything prints; printed marks alone need no wait, and with the log
-   * synced aside (`aside`) the commit does not wait either.
+   * Writes the batch's changes (nothing when it has none); answers the ids claimed. `durable`: the
+   * commit waits for the disk (a claim must be on it before anything prints, unless the log is
+   * synced aside; printed marks alone need no wait).
    */
-  #write(batch: Pending, aside: boolean): Set<string> {
+  #write(batch: Pending, durable: boolean): Set<string> {
     const { waiters: _waiters, ...changes } = batch;
     const size = Object.values(changes).reduce((n, list) => n + list.length, 0);
-    return size === 0 ? new Set() : this.repository.apply(changes, !aside && this.#mustReachDisk(batch));
+    return size === 0 ? new Set() : this.repository.apply(changes, durable);
   }
 
   #settled(batch: Pending, claimed: Set<string>): void {
