@@ -18,6 +18,7 @@ import { IngestRepository } from '../../cloud-relay/src/ingest/ingest-repository
 import { StoreRepository } from '../../cloud-relay/src/stores/store-repository.js';
 import { eventually, startBroker, startRelay, type TestBroker } from '../../cloud-relay/src/testing/harness.js';
 import { MARKER_FILE } from '../../edge/server/src/db/store-marker.js';
+import { PRINT_JOBS_CURSOR } from '../../edge/server/src/events/cursor-repository.js';
 import { RELAY_CURSOR } from '../../edge/server/src/relay/relay.js';
 import { managerAtCounter } from '../../edge/server/src/testing/contexts.js';
 import { testDevice, type TestClient } from '../../edge/server/src/testing/test-actors.js';
@@ -279,11 +280,18 @@ describe('a store box restored from an older copy of its database', () => {
     expect(b.edge.database.health.ok).toBe(true);
 
     await expectSameStore(loss, b);
-    // No print job for a restored ticket; the outbox's cursor is past what was restored.
+    // No print job for a restored ticket: the print cursor was moved past what was restored (a
+    // restart reads on from there), and a recording pass after the restore made none.
+    const printCursor = b.edge.database.sqlite
+      .prepare('SELECT seq FROM log_cursors WHERE name = ?')
+      .get(PRINT_JOBS_CURSOR) as { seq: number };
+    expect(printCursor.seq).toBeGreaterThanOrEqual(loss.head);
+    await new Promise((r) => setTimeout(r, 100));
     const jobs = b.edge.database.sqlite
       .prepare('SELECT count(*) AS n FROM print_jobs WHERE event_seq > ?')
       .get(loss.backupHead) as { n: number };
     expect(jobs.n).toBe(0);
+    // The outbox's cursor is past what was restored.
     const head = b.edge.caps.events.lastSeq;
     await eventually(async () => (await cloudHead(loss.store)) === head, 15_000);
     const cursor = (): number =>

@@ -26,6 +26,7 @@ import { adjustmentRoutes } from './orders/adjustment-routes.js';
 import { openTicketRoutes } from './orders/open-ticket-routes.js';
 import { tipRoutes } from './payments/tip-routes.js';
 import { orderRoutes } from './orders/order-routes.js';
+import { viewsAfter } from './orders/order-aggregate.js';
 import { paymentRoutes } from './payments/payment-routes.js';
 import type { Pinpad } from './payments/pinpad.js';
 import { CardTerminal } from './payments/terminal/card-terminal.js';
@@ -202,7 +203,7 @@ export class Edge {
         {
           storeId: settings.store.id,
           ...settings.stream,
-          views: (ids) => caps.orderRepository.views(ids),
+          views: (ids, batch) => viewsAfter(caps.orderRepository, ids, batch),
           feeds: { display: displays, scanner: scans },
         },
         log.child({ module: 'stream' }),

@@ -24,8 +24,7 @@ const SKIP_COLUMNS: Record<string, ReadonlySet<string>> = {
   devices: new Set(['last_seen_at']),
   staff_sessions: new Set(['last_active_at']),
   // The device hub carries out print jobs on its own after their commit (claim, print, retry,
-  // reroute); a job itself (its id, key and what it prints) is only ever made with the events of
-  // an accepted command, so a refusal that made one still shows.
+  // reroute); what a job is (its id, key and what it prints) is fingerprinted (see ROW_FILTERS).
   print_jobs: new Set([
     'device_id',
     'rerouted_from',
@@ -38,6 +37,16 @@ const SKIP_COLUMNS: Record<string, ReadonlySet<string>> = {
     'updated_at',
     'printed_at',
   ]),
+};
+
+/**
+ * Rows fingerprinted, by table (default: all). Print jobs made from events are recorded from the
+ * log just after their command's commit (the print cursor), so a refusal's window may see the jobs
+ * of a command accepted just before it: such a job is judged by its event (a refusal appends
+ * none). Jobs a request makes itself (a reprint, a test slip) have no event and still show.
+ */
+const ROW_FILTERS: Record<string, string> = {
+  print_jobs: 'event_seq IS NULL',
 };
 
 export interface Fingerprint {
@@ -76,7 +85,8 @@ export class WriteWatch {
         (c) => !SKIP_COLUMNS[table]?.has(c),
       );
       const list = columns.map((c) => `"${c}"`).join(', ');
-      this.queries.set(table, this.db.prepare(`SELECT ${list} FROM "${table}" ORDER BY rowid`).raw());
+      const where = ROW_FILTERS[table] ? ` WHERE ${ROW_FILTERS[table]}` : '';
+      this.queries.set(table, this.db.prepare(`SELECT ${list} FROM "${table}"${where} ORDER BY rowid`).raw());
     }
   }
 

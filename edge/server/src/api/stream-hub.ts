@@ -36,10 +36,11 @@ export interface StreamHubOptions {
   /** A client whose seq is further behind the head than this reloads its snapshot instead of replaying. */
   maxBacklog: number;
   /**
-   * The current screen views of these orders, by id (ids not found are left out). Called once per
-   * committed batch and once per replay page, never per event or per client.
+   * The screen views of these orders, by id (ids not found are left out), as they are once `batch`
+   * (a committed batch or a replay page) is: the current ones. Called once per committed batch and
+   * once per replay page, never per event or per client.
    */
-  views: (subjects: string[]) => Map<string, OrderView>;
+  views: (subjects: string[], batch: readonly StoreEvent[]) => Map<string, OrderView>;
   /** Events per replay page; the hub yields to the event loop between pages. */
   pageSize?: number;
   /** Topics that are live views rather than events of the log (the customer display), by topic. */
@@ -344,7 +345,7 @@ export class StreamHub {
     if (known) return known;
     const streamed = batch.filter((e) => STREAMED.has(topicOf(e.type)));
     const subjects = [...new Set(streamed.filter((e) => ABOUT_ORDERS.has(topicOf(e.type))).map((e) => e.subject))];
-    const views = subjects.length > 0 ? this.options.views(subjects) : new Map<string, OrderView>();
+    const views = subjects.length > 0 ? this.options.views(subjects, batch) : new Map<string, OrderView>();
     // Each view is serialised once, even when several events of the batch are about its order.
     const viewJson = new Map<string, string>();
     const frames = new Map<number, Buffer>();

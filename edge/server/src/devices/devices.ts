@@ -27,6 +27,7 @@ import type { Settings } from '../config/settings.js';
 import type { Db } from '../db/database.js';
 import type { EventLog } from '../events/event-log.js';
 import { DeviceHub, type ScannerDevice } from './device-hub.js';
+import { CursorRepository } from '../events/cursor-repository.js';
 import { PrintJobRepository, type PrintJobRow } from './print-job-repository.js';
 import { PrintJobRetention } from './print-job-retention.js';
 import { PrintJobRetentionRepository } from './print-job-retention-repository.js';
@@ -131,6 +132,7 @@ export class Devices {
       events: this.ctx.events,
       hub,
       repository: this.repository,
+      cursors: new CursorRepository(this.ctx.db),
       orders: this.ctx.orders,
       drawerName: this.ctx.drawerName,
       stations,

@@ -1,10 +1,11 @@
 /**
- * Print jobs as stored: the only code that touches `print_jobs`. A job is inserted in the
- * transaction of the command that made it (or a reprint's own), once per idempotency key; it moves
- * queued → printing → printed by compare-and-set on its state, so two hands never send it twice,
- * and a job found `printing` when the edge starts is marked `unconfirmed` instead of being sent
- * again. The print queue's state changes come in batches ({@link PrintJobRepository.apply}): the
- * claims, printed marks and retries of every printer in one transaction, one disk sync for them all.
+ * Print jobs as stored: the only code that touches `print_jobs`. A job is inserted with the print
+ * cursor's advance past the event that made it (or in a reprint's own transaction), once per
+ * idempotency key; it moves queued → printing → printed by compare-and-set on its state, so two
+ * hands never send it twice, and a job found `printing` when the edge starts is marked
+ * `unconfirmed` instead of being sent again. The print queue's state changes come in batches
+ * ({@link PrintJobRepository.apply}): the claims, printed marks and retries of every printer in one
+ * transaction, one disk sync for them all.
  */
 import { open } from 'node:fs/promises';
 import type { PrintJobKind, PrintJobState } from '@tillbox/core';
@@ -242,12 +243,34 @@ export class PrintJobRepository {
    * leaves those jobs `printing`, which the next start makes `unconfirmed` (as a crash mid-run does).
    */
   apply(changes: PrintJobChanges, durable = true): Set<string> {
-    if (durable) return this.#apply(changes);
+    return durable ? this.#apply(changes) : this.#unsynced(() => this.#apply(changes));
+  }
+
+  /**
+   * New jobs (each once per idempotency key) and `alongside` (the print cursor's advance) in one
+   * transaction, committed without waiting for the disk: lost to a power cut, the cursor is lost
+   * with them and the same events are recorded again (their keys make them the same jobs); the
+   * claim that sends a job syncs the log first, so a job printed is always on the disk. Answers
+   * how many jobs were new.
+   */
+  recordAll(jobs: readonly NewPrintJob[], alongside: () => void): number {
+    return this.#unsynced(() =>
+      this.db.transaction((tx) => {
+        let inserted = 0;
+        for (const job of jobs) if (this.insert(tx, job).inserted) inserted += 1;
+        alongside();
+        return inserted;
+      }),
+    );
+  }
+
+  /** `work`'s commit does not wait for the disk (it reaches it with the next that does, or the next sync). */
+  #unsynced<T>(work: () => T): T {
     const sqlite = this.db.$client;
     const was = sqlite.pragma('synchronous', { simple: true }) as number;
     sqlite.pragma('synchronous = NORMAL');
     try {
-      return this.#apply(changes);
+      return work();
     } finally {
       sqlite.pragma(`synchronous = ${was}`);
     }

@@ -1,12 +1,16 @@
 /**
  * Print jobs end to end on a real SQLite file and real TCP sockets: orders placed and paid through
- * the services record their jobs in the same transaction; the jobs are sent to virtual printers
+ * the services have their jobs recorded from the log just after their commit (the print cursor's
+ * consumer); the jobs are sent to virtual printers
  * (raw TCP servers on 127.0.0.1 answering DLE EOT), and what came out is decoded from the bytes.
  */
+import { dirname } from 'node:path';
 import { placeOrderBodySchema, uuidv7, type CommandContext } from '@tillbox/core';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/database.js';
 import { printJobs } from '../db/schema.js';
+import { PRINT_JOBS_CURSOR } from '../events/cursor-repository.js';
 import { cashierAtCounter, guestAtKiosk } from '../testing/contexts.js';
 import { DEMO_PRINTERS, printingStore, until, virtualPrinter, type PrintingStore } from '../testing/device-hub.js';
 import { latteOrder } from '../testing/order-factory.js';
@@ -24,6 +28,11 @@ function printed(store: PrintingStore, id: string): DecodedPrintout[] {
   if (!twin) throw new Error(`no virtual printer ${id}`);
   return twin.printouts.map((p) => twin.decode(p));
 }
+/** The print cursor's row. */
+const printCursorRow = (store: PrintingStore) =>
+  store.db.sqlite.prepare('SELECT seq FROM log_cursors WHERE name = ?').get(PRINT_JOBS_CURSOR) as
+    { seq: number } | undefined;
+const printCursor = (store: PrintingStore): number => printCursorRow(store)?.seq ?? 0;
 const count = (store: PrintingStore, id: string) => store.devices.hub.virtualPrinter(id)?.printed ?? -1;
 
 function placeAtCounter(store: PrintingStore, cmd: CommandContext = cashierAtCounter) {
@@ -92,8 +101,8 @@ describe('print jobs', () => {
     }
   });
 
-  it('records the jobs in the command’s transaction: a command that rolls back leaves none', async () => {
-    s = await printingStore();
+  it('records a command’s jobs from the log after its commit, with the cursor past its events; one that rolls back makes none', async () => {
+    s = await printingStore(DEMO_PRINTERS, { printing: false });
     expect(() =>
       s!.caps.events.transact(cashierAtCounter, (_tx, append) => {
         append({
@@ -104,7 +113,39 @@ describe('print jobs', () => {
         throw new Error('the command fails after appending');
       }),
     ).toThrow('the command fails');
+    const order = placeAtCounter(s);
+    // The order's own transaction wrote no print job: they come from the log just after.
     expect(s.devices.prints.list({ limit: 10 })).toEqual([]);
+    await until(() => s!.devices.prints.list({ limit: 10 }).length === 2, 5000, 'the tickets recorded');
+    await new Promise((r) => setTimeout(r, 50));
+    const jobs = s.devices.prints.list({ limit: 10 });
+    expect(jobs.map((j) => [j.kind, j.state, j.orderId, j.deviceId]).sort()).toEqual([
+      ['ticket', 'queued', order.id, 'bar-printer'],
+      ['ticket', 'queued', order.id, 'kitchen-printer'],
+    ]);
+    const fired = s.heard.find((e) => e.type === 'order.fired');
+    expect(jobs.every((j) => j.eventSeq === fired?.seq)).toBe(true);
+    expect(printCursor(s)).toBe(s.caps.events.lastSeq);
+  });
+
+  it('records the jobs again after a power cut lost them with the cursor, and never twice', async () => {
+    s = await printingStore(DEMO_PRINTERS, { printing: false });
+    placeAtCounter(s);
+    await until(() => s!.devices.prints.list({ limit: 10 }).length === 2, 5000, 'the tickets recorded');
+    const head = s.caps.events.lastSeq;
+    expect(printCursor(s)).toBe(head);
+    // The recording commit does not wait for the disk: a power cut may lose it, cursor and all.
+    s.db.sqlite.exec(`DELETE FROM print_jobs; UPDATE log_cursors SET seq = 0 WHERE name = 'print-jobs'`);
+    await s.restartDevices();
+    await until(() => count(s!, 'bar-printer') === 1 && count(s!, 'kitchen-printer') === 1, 5000, 'the tickets');
+    expect(printCursor(s)).toBe(head);
+    // A cursor lost alone (the jobs kept): the same events are handed over again, and make no new job.
+    s.db.sqlite.exec(`UPDATE log_cursors SET seq = 0 WHERE name = 'print-jobs'`);
+    await s.restartDevices();
+    await until(() => printCursor(s!) === head, 5000, 'the cursor back at the head');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(s.devices.prints.list({ limit: 10 })).toHaveLength(2);
+    expect(count(s, 'bar-printer') + count(s, 'kitchen-printer')).toBe(0); // new virtual printers: nothing sent again
   });
 
   it('prints nothing at a station whose printTickets is off', async () => {
@@ -216,10 +257,31 @@ describe('print jobs', () => {
     expect(count(s, 'receipt')).toBe(1);
   });
 
+  it('starts the print cursor past the log of a database from before it (those events’ jobs were recorded with them)', async () => {
+    s = await printingStore(DEMO_PRINTERS, { printing: false });
+    placeAtCounter(s);
+    await until(() => s!.devices.prints.list({ limit: 10 }).length === 2, 5000, 'the tickets recorded');
+    await s.devices.stop();
+    // As the database was before the print cursor's migration: no cursor row, the migration not applied.
+    s.db.sqlite.exec(`DELETE FROM log_cursors WHERE name = 'print-jobs';
+      DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)`);
+    expect(printCursorRow(s)).toBeUndefined();
+    const again = openDatabase(dirname(s.db.path));
+    again.close();
+    expect(printCursorRow(s)?.seq).toBe(s.caps.events.lastSeq);
+  });
+
   it('never prints a job twice because of a restart: one being sent becomes unconfirmed, the waiting ones print once', async () => {
     s = await printingStore(DEMO_PRINTERS, { printing: false });
     placeAtCounter(s); // two tickets recorded, not carried out
-    const [a, b] = s.devices.prints.list({ limit: 5 });
+    const [a, b] = await until(
+      () => {
+        const jobs = s!.devices.prints.list({ limit: 5 });
+        return jobs.length === 2 && jobs;
+      },
+      5000,
+      'the tickets recorded',
+    );
     // The edge stopped while sending `a`: its bytes may have reached the printer.
     expect(s.devices.repository.claim(a!.id, Date.now())).toBe(true);
     await s.restartDevices();

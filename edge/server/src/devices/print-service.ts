@@ -1,12 +1,17 @@
 /**
- * Print jobs: recorded in the command's transaction, carried out after its commit.
+ * Print jobs: recorded from the log by a consumer with a durable cursor, carried out after that.
  *
- * - **Recording** (an event-log append hook, inside the transaction that appends the event):
- *   `order.fired` → one ticket job per fired ticket whose station prints tickets
- *   (`kitchen.stations[].printTickets`) and has a kitchen printer; `order.paid` on a screen of the
- *   store (not an order paid in the app) → its receipt; `drawer.kick-requested` → a kick through
- *   the drawer's printer. Each job's idempotency key names the event and the ticket, so the same
- *   event recorded twice is one job.
+ * - **Recording** ({@link PRINT_AFTER_MS} after the commit, at the start of the print run — or of a
+ *   recording pass while the hub is not printing yet): a log consumer (`print-jobs` cursor) hands
+ *   over the committed events; `order.fired` → one ticket job per fired ticket whose station
+ *   prints tickets (`kitchen.stations[].printTickets`) and has a kitchen printer; `order.paid` on a
+ *   screen of the store (not an order paid in the app) → its receipt; `drawer.kick-requested` → a
+ *   kick through the drawer's printer. The jobs and the cursor's advance past their events are one
+ *   commit, so after a crash the consumer hands over the same events again; each job's idempotency
+ *   key names the event and the ticket, so an event recorded twice is one job. The order's own
+ *   transaction writes no print job (it was ~6 of its ~35 pages and ~0.15 ms of the order's path
+ *   to the kitchen screens: docs/performance.md). Events restored from the cloud's copy of the log
+ *   print nothing: the restore moves this cursor past them.
  * - **Carrying out** ({@link PRINT_AFTER_MS} after a commit or a printer coming back): due jobs
  *   printer by printer in the order they were made, in runs of up to {@link RUN_MAX}: a run is
  *   claimed (queued → printing) in one commit before its first bytes go, its jobs are sent one
@@ -29,8 +34,10 @@ import {
   type StoreEvent,
 } from '@tillbox/core';
 import type { Logger } from 'pino';
-import type { Tx } from '../db/database.js';
+import { MemoryCursor, PRINT_JOBS_CURSOR, type CursorRepository } from '../events/cursor-repository.js';
 import type { EventLog } from '../events/event-log.js';
+import { LogConsumer } from '../events/log-consumer.js';
+import { isRestoredEvent } from '../events/log-restore.js';
 import type { DeviceHub } from './device-hub.js';
 import { PrintJobCommits } from './print-job-commits.js';
 import type { NewPrintJob, PrintJobRepository, PrintJobRow } from './print-job-repository.js';
@@ -48,6 +55,8 @@ export interface PrintServiceContext {
   readonly events: EventLog;
   readonly hub: DeviceHub;
   readonly repository: PrintJobRepository;
+  /** Where the print cursor is kept (its advance is committed with the jobs it recorded). */
+  readonly cursors: Pick<CursorRepository, 'seq' | 'advance'>;
   /** The orders as the screens see them, by id. */
   readonly orders: (ids: readonly string[]) => Map<string, OrderView>;
   /** A cash drawer's name by id (profiles may name drawers). */
@@ -86,11 +95,27 @@ export const PRINT_AFTER_MS = 5;
 /** Events a receipt is printed for: paid on a screen of the store, not paid in the app. */
 const RECEIPT_ACTORS = new Set(['staff', 'guest', 'device']);
 
+/** The events that make print jobs, and their topics (what the consumer is handed). */
+const PRINTING_EVENTS = new Set(['order.fired', 'order.paid', 'drawer.kick-requested']);
+const PRINTING_TOPICS = ['order', 'drawer'];
+
+/**
+ * With nothing to record, the cursor's row is still moved on once it is this far behind, so a
+ * restart does not read far back through events that print nothing.
+ */
+const CURSOR_LAG = 1000;
+
 export class PrintService {
   #started = false;
   #printing = false;
-  #hooked = false;
-  #unsubscribe: (() => void) | undefined;
+  /** Hands over the committed events that make print jobs, from the print cursor on. */
+  #consumer: LogConsumer | undefined;
+  /** Events handed over and not yet recorded (the cursor's row is still before them). */
+  #unrecorded: StoreEvent[] = [];
+  /** The seq in the cursor's row. */
+  #recordedThrough = 0;
+  /** A recording pass while the hub is not printing (when it is, the print run records first). */
+  #recordTimer: NodeJS.Timeout | undefined;
   readonly #unwatch: (() => void)[] = [];
   #running: Promise<void> | undefined;
   #again = false;
@@ -107,25 +132,32 @@ export class PrintService {
     return (this.ctx.now ?? Date.now)();
   }
 
+  /** Record jobs from the log: from the print cursor on, then each command's as it commits. */
   start(): void {
     if (this.#started) return;
     this.#started = true;
-    if (!this.#hooked) {
-      this.#hooked = true;
-      this.ctx.events.onAppend((tx, event) => this.#record(tx, event));
-    }
     for (const job of this.ctx.repository.markInterrupted(this.#now()))
       this.ctx.log.warn(
         { job: job.id, kind: job.kind, printer: job.deviceId },
         'print job interrupted by a stop: unconfirmed, not sent again',
       );
+    this.#recordedThrough = this.ctx.cursors.seq(PRINT_JOBS_CURSOR);
+    this.#unrecorded = [];
+    this.#consumer = new LogConsumer({
+      events: this.ctx.events,
+      // Advanced in memory as events are handed over; the row moves in the commit that records them.
+      cursor: new MemoryCursor(PRINT_JOBS_CURSOR, this.#recordedThrough),
+      topics: PRINTING_TOPICS,
+      log: this.ctx.log,
+      handler: (events) => this.#heard(events),
+    });
+    this.#consumer.start();
   }
 
-  /** Carry out the jobs: those waiting from before, then each as its command commits. */
+  /** Carry out the jobs: those waiting from before, then each as it is recorded. */
   startPrinting(): void {
     if (!this.#started || this.#printing) return;
     this.#printing = true;
-    this.#unsubscribe = this.ctx.events.subscribe(() => this.wake());
     for (const printer of this.ctx.hub.printers)
       this.#unwatch.push(
         printer.onState((state) => {
@@ -139,13 +171,17 @@ export class PrintService {
   async stop(): Promise<void> {
     this.#started = false;
     this.#printing = false;
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
+    this.#consumer?.stop();
     for (const unwatch of this.#unwatch.splice(0)) unwatch();
     clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#woken = false;
+    clearTimeout(this.#recordTimer);
+    this.#recordTimer = undefined;
     await this.#running;
+    // What was handed over is recorded now: the next start goes on from the cursor past it.
+    this.#record();
+    this.#consumer = undefined;
     this.#commits.flush();
   }
 
@@ -162,16 +198,51 @@ export class PrintService {
     this.#timer = setTimeout(() => this.#run(), PRINT_AFTER_MS);
   }
 
-  // ---- recording, inside the command's transaction ------------------------------------------
+  // ---- recording, from the log ----------------------------------------------------------------
 
-  #record(tx: Tx, event: StoreEvent): void {
-    if (!this.#started) return;
+  /** The consumer hands over committed events (in seq order, at least once): recorded soon. */
+  #heard(events: readonly StoreEvent[]): void {
+    for (const event of events)
+      if (PRINTING_EVENTS.has(event.type) && !isRestoredEvent(event)) this.#unrecorded.push(event);
+    if (this.#unrecorded.length === 0 && this.#lag() < CURSOR_LAG) return;
+    if (this.#printing) return this.wake();
+    this.#recordTimer ??= setTimeout(() => {
+      this.#recordTimer = undefined;
+      this.#record();
+    }, PRINT_AFTER_MS);
+  }
+
+  /** How far the cursor's row is behind what the consumer has handed over. */
+  #lag(): number {
+    return (this.#consumer?.position ?? this.#recordedThrough) - this.#recordedThrough;
+  }
+
+  /**
+   * The jobs of every event handed over, and the cursor past them, in one commit. A failed commit
+   * keeps them for the next pass (the sale was committed long ago; its tickets wait, and a restart
+   * would hand the same events over again).
+   */
+  #record(): void {
+    const through = this.#consumer?.position ?? this.#recordedThrough;
+    if (this.#unrecorded.length === 0 && through - this.#recordedThrough < CURSOR_LAG) return;
+    const events = this.#unrecorded;
+    const jobs = events.flatMap((event) => {
+      try {
+        return this.#jobsFor(event);
+      } catch (err) {
+        // Never hold the queue up for one event: its jobs can be printed again from the admin screen.
+        this.ctx.log.error({ err, seq: event.seq, type: event.type }, 'recording a print job failed');
+        return [];
+      }
+    });
     try {
-      for (const job of this.#jobsFor(event)) this.ctx.repository.insert(tx, job);
+      this.ctx.repository.recordAll(jobs, () => this.ctx.cursors.advance(PRINT_JOBS_CURSOR, through));
     } catch (err) {
-      // Never fail the sale for a print job: it can be printed again from the admin screen.
-      this.ctx.log.error({ err, seq: event.seq, type: event.type }, 'recording a print job failed');
+      this.ctx.log.error({ err, events: events.length }, 'print jobs not recorded; tried again with the next');
+      return;
     }
+    this.#unrecorded = [];
+    this.#recordedThrough = through;
   }
 
   #jobsFor(event: StoreEvent): NewPrintJob[] {
@@ -266,6 +337,7 @@ export class PrintService {
   }
 
   async #runOnce(): Promise<void> {
+    this.#record();
     this.#commits.settle();
     const due = this.ctx.repository.due(this.#now(), 500);
     const byPrinter = new Map<string, PrintJobRow[]>();

@@ -6,6 +6,9 @@ import { eq, lt } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { logCursors } from '../db/schema.js';
 
+/** The print queue's cursor: every event up to it has had its print jobs recorded (devices/print-service.ts). */
+export const PRINT_JOBS_CURSOR = 'print-jobs';
+
 /** A consumer's position in the log: the seq of the last event whose work is done. */
 export interface LogCursor {
   readonly name: string;

@@ -4,8 +4,9 @@
  * actor, device and time, rebuilds what the edge derives from it (orders with their lines,
  * tickets and payments, order numbers, stock, the audit log, cash drawers: the `projections`),
  * moves the given cursors past it and writes `log.restored` after it (an audit row: "restored N
- * events from the cloud"). Nothing is printed again and no drawer opens: print jobs and drawer kicks are
- * made only for events appended by a command.
+ * events from the cloud"). Nothing is printed again and no drawer opens: the print cursor is among
+ * the cursors moved past the restored events (and the print service passes over restored events it
+ * hears), and drawer kicks are made only for events appended by a command.
  */
 import { SYSTEM_CONTEXT, topicOf, uuidv7, validateEvent, type StoreEvent } from '@tillbox/core';
 import { and, gte, lte } from 'drizzle-orm';

@@ -17,6 +17,7 @@ import {
   type OrderEvent,
   type OrderView,
   type PricingEngine,
+  type StoreEvent,
 } from '@tillbox/core';
 import type { Tx } from '../db/database.js';
 import type { Append, EventLog } from '../events/event-log.js';
@@ -43,6 +44,49 @@ export type OrderEffect = (tx: Tx, append: Append, events: readonly OrderEvent[]
 
 /** Which order a command is for: by its id, or by one of its kitchen tickets. */
 export type OrderTarget = { orderId: string } | { ticketId: string };
+
+/**
+ * The state each order event was decided with, by the stored event: a committed batch's stream
+ * frames show an order as decided instead of reading it back (four queries per order, on every
+ * order's path to the screens). Events of a command that rolled back are never published; events
+ * read from the log (a replay) are not in here and their orders are read.
+ */
+const decided = new WeakMap<StoreEvent, Order>();
+
+/** As the repository reads an order back: its tickets by station, its payments by time (then as added). */
+function asStored(order: Order): Order {
+  const byStation = (a: { station: string }, b: { station: string }): number =>
+    a.station < b.station ? -1 : a.station > b.station ? 1 : 0;
+  return {
+    ...order,
+    tickets: [...order.tickets].sort(byStation),
+    payments: [...order.payments].sort((a, b) => a.at - b.at),
+  };
+}
+
+/**
+ * The screens' views of the orders `ids` once `batch` has committed. An order whose last event in
+ * the batch was appended by {@link OrderAggregate.apply} is shown as that decision left it (what
+ * the transaction saved last for it); any other (an event from elsewhere, a replayed page) is read.
+ */
+export function viewsAfter(
+  repository: Pick<OrderRepository, 'views'>,
+  ids: readonly string[],
+  batch: readonly StoreEvent[],
+): Map<string, OrderView> {
+  const last = new Map<string, StoreEvent>();
+  for (const event of batch) last.set(event.subject, event);
+  const out = new Map<string, OrderView>();
+  const unread: string[] = [];
+  for (const id of ids) {
+    const event = last.get(id);
+    const state = event && decided.get(event);
+    if (state) out.set(id, orderView(asStored(state)));
+    else unread.push(id);
+  }
+  if (unread.length > 0) for (const [id, view] of repository.views(unread)) out.set(id, view);
+  return out;
+}
 
 export class OrderAggregate {
   constructor(private readonly ctx: OrderAggregateContext) {}
@@ -110,7 +154,8 @@ export class OrderAggregate {
     placing?: { requestHash: string },
   ): Order {
     this.ctx.repository.save(tx, before, decision.state, placing);
-    for (const event of decision.events) append({ ...event, subject: decision.state.id, at });
+    for (const event of decision.events)
+      decided.set(append({ ...event, subject: decision.state.id, at }), decision.state);
     if (this.ctx.effects)
       for (const effect of this.ctx.effects) effect(tx, append, decision.events, at, decision.state);
     return decision.state;

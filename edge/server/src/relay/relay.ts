@@ -21,7 +21,7 @@ import type { Logger } from 'pino';
 import type { CatalogService } from '../catalog/catalog-service.js';
 import type { Settings } from '../config/settings.js';
 import type { EventLog } from '../events/event-log.js';
-import type { CursorRepository } from '../events/cursor-repository.js';
+import { PRINT_JOBS_CURSOR, type CursorRepository } from '../events/cursor-repository.js';
 import type { OrderService } from '../orders/order-service.js';
 import type { StorageHealth } from '../db/storage-health.js';
 import type { LogRestore } from '../events/log-restore.js';
@@ -231,7 +231,8 @@ export class Relay {
       checkedThrough: () => cursors.seq(VERIFIED_CURSOR) || cursors.seq(RELAY_CURSOR),
       writer: restore.writer,
       cursors,
-      restoredCursors: [RELAY_CURSOR],
+      // Restored events are neither sent to the cloud again nor printed.
+      restoredCursors: [RELAY_CURSOR, PRINT_JOBS_CURSOR],
       // Stopped before the write, the outbox starts again from its cursor, past the restored events.
       around: (write) => {
         const outbox = this.#outbox;

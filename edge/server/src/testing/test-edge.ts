@@ -9,6 +9,7 @@ import { openDatabase, type OpenDatabase } from '../db/database.js';
 import { VirtualPinpad, type Pinpad } from '../payments/pinpad.js';
 import { loadSettings, type Settings } from '../config/settings.js';
 import { createLogger } from '../logger.js';
+import { ViewParity } from './view-parity.js';
 
 export function tempDir(prefix = 'tillbox-test-'): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -50,6 +51,8 @@ export async function startTestEdge(
     ...(options.seed ? { seed: options.seed } : {}),
   });
   const url = await edge.start();
+  const parity = new ViewParity(edge.caps.orderRepository);
+  edge.caps.events.subscribe((batch) => parity.check(batch));
   return {
     edge,
     url,
@@ -58,6 +61,7 @@ export async function startTestEdge(
     stop: async () => {
       await edge.stop();
       temp?.remove();
+      parity.assertSame();
     },
   };
 }
@@ -95,7 +99,11 @@ export function servicesOnTempDb(
   });
   caps.start();
   const heard: StoreEvent[] = [];
-  caps.events.subscribe((b) => heard.push(...b));
+  const parity = new ViewParity(caps.orderRepository);
+  caps.events.subscribe((b) => {
+    heard.push(...b);
+    parity.check(b);
+  });
   return {
     caps,
     db,
@@ -106,6 +114,7 @@ export function servicesOnTempDb(
       caps.stop();
       db.close();
       t.remove();
+      parity.assertSame();
     },
   };
 }
