@@ -8,6 +8,7 @@
  * transaction, one disk sync for them all.
  */
 import { open } from 'node:fs/promises';
+import type { Statement } from 'better-sqlite3';
 import type { PrintJobKind, PrintJobState } from '@tillbox/core';
 import { and, asc, desc, eq, inArray, lt, lte, min, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/database.js';
@@ -115,6 +116,7 @@ export class PrintJobRepository {
   #insert: ReturnType<typeof prepareInsert> | undefined;
   #queue: ReturnType<typeof prepareQueue> | undefined;
   #walPath: string | null | undefined;
+  #sync: { normal: Statement; restore: Statement } | undefined;
 
   constructor(private readonly db: Db) {}
 
@@ -254,30 +256,43 @@ export class PrintJobRepository {
    * how many jobs were new.
    */
   recordAll(jobs: readonly NewPrintJob[], alongside: () => void): number {
+    // better-sqlite3's own transaction: drizzle's makes a query builder per table each time.
     return this.#unsynced(() =>
-      this.db.transaction((tx) => {
+      this.db.$client.transaction(() => {
         let inserted = 0;
-        for (const job of jobs) if (this.insert(tx, job).inserted) inserted += 1;
+        for (const job of jobs) if (this.insert(this.db, job).inserted) inserted += 1;
         alongside();
         return inserted;
-      }),
+      })(),
     );
   }
 
   /** `work`'s commit does not wait for the disk (it reaches it with the next that does, or the next sync). */
   #unsynced<T>(work: () => T): T {
-    const sqlite = this.db.$client;
-    const was = sqlite.pragma('synchronous', { simple: true }) as number;
-    sqlite.pragma('synchronous = NORMAL');
+    const sync = (this.#sync ??= this.#syncStatements());
+    sync.normal.run();
     try {
       return work();
     } finally {
-      sqlite.pragma(`synchronous = ${was}`);
+      sync.restore.run();
     }
   }
 
+  /** `synchronous` off to NORMAL and back to what the store opened with, prepared once. */
+  #syncStatements(): { normal: Statement; restore: Statement } {
+    const sqlite = this.db.$client;
+    const was = Number(sqlite.pragma('synchronous', { simple: true }));
+    return {
+      normal: sqlite.prepare('PRAGMA synchronous = NORMAL'),
+      restore: sqlite.prepare(`PRAGMA synchronous = ${was}`),
+    };
+  }
+
   #apply(changes: PrintJobChanges): Set<string> {
-    return this.db.transaction((tx) => {
+    // better-sqlite3's own transaction (drizzle's makes a query builder per table each time); the
+    // statements run on the same connection, inside it.
+    return this.db.$client.transaction(() => {
+      const tx = this.db;
       for (const p of changes.printed) this.printed(p.id, p.at);
       for (const f of changes.finished) this.finish(f.id, f.state, f.error, f.at, tx);
       for (const r of changes.retries) this.retry(r.id, r.retry, tx);
@@ -289,7 +304,7 @@ export class PrintJobRepository {
       const claimed = new Set<string>();
       for (const c of changes.claims) if (this.claim(c.id, c.at)) claimed.add(c.id);
       return claimed;
-    });
+    })();
   }
 
   /** printing → queued again, for later or elsewhere. */

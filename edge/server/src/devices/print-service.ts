@@ -95,6 +95,9 @@ export const PRINT_AFTER_MS = 5;
 /** Events a receipt is printed for: paid on a screen of the store, not paid in the app. */
 const RECEIPT_ACTORS = new Set(['staff', 'guest', 'device']);
 
+/** What recording a job needs of its event. */
+type PrintingEvent = Pick<StoreEvent, 'seq' | 'id' | 'type' | 'actor' | 'data'>;
+
 /** The events that make print jobs, and their topics (what the consumer is handed). */
 const PRINTING_EVENTS = new Set(['order.fired', 'order.paid', 'drawer.kick-requested']);
 const PRINTING_TOPICS = ['order', 'drawer'];
@@ -111,7 +114,7 @@ export class PrintService {
   /** Hands over the committed events that make print jobs, from the print cursor on. */
   #consumer: LogConsumer | undefined;
   /** Events handed over and not yet recorded (the cursor's row is still before them). */
-  #unrecorded: StoreEvent[] = [];
+  #unrecorded: PrintingEvent[] = [];
   /** The seq in the cursor's row. */
   #recordedThrough = 0;
   /** A recording pass while the hub is not printing (when it is, the print run records first). */
@@ -203,7 +206,12 @@ export class PrintService {
   /** The consumer hands over committed events (in seq order, at least once): recorded soon. */
   #heard(events: readonly StoreEvent[]): void {
     for (const event of events)
-      if (PRINTING_EVENTS.has(event.type) && !isRestoredEvent(event)) this.#unrecorded.push(event);
+      if (PRINTING_EVENTS.has(event.type) && !isRestoredEvent(event)) {
+        // What a job needs of it, not the event itself: the stored event holds on to more (the
+        // order's decided state, for the stream), which would then outlive a young collection.
+        const { seq, id, type, actor, data } = event;
+        this.#unrecorded.push({ seq, id, type, actor, data });
+      }
     if (this.#unrecorded.length === 0 && this.#lag() < CURSOR_LAG) return;
     if (this.#printing) return this.wake();
     this.#recordTimer ??= setTimeout(() => {
@@ -245,7 +253,7 @@ export class PrintService {
     this.#recordedThrough = through;
   }
 
-  #jobsFor(event: StoreEvent): NewPrintJob[] {
+  #jobsFor(event: PrintingEvent): NewPrintJob[] {
     const at = this.#now();
     const base = { eventSeq: event.seq, at };
     const data = event.data as Record<string, unknown>;

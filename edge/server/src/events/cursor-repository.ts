@@ -2,7 +2,7 @@
  * Where each durable log consumer has got to: one row per consumer in `log_cursors`, holding the
  * seq of the last event whose work is done. The only code that touches that table.
  */
-import { eq, lt } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { logCursors } from '../db/schema.js';
 
@@ -53,7 +53,24 @@ export class DurableCursor implements LogCursor {
   }
 }
 
+/** The advance of a cursor, prepared once (it runs inside whatever transaction is open on the connection). */
+function prepareAdvance(db: Db) {
+  const seq = sql.placeholder('seq');
+  const updatedAt = sql.placeholder('updatedAt');
+  return db
+    .insert(logCursors)
+    .values({ name: sql.placeholder('name'), seq, updatedAt })
+    .onConflictDoUpdate({
+      target: logCursors.name,
+      set: { seq: sql`excluded.seq`, updatedAt: sql`excluded.updated_at` },
+      setWhere: lt(logCursors.seq, sql`excluded.seq`),
+    })
+    .prepare();
+}
+
 export class CursorRepository {
+  #advance: ReturnType<typeof prepareAdvance> | undefined;
+
   constructor(
     private readonly db: Db,
     private readonly now: () => number = Date.now,
@@ -71,11 +88,6 @@ export class CursorRepository {
 
   /** Move the named cursor to `seq` (committed when this returns); a lower seq changes nothing. */
   advance(name: string, seq: number): void {
-    const updatedAt = this.now();
-    this.db
-      .insert(logCursors)
-      .values({ name, seq, updatedAt })
-      .onConflictDoUpdate({ target: logCursors.name, set: { seq, updatedAt }, setWhere: lt(logCursors.seq, seq) })
-      .run();
+    (this.#advance ??= prepareAdvance(this.db)).run({ name, seq, updatedAt: this.now() });
   }
 }
