@@ -325,6 +325,44 @@ describe('print jobs', () => {
     await s.devices.hub.printer('receipt')!.check();
     await until(() => s!.devices.prints.get(late.id)?.state === 'expired', 5000, 'expired');
     expect(count(s, 'receipt')).toBe(1);
+
+    // A kick recorded long after it was asked for (a restart, a power cut) counts from the request.
+    const askedAt = Date.now() - 10 * 60_000;
+    s.caps.events.transact(cashierAtCounter, (_tx, append) =>
+      append({ type: 'drawer.kick-requested', subject: 'd', data: { drawerId: 'd', reason: 'no-sale' }, at: askedAt }),
+    );
+    const old = await until(
+      () => s!.devices.prints.list({ limit: 1 }).find((j) => j.state === 'expired' && j.id !== late.id),
+      5000,
+      'the old kick expired',
+    );
+    expect(old.expiresAt).toBeLessThan(Date.now());
+    expect(count(s, 'receipt')).toBe(1);
+  });
+
+  it('leaves out an event whose jobs cannot be written while later ones are, and records the rest once the storage takes them again', async () => {
+    s = await printingStore();
+    const repository = s.devices.repository;
+    const recordAll = repository.recordAll.bind(repository);
+    let refuse: (jobs: readonly { orderId?: string }[]) => boolean = () => false;
+    repository.recordAll = (jobs, alongside) => {
+      if (refuse(jobs)) throw new Error('refused by the test');
+      return recordAll(jobs, alongside);
+    };
+    // One order's jobs can never be written: the orders around it still print.
+    const poison = placeAtCounter(s);
+    refuse = (jobs) => jobs.some((j) => j.orderId === poison.id);
+    placeAtCounter(s);
+    await until(() => count(s!, 'bar-printer') === 1 && count(s!, 'kitchen-printer') === 1, 5000, 'the next order');
+    expect(s.devices.prints.list({ orderId: poison.id, limit: 5 })).toEqual([]);
+    // The storage refuses everything for a while: nothing is left out, and it is recorded later by itself.
+    refuse = () => true;
+    const waiting = placeAtCounter(s);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(s.devices.prints.list({ orderId: waiting.id, limit: 5 })).toEqual([]);
+    refuse = () => false;
+    await until(() => count(s!, 'bar-printer') === 2 && count(s!, 'kitchen-printer') === 2, 5000, 'the waiting order');
+    expect(printCursor(s)).toBe(s.caps.events.lastSeq);
   });
 
   it('prints a kiosk order’s tickets and receipt when it is paid by card', async () => {

@@ -37,7 +37,7 @@ import type { Logger } from 'pino';
 import { MemoryCursor, PRINT_JOBS_CURSOR, type CursorRepository } from '../events/cursor-repository.js';
 import type { EventLog } from '../events/event-log.js';
 import { LogConsumer } from '../events/log-consumer.js';
-import { isRestoredEvent } from '../events/log-restore.js';
+import { isRestoredEvent, restoredSeq } from '../events/log-restore.js';
 import type { DeviceHub } from './device-hub.js';
 import { PrintJobCommits } from './print-job-commits.js';
 import type { NewPrintJob, PrintJobRepository, PrintJobRow } from './print-job-repository.js';
@@ -96,7 +96,7 @@ export const PRINT_AFTER_MS = 5;
 const RECEIPT_ACTORS = new Set(['staff', 'guest', 'device']);
 
 /** What recording a job needs of its event. */
-type PrintingEvent = Pick<StoreEvent, 'seq' | 'id' | 'type' | 'actor' | 'data'>;
+type PrintingEvent = Pick<StoreEvent, 'seq' | 'id' | 'type' | 'actor' | 'data' | 'at'>;
 
 /** The events that make print jobs, and their topics (what the consumer is handed). */
 const PRINTING_EVENTS = new Set(['order.fired', 'order.paid', 'drawer.kick-requested']);
@@ -108,6 +108,10 @@ const PRINTING_TOPICS = ['order', 'drawer'];
  */
 const CURSOR_LAG = 1000;
 
+/** A failed recording pass is tried again after this, doubling up to {@link RECORD_RETRY_MAX_MS}. */
+const RECORD_RETRY_MS = 200;
+const RECORD_RETRY_MAX_MS = 30_000;
+
 export class PrintService {
   #started = false;
   #printing = false;
@@ -117,8 +121,9 @@ export class PrintService {
   #unrecorded: PrintingEvent[] = [];
   /** The seq in the cursor's row. */
   #recordedThrough = 0;
-  /** A recording pass while the hub is not printing (when it is, the print run records first). */
+  /** A recording pass of its own: while the hub is not printing (when it is, the print run records first), or after a failed one. */
   #recordTimer: NodeJS.Timeout | undefined;
+  #recordRetryMs = RECORD_RETRY_MS;
   readonly #unwatch: (() => void)[] = [];
   #running: Promise<void> | undefined;
   #again = false;
@@ -174,7 +179,8 @@ export class PrintService {
   async stop(): Promise<void> {
     this.#started = false;
     this.#printing = false;
-    this.#consumer?.stop();
+    const consumer = this.#consumer;
+    consumer?.stop();
     for (const unwatch of this.#unwatch.splice(0)) unwatch();
     clearTimeout(this.#timer);
     this.#timer = undefined;
@@ -182,9 +188,12 @@ export class PrintService {
     clearTimeout(this.#recordTimer);
     this.#recordTimer = undefined;
     await this.#running;
-    // What was handed over is recorded now: the next start goes on from the cursor past it.
-    this.#record();
-    this.#consumer = undefined;
+    // What was handed over is recorded now: the next start goes on from the cursor past it (a
+    // start meanwhile has its own consumer, and goes on from the cursor itself).
+    if (this.#consumer === consumer) {
+      this.#record();
+      this.#consumer = undefined;
+    }
     this.#commits.flush();
   }
 
@@ -206,18 +215,27 @@ export class PrintService {
   /** The consumer hands over committed events (in seq order, at least once): recorded soon. */
   #heard(events: readonly StoreEvent[]): void {
     for (const event of events)
-      if (PRINTING_EVENTS.has(event.type) && !isRestoredEvent(event)) {
+      if (PRINTING_EVENTS.has(event.type) && !isRestoredEvent(event) && !restoredSeq(this.ctx.events, event.seq)) {
         // What a job needs of it, not the event itself: the stored event holds on to more (the
         // order's decided state, for the stream), which would then outlive a young collection.
-        const { seq, id, type, actor, data } = event;
-        this.#unrecorded.push({ seq, id, type, actor, data });
+        const { seq, id, type, actor, data, at } = event;
+        this.#unrecorded.push({ seq, id, type, actor, data, at });
       }
     if (this.#unrecorded.length === 0 && this.#lag() < CURSOR_LAG) return;
     if (this.#printing) return this.wake();
-    this.#recordTimer ??= setTimeout(() => {
+    this.#recordIn(PRINT_AFTER_MS);
+  }
+
+  /** A recording pass of its own in `ms` (unless one is due sooner): while not printing, or after a failed one. */
+  #recordIn(ms: number): void {
+    if (this.#recordTimer) return;
+    this.#recordTimer = setTimeout(() => {
       this.#recordTimer = undefined;
-      this.#record();
-    }, PRINT_AFTER_MS);
+      // Printing, the run records first and then carries out what it recorded.
+      if (this.#printing) this.wake();
+      else this.#record();
+    }, ms);
+    this.#recordTimer.unref();
   }
 
   /** How far the cursor's row is behind what the consumer has handed over. */
@@ -226,14 +244,36 @@ export class PrintService {
   }
 
   /**
-   * The jobs of every event handed over, and the cursor past them, in one commit. A failed commit
-   * keeps them for the next pass (the sale was committed long ago; its tickets wait, and a restart
-   * would hand the same events over again).
+   * The jobs of every event handed over, and the cursor past them, in one commit. When that commit
+   * fails, each event is tried in a commit of its own, in order: one that fails alone while a later
+   * one is recorded is left out (reported; staff can reprint), so one job that cannot be written
+   * never holds up the tickets after it; the rest wait for a pass of their own, sooner or later
+   * (a storage that refuses everything keeps them all — the sales were committed, a restart hands
+   * their events over again).
    */
   #record(): void {
     const through = this.#consumer?.position ?? this.#recordedThrough;
     if (this.#unrecorded.length === 0 && through - this.#recordedThrough < CURSOR_LAG) return;
     const events = this.#unrecorded;
+    try {
+      this.#commitJobs(events, through);
+    } catch (err) {
+      const kept = events.length > 1 ? this.#oneByOne(events, through) : events;
+      if (kept.length === 0) return this.#recorded([], through);
+      this.ctx.log.error(
+        { err, events: kept.length, retryInMs: this.#recordRetryMs },
+        'print jobs not recorded; tried again soon',
+      );
+      this.#unrecorded = kept;
+      this.#recordIn(this.#recordRetryMs);
+      this.#recordRetryMs = Math.min(this.#recordRetryMs * 2, RECORD_RETRY_MAX_MS);
+      return;
+    }
+    this.#recorded([], through);
+  }
+
+  /** The jobs of `events` and the cursor at `through`, in one commit (throws when it is refused). */
+  #commitJobs(events: readonly PrintingEvent[], through: number): void {
     const jobs = events.flatMap((event) => {
       try {
         return this.#jobsFor(event);
@@ -243,18 +283,43 @@ export class PrintService {
         return [];
       }
     });
-    try {
-      this.ctx.repository.recordAll(jobs, () => this.ctx.cursors.advance(PRINT_JOBS_CURSOR, through));
-    } catch (err) {
-      this.ctx.log.error({ err, events: events.length }, 'print jobs not recorded; tried again with the next');
-      return;
+    this.ctx.repository.recordAll(jobs, () => this.ctx.cursors.advance(PRINT_JOBS_CURSOR, through));
+  }
+
+  /** Each event in a commit of its own; answers those still to record (from the first that failed with nothing recorded after it). */
+  #oneByOne(events: readonly PrintingEvent[], through: number): PrintingEvent[] {
+    let failed: PrintingEvent[] = [];
+    for (const [i, event] of events.entries()) {
+      try {
+        const last = i === events.length - 1;
+        this.#commitJobs([event], last ? through : event.seq);
+      } catch (err) {
+        failed.push(event);
+        this.ctx.log.error({ err, seq: event.seq, type: event.type }, 'a print job cannot be recorded');
+        continue;
+      }
+      for (const lost of failed)
+        this.ctx.log.error(
+          { seq: lost.seq, type: lost.type },
+          'print jobs left out: they could not be recorded while later ones were; reprint from the admin screen',
+        );
+      failed = [];
     }
-    this.#unrecorded = [];
+    return failed;
+  }
+
+  /** Recorded up to `through`; `kept` still to record. */
+  #recorded(kept: PrintingEvent[], through: number): void {
+    this.#unrecorded = kept;
     this.#recordedThrough = through;
+    this.#recordRetryMs = RECORD_RETRY_MS;
   }
 
   #jobsFor(event: PrintingEvent): NewPrintJob[] {
     const at = this.#now();
+    // A kick's time runs from the request, not from when its job is recorded (after a restart, a
+    // power cut or a failed commit that can be much later): a drawer must not open minutes later.
+    const asked = Math.min(Date.parse(event.at), at);
     const base = { eventSeq: event.seq, at };
     const data = event.data as Record<string, unknown>;
     if (event.type === 'order.fired') {
@@ -313,7 +378,7 @@ export class PrintService {
           kind: 'kick',
           deviceId: drawer.printer,
           detail: { pin: drawer.pin, drawer: drawer.id, reason: data.reason },
-          expiresAt: at + this.ctx.kickExpiryMs,
+          expiresAt: asked + this.ctx.kickExpiryMs,
         },
       ];
     }

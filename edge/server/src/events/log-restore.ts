@@ -71,6 +71,7 @@ export class LogRestore {
       throw health.failed(error);
     }
     for (const e of restored) RESTORED.add(e);
+    rememberRestored(this.ctx.events, restored);
     const all = notice ? [...restored, notice] : [...restored];
     const last = all[all.length - 1];
     if (last) {
@@ -106,6 +107,27 @@ export interface RestoreSummary {
 
 /** Events handed to the subscribers by a restore (not made by a command now). */
 const RESTORED = new WeakSet<StoreEvent>();
+
+/**
+ * The seqs restored into each log since the process started, as runs: a consumer that reads them
+ * from the log (a page, not the restore's announcement) gets other objects for the same events.
+ */
+const RESTORED_SEQS = new WeakMap<EventLog, { from: number; to: number }[]>();
+
+function rememberRestored(log: EventLog, restored: readonly StoreEvent[]): void {
+  const runs = RESTORED_SEQS.get(log) ?? [];
+  for (const { seq } of restored) {
+    const last = runs[runs.length - 1];
+    if (last && seq === last.to + 1) last.to = seq;
+    else runs.push({ from: seq, to: seq });
+  }
+  RESTORED_SEQS.set(log, runs);
+}
+
+/** Whether the event at `seq` of `log` was restored from the cloud's copy since this process started. */
+export function restoredSeq(log: EventLog, seq: number): boolean {
+  return RESTORED_SEQS.get(log)?.some((r) => seq >= r.from && seq <= r.to) ?? false;
+}
 
 /** Whether a committed event a subscriber hears was restored from the cloud's copy (no drawer kick, no print). */
 export function isRestoredEvent(event: StoreEvent): boolean {
