@@ -85,7 +85,7 @@ const MAX_BAD_MESSAGES = 20;
 const TEXT = { binary: false } as const;
 const STREAMED = new Set<string>(STREAM_TOPICS);
 /** Topics whose events are about an order: their frames carry its view (a stock event says all it means itself). */
-const ABOUT_ORDERS = new Set<string>(['order', 'ticket']);
+export const ABOUT_ORDERS = new Set<string>(['order', 'ticket']);
 
 /** The TCP socket under a `ws` WebSocket. */
 type RawSocket = { _socket?: { write(data: Buffer): boolean } };

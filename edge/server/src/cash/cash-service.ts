@@ -283,7 +283,11 @@ export class CashService {
   /** After a cash payment commits: ask for its drawer to be kicked open. */
   private afterCommit(events: readonly StoreEvent[]): void {
     const kicks = events.filter(
-      (e) => e.device !== null && CASH_EVENT_TYPES.has(e.type) && !isRestoredEvent(e) && cashTakenBy(e).length > 0,
+      (e) =>
+        e.device !== null &&
+        CASH_EVENT_TYPES.has(e.type) &&
+        !isRestoredEvent(this.ctx.events, e) &&
+        cashTakenBy(e).length > 0,
     );
     if (kicks.length === 0) return;
     // After the other subscribers have heard this batch, so they hear the log in seq order.

@@ -37,7 +37,7 @@ import type { Logger } from 'pino';
 import { MemoryCursor, PRINT_JOBS_CURSOR, type CursorRepository } from '../events/cursor-repository.js';
 import type { EventLog } from '../events/event-log.js';
 import { LogConsumer } from '../events/log-consumer.js';
-import { isRestoredEvent, restoredSeq } from '../events/log-restore.js';
+import { isRestoredEvent } from '../events/log-restore.js';
 import type { DeviceHub } from './device-hub.js';
 import { PrintJobCommits } from './print-job-commits.js';
 import type { NewPrintJob, PrintJobRepository, PrintJobRow } from './print-job-repository.js';
@@ -215,7 +215,7 @@ export class PrintService {
   /** The consumer hands over committed events (in seq order, at least once): recorded soon. */
   #heard(events: readonly StoreEvent[]): void {
     for (const event of events)
-      if (PRINTING_EVENTS.has(event.type) && !isRestoredEvent(event) && !restoredSeq(this.ctx.events, event.seq)) {
+      if (PRINTING_EVENTS.has(event.type) && !isRestoredEvent(this.ctx.events, event)) {
         // What a job needs of it, not the event itself: the stored event holds on to more (the
         // order's decided state, for the stream), which would then outlive a young collection.
         const { seq, id, type, actor, data, at } = event;
@@ -252,8 +252,8 @@ export class PrintService {
    * their events over again).
    */
   #record(): void {
+    if (this.#unrecorded.length === 0 && this.#lag() < CURSOR_LAG) return;
     const through = this.#consumer?.position ?? this.#recordedThrough;
-    if (this.#unrecorded.length === 0 && through - this.#recordedThrough < CURSOR_LAG) return;
     const events = this.#unrecorded;
     try {
       this.#commitJobs(events, through);

@@ -70,7 +70,6 @@ export class LogRestore {
     } catch (error) {
       throw health.failed(error);
     }
-    for (const e of restored) RESTORED.add(e);
     rememberRestored(this.ctx.events, restored);
     const all = notice ? [...restored, notice] : [...restored];
     const last = all[all.length - 1];
@@ -105,12 +104,9 @@ export interface RestoreSummary {
   toSeq: number;
 }
 
-/** Events handed to the subscribers by a restore (not made by a command now). */
-const RESTORED = new WeakSet<StoreEvent>();
-
 /**
- * The seqs restored into each log since the process started, as runs: a consumer that reads them
- * from the log (a page, not the restore's announcement) gets other objects for the same events.
+ * The seqs restored into each log since the process started, as runs: whoever hears the restore's
+ * batch, or reads those events back from the log, knows them as restored.
  */
 const RESTORED_SEQS = new WeakMap<EventLog, { from: number; to: number }[]>();
 
@@ -124,14 +120,12 @@ function rememberRestored(log: EventLog, restored: readonly StoreEvent[]): void 
   RESTORED_SEQS.set(log, runs);
 }
 
-/** Whether the event at `seq` of `log` was restored from the cloud's copy since this process started. */
-export function restoredSeq(log: EventLog, seq: number): boolean {
-  return RESTORED_SEQS.get(log)?.some((r) => seq >= r.from && seq <= r.to) ?? false;
-}
-
-/** Whether a committed event a subscriber hears was restored from the cloud's copy (no drawer kick, no print). */
-export function isRestoredEvent(event: StoreEvent): boolean {
-  return RESTORED.has(event);
+/**
+ * Whether an event of `log` was restored from the cloud's copy since this process started, heard
+ * in the restore's batch or read back from the log (no drawer kick, no print).
+ */
+export function isRestoredEvent(log: EventLog, event: Pick<StoreEvent, 'seq'>): boolean {
+  return RESTORED_SEQS.get(log)?.some((r) => event.seq >= r.from && event.seq <= r.to) ?? false;
 }
 
 function rowOf(e: StoreEvent): typeof events.$inferInsert {

@@ -11,7 +11,7 @@ import { uuidv7, type RelayEvent, type StoreEvent } from '@tillbox/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CursorRepository, MemoryCursor } from '../events/cursor-repository.js';
 import { LogConsumer } from '../events/log-consumer.js';
-import { LogRestore, restoredSeq } from '../events/log-restore.js';
+import { isRestoredEvent, LogRestore } from '../events/log-restore.js';
 import { restoreOrders } from '../orders/order-restore.js';
 import { CloudRestore } from './cloud-restore.js';
 import { TestBroker, TestCloud, until } from '../testing/test-broker.js';
@@ -205,7 +205,7 @@ describe("checking the store's log against the cloud's copy", () => {
     expect(log.at(-1)?.type).toBe('log.restored');
     // Read back from the log (other objects than the restore announced), the restored events are
     // still known as restored (a print consumer reading pages makes no job for them); the rest not.
-    const restored = (e: StoreEvent) => restoredSeq(b.edge.caps.events, e.seq);
+    const restored = (e: StoreEvent) => isRestoredEvent(b.edge.caps.events, e);
     expect(log.filter(restored).map((e) => e.seq)).toEqual(
       Array.from({ length: head - 1 - backupHead }, (_, i) => backupHead + 1 + i),
     );

@@ -6,10 +6,10 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { topicOf, type StoreEvent } from '@tillbox/core';
+import { ABOUT_ORDERS } from '../api/stream-hub.js';
 import { viewsAfter } from '../orders/order-aggregate.js';
 import type { OrderRepository } from '../orders/order-repository.js';
 
-const ABOUT_ORDERS = new Set(['order', 'ticket']);
 const asSent = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
 
 export class ViewParity {
