@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.js';
 import { printJobs } from '../db/schema.js';
 import { PRINT_JOBS_CURSOR } from '../events/cursor-repository.js';
+import { RECORD_CHUNK } from './print-service.js';
 import { cashierAtCounter, guestAtKiosk } from '../testing/contexts.js';
 import { DEMO_PRINTERS, printingStore, until, virtualPrinter, type PrintingStore } from '../testing/device-hub.js';
 import { latteOrder } from '../testing/order-factory.js';
@@ -126,6 +127,68 @@ describe('print jobs', () => {
     const fired = s.heard.find((e) => e.type === 'order.fired');
     expect(jobs.every((j) => j.eventSeq === fired?.seq)).toBe(true);
     expect(printCursor(s)).toBe(s.caps.events.lastSeq);
+  });
+
+  it('records a backlog a chunk of events per commit, the cursor past each chunk as it is recorded', async () => {
+    s = await printingStore(DEMO_PRINTERS, { printing: false });
+    const repository = s.devices.repository;
+    const recordAll = repository.recordAll.bind(repository);
+    const commits: { jobs: number; cursor: number }[] = [];
+    repository.recordAll = (jobs, alongside) => {
+      const n = recordAll(jobs, alongside);
+      commits.push({ jobs: jobs.length, cursor: printCursor(s!) });
+      return n;
+    };
+    // More orders in one turn of the event loop than one commit records (each fires two tickets).
+    const orders = Array.from({ length: RECORD_CHUNK * 2 + 10 }, () => placeAtCounter(s!));
+    await until(() => printCursor(s!) === s!.caps.events.lastSeq, 5000, 'the backlog recorded');
+    expect(commits.map((c) => c.jobs)).toEqual([RECORD_CHUNK * 2, RECORD_CHUNK * 2, 20]);
+    const fired = s.heard.filter((e) => e.type === 'order.fired');
+    expect(fired).toHaveLength(orders.length);
+    // Each commit moved the cursor to its last event, the last one past everything handed over.
+    expect(commits.map((c) => c.cursor)).toEqual([
+      fired[RECORD_CHUNK - 1]!.seq,
+      fired[RECORD_CHUNK * 2 - 1]!.seq,
+      s.caps.events.lastSeq,
+    ]);
+    const jobs = s.db.db.select().from(printJobs).all();
+    expect(jobs).toHaveLength(orders.length * 2);
+    expect(new Set(jobs.map((j) => j.orderId))).toEqual(new Set(orders.map((o) => o.id)));
+  });
+
+  it('records the jobs of orders placed while a run is being printed, before that run is over', async () => {
+    s = await printingStore();
+    const bar = s.devices.hub.printer('bar-printer')!;
+    const send = bar.print.bind(bar);
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    bar.print = async (bytes) => {
+      await held; // the bar printer takes its time (paper out, a slow USB link)
+      return send(bytes);
+    };
+    try {
+      const first = placeAtCounter(s);
+      await until(
+        () => s!.devices.prints.list({ orderId: first.id, limit: 5 }).some((j) => j.state === 'printing'),
+        5000,
+        'the first run',
+      );
+      const second = placeAtCounter(s);
+      await until(
+        () => s!.devices.prints.list({ orderId: second.id, limit: 5 }).length === 2,
+        5000,
+        'the second order recorded',
+      );
+      expect(printCursor(s)).toBe(s.caps.events.lastSeq);
+      expect(count(s, 'bar-printer')).toBe(0);
+    } finally {
+      release(); // a stop waits for the run: never leave it held
+    }
+    await until(
+      () => count(s!, 'bar-printer') === 2 && count(s!, 'kitchen-printer') === 2,
+      5000,
+      'both orders printed',
+    );
   });
 
   it('records the jobs again after a power cut lost them with the cursor, and never twice', async () => {

@@ -2,11 +2,12 @@
  * Print jobs: recorded from the log by a consumer with a durable cursor, carried out after that.
  *
  * - **Recording** ({@link PRINT_AFTER_MS} after the commit, at the start of the print run — or of a
- *   recording pass while the hub is not printing yet): a log consumer (`print-jobs` cursor) hands
- *   over the committed events; `order.fired` → one ticket job per fired ticket whose station
- *   prints tickets (`kitchen.stations[].printTickets`) and has a kitchen printer; `order.paid` on a
- *   screen of the store (not an order paid in the app) → its receipt; `drawer.kick-requested` → a
- *   kick through the drawer's printer. The jobs and the cursor's advance past their events are one
+ *   recording pass of its own while the hub is not printing yet or a run is under way; at most
+ *   {@link RECORD_CHUNK} events per commit and turn of the event loop): a log consumer
+ *   (`print-jobs` cursor) hands over the committed events; `order.fired` → one ticket job per
+ *   fired ticket whose station prints tickets (`kitchen.stations[].printTickets`) and has a
+ *   kitchen printer; `order.paid` on a screen of the store (not an order paid in the app) → its
+ *   receipt; `drawer.kick-requested` → a kick through the drawer's printer. The jobs and the cursor's advance past their events are one
  *   commit, so after a crash the consumer hands over the same events again; each job's idempotency
  *   key names the event and the ticket, so an event recorded twice is one job. The order's own
  *   transaction writes no print job (it was ~6 of its ~35 pages and ~0.15 ms of the order's path
@@ -108,6 +109,14 @@ const PRINTING_TOPICS = ['order', 'drawer'];
  */
 const CURSOR_LAG = 1000;
 
+/**
+ * Most events whose jobs one recording commit writes. Events that piled up (a rush while the
+ * printers are busy, a restart behind the log) are recorded this many at a time, one commit per
+ * turn of the event loop: recording 600 events in one go held the event loop ~35 ms, with every
+ * order's request and screen frames behind it (docs/performance.md, 2026-11-30, session 9).
+ */
+export const RECORD_CHUNK = 64;
+
 /** A failed recording pass is tried again after this, doubling up to {@link RECORD_RETRY_MAX_MS}. */
 const RECORD_RETRY_MS = 200;
 const RECORD_RETRY_MAX_MS = 30_000;
@@ -191,7 +200,9 @@ export class PrintService {
     // What was handed over is recorded now: the next start goes on from the cursor past it (a
     // start meanwhile has its own consumer, and goes on from the cursor itself).
     if (this.#consumer === consumer) {
-      this.#record();
+      while (this.#record() === 'more');
+      clearTimeout(this.#recordTimer);
+      this.#recordTimer = undefined;
       this.#consumer = undefined;
     }
     this.#commits.flush();
@@ -222,18 +233,25 @@ export class PrintService {
         this.#unrecorded.push({ seq, id, type, actor, data, at });
       }
     if (this.#unrecorded.length === 0 && this.#lag() < CURSOR_LAG) return;
-    if (this.#printing) return this.wake();
+    // Printing and no run under way, the next run records first; during a run (a printer can
+    // take seconds), a pass of its own records them meanwhile, so they never pile up behind it.
+    if (this.#printing && !this.#running) return this.wake();
     this.#recordIn(PRINT_AFTER_MS);
   }
 
-  /** A recording pass of its own in `ms` (unless one is due sooner): while not printing, or after a failed one. */
+  /**
+   * A recording pass of its own in `ms` (unless one is due sooner): while not printing or during
+   * a run, after a failed pass, or for the next chunk of a backlog.
+   */
   #recordIn(ms: number): void {
     if (this.#recordTimer) return;
     this.#recordTimer = setTimeout(() => {
       this.#recordTimer = undefined;
-      // Printing, the run records first and then carries out what it recorded.
+      // Printing and no run under way: the run records first and then carries out what it recorded.
+      if (this.#printing && !this.#running) return this.wake();
+      this.#record();
+      // During a run: the jobs just recorded are carried out by the run after it.
       if (this.#printing) this.wake();
-      else this.#record();
     }, ms);
     this.#recordTimer.unref();
   }
@@ -244,32 +262,36 @@ export class PrintService {
   }
 
   /**
-   * The jobs of every event handed over, and the cursor past them, in one commit. When that commit
-   * fails, each event is tried in a commit of its own, in order: one that fails alone while a later
-   * one is recorded is left out (reported; staff can reprint), so one job that cannot be written
-   * never holds up the tickets after it; the rest wait for a pass of their own, sooner or later
-   * (a storage that refuses everything keeps them all — the sales were committed, a restart hands
-   * their events over again).
+   * The jobs of the events handed over, at most {@link RECORD_CHUNK} of them, and the cursor past
+   * them (past everything handed over, with the last chunk), in one commit; a pass of its own
+   * records the next chunk on a later turn. When that commit fails, each event is tried in a
+   * commit of its own, in order: one that fails alone while a later one is recorded is left out
+   * (reported; staff can reprint), so one job that cannot be written never holds up the tickets
+   * after it; the rest wait for a pass of their own, sooner or later (a storage that refuses
+   * everything keeps them all — the sales were committed, a restart hands their events over
+   * again). Answers `more` when events are left for another pass.
    */
-  #record(): void {
-    if (this.#unrecorded.length === 0 && this.#lag() < CURSOR_LAG) return;
-    const through = this.#consumer?.position ?? this.#recordedThrough;
-    const events = this.#unrecorded;
+  #record(): 'done' | 'more' | 'failed' {
+    if (this.#unrecorded.length === 0 && this.#lag() < CURSOR_LAG) return 'done';
+    const events = this.#unrecorded.slice(0, RECORD_CHUNK);
+    const rest = this.#unrecorded.slice(RECORD_CHUNK);
+    const last = events[events.length - 1];
+    const through = rest.length > 0 && last ? last.seq : (this.#consumer?.position ?? this.#recordedThrough);
     try {
       this.#commitJobs(events, through);
     } catch (err) {
       const kept = events.length > 1 ? this.#oneByOne(events, through) : events;
-      if (kept.length === 0) return this.#recorded([], through);
+      if (kept.length === 0) return this.#recorded(rest, through);
       this.ctx.log.error(
-        { err, events: kept.length, retryInMs: this.#recordRetryMs },
+        { err, events: kept.length + rest.length, retryInMs: this.#recordRetryMs },
         'print jobs not recorded; tried again soon',
       );
-      this.#unrecorded = kept;
+      this.#unrecorded = [...kept, ...rest];
       this.#recordIn(this.#recordRetryMs);
       this.#recordRetryMs = Math.min(this.#recordRetryMs * 2, RECORD_RETRY_MAX_MS);
-      return;
+      return 'failed';
     }
-    this.#recorded([], through);
+    return this.#recorded(rest, through);
   }
 
   /** The jobs of `events` and the cursor at `through`, in one commit (throws when it is refused). */
@@ -308,11 +330,14 @@ export class PrintService {
     return failed;
   }
 
-  /** Recorded up to `through`; `kept` still to record. */
-  #recorded(kept: PrintingEvent[], through: number): void {
-    this.#unrecorded = kept;
+  /** Recorded up to `through`; `rest` still to record (by a pass of its own, soon). */
+  #recorded(rest: PrintingEvent[], through: number): 'done' | 'more' {
+    this.#unrecorded = rest;
     this.#recordedThrough = through;
     this.#recordRetryMs = RECORD_RETRY_MS;
+    if (rest.length === 0) return 'done';
+    this.#recordIn(0);
+    return 'more';
   }
 
   #jobsFor(event: PrintingEvent): NewPrintJob[] {
