@@ -40,6 +40,31 @@ describe('settings', () => {
     expect(() => loadSettings({ env: { TILLBOX_LOG_LEVEL: 'loud' } })).toThrow(/log\.level/);
   });
 
+  it('takes a list setting from the environment as JSON, and refuses one that is not', () => {
+    const lists = settingLeaves().filter((l) => l.kind === 'json');
+    expect(lists.map((l) => l.env).sort()).toEqual(['TILLBOX_KITCHEN_STATIONS', 'TILLBOX_SECURITY_ALLOWED_HOSTS']);
+    const s = loadSettings({
+      env: {
+        TILLBOX_SECURITY_ALLOWED_HOSTS: '["tillbox.local","pos.example.com"]',
+        TILLBOX_KITCHEN_STATIONS: JSON.stringify([
+          { id: 'bar', name: 'Bar', printTickets: false },
+          { id: 'kitchen', name: 'Kitchen', printTickets: true },
+        ]),
+      },
+    });
+    expect(s.security.allowedHosts).toEqual(['tillbox.local', 'pos.example.com']);
+    expect(s.kitchen.stations.map((st) => [st.id, st.printTickets])).toEqual([
+      ['bar', false],
+      ['kitchen', true],
+    ]);
+    expect(() => loadSettings({ env: { TILLBOX_SECURITY_ALLOWED_HOSTS: 'tillbox.local' } })).toThrow(
+      /TILLBOX_SECURITY_ALLOWED_HOSTS: expected JSON, got "tillbox\.local"/,
+    );
+    expect(() => loadSettings({ env: { TILLBOX_KITCHEN_STATIONS: '{"id":"bar"}' } })).toThrow(
+      /kitchen\.stations \[TILLBOX_KITCHEN_STATIONS\]: .*expected array/,
+    );
+  });
+
   it('reads a JSON file, refuses unknown keys and unreadable files', () => {
     const t = tempDir();
     try {

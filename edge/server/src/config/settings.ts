@@ -61,7 +61,10 @@ export function settingLeaves(): SettingLeaf[] {
           ? 'boolean'
           : type === 'enum'
             ? 'enum'
-            : 'string';
+            : // Lists (kitchen stations, allowed host names) are given in the environment as JSON.
+              type === 'array'
+              ? 'json'
+              : 'string';
     const meta = metaOf(schema);
     let dv: unknown = defaults;
     for (const p of path) dv = (dv as Record<string, unknown>)[p];
