@@ -322,6 +322,18 @@ describe('ticket text helpers', () => {
     expect(printableTicketText('Cafe\u0301\tau\nlait\u200B ')).toBe('Café au lait');
   });
 
+  it('gives plain ASCII text back as the full folding would: only white space runs and ends change', () => {
+    expect(printableTicketText('2x Caffe Latte (Medium)')).toBe('2x Caffe Latte (Medium)');
+    expect(printableTicketText(' Oat  milk ')).toBe('Oat milk');
+    // Any printable ASCII with spaces, tabs and line breaks: NFC and the typographic folds change
+    // nothing in it, so the answer is the text with its white space runs made single and trimmed.
+    fc.assert(
+      fc.property(fc.stringMatching(/^[\x20-\x7e\t\n]{0,60}$/), (text) => {
+        expect(printableTicketText(text)).toBe(text.replace(/\s+/g, ' ').trim());
+      }),
+    );
+  });
+
   it('counts wide characters as two cells and wraps by cells', () => {
     expect(ticketDisplayWidth('김치찌개')).toBe(8);
     expect(ticketDisplayWidth('Café')).toBe(4);
