@@ -19,6 +19,7 @@ import {
 import type { Database, Statement } from 'better-sqlite3';
 import { and, asc, getTableColumns, getTableName, gt, inArray, max, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/database.js';
+import { rawStatement } from '../db/prepared-writes.js';
 import { events } from '../db/schema.js';
 import { isJsonObject, readStoredJson, storageHealthOf, type StorageHealth } from '../db/storage-health.js';
 
@@ -90,24 +91,30 @@ interface QueuedCommand {
   reject: (err: unknown) => void;
 }
 
-/** The one insert every event goes through, prepared once (a command appends through it inside its own transaction: one connection). */
+/**
+ * The one insert every event goes through, prepared once on the log's connection (a command
+ * appends through it inside its own transaction); its values are encoded for the driver by the
+ * caller (the data and the actor as JSON text).
+ */
 function prepareInsert(db: Db) {
-  const p = (name: string) => sql.placeholder(name);
-  return db
-    .insert(events)
-    .values({
-      id: p('id'),
-      type: p('type'),
-      topic: p('topic'),
-      subject: p('subject'),
-      data: p('data'),
-      at: p('at'),
-      version: p('version'),
-      actor: p('actor'),
-      device: p('device'),
-    })
-    .returning({ seq: events.seq })
-    .prepare();
+  const p = (name: string) => sql`${sql.placeholder(name)}`;
+  return rawStatement<{ seq: number }>(
+    db,
+    db
+      .insert(events)
+      .values({
+        id: p('id'),
+        type: p('type'),
+        topic: p('topic'),
+        subject: p('subject'),
+        data: p('data'),
+        at: p('at'),
+        version: p('version'),
+        actor: p('actor'),
+        device: p('device'),
+      })
+      .returning({ seq: events.seq }),
+  );
 }
 
 /**
@@ -293,6 +300,7 @@ export class EventLog {
 
   private appender(tx: Tx, cmd: CommandContext, into: StoreEvent[]): Append {
     const actor = actorSchema.parse(cmd.actor);
+    const actorText = events.actor.mapToDriverValue(actor);
     // Prepared on the log's one connection, which `tx` runs on: the row is written in `tx`.
     const insert = (this.insertEvent ??= prepareInsert(this.db));
     return (e) => {
@@ -304,11 +312,11 @@ export class EventLog {
         type: e.type,
         topic: topicOf(e.type),
         subject: e.subject,
-        data: e.data,
+        data: events.data.mapToDriverValue(e.data),
         at,
         version,
-        actor,
-        device: cmd.device,
+        actor: actorText,
+        device: cmd.device ?? null,
       });
       if (!row) throw new Error('the event insert returned no seq');
       const stored: StoreEvent = {
