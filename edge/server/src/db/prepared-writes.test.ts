@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenDatabase } from './database.js';
-import { preparedInsert, preparedUpdate } from './prepared-writes.js';
-import { orders } from './schema.js';
+import { sql } from 'drizzle-orm';
+import { preparedInsert, preparedUpdate, rawStatement } from './prepared-writes.js';
+import { logCursors, orders } from './schema.js';
 
 describe('prepared writes', () => {
   let dir: string;
@@ -64,5 +65,20 @@ describe('prepared writes', () => {
     ).toThrow('rolled back');
     expect(raw('o1')).toMatchObject({ status: 'paid' });
     expect(() => update('o1', { nope: 1 } as never)).toThrow('no column nope');
+  });
+  it('runs a raw statement by placeholder names, and refuses a value left out instead of writing NULL', () => {
+    const p = (name: string) => sql`${sql.placeholder(name)}`;
+    const upsert = rawStatement<{ seq: number }>(
+      open.db,
+      open.db
+        .insert(logCursors)
+        .values({ name: p('name'), seq: p('seq'), updatedAt: p('at') } as never)
+        .returning({ seq: logCursors.seq }),
+    );
+    expect(upsert.get({ seq: 7, at: 1, name: 'test-cursor' })).toEqual({ seq: 7 });
+    expect(() => upsert.run({ name: 'other-cursor', at: 1 })).toThrow('no value for seq');
+    expect(
+      open.sqlite.prepare("SELECT name, seq FROM log_cursors WHERE name LIKE '%-cursor' ORDER BY name").all(),
+    ).toEqual([{ name: 'test-cursor', seq: 7 }]);
   });
 });

@@ -63,10 +63,14 @@ export function rawStatement<R = unknown>(
     return p.name;
   });
   const statement = db.$client.prepare<unknown[], R>(text);
-  return {
-    run: (values) => void statement.run(names.map((n) => values[n])),
-    get: (values) => statement.get(names.map((n) => values[n])),
-  };
+  // A value left out would be bound as NULL (drizzle refused it): refused here too.
+  const args = (values: Row) =>
+    names.map((n) => {
+      const value = values[n];
+      if (value === undefined) throw new Error(`no value for ${n}`);
+      return value;
+    });
+  return { run: (values) => void statement.run(args(values)), get: (values) => statement.get(args(values)) };
 }
 
 /** An insert of one row into `table`, prepared on first use. */

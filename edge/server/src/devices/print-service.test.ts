@@ -156,6 +156,57 @@ describe('print jobs', () => {
     expect(new Set(jobs.map((j) => j.orderId))).toEqual(new Set(orders.map((o) => o.id)));
   });
 
+  it('leaves out an event that cannot be written at a chunk’s end as soon as the next chunk is recorded', async () => {
+    s = await printingStore(DEMO_PRINTERS, { printing: false });
+    const repository = s.devices.repository;
+    const recordAll = repository.recordAll.bind(repository);
+    let poison = '';
+    repository.recordAll = (jobs, alongside) => {
+      if (jobs.some((j) => j.orderId === poison)) throw new Error('refused by the test');
+      return recordAll(jobs, alongside);
+    };
+    const orders = Array.from({ length: RECORD_CHUNK + 5 }, () => placeAtCounter(s!));
+    poison = orders[RECORD_CHUNK - 1]!.id; // the last event of the first chunk
+    const started = Date.now();
+    await until(() => printCursor(s!) === s!.caps.events.lastSeq, 5000, 'the rest recorded');
+    // Not after a failed pass's retry (200 ms): the next chunk went on at once.
+    expect(Date.now() - started).toBeLessThan(150);
+    const recorded = new Set(
+      s.db.db
+        .select()
+        .from(printJobs)
+        .all()
+        .map((j) => j.orderId),
+    );
+    expect(recorded.has(poison)).toBe(false);
+    expect(recorded.size).toBe(orders.length - 1);
+  });
+
+  it('records new orders soon after the storage takes them again, not when a long retry comes', async () => {
+    s = await printingStore(DEMO_PRINTERS, { printing: false });
+    const repository = s.devices.repository;
+    const recordAll = repository.recordAll.bind(repository);
+    let refusals = 0;
+    let refuse = true;
+    repository.recordAll = (jobs, alongside) => {
+      if (refuse) {
+        refusals += 1;
+        throw new Error('refused by the test');
+      }
+      return recordAll(jobs, alongside);
+    };
+    const waiting = placeAtCounter(s);
+    // Refused at 5 ms, then after 200, 400 and 800 ms: the next retry is 1.6 s away.
+    await until(() => refusals >= 4, 5000, 'four refused passes');
+    refuse = false;
+    const started = Date.now();
+    const next = placeAtCounter(s);
+    await until(() => s!.devices.prints.list({ orderId: next.id, limit: 5 }).length === 2, 5000, 'the new order');
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(s.devices.prints.list({ orderId: waiting.id, limit: 5 })).toHaveLength(2);
+    expect(printCursor(s)).toBe(s.caps.events.lastSeq);
+  });
+
   it('records the jobs of orders placed while a run is being printed, before that run is over', async () => {
     s = await printingStore();
     const bar = s.devices.hub.printer('bar-printer')!;

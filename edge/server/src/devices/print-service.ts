@@ -3,12 +3,12 @@
  *
  * - **Recording** ({@link PRINT_AFTER_MS} after the commit, at the start of the print run — or of a
  *   recording pass of its own while the hub is not printing yet or a run is under way; at most
- *   {@link RECORD_CHUNK} events per commit and turn of the event loop): a log consumer
- *   (`print-jobs` cursor) hands over the committed events; `order.fired` → one ticket job per
- *   fired ticket whose station prints tickets (`kitchen.stations[].printTickets`) and has a
- *   kitchen printer; `order.paid` on a screen of the store (not an order paid in the app) → its
- *   receipt; `drawer.kick-requested` → a kick through the drawer's printer. The jobs and the cursor's advance past their events are one
- *   commit, so after a crash the consumer hands over the same events again; each job's idempotency
+ *   {@link RECORD_CHUNK} events per commit, the next chunk on a later turn of the event loop): a
+ *   log consumer (`print-jobs` cursor) hands over the committed events; `order.fired` → one
+ *   ticket job per fired ticket whose station prints tickets (`kitchen.stations[].printTickets`)
+ *   and has a kitchen printer; `order.paid` on a screen of the store (not an order paid in the
+ *   app) → its receipt; `drawer.kick-requested` → a kick through the drawer's printer. The jobs
+ *   and the cursor's advance past their events are one commit, so after a crash the consumer hands over the same events again; each job's idempotency
  *   key names the event and the ticket, so an event recorded twice is one job. The order's own
  *   transaction writes no print job (it was ~6 of its ~35 pages and ~0.15 ms of the order's path
  *   to the kitchen screens: docs/performance.md). Events restored from the cloud's copy of the log
@@ -130,8 +130,13 @@ export class PrintService {
   #unrecorded: PrintingEvent[] = [];
   /** The seq in the cursor's row. */
   #recordedThrough = 0;
-  /** A recording pass of its own: while the hub is not printing (when it is, the print run records first), or after a failed one. */
+  /**
+   * A recording pass of its own: while the hub is not printing or a run is under way (otherwise
+   * the next run records first), for the next chunk of a backlog, or after a failed pass.
+   */
   #recordTimer: NodeJS.Timeout | undefined;
+  /** When {@link #recordTimer} is due (`performance.now()`). */
+  #recordDue = 0;
   #recordRetryMs = RECORD_RETRY_MS;
   readonly #unwatch: (() => void)[] = [];
   #running: Promise<void> | undefined;
@@ -240,11 +245,15 @@ export class PrintService {
   }
 
   /**
-   * A recording pass of its own in `ms` (unless one is due sooner): while not printing or during
-   * a run, after a failed pass, or for the next chunk of a backlog.
+   * A recording pass of its own in `ms`, unless one is due by then (one due later, a failed
+   * pass's retry, is brought forward): while not printing or during a run, after a failed pass,
+   * or for the next chunk of a backlog.
    */
   #recordIn(ms: number): void {
-    if (this.#recordTimer) return;
+    const due = performance.now() + ms;
+    if (this.#recordTimer && this.#recordDue <= due) return;
+    clearTimeout(this.#recordTimer);
+    this.#recordDue = due;
     this.#recordTimer = setTimeout(() => {
       this.#recordTimer = undefined;
       // Printing and no run under way: the run records first and then carries out what it recorded.
@@ -267,9 +276,11 @@ export class PrintService {
    * records the next chunk on a later turn. When that commit fails, each event is tried in a
    * commit of its own, in order: one that fails alone while a later one is recorded is left out
    * (reported; staff can reprint), so one job that cannot be written never holds up the tickets
-   * after it; the rest wait for a pass of their own, sooner or later (a storage that refuses
-   * everything keeps them all — the sales were committed, a restart hands their events over
-   * again). Answers `more` when events are left for another pass.
+   * after it. Those that failed at the chunk's end go on at once, with the next chunk after them
+   * (left out if one of it is recorded); when nothing could be recorded they all wait for a pass
+   * of their own, sooner or later (a storage that refuses everything keeps them all — the sales
+   * were committed, a restart hands their events over again). Answers `more` when events are
+   * left for another pass that goes on at once.
    */
   #record(): 'done' | 'more' | 'failed' {
     if (this.#unrecorded.length === 0 && this.#lag() < CURSOR_LAG) return 'done';
@@ -282,6 +293,12 @@ export class PrintService {
     } catch (err) {
       const kept = events.length > 1 ? this.#oneByOne(events, through) : events;
       if (kept.length === 0) return this.#recorded(rest, through);
+      if (kept.length < events.length && rest.length > 0) {
+        // Some were recorded: the last ones failed with nothing after them in this chunk.
+        this.#unrecorded = [...kept, ...rest];
+        this.#recordIn(0);
+        return 'more';
+      }
       this.ctx.log.error(
         { err, events: kept.length + rest.length, retryInMs: this.#recordRetryMs },
         'print jobs not recorded; tried again soon',
