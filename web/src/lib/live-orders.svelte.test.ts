@@ -109,15 +109,20 @@ describe('LiveOrders', () => {
     live.stop();
   });
 
-  it('counts an event that came without its order as seen, and changes nothing', async () => {
+  it('counts an event that came without its order as seen and changes nothing; the batch’s next frame brings the view', async () => {
     const { live } = setup();
     live.start();
     const socket = await connect();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    // A batch's earlier event about an order comes without its view (the edge sends it once, last).
     socket.receive(orderFrame(6, undefined, 'order.recalled', 'a'));
     expect(live.lastSeq).toBe(6);
     expect(live.orders.get('a')?.status).toBe('in_kitchen');
-    expect(warn).toHaveBeenCalled();
+    const ready = { ...live.orders.get('a')!, status: 'ready' as const };
+    socket.receive(orderFrame(7, ready, 'order.ready'));
+    expect(live.lastSeq).toBe(7);
+    expect(live.orders.get('a')?.status).toBe('ready');
+    expect(warn).not.toHaveBeenCalled();
     warn.mockRestore();
     live.stop();
   });

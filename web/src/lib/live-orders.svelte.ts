@@ -2,8 +2,9 @@
  * Open orders kept current from the edge: a snapshot (`GET /api/v1/orders?status=open`, every
  * page of it, scoped to what the screen shows), then every `order.*` and `ticket.*` event after
  * the first page's seq, applied once each in seq order. The event
- * itself is a domain fact; the stream frame that carries it also carries the order as it is now,
- * so applying one is an upsert of that view (or a removal once the order is no longer open). The
+ * itself is a domain fact; the last frame about an order in each committed batch also carries the
+ * order as it is after the batch, so applying it is an upsert of that view (or a removal once the
+ * order is no longer open); an earlier frame of that batch about it carries none. The
  * KDS, the expo and the pickup board each hold one of these; it reconnects by itself and resumes
  * from the last seq applied.
  */
@@ -187,10 +188,8 @@ export class LiveOrders {
     if (event.seq <= this.lastSeq) return;
     this.lastSeq = event.seq;
     this.appliedEvents += 1;
-    if (!order) {
-      console.warn('[live-orders] an event came without its order', event.seq, event.type);
-      return;
-    }
+    // Without a view: a later event about the order in the same batch brings it.
+    if (!order) return;
     this.#versions.set(order.id, (this.#versions.get(order.id) ?? 0) + 1);
     this.#put(order);
   }

@@ -59,15 +59,18 @@ export const streamClientMessageSchema = z.discriminatedUnion('type', [
 export type StreamClientMessage = z.infer<typeof streamClientMessageSchema>;
 
 /**
- * An event as the stream carries it: the event (a domain fact) and, for events about an order,
- * the order as it is now, so a screen can show it without replaying the facts itself. The view is
- * read once per committed batch (once per page when replaying), after the batch, so it may be newer
- * than the event.
+ * An event as the stream carries it: the event (a domain fact) and, on the last event about an
+ * order of its topic in a committed batch (or a replayed page), the order as it is after the
+ * batch, so a screen can show it without replaying the facts itself; it may be newer than the
+ * event. An earlier event about the same order in that batch comes without it: the view follows in
+ * the same batch, so a screen applies the event and waits for it.
  */
 export const streamEventFrameSchema = z.object({
   type: z.literal('event'),
   event: storeEventSchema,
-  order: orderViewSchema.optional().describe("The current view of the event's subject, when it is an order"),
+  order: orderViewSchema
+    .optional()
+    .describe("The view of the event's subject when it is an order, on the batch's last event about it of its topic"),
 });
 export type StreamEventFrame = z.infer<typeof streamEventFrameSchema>;
 

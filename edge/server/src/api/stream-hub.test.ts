@@ -98,16 +98,38 @@ describe('the stream hub', () => {
       [1, 'order.placed', a.id],
       [2, 'order.fired', a.id],
     ]);
-    // Both frames carry the order as it is now (fired), not as it was when placed.
-    expect(c.frames.map((f) => f.order)).toEqual([t.view(a.id), t.view(a.id)]);
-    expect(c.frames[0]?.order?.status).toBe('in_kitchen');
+    // The page's last frame about the order carries it as it is now (fired); the one before, none.
+    expect(c.frames.map((f) => f.order)).toEqual([undefined, t.view(a.id)]);
+    expect(c.frames[1]?.order?.status).toBe('in_kitchen');
     const b = t.place();
     await c.waitFor('live events', () => c.events.length === 4);
     expect(c.events.slice(2).map((e) => [e.seq, e.type, e.subject])).toEqual([
       [3, 'order.placed', b.id],
       [4, 'order.fired', b.id],
     ]);
+    expect(c.frames[2]?.order).toBeUndefined();
     expect(c.frames[3]?.order).toEqual(t.view(b.id));
+  });
+
+  it('puts the view on the last frame about an order of each topic in a batch, so each topic’s screens get it', async () => {
+    t = await startHub();
+    const both = await connect();
+    const tickets = await connect();
+    both.subscribe(0, ['order', 'ticket']);
+    tickets.subscribe(0, ['ticket']);
+    await Promise.all([both.waitForType('caught-up'), tickets.waitForType('caught-up')]);
+    const o = t.place();
+    await both.waitFor('both events', () => both.events.length === 2);
+    const ticket = t.view(o.id)?.tickets[0];
+    if (!ticket) throw new Error('the order has no ticket');
+    t.caps.kitchen.ticketCommand(SYSTEM_CONTEXT, ticket.id, 'bump');
+    await tickets.waitFor('the bump', () => tickets.events.length === 1);
+    await both.waitFor('the bump', () => both.events.length === 3);
+    expect(both.events.map((e) => e.type)).toEqual(['order.placed', 'order.fired', 'ticket.bumped']);
+    expect(both.frames.map((f) => f.order?.id)).toEqual([undefined, o.id, o.id]);
+    // The bump's frame carries the order as it is after it.
+    expect(tickets.frames.map((f) => f.order)).toEqual([t.view(o.id)]);
+    expect(tickets.frames[0]?.order?.tickets.find((x) => x.id === ticket.id)?.bumpedAt).toBeDefined();
   });
 
   it('says who did it by kind, id and role, never by a staff member’s name (a pickup board is public)', async () => {
@@ -174,7 +196,8 @@ describe('the stream hub', () => {
     expect(liveViews).toBeLessThan(t.viewCalls.length - 1);
     expect(arrivals.indexOf('live event 1501')).toBeLessThan(arrivals.indexOf('behind caught-up'));
     expect(behind.events.map((e) => e.seq)).toEqual(Array.from({ length: 1502 }, (_, i) => i + 1));
-    expect(behind.frames[0]?.order).toEqual(t.view(orders[0]?.order.id ?? ''));
+    expect(behind.frames[0]?.order).toBeUndefined();
+    expect(behind.frames[1]?.order).toEqual(t.view(orders[0]?.order.id ?? ''));
     // Views were read once per page of 100 events (50 orders) and once for the live commit.
     expect(t.viewCalls.length).toBeGreaterThanOrEqual(16);
     expect(Math.max(...t.viewCalls.map((ids) => ids.length))).toBe(50);
@@ -188,7 +211,7 @@ describe('the stream hub', () => {
     const o = t.place();
     await Promise.all(screens.map((s) => s.waitFor('both events', () => s.events.length === 2)));
     expect(t.viewCalls).toEqual([[o.id]]);
-    for (const s of screens) expect(s.frames.map((f) => f.order)).toEqual([t.view(o.id), t.view(o.id)]);
+    for (const s of screens) expect(s.frames.map((f) => f.order)).toEqual([undefined, t.view(o.id)]);
   });
 
   it('keeps one subscription per socket: a new subscribe replaces the old one', async () => {
