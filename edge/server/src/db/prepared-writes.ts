@@ -39,7 +39,8 @@ function columnDefault(column: Column): unknown {
 }
 
 /** `{column: ?}` for a query's values; the values are encoded by {@link encode}, not by drizzle. */
-const placeholders = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, sql`${sql.placeholder(k)}`]));
+export const placeholders = (keys: readonly string[]) =>
+  Object.fromEntries(keys.map((k) => [k, sql`${sql.placeholder(k)}`]));
 
 /** A statement run with values already encoded for the driver, found by their placeholders' names. */
 export interface RawStatement<R = unknown> {

@@ -8,11 +8,12 @@
  *   ticket job per fired ticket whose station prints tickets (`kitchen.stations[].printTickets`)
  *   and has a kitchen printer; `order.paid` on a screen of the store (not an order paid in the
  *   app) → its receipt; `drawer.kick-requested` → a kick through the drawer's printer. The jobs
- *   and the cursor's advance past their events are one commit, so after a crash the consumer hands over the same events again; each job's idempotency
- *   key names the event and the ticket, so an event recorded twice is one job. The order's own
- *   transaction writes no print job (it was ~6 of its ~35 pages and ~0.15 ms of the order's path
- *   to the kitchen screens: docs/performance.md). Events restored from the cloud's copy of the log
- *   print nothing: the restore moves this cursor past them.
+ *   and the cursor's advance past their events are one commit, so after a crash the consumer
+ *   hands over the same events again; each job's idempotency key names the event and the ticket,
+ *   so an event recorded twice is one job. The order's own transaction writes no print job (it
+ *   was ~6 of its ~35 pages and ~0.15 ms of the order's path to the kitchen screens:
+ *   docs/performance.md). Events restored from the cloud's copy of the log print nothing: the
+ *   restore moves this cursor past them.
  * - **Carrying out** ({@link PRINT_AFTER_MS} after a commit or a printer coming back): due jobs
  *   printer by printer in the order they were made, in runs of up to {@link RUN_MAX}: a run is
  *   claimed (queued → printing) in one commit before its first bytes go, its jobs are sent one
@@ -205,7 +206,7 @@ export class PrintService {
     // What was handed over is recorded now: the next start goes on from the cursor past it (a
     // start meanwhile has its own consumer, and goes on from the cursor itself).
     if (this.#consumer === consumer) {
-      while (this.#record() === 'more');
+      while (this.#record());
       clearTimeout(this.#recordTimer);
       this.#recordTimer = undefined;
       this.#consumer = undefined;
@@ -279,11 +280,11 @@ export class PrintService {
    * after it. Those that failed at the chunk's end go on at once, with the next chunk after them
    * (left out if one of it is recorded); when nothing could be recorded they all wait for a pass
    * of their own, sooner or later (a storage that refuses everything keeps them all — the sales
-   * were committed, a restart hands their events over again). Answers `more` when events are
-   * left for another pass that goes on at once.
+   * were committed, a restart hands their events over again). Answers whether events are left
+   * for another pass that goes on at once.
    */
-  #record(): 'done' | 'more' | 'failed' {
-    if (this.#unrecorded.length === 0 && this.#lag() < CURSOR_LAG) return 'done';
+  #record(): boolean {
+    if (this.#unrecorded.length === 0 && this.#lag() < CURSOR_LAG) return false;
     const events = this.#unrecorded.slice(0, RECORD_CHUNK);
     const rest = this.#unrecorded.slice(RECORD_CHUNK);
     const last = events[events.length - 1];
@@ -293,20 +294,19 @@ export class PrintService {
     } catch (err) {
       const kept = events.length > 1 ? this.#oneByOne(events, through) : events;
       if (kept.length === 0) return this.#recorded(rest, through);
+      this.#unrecorded = [...kept, ...rest];
       if (kept.length < events.length && rest.length > 0) {
         // Some were recorded: the last ones failed with nothing after them in this chunk.
-        this.#unrecorded = [...kept, ...rest];
         this.#recordIn(0);
-        return 'more';
+        return true;
       }
       this.ctx.log.error(
-        { err, events: kept.length + rest.length, retryInMs: this.#recordRetryMs },
+        { err, events: this.#unrecorded.length, retryInMs: this.#recordRetryMs },
         'print jobs not recorded; tried again soon',
       );
-      this.#unrecorded = [...kept, ...rest];
       this.#recordIn(this.#recordRetryMs);
       this.#recordRetryMs = Math.min(this.#recordRetryMs * 2, RECORD_RETRY_MAX_MS);
-      return 'failed';
+      return false;
     }
     return this.#recorded(rest, through);
   }
@@ -347,14 +347,14 @@ export class PrintService {
     return failed;
   }
 
-  /** Recorded up to `through`; `rest` still to record (by a pass of its own, soon). */
-  #recorded(rest: PrintingEvent[], through: number): 'done' | 'more' {
+  /** Recorded up to `through`; `rest` still to record, by a pass of its own at once (answers whether there is any). */
+  #recorded(rest: PrintingEvent[], through: number): boolean {
     this.#unrecorded = rest;
     this.#recordedThrough = through;
     this.#recordRetryMs = RECORD_RETRY_MS;
-    if (rest.length === 0) return 'done';
+    if (rest.length === 0) return false;
     this.#recordIn(0);
-    return 'more';
+    return true;
   }
 
   #jobsFor(event: PrintingEvent): NewPrintJob[] {

@@ -19,7 +19,7 @@ import {
 import type { Database, Statement } from 'better-sqlite3';
 import { and, asc, getTableColumns, getTableName, gt, inArray, max, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/database.js';
-import { rawStatement } from '../db/prepared-writes.js';
+import { placeholders, rawStatement } from '../db/prepared-writes.js';
 import { events } from '../db/schema.js';
 import { isJsonObject, readStoredJson, storageHealthOf, type StorageHealth } from '../db/storage-health.js';
 
@@ -97,22 +97,12 @@ interface QueuedCommand {
  * caller (the data and the actor as JSON text).
  */
 function prepareInsert(db: Db) {
-  const p = (name: string) => sql`${sql.placeholder(name)}`;
+  const columns = ['id', 'type', 'topic', 'subject', 'data', 'at', 'version', 'actor', 'device'];
   return rawStatement<{ seq: number }>(
     db,
     db
       .insert(events)
-      .values({
-        id: p('id'),
-        type: p('type'),
-        topic: p('topic'),
-        subject: p('subject'),
-        data: p('data'),
-        at: p('at'),
-        version: p('version'),
-        actor: p('actor'),
-        device: p('device'),
-      })
+      .values(placeholders(columns) as never)
       .returning({ seq: events.seq }),
   );
 }
