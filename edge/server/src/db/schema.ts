@@ -202,7 +202,6 @@ export const orders = sqliteTable(
     index('orders_open')
       .on(t.status)
       .where(sql`status <> 'picked_up'`),
-    index('orders_day').on(t.businessDay),
     index('orders_waiting')
       .on(t.status)
       .where(sql`status in ('placed', 'paid')`),
