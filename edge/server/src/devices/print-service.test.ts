@@ -4,6 +4,7 @@
  * consumer); the jobs are sent to virtual printers
  * (raw TCP servers on 127.0.0.1 answering DLE EOT), and what came out is decoded from the bytes.
  */
+import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { placeOrderBodySchema, uuidv7, type CommandContext } from '@tillbox/core';
 import { eq } from 'drizzle-orm';
@@ -16,6 +17,16 @@ import { cashierAtCounter, guestAtKiosk } from '../testing/contexts.js';
 import { DEMO_PRINTERS, printingStore, until, virtualPrinter, type PrintingStore } from '../testing/device-hub.js';
 import { latteOrder } from '../testing/order-factory.js';
 import type { DecodedPrintout } from '../kitchen/escpos-decode.js';
+
+/** When a migration was made (its journal's `when`, the `created_at` drizzle records it applied with). */
+function migrationTime(tag: string): number {
+  const journal = JSON.parse(readFileSync(new URL('../../drizzle/meta/_journal.json', import.meta.url), 'utf8')) as {
+    entries: { tag: string; when: number }[];
+  };
+  const entry = journal.entries.find((e) => e.tag === tag);
+  if (!entry) throw new Error(`no migration ${tag} in the journal`);
+  return entry.when;
+}
 
 let s: PrintingStore | undefined;
 afterEach(async () => {
@@ -376,9 +387,12 @@ describe('print jobs', () => {
     placeAtCounter(s);
     await until(() => s!.devices.prints.list({ limit: 10 }).length === 2, 5000, 'the tickets recorded');
     await s.devices.stop();
-    // As the database was before the print cursor's migration: no cursor row, the migration not applied.
-    s.db.sqlite.exec(`DELETE FROM log_cursors WHERE name = 'print-jobs';
-      DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)`);
+    // As the database was before the print cursor's migration: no cursor row, neither it nor any
+    // migration after it applied.
+    s.db.sqlite.prepare(`DELETE FROM log_cursors WHERE name = 'print-jobs'`).run();
+    s.db.sqlite
+      .prepare('DELETE FROM __drizzle_migrations WHERE created_at >= ?')
+      .run(migrationTime('0009_print_jobs_cursor'));
     expect(printCursorRow(s)).toBeUndefined();
     const again = openDatabase(dirname(s.db.path));
     again.close();
