@@ -1,7 +1,7 @@
 /**
  * Print jobs in runs, on a real SQLite file and virtual TCP printers: the jobs waiting for a
- * printer are claimed together (every printer's run in one commit), sent one after another in the
- * order they were made, marked printed together when the run is over, and each printed once — through a failure in the middle of a run and
+ * printer are claimed together (every printer's run in one commit), sent one after another in one
+ * connection in the order they were made, marked printed together when the run is over, and each printed once — through a failure in the middle of a run and
  * through a stop in the middle of one.
  */
 import { placeOrderBodySchema, TillboxError } from '@tillbox/core';
@@ -35,15 +35,24 @@ function numbersPrinted(store: PrintingStore, id: string): number[] {
   });
 }
 
-/** Makes the hub's printer run `before` ahead of its `n`th job (1-based); the job goes on unless it throws. */
+/**
+ * Makes the hub's printer run `before` as its `n`th job (1-based) is about to be sent, after the
+ * run was told to go on with it; the job goes on unless `before` throws, which fails it as a
+ * session failing there would.
+ */
 function onJob(printer: Printer, n: number, before: () => void): void {
-  const print = printer.print.bind(printer);
+  const printRun = printer.printRun.bind(printer);
   let count = 0;
-  vi.spyOn(printer, 'print').mockImplementation(async (bytes) => {
-    count += 1;
-    if (count === n) before();
-    return print(bytes);
-  });
+  vi.spyOn(printer, 'printRun').mockImplementation((jobs, hooks) =>
+    printRun(jobs, {
+      ...hooks,
+      proceed: () => {
+        const go = hooks.proceed?.() ?? true;
+        if (go && ++count === n) before();
+        return go;
+      },
+    }),
+  );
 }
 
 const jobsOf = (store: PrintingStore, deviceId: string) =>

@@ -221,12 +221,12 @@ describe('print jobs', () => {
   it('records the jobs of orders placed while a run is being printed, before that run is over', async () => {
     s = await printingStore();
     const bar = s.devices.hub.printer('bar-printer')!;
-    const send = bar.print.bind(bar);
+    const send = bar.printRun.bind(bar);
     let release: () => void = () => {};
     const held = new Promise<void>((r) => (release = r));
-    bar.print = async (bytes) => {
+    bar.printRun = async (jobs, hooks) => {
       await held; // the bar printer takes its time (paper out, a slow USB link)
-      return send(bytes);
+      return send(jobs, hooks);
     };
     try {
       const first = placeAtCounter(s);

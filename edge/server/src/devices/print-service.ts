@@ -17,7 +17,8 @@
  * - **Carrying out** ({@link PRINT_AFTER_MS} after a commit or a printer coming back): due jobs
  *   printer by printer in the order they were made, in runs of up to {@link RUN_MAX}: a run is
  *   claimed (queued → printing) in one commit before its first bytes go, its jobs are sent one
- *   after another and each is marked printed once its printer took it. Claims and marks of every
+ *   after another (in one session with a printer asked its status before each: `printer.ts`) and
+ *   each is marked printed once its printer took it. Claims and marks of every
  *   printer made in one turn share one commit (`print-job-commits.ts`). A failed attempt puts the
  *   printer's waiting jobs (the rest of its run too) back with a growing delay, and after
  *   `rerouteAfterFailures` on their printer, on its backup; a stop puts the unsent rest back.
@@ -513,20 +514,33 @@ export class PrintService {
       return false; // not saved (logged): the jobs are still queued and are tried again later
     }
     const sending = ready.filter((r) => claimed.has(r.job.id));
-    for (const [i, { job, bytes }] of sending.entries()) {
-      if (!this.#printing) {
-        // Stopping: what was claimed and not sent goes back to the queue as it was.
-        for (const r of sending.slice(i)) this.#commits.release(r.job.id, this.#now());
-        return false;
+    let sent = 0;
+    try {
+      sent = await printer.printRun(
+        sending.map((r) => r.bytes),
+        {
+          proceed: () => this.#printing,
+          sent: (i) => {
+            sent = i + 1;
+            this.#commits.printed(sending[i]?.job.id ?? '', this.#now());
+          },
+        },
+      );
+    } catch (err) {
+      const failed = sending[sent]?.job;
+      if (!failed) {
+        // The session failed as it closed, after the printer took every job: all of them printed.
+        this.#commits.done();
+        return true;
       }
-      try {
-        await printer.print(bytes);
-        this.#commits.printed(job.id, this.#now());
-      } catch (err) {
-        const unsent = sending.slice(i + 1).map((r) => r.job);
-        this.#failed(printer.device.backup, { ...job, attempts: job.attempts + 1 }, unsent, err);
-        return false;
-      }
+      const unsent = sending.slice(sent + 1).map((r) => r.job);
+      this.#failed(printer.device.backup, { ...failed, attempts: failed.attempts + 1 }, unsent, err);
+      return false;
+    }
+    if (sent < sending.length) {
+      // Stopping: what was claimed and not sent goes back to the queue as it was.
+      for (const r of sending.slice(sent)) this.#commits.release(r.job.id, this.#now());
+      return false;
     }
     this.#commits.done();
     return true;

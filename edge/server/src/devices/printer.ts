@@ -1,15 +1,20 @@
 /**
  * One printer of the profile: its state (ready, offline, paper-out, cover-open, error with the last
- * error and when), a status poll while idle, and `print(bytes)`. Each job is one session: open,
- * ask the status (DLE EOT, when the printer answers), send only when it is ready, close. A printer
- * that is not ready is never sent a job — it would keep the bytes and print them when its cover
- * closes, and the retry would print them again. Sessions never overlap (a printer on port 9100
- * takes one connection at a time).
+ * error and when), a status poll while idle, and `printRun(jobs)`. A session opens, asks the
+ * status (DLE EOT, when the printer answers) before each job and sends it only when the printer is
+ * ready, and closes. A printer that is not ready is never sent a job — it would keep the bytes and
+ * print them when its cover closes, and the retry would print them again. Sessions never overlap
+ * (a printer on port 9100 takes one connection at a time).
+ *
+ * A printer asked its status takes a whole run in one session: it prints bytes as they come and
+ * says it is ready before each job. One that is not asked gets a session per job, the way raw
+ * printing takes a connection as one job (some print servers print a connection's bytes only when
+ * it closes).
  */
 import { printerAsksStatus, TillboxError, type DeviceState, type PrinterDevice } from '@tillbox/core';
 import type { Logger } from 'pino';
 import { parseStatus, STATUS_ANSWER_BYTES, STATUS_QUERY, stateOfStatus } from './escpos-status.js';
-import type { PrinterTransport } from './transport.js';
+import type { PrinterSession, PrinterTransport } from './transport.js';
 
 export interface PrinterContext {
   readonly device: PrinterDevice;
@@ -125,26 +130,58 @@ export class Printer {
    * (`device-unavailable`, `device-timeout`) saying why when it could not, having sent nothing when
    * the printer said it was not ready.
    */
-  print(bytes: Uint8Array): Promise<void> {
+  async print(bytes: Uint8Array): Promise<void> {
+    await this.printRun([bytes], { sent: () => undefined });
+  }
+
+  /**
+   * Send a run of jobs in order, each reported to `sent` once the printer has taken every byte of
+   * it. Before each job `proceed` (when given) may stop the run: it resolves with how many were
+   * sent. Rejects like {@link print} at the first job that could not be sent; those before it were
+   * reported, it and those after it were not sent.
+   */
+  printRun(
+    jobs: readonly Uint8Array[],
+    hooks: { readonly sent: (index: number) => void; readonly proceed?: () => boolean },
+  ): Promise<number> {
     return this.#serial(async () => {
+      let count = 0;
       try {
-        const session = await this.ctx.transport.open(this.ctx.timeoutMs);
+        // One session for the run when the printer says it is ready before each job; otherwise one each.
+        const shared = this.#asksStatus();
+        let session: PrinterSession | undefined;
         try {
-          await this.#askStatus(session);
-          await session.write(bytes);
+          for (const bytes of jobs) {
+            if (hooks.proceed && !hooks.proceed()) break;
+            session ??= await this.ctx.transport.open(this.ctx.timeoutMs);
+            await this.#askStatus(session);
+            await session.write(bytes);
+            if (!shared) {
+              const done = session;
+              session = undefined;
+              await done.close();
+            }
+            hooks.sent(count);
+            count += 1;
+          }
         } finally {
-          await session.close();
+          await session?.close();
         }
-        this.#set('ready');
+        if (count > 0) this.#set('ready');
+        return count;
       } catch (e) {
         throw this.#failed(e);
       }
     });
   }
 
+  #asksStatus(): boolean {
+    return printerAsksStatus(this.ctx.device) && this.ctx.transport.canRead;
+  }
+
   /** Asks DLE EOT 1, 2, 4 when the printer answers; throws when it is not ready. */
-  async #askStatus(session: { write(b: Uint8Array): Promise<void>; read(n: number, ms: number): Promise<Buffer> }) {
-    if (!printerAsksStatus(this.ctx.device) || !this.ctx.transport.canRead) return;
+  async #askStatus(session: PrinterSession) {
+    if (!this.#asksStatus()) return;
     await session.write(STATUS_QUERY);
     const answer = await session.read(STATUS_ANSWER_BYTES, this.ctx.timeoutMs);
     const status = parseStatus(answer);

@@ -1,8 +1,11 @@
 /**
  * The virtual printer: a real raw-printing server (TCP, port 9100 style) that behaves like a
  * thermal printer, so the demo and the tests run the very driver code a store runs. It answers
- * DLE EOT status queries at once (ESC/POS dialect), keeps every other byte it receives, and when a
- * connection ends that is one printout — decoded with `decodeEscPos` for the admin screen.
+ * DLE EOT status queries at once (ESC/POS dialect) and keeps every other byte it receives. What
+ * came before a status query, or before the connection's end, is one printout — decoded with
+ * `decodeEscPos` for the admin screen: the driver asks before each job it sends, several in one
+ * connection (a real printer tells them apart by their cuts, which the twin does not parse as the
+ * bytes arrive). A printer that is not asked its status gets a connection per job.
  *
  * Like a real printer, what it receives while its cover is open or its paper is out is kept and
  * printed when it is ready again; switched `off`, it refuses connections (and comes back on the
@@ -119,18 +122,38 @@ export class VirtualPrinter {
 
   #accept(socket: Socket): void {
     this.#sockets.add(socket);
-    const job: Buffer[] = [];
+    let job: Buffer[] = [];
+    /** Whether bytes of the job came while it was not ready: then it is kept until it is. */
+    let keep = false;
     let carry = Buffer.alloc(0);
+    const received = (bytes: Buffer): void => {
+      if (bytes.length === 0) return;
+      job.push(bytes);
+      if (this.#state !== 'ready') keep = true;
+    };
+    /** The job received so far comes out (or is held); the next one starts. */
+    const printout = (): void => {
+      const bytes = Buffer.concat(job);
+      const held = keep || this.#state === 'off';
+      job = [];
+      keep = false;
+      if (bytes.length === 0) return;
+      if (held) this.#held.push(bytes);
+      else this.#print(bytes);
+    };
+    // Its answers go at once, like a printer's real-time status (not held back for an ACK).
+    socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => {
-      const data = Buffer.concat([carry, chunk]);
+      const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
       carry = Buffer.alloc(0);
       let from = 0;
-      for (let i = 0; i < data.length; i++) {
-        if (this.options.dialect !== 'escpos' || data[i] !== DLE) continue;
+      const answers: number[] = [];
+      for (let i = data.indexOf(DLE); i !== -1 && i < data.length; i = data.indexOf(DLE, i + 1)) {
+        if (this.options.dialect !== 'escpos') break;
         if (i + 2 >= data.length) {
           // Perhaps a DLE EOT cut between two chunks: wait for the rest.
           if (i + 1 >= data.length || data[i + 1] === EOT) {
-            job.push(data.subarray(from, i));
+            received(data.subarray(from, i));
             carry = Buffer.from(data.subarray(i));
             from = data.length;
             break;
@@ -139,20 +162,22 @@ export class VirtualPrinter {
         }
         if (data[i + 1] !== EOT) continue;
         const n = data[i + 2] ?? 0;
-        job.push(data.subarray(from, i));
-        const answering = this.#state === 'off' ? 'error' : this.#state;
-        socket.write(Buffer.from([statusByte(answering, n)]));
+        received(data.subarray(from, i));
+        // Asked before the next job: the one before it is whole.
+        printout();
+        answers.push(statusByte(this.#state === 'off' ? 'error' : this.#state, n));
         from = i + 3;
         i += 2;
       }
-      if (from < data.length) job.push(data.subarray(from));
+      if (from < data.length) received(data.subarray(from));
+      // The answers to the queries of one chunk (DLE EOT 1, 2 and 4) in one write.
+      if (answers.length > 0) socket.write(Buffer.from(answers));
     });
     const finish = (): void => {
       if (!this.#sockets.delete(socket)) return;
-      const bytes = Buffer.concat([...job, carry]);
-      if (bytes.length === 0) return;
-      if (this.#state === 'ready') this.#print(bytes);
-      else this.#held.push(bytes);
+      received(carry);
+      carry = Buffer.alloc(0);
+      printout();
     };
     socket.on('end', () => {
       finish();

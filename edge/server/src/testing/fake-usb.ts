@@ -5,7 +5,8 @@
  * messages (`transferOut error: Disconnected` when unplugged, `transferIn error: Cancelled` when
  * nothing came in time, `claimInterface error: interface is busy (os error 16)` while Linux's usblp
  * holds the interface) — and behave like a thermal printer: DLE EOT n on the OUT endpoint queues its
- * status byte on the IN endpoint, everything else is paper, one printout per claimed session.
+ * status byte on the IN endpoint, everything else is paper: what came before a status query, or
+ * before the session's end, is one printout (the driver asks before each job of a run).
  */
 import { DLE, EOT, statusByte } from '../devices/escpos-status.js';
 import type {
@@ -102,6 +103,11 @@ export class FakeUsbPrinter implements UsbDeviceApi {
     if (!this.#open) throw new Error('releaseInterface error: invalid state');
     if (!this.#claimed) throw new Error('releaseInterface error: not claimed');
     this.#claimed = false;
+    this.#printout();
+  }
+
+  /** What was sent since the last status query (or the session's start) comes out. */
+  #printout(): void {
     const paper = Buffer.concat(this.#session);
     this.#session = [];
     if (paper.length > 0) this.printouts.push(paper);
@@ -170,6 +176,7 @@ export class FakeUsbPrinter implements UsbDeviceApi {
     for (let i = 0; i + 2 < buffer.length; i++) {
       if (buffer[i] !== DLE || buffer[i + 1] !== EOT) continue;
       this.#session.push(buffer.subarray(from, i));
+      this.#printout();
       this.#answers.push(statusByte(this.state, buffer[i + 2] ?? 0));
       from = i + 3;
       i += 2;
