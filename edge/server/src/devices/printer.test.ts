@@ -4,6 +4,7 @@
  * per job; a printer that runs out of paper mid-run is sent nothing more.
  */
 import { kitchenPrinterSchema, TillboxError, type PrinterDevice } from '@tillbox/core';
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { STATUS_QUERY } from './escpos-status.js';
 import { Printer } from './printer.js';
@@ -103,5 +104,18 @@ describe('a printer run', () => {
     expect(twin.printouts.map((p) => p.bytes)).toEqual([job(1)]);
     await twin.setState('ready');
     expect(twin.printouts).toHaveLength(1);
+  });
+
+  it('prints a job that came while its cover was open once it is closed, also before the connection ends', async () => {
+    const { twin } = await setUp();
+    await twin.setState('cover-open');
+    const socket = connect({ host: twin.host, port: twin.port });
+    await new Promise((r) => socket.once('connect', r));
+    socket.write(job(1));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(twin.printouts).toHaveLength(0);
+    await twin.setState('ready'); // the cover closed while the job's connection was still open
+    socket.end();
+    expect(await printouts(twin, 1)).toEqual([job(1)]);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * How bytes reach a printer: one session at a time (open, ask its status, write the job, close).
+ * How bytes reach a printer: one session at a time (open, ask its status and write a job — for
+ * each job of a run, when the printer is asked its status — close).
  * TCP (port 9100, "raw" printing, what network printers and the virtual printer listen on),
  * device files and serial ports here; USB in `usb/usb-transport.ts`. A session that fails rejects with a
  * `device-unavailable` or `device-timeout` TillboxError naming the printer's address; nothing here

@@ -123,7 +123,7 @@ export class VirtualPrinter {
   #accept(socket: Socket): void {
     this.#sockets.add(socket);
     let job: Buffer[] = [];
-    /** Whether bytes of the job came while it was not ready: then it is kept until it is. */
+    /** Whether bytes of the job came while it was not ready: then it is kept until it is ready. */
     let keep = false;
     let carry = Buffer.alloc(0);
     const received = (bytes: Buffer): void => {
@@ -134,7 +134,8 @@ export class VirtualPrinter {
     /** The job received so far comes out (or is held); the next one starts. */
     const printout = (): void => {
       const bytes = Buffer.concat(job);
-      const held = keep || this.#state === 'off';
+      // Ready again by now (switched back while the job came in): it prints as a held job would.
+      const held = keep && this.#state !== 'ready';
       job = [];
       keep = false;
       if (bytes.length === 0) return;
