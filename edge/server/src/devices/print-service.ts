@@ -516,7 +516,7 @@ export class PrintService {
     const sending = ready.filter((r) => claimed.has(r.job.id));
     let sent = 0;
     try {
-      sent = await printer.printRun(
+      await printer.printRun(
         sending.map((r) => r.bytes),
         {
           proceed: () => this.#printing,

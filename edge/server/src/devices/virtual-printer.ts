@@ -149,8 +149,9 @@ export class VirtualPrinter {
       carry = Buffer.alloc(0);
       let from = 0;
       const answers: number[] = [];
-      for (let i = data.indexOf(DLE); i !== -1 && i < data.length; i = data.indexOf(DLE, i + 1)) {
-        if (this.options.dialect !== 'escpos') break;
+      // Only the ESC/POS dialect answers DLE EOT.
+      const first = this.options.dialect === 'escpos' ? data.indexOf(DLE) : -1;
+      for (let i = first; i !== -1 && i < data.length; i = data.indexOf(DLE, i + 1)) {
         if (i + 2 >= data.length) {
           // Perhaps a DLE EOT cut between two chunks: wait for the rest.
           if (i + 1 >= data.length || data[i + 1] === EOT) {
