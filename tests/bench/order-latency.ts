@@ -24,6 +24,8 @@ export interface RateResult {
   latencies: number[];
   /** Every answered POST's time to its answer, ms, sorted. */
   acks: number[];
+  /** Why orders failed, with how many: `HTTP 503`, `ECONNRESET`, `no ticket in 10 s`. */
+  failures: Record<string, number>;
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
@@ -166,6 +168,12 @@ export async function runAtRate(
   const latencies: number[] = [];
   const acks: number[] = [];
   let failed = 0;
+  const failures: Record<string, number> = {};
+  const fail = (id: string, why: string): void => {
+    failed += 1;
+    failures[why] = (failures[why] ?? 0) + 1;
+    fleet.forget(id);
+  };
   const started = performance.now();
   const inflight: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
@@ -181,22 +189,13 @@ export async function runAtRate(
       post(baseUrl, body, headers).then(
         async (status) => {
           acks.push(performance.now() - sent);
-          if (status !== 201) {
-            failed += 1;
-            fleet.forget(id);
-            return;
-          }
+          if (status !== 201) return fail(id, `HTTP ${status}`);
           const timeout = new Promise<number>((r) => setTimeout(() => r(-1), 10_000));
           const ms = await Promise.race([ticket, timeout]);
-          if (ms < 0) {
-            failed += 1;
-            fleet.forget(id);
-          } else latencies.push(ms);
+          if (ms < 0) fail(id, 'no ticket in 10 s');
+          else latencies.push(ms);
         },
-        () => {
-          failed += 1;
-          fleet.forget(id);
-        },
+        (err: unknown) => fail(id, (err as NodeJS.ErrnoException).code ?? String(err)),
       ),
     );
   }
@@ -205,12 +204,12 @@ export async function runAtRate(
   latencies.sort((a, b) => a - b);
   acks.sort((a, b) => a - b);
   const achievedRate = Math.round((total / (sendingDone - started)) * 1000 * 10) / 10;
-  return resultOf({ targetRate: rate, achievedRate, orders: total, failed, latencies, acks });
+  return resultOf({ targetRate: rate, achievedRate, orders: total, failed, failures, latencies, acks });
 }
 
 /** A result with its percentiles read from the sorted latencies and acks. */
 function resultOf(
-  r: Pick<RateResult, 'targetRate' | 'achievedRate' | 'orders' | 'failed' | 'latencies' | 'acks'>,
+  r: Pick<RateResult, 'targetRate' | 'achievedRate' | 'orders' | 'failed' | 'failures' | 'latencies' | 'acks'>,
 ): RateResult {
   const { latencies, acks } = r;
   return {
@@ -235,6 +234,10 @@ export function pooled(turns: readonly RateResult[]): RateResult {
     achievedRate: Math.round((turns.reduce((n, r) => n + r.achievedRate * r.orders, 0) / orders) * 10) / 10,
     orders,
     failed: turns.reduce((n, r) => n + r.failed, 0),
+    failures: turns.reduce<Record<string, number>>((all, r) => {
+      for (const [why, n] of Object.entries(r.failures)) all[why] = (all[why] ?? 0) + n;
+      return all;
+    }, {}),
     latencies: sorted((r) => r.latencies),
     acks: sorted((r) => r.acks),
   });

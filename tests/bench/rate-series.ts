@@ -38,8 +38,15 @@ export const RATE_TABLE_HEADER = [
   '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 ];
 
+/** Why orders failed, as `2 × ECONNRESET, 1 × HTTP 503`: printed under a row with failures. */
+const failureList = (r: RateResult): string =>
+  Object.entries(r.failures)
+    .map(([why, n]) => `${n} × ${why}`)
+    .join(', ');
+
 export const rateRow = (name: string, r: RateResult): string =>
-  `| ${r.targetRate} | ${name} | ${r.achievedRate} | ${r.completed}/${r.orders} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${ms(r.ackP50)} | ${ms(r.ackP99)} |`;
+  `| ${r.targetRate} | ${name} | ${r.achievedRate} | ${r.completed}/${r.orders} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${ms(r.ackP50)} | ${ms(r.ackP99)} |` +
+  (r.failed > 0 ? `\n| ${r.targetRate} | ${name}, failed | ${failureList(r)} | | | | | | |` : '');
 
 /** Runs the series on every target in turn at each rate, printing each row as it is measured. */
 export async function runSeries(
