@@ -167,10 +167,8 @@ export async function runAtRate(
   const total = Math.max(1, Math.round(rate * seconds));
   const latencies: number[] = [];
   const acks: number[] = [];
-  let failed = 0;
   const failures: Record<string, number> = {};
   const fail = (id: string, why: string): void => {
-    failed += 1;
     failures[why] = (failures[why] ?? 0) + 1;
     fleet.forget(id);
   };
@@ -204,16 +202,17 @@ export async function runAtRate(
   latencies.sort((a, b) => a - b);
   acks.sort((a, b) => a - b);
   const achievedRate = Math.round((total / (sendingDone - started)) * 1000 * 10) / 10;
-  return resultOf({ targetRate: rate, achievedRate, orders: total, failed, failures, latencies, acks });
+  return resultOf({ targetRate: rate, achievedRate, orders: total, failures, latencies, acks });
 }
 
-/** A result with its percentiles read from the sorted latencies and acks. */
+/** A result with its percentiles read from the sorted latencies and acks, and its failures counted. */
 function resultOf(
-  r: Pick<RateResult, 'targetRate' | 'achievedRate' | 'orders' | 'failed' | 'failures' | 'latencies' | 'acks'>,
+  r: Pick<RateResult, 'targetRate' | 'achievedRate' | 'orders' | 'failures' | 'latencies' | 'acks'>,
 ): RateResult {
   const { latencies, acks } = r;
   return {
     ...r,
+    failed: Object.values(r.failures).reduce((n, k) => n + k, 0),
     completed: latencies.length,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
@@ -233,7 +232,6 @@ export function pooled(turns: readonly RateResult[]): RateResult {
     targetRate: first.targetRate,
     achievedRate: Math.round((turns.reduce((n, r) => n + r.achievedRate * r.orders, 0) / orders) * 10) / 10,
     orders,
-    failed: turns.reduce((n, r) => n + r.failed, 0),
     failures: turns.reduce<Record<string, number>>((all, r) => {
       for (const [why, n] of Object.entries(r.failures)) all[why] = (all[why] ?? 0) + n;
       return all;

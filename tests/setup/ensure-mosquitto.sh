@@ -4,7 +4,8 @@
 # runs it: the tests start and stop their own broker, and Debian's service is left as it is.
 set -euo pipefail
 MOSQUITTO="${TILLBOX_MOSQUITTO:-/usr/sbin/mosquitto}"
-if [ -x "$MOSQUITTO" ] && command -v openssl >/dev/null; then
+ready() { [ -x "$MOSQUITTO" ] && command -v openssl >/dev/null; }
+if ready; then
   exit 0
 fi
 if [ "$(id -u)" != "0" ]; then
@@ -15,10 +16,7 @@ echo "Installing Debian's mosquitto (needed by the integration tests)..."
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends mosquitto openssl >/dev/null
-if [ ! -x "$MOSQUITTO" ] || ! command -v openssl >/dev/null; then
-  echo "mosquitto and openssl were installed, yet $MOSQUITTO or openssl is missing" >&2
-  exit 1
-fi
+ready || { echo "mosquitto and openssl were installed, yet $MOSQUITTO or openssl is missing" >&2; exit 1; }
 # `mosquitto -h` prints the version first and exits with 3 (with pipefail, that failed the script
 # on every machine that had to install it): the version line is shown, its status is not the script's.
 { "$MOSQUITTO" -h || true; } | head -n 1

@@ -15,7 +15,7 @@
  * scavenges — a full collection came every ~2 s (16–17 in 30 s, each a 4–16 ms pause with ~100 ms
  * of marking on the other core), and at the first 800/s step every ~0.6 s; with it, 1 in 30 s at
  * 200/s and the 200/s p99 went from 16–19 ms to 7 ms. The cost is memory: the edge's peak RSS in
- * the bench went from ~280 MB to ~410 MB (docs/performance.md, session 11).
+ * the bench went from ~280 MB to ~400 MB (docs/performance.md, session 11).
  *
  * `--expose-gc`: `gc()` for the idle collector (./idle-gc.ts), which runs that scavenge itself in
  * a quiet moment between commits when it is near, rather than let it fall inside the next order.
