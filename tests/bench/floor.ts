@@ -15,6 +15,7 @@ const SERVER = join(dirname(fileURLToPath(import.meta.url)), 'floor-server.ts');
 
 export interface FloorProcess {
   url: string;
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -48,6 +49,7 @@ export async function startFloorProcess(): Promise<FloorProcess> {
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
@@ -57,6 +59,6 @@ export async function startFloorProcess(): Promise<FloorProcess> {
 }
 
 /** The floor asks no credentials. */
-export function floorTarget(url: string): Target {
-  return { name: 'floor', url, clientHeaders: async () => ({}), orderHeaders: async () => ({}) };
+export function floorTarget(url: string, pid?: number): Target {
+  return { name: 'floor', url, pid, clientHeaders: async () => ({}), orderHeaders: async () => ({}) };
 }

@@ -3,7 +3,8 @@
  * KDS screens, orders POSTed at a fixed rate. Latency = POST sent → the `order.fired` ticket
  * received by the last of the N clients.
  */
-import { Agent, request } from 'node:http';
+import { Agent, request, type ClientRequest } from 'node:http';
+import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { uuidv7, type StreamServerMessage } from '@tillbox/core';
 import WebSocket from 'ws';
@@ -26,6 +27,8 @@ export interface RateResult {
   acks: number[];
   /** Why orders failed, with how many: `HTTP 503`, `ECONNRESET`, `no ticket in 10 s`. */
   failures: Record<string, number>;
+  /** Orders sent on a connection opened during the turn (every other one went on one opened before it). */
+  onNewConnections: number;
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
@@ -120,21 +123,71 @@ export interface Target {
   clientHeaders(role: 'kds' | 'pickup'): Promise<RequestHeaders>;
   /** The headers of the device that places the orders. */
   orderHeaders(): Promise<RequestHeaders>;
+  /** The server's process, when the bench started it: the other target's turn waits for it to go quiet. */
+  pid?: number | undefined;
 }
 
 /** The edge, driven as the store's devices drive it: each client paired as its own device. */
-export function edgeTarget(url: string): Target {
+export function edgeTarget(url: string, pid?: number): Target {
   return {
     name: 'Tillbox',
     url,
+    pid,
     clientHeaders: (role) => edgeHeaders(url, role),
     orderHeaders: () => edgeHeaders(url, 'counter', 'cashier'),
   };
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+/** Connections the placing client may hold to each target (kept open between orders). */
+const CONNECTIONS = 64;
+const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+/** Every connection the agent has handed a request (a request that waited for one gets one of these). */
+const connections = new WeakSet<Socket>();
 
-function post(baseUrl: string, body: string, headers: RequestHeaders): Promise<number> {
+/** Calls `opened` when `req` goes on a connection no request has had before. */
+function watchConnection(req: ClientRequest, opened: () => void = () => {}): void {
+  req.on('socket', (socket) => {
+    if (connections.has(socket)) return;
+    connections.add(socket);
+    opened();
+  });
+}
+
+/**
+ * Opens the client's connections to `baseUrl` before a turn, so that orders go on connections a
+ * store's devices would already hold. Node 20's libuv accepts one new connection per turn of the
+ * server's event loop (libuv#3696); on a busy server each turn is a group commit of a few ms, so
+ * connections opened in a burst mid-turn held their first orders ~5 ms each in line (the first
+ * 800/s step opened ~50–70, their orders 90–200 ms). How many orders still went on a new connection
+ * is counted ({@link RateResult.onNewConnections}). Any path does: the answer (a 404 on the floor)
+ * is read and the connection kept. They are opened anew for each turn.
+ */
+export async function openConnections(baseUrl: string, count = CONNECTIONS): Promise<void> {
+  // Idle ones are let go first: a server closes a keep-alive connection after a while (the
+  // floor's node:http after 5 s), and an order sent on one just as it closes fails with
+  // ECONNRESET — one lost order, and the step counts as not sustained.
+  const idle = Object.values(agent.freeSockets).flatMap((sockets) => sockets ?? []);
+  // Gone from the agent's lists on 'close' (a destroyed one still listed could be handed out).
+  await Promise.all(
+    idle.map((socket) =>
+      socket.closed ? undefined : new Promise((resolve) => socket.destroy().once('close', resolve)),
+    ),
+  );
+  const once = (): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const req = request(`${baseUrl}/api/v1/pairing/mode`, { agent }, (res) => {
+        res.resume();
+        res.on('end', () => resolve());
+      });
+      req.on('error', reject);
+      watchConnection(req);
+      req.end();
+    });
+  // Asked at once, each waits for a connection of its own (none is free until one is answered).
+  await Promise.all(Array.from({ length: count }, once));
+}
+
+function post(baseUrl: string, body: string, headers: RequestHeaders, onNew: () => void): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
       `${baseUrl}/api/v1/orders`,
@@ -149,6 +202,7 @@ function post(baseUrl: string, body: string, headers: RequestHeaders): Promise<n
       },
     );
     req.on('error', reject);
+    watchConnection(req, onNew);
     req.end(body);
   });
 }
@@ -164,7 +218,9 @@ export async function runAtRate(
   seconds: number,
   headers: RequestHeaders = {},
 ): Promise<RateResult> {
+  await openConnections(baseUrl);
   const total = Math.max(1, Math.round(rate * seconds));
+  let onNewConnections = 0;
   const latencies: number[] = [];
   const acks: number[] = [];
   const failures: Record<string, number> = {};
@@ -184,7 +240,7 @@ export async function runAtRate(
     // Counter orders fire at once (kiosk orders wait for the card): the ticket follows the POST.
     const body = JSON.stringify({ id, channel: 'counter', orderType: 'takeout', lines: ORDER_LINES });
     inflight.push(
-      post(baseUrl, body, headers).then(
+      post(baseUrl, body, headers, () => (onNewConnections += 1)).then(
         async (status) => {
           acks.push(performance.now() - sent);
           if (status !== 201) return fail(id, `HTTP ${status}`);
@@ -202,12 +258,15 @@ export async function runAtRate(
   latencies.sort((a, b) => a - b);
   acks.sort((a, b) => a - b);
   const achievedRate = Math.round((total / (sendingDone - started)) * 1000 * 10) / 10;
-  return resultOf({ targetRate: rate, achievedRate, orders: total, failures, latencies, acks });
+  return resultOf({ targetRate: rate, achievedRate, orders: total, failures, latencies, acks, onNewConnections });
 }
 
 /** A result with its percentiles read from the sorted latencies and acks, and its failures counted. */
 function resultOf(
-  r: Pick<RateResult, 'targetRate' | 'achievedRate' | 'orders' | 'failures' | 'latencies' | 'acks'>,
+  r: Pick<
+    RateResult,
+    'targetRate' | 'achievedRate' | 'orders' | 'failures' | 'latencies' | 'acks' | 'onNewConnections'
+  >,
 ): RateResult {
   const { latencies, acks } = r;
   return {
@@ -238,5 +297,6 @@ export function pooled(turns: readonly RateResult[]): RateResult {
     }, {}),
     latencies: sorted((r) => r.latencies),
     acks: sorted((r) => r.acks),
+    onNewConnections: turns.reduce((n, r) => n + r.onNewConnections, 0),
   });
 }

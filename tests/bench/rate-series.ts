@@ -6,6 +6,7 @@
  * 600 orders, where one turn's 200 made it the third-slowest order). Then the edge next to the
  * floor, with the issue's goals printed next to the figures.
  */
+import { readFileSync } from 'node:fs';
 import type { RequestHeaders } from './auth.js';
 import { KdsFleet, pooled, runAtRate, type RateResult, type Target } from './order-latency.js';
 
@@ -46,7 +47,37 @@ const failureList = (r: RateResult): string =>
 
 export const rateRow = (name: string, r: RateResult): string =>
   `| ${r.targetRate} | ${name} | ${r.achievedRate} | ${r.completed}/${r.orders} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${ms(r.ackP50)} | ${ms(r.ackP99)} |` +
-  (r.failed > 0 ? `\n| ${r.targetRate} | ${name}, failed | ${failureList(r)} | | | | | | |` : '');
+  (r.failed > 0 ? `\n| ${r.targetRate} | ${name}, failed | ${failureList(r)} | | | | | | |` : '') +
+  (r.onNewConnections > 0
+    ? `\n| ${r.targetRate} | ${name}, on connections opened mid-turn | ${r.onNewConnections} orders | | | | | | |`
+    : '');
+
+/** A process's CPU time so far, ms (Linux's /proc; undefined elsewhere or once it is gone). */
+function cpuMs(pid: number): number | undefined {
+  try {
+    // The fields after the command's name: utime and stime are the 12th and 13th, in 1/100 s.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Waits until `pid` uses under 5 % of a core over 200 ms (at most `limitMs`), so that a target's
+ * turn does not share the machine with the other's leftovers: an overloaded step leaves print
+ * jobs, checkpoints and collections to finish for seconds after its last ticket.
+ */
+async function quiet(pid: number | undefined, limitMs = 20_000): Promise<void> {
+  if (pid === undefined) return;
+  const until = performance.now() + limitMs;
+  while (performance.now() < until) {
+    const before = cpuMs(pid);
+    await new Promise((r) => setTimeout(r, 200));
+    const after = cpuMs(pid);
+    if (before === undefined || after === undefined || after - before <= 10) return;
+  }
+}
 
 /** Runs the series on every target in turn at each rate, printing each row as it is measured. */
 export async function runSeries(
@@ -63,8 +94,13 @@ export async function runSeries(
       );
       drivers.push({ target, fleet, headers, results: [] });
     }
+    /** One turn of `d`, once every other target's process is quiet. */
+    const turn = async (d: (typeof drivers)[number], rate: number, seconds: number): Promise<RateResult> => {
+      for (const other of drivers) if (other !== d) await quiet(other.target.pid);
+      return runAtRate(d.target.url, d.fleet, rate, seconds, d.headers);
+    };
     const run = async (d: (typeof drivers)[number], rate: number, seconds: number): Promise<RateResult> => {
-      const r = await runAtRate(d.target.url, d.fleet, rate, seconds, d.headers);
+      const r = await turn(d, rate, seconds);
       d.results.push(r);
       print(rateRow(d.target.name, r));
       return r;
@@ -72,9 +108,8 @@ export async function runSeries(
     for (const d of drivers) await runAtRate(d.target.url, d.fleet, 50, 1, d.headers); // warm-up
     for (const rate of [20, 200]) {
       const turns = new Map<(typeof drivers)[number], RateResult[]>(drivers.map((d) => [d, []]));
-      for (let turn = 0; turn < Math.max(1, options.steadyTurns); turn++)
-        for (const d of drivers)
-          turns.get(d)?.push(await runAtRate(d.target.url, d.fleet, rate, options.steadySeconds, d.headers));
+      for (let round = 0; round < Math.max(1, options.steadyTurns); round++)
+        for (const d of drivers) turns.get(d)?.push(await turn(d, rate, options.steadySeconds));
       for (const d of drivers) {
         const each = turns.get(d) ?? [];
         const r = pooled(each);

@@ -43,12 +43,17 @@ async function orderToKds(): Promise<void> {
   console.log(`## Order-to-KDS latency: ${kdsClients} KDS clients + ${otherClients} other stream clients\n`);
   console.log('POST sent → the ticket (order.fired) at the last KDS client, ms. The floor is a bare pipeline:');
   console.log('node:http, JSON.parse, one better-sqlite3 transaction (WAL, synchronous=FULL), one 2 KB frame to');
-  console.log('every client over ws, in its own process. Tillbox and the floor take turns at each rate.\n');
+  console.log('every client over ws, in its own process. Tillbox and the floor take turns at each rate.');
+  console.log('Orders go over up to 64 keep-alive connections, opened before each turn; a turn starts once');
+  console.log("the other target's process is quiet (what an overloaded step left it to do is done).\n");
   console.log(RATE_TABLE_HEADER.join('\n'));
   const [edge, floor] = await withEdge(async (running) => {
     const floorProcess = await startFloorProcess();
     try {
-      return await runSeries([edgeTarget(running.url), floorTarget(floorProcess.url)], SERIES);
+      return await runSeries(
+        [edgeTarget(running.url, running.child.pid), floorTarget(floorProcess.url, floorProcess.pid)],
+        SERIES,
+      );
     } finally {
       await floorProcess.stop();
     }
