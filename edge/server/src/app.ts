@@ -80,7 +80,7 @@ interface Running {
   terminal: CardTerminal | undefined;
   slot: TerminalSlot;
   http: FastifyInstance;
-  /** Scavenges and full collections in the quiet moments between commits (./idle-gc.ts). */
+  /** Scavenges in the quiet moments between commits (./idle-gc.ts). */
   idle: { collector: IdleCollector; unsubscribe: () => void };
   startedAt: number;
 }

@@ -18,8 +18,7 @@
  * the bench went from ~280 MB to ~400 MB (docs/performance.md, session 11).
  *
  * `--expose-gc`: `gc()` for the idle collector (./idle-gc.ts), which runs that scavenge itself in
- * a quiet moment between commits when it is near, rather than let it fall inside the next order,
- * and a full collection after a rush (1 s without a commit, the old generation 32 MB bigger).
+ * a quiet moment between commits when it is near, rather than let it fall inside the next order.
  */
 export const EDGE_NODE_FLAGS: readonly string[] = [
   '--max-semi-space-size=64',
