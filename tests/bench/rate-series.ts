@@ -6,9 +6,9 @@
  * 600 orders, where one turn's 200 made it the third-slowest order). Then the edge next to the
  * floor, with the issue's goals printed next to the figures.
  */
-import { readFileSync } from 'node:fs';
 import type { RequestHeaders } from './auth.js';
 import { KdsFleet, pooled, runAtRate, type RateResult, type Target } from './order-latency.js';
+import { cpuSeconds } from './process-cpu.js';
 
 export const P99_LIMIT_MS = 50;
 
@@ -52,17 +52,6 @@ export const rateRow = (name: string, r: RateResult): string =>
     ? `\n| ${r.targetRate} | ${name}, on connections opened mid-turn | ${r.onNewConnections} orders | | | | | | |`
     : '');
 
-/** A process's CPU time so far, ms (Linux's /proc; undefined elsewhere or once it is gone). */
-function cpuMs(pid: number): number | undefined {
-  try {
-    // The fields after the command's name: utime and stime are the 12th and 13th, in 1/100 s.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Waits until `pid` uses under 5 % of a core over 200 ms (at most `limitMs`), so that a target's
  * turn does not share the machine with the other's leftovers: an overloaded step leaves print
@@ -72,10 +61,11 @@ async function quiet(pid: number | undefined, limitMs = 20_000): Promise<void> {
   if (pid === undefined) return;
   const until = performance.now() + limitMs;
   while (performance.now() < until) {
-    const before = cpuMs(pid);
+    const before = cpuSeconds(pid);
     await new Promise((r) => setTimeout(r, 200));
-    const after = cpuMs(pid);
-    if (before === undefined || after === undefined || after - before <= 10) return;
+    const used = cpuSeconds(pid) - before;
+    // NaN: no /proc, or the process is gone.
+    if (!(used > 0.01)) return;
   }
 }
 
