@@ -8,6 +8,8 @@ import {
   kitchenTicketLine,
   kitchenTicketText,
   printableTicketText,
+  TICKET_DATE_TIME,
+  ticketDateTime,
   ticketColumns,
   ticketDisplayWidth,
   wrapTicketText,
@@ -345,5 +347,47 @@ describe('ticket text helpers', () => {
       '   ilisticexpial',
       '   idocious',
     ]);
+  });
+});
+
+describe('ticketDateTime', () => {
+  /** What Intl gives for `at` in `zone`, formatted afresh (no memory of earlier calls). */
+  const fresh = (at: Date, zone: string): { date: string; time: string } => {
+    const parts = new Intl.DateTimeFormat('en-CA', { ...TICKET_DATE_TIME, timeZone: zone }).formatToParts(at);
+    const get = (t: string): string => parts.find((p) => p.type === t)?.value ?? '';
+    return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+  };
+
+  it('gives the local date and minute, across minutes, zones, a DST change and a half-hour zone', () => {
+    expect(ticketDateTime(new Date('2026-03-08T06:59:59.999Z'), NY)).toEqual({ date: '2026-03-08', time: '01:59' });
+    expect(ticketDateTime(new Date('2026-03-08T07:00:00.000Z'), NY)).toEqual({ date: '2026-03-08', time: '03:00' });
+    expect(ticketDateTime(new Date('2026-03-08T07:00:30.000Z'), 'Asia/Kolkata')).toEqual({
+      date: '2026-03-08',
+      time: '12:30',
+    });
+    expect(ticketDateTime(new Date('2026-03-08T07:00:59.000Z'), NY)).toEqual({ date: '2026-03-08', time: '03:00' });
+  });
+
+  it('answers as a fresh formatter would for any sequence of instants and zones', () => {
+    const zones = [NY, 'Asia/Kolkata', 'Australia/Lord_Howe', 'Europe/Berlin', 'UTC'];
+    const base = Date.parse('2026-10-25T00:00:00Z');
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 6 * 3600_000 }), fc.constantFrom(...zones)), { maxLength: 30 }),
+        (calls) => {
+          for (const [offset, zone] of calls) {
+            const at = new Date(base + offset);
+            expect(ticketDateTime(at, zone)).toEqual(fresh(at, zone));
+          }
+        },
+      ),
+    );
+  });
+
+  it('gives each caller its own answer to change', () => {
+    const at = new Date('2026-05-01T12:00:00Z');
+    const first = ticketDateTime(at, NY);
+    first.time = 'changed';
+    expect(ticketDateTime(at, NY).time).toBe('08:00');
   });
 });

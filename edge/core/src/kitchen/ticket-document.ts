@@ -284,26 +284,37 @@ export function wrapTicketText(text: string, cells: number, first = 0, hang = fi
   return out;
 }
 
-const timeFormatters = new Map<string, Intl.DateTimeFormat>();
+/** How tickets and receipts show a date and time: `2026-11-27 10:05`, in the store's zone. */
+export const TICKET_DATE_TIME: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+};
+
+/**
+ * Per time zone, its formatter and the last minute it formatted: a print run's tickets are mostly
+ * of the same minute, and `formatToParts` costs more than the rest of a ticket's header.
+ */
+const timeFormatters = new Map<
+  string,
+  { format: Intl.DateTimeFormat; minute: number; value: { date: string; time: string } }
+>();
 
 /** `{date: 'YYYY-MM-DD', time: 'HH:MM'}` of `at` in `timeZone`, on a 24-hour clock (tickets and receipts). */
 export function ticketDateTime(at: Date, timeZone: string): { date: string; time: string } {
-  let f = timeFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    timeFormatters.set(timeZone, f);
-  }
-  const parts = f.formatToParts(at);
+  // Every zone's offset from UTC is now a whole number of minutes: one UTC minute is one local minute.
+  const minute = Math.floor(at.getTime() / 60_000);
+  const known = timeFormatters.get(timeZone);
+  if (known?.minute === minute) return { ...known.value };
+  const format = known?.format ?? new Intl.DateTimeFormat('en-CA', { ...TICKET_DATE_TIME, timeZone });
+  const parts = format.formatToParts(at);
   const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+  const value = { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+  timeFormatters.set(timeZone, { format, minute, value });
+  return { ...value };
 }
 
 function parseInstant(iso: string | undefined, path: string, details: ErrorDetail[]): Date | undefined {

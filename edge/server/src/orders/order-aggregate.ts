@@ -21,7 +21,7 @@ import {
 } from '@tillbox/core';
 import type { Tx } from '../db/database.js';
 import type { Append, EventLog } from '../events/event-log.js';
-import type { OrderRepository } from './order-repository.js';
+import { asStored, type OrderRepository } from './order-repository.js';
 
 export interface OrderAggregateContext {
   events: EventLog;
@@ -46,23 +46,14 @@ export type OrderEffect = (tx: Tx, append: Append, events: readonly OrderEvent[]
 export type OrderTarget = { orderId: string } | { ticketId: string };
 
 /**
- * The state each order event was decided with, by the stored event: a committed batch's stream
- * frames show an order as decided instead of reading it back (four queries per order, on every
- * order's path to the screens). Events of a command that rolled back are never published; events
- * read from the log (a replay) are not in here and their orders are read.
+ * The state each order event was decided with, and the repository's number of the save that wrote
+ * it, by the stored event: a committed batch's stream frames show an order as decided instead of
+ * reading it back (four queries per order, on every order's path to the screens), and the
+ * repository keeps it for the next views asked for (a print run's). Events of a command that
+ * rolled back are never published; events read from the log (a replay) are not in here and their
+ * orders are read.
  */
-const decided = new WeakMap<StoreEvent, Order>();
-
-/** As the repository reads an order back: its tickets by station, its payments by time (then as added). */
-function asStored(order: Order): Order {
-  const byStation = (a: { station: string }, b: { station: string }): number =>
-    a.station < b.station ? -1 : a.station > b.station ? 1 : 0;
-  return {
-    ...order,
-    tickets: [...order.tickets].sort(byStation),
-    payments: [...order.payments].sort((a, b) => a.at - b.at),
-  };
-}
+const decided = new WeakMap<StoreEvent, { order: Order; save: number }>();
 
 /**
  * The screens' views of the orders `ids` once `batch` has committed. An order whose last event in
@@ -80,7 +71,7 @@ export function viewsAfter(
   const unread: string[] = [];
   for (const id of ids) {
     const event = last.get(id);
-    const state = event && decided.get(event);
+    const state = event && decided.get(event)?.order;
     if (state) out.set(id, orderView(asStored(state)));
     else unread.push(id);
   }
@@ -89,7 +80,19 @@ export function viewsAfter(
 }
 
 export class OrderAggregate {
-  constructor(private readonly ctx: OrderAggregateContext) {}
+  constructor(private readonly ctx: OrderAggregateContext) {
+    ctx.events.subscribe((batch) => this.committed(batch));
+  }
+
+  /** Tell the repository which saves a committed batch's decisions made (the last one per order). */
+  private committed(batch: readonly StoreEvent[]): void {
+    const last = new Map<string, { order: Order; save: number }>();
+    for (const event of batch) {
+      const d = decided.get(event);
+      if (d) last.set(d.order.id, d);
+    }
+    for (const d of last.values()) this.ctx.repository.committed(d.save, d.order);
+  }
 
   get repository(): OrderRepository {
     return this.ctx.repository;
@@ -153,9 +156,9 @@ export class OrderAggregate {
     at: number,
     placing?: { requestHash: string },
   ): Order {
-    this.ctx.repository.save(tx, before, decision.state, placing);
-    for (const event of decision.events)
-      decided.set(append({ ...event, subject: decision.state.id, at }), decision.state);
+    const save = this.ctx.repository.save(tx, before, decision.state, placing);
+    const made = { order: decision.state, save };
+    for (const event of decision.events) decided.set(append({ ...event, subject: decision.state.id, at }), made);
     if (this.ctx.effects)
       for (const effect of this.ctx.effects) effect(tx, append, decision.events, at, decision.state);
     return decision.state;

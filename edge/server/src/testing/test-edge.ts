@@ -51,7 +51,7 @@ export async function startTestEdge(
     ...(options.seed ? { seed: options.seed } : {}),
   });
   const url = await edge.start();
-  const parity = new ViewParity(edge.caps.orderRepository);
+  const parity = new ViewParity(edge.caps.orderRepository, edge.database.db);
   edge.caps.events.subscribe((batch) => parity.check(batch));
   return {
     edge,
@@ -99,7 +99,7 @@ export function servicesOnTempDb(
   });
   caps.start();
   const heard: StoreEvent[] = [];
-  const parity = new ViewParity(caps.orderRepository);
+  const parity = new ViewParity(caps.orderRepository, db.db);
   caps.events.subscribe((b) => {
     heard.push(...b);
     parity.check(b);
