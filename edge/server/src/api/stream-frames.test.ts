@@ -6,7 +6,7 @@
 import type { Writable } from 'node:stream';
 import * as ws from 'ws';
 import { describe, expect, it } from 'vitest';
-import { textFrame } from './stream-hub.js';
+import { textFrames } from './stream-hub.js';
 
 /** ws's frame parser, as a client uses it (exported by ws, not declared by its types). */
 const { Receiver } = ws as unknown as {
@@ -27,19 +27,25 @@ describe('stream frames', () => {
   it.each([0, 1, 125, 126, 127, 65_535, 65_536, 200_000])(
     'a %i-byte payload is one final text frame ws reads back',
     async (n) => {
-      const payload = Buffer.from('é'.repeat(Math.floor(n / 2)) + 'x'.repeat(n % 2)); // exactly n bytes of UTF-8
-      expect(payload.length).toBe(n);
-      const frame = textFrame(payload);
+      const text = 'é'.repeat(Math.floor(n / 2)) + 'x'.repeat(n % 2); // exactly n bytes of UTF-8
+      expect(Buffer.byteLength(text)).toBe(n);
+      const frame = textFrames([text]);
       expect(frame[0]).toBe(0x81);
+      expect(frame.length).toBe(n + (n < 126 ? 2 : n < 65_536 ? 4 : 10));
       const got = await readAsClient(frame);
-      expect(got).toEqual([{ text: payload.toString('utf8'), binary: false }]);
+      expect(got).toEqual([{ text, binary: false }]);
     },
   );
 
-  it('frames written one after another are read as separate messages, in order', async () => {
-    const a = Buffer.from('{"type":"event","seq":1}');
-    const b = Buffer.from(`{"type":"event","seq":2,"pad":"${'x'.repeat(300)}"}`);
-    const got = await readAsClient(Buffer.concat([textFrame(a), textFrame(b)]));
-    expect(got.map((m) => m.text)).toEqual([a.toString(), b.toString()]);
+  it('frames built together are read as separate messages, in order, whatever their header sizes', async () => {
+    const texts = [
+      '{"type":"event","seq":1}',
+      `{"type":"event","seq":2,"name":"카페 라테","pad":"${'x'.repeat(300)}"}`,
+      '',
+      `{"type":"event","seq":3,"pad":"${'é'.repeat(40_000)}"}`,
+      '{"type":"event","seq":4}',
+    ];
+    const got = await readAsClient(textFrames(texts));
+    expect(got).toEqual(texts.map((text) => ({ text, binary: false })));
   });
 });

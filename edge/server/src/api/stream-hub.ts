@@ -94,29 +94,35 @@ export const ABOUT_ORDERS = new Set<string>(['order', 'ticket']);
 type RawSocket = { _socket?: { write(data: Buffer): boolean } };
 
 /**
- * A payload as one unmasked, final WebSocket text frame (RFC 6455 §5.2), the bytes every client
- * of a batch is sent alike: built once per event instead of once per client by `ws`.
+ * Payloads as unmasked, final WebSocket text frames (RFC 6455 §5.2), one after another, in one
+ * buffer: the bytes every client of a batch is sent alike, built once per batch instead of once
+ * per client by `ws`, each text written straight into its frame (no buffer of its own to copy).
  */
-export function textFrame(payload: Buffer): Buffer {
-  const n = payload.length;
-  const head = n < 126 ? 2 : n < 65_536 ? 4 : 10;
-  const frame = Buffer.allocUnsafe(head + n);
-  frame[0] = 0x81; // FIN, text
-  if (n < 126) frame[1] = n;
-  else if (n < 65_536) {
-    frame[1] = 126;
-    frame.writeUInt16BE(n, 2);
-  } else {
-    frame[1] = 127;
-    frame.writeBigUInt64BE(BigInt(n), 2);
-  }
-  payload.copy(frame, head);
-  return frame;
+export function textFrames(texts: readonly string[]): Buffer {
+  const sizes = texts.map((t) => Buffer.byteLength(t));
+  const head = (n: number): number => (n < 126 ? 2 : n < 65_536 ? 4 : 10);
+  const frames = Buffer.allocUnsafe(sizes.reduce((sum, n) => sum + head(n) + n, 0));
+  let at = 0;
+  texts.forEach((text, i) => {
+    const n = sizes[i] as number;
+    frames[at] = 0x81; // FIN, text
+    if (n < 126) frames[at + 1] = n;
+    else if (n < 65_536) {
+      frames[at + 1] = 126;
+      frames.writeUInt16BE(n, at + 2);
+    } else {
+      frames[at + 1] = 127;
+      frames.writeBigUInt64BE(BigInt(n), at + 2);
+    }
+    at += head(n);
+    at += frames.write(text, at, 'utf8');
+  });
+  return frames;
 }
 
-/** A batch's frames: each event's payload and, built when first sent raw, its whole WebSocket frame. */
+/** A batch's frames: each event's payload (JSON text) and, built when first sent raw, the bytes of a set of them. */
 interface BatchFrames {
-  payloads: Map<number, Buffer>;
+  payloads: Map<number, string>;
   /** By the seqs a client is sent (most clients are sent the same ones), the bytes that go out. */
   wire: Map<string, Buffer>;
 }
@@ -142,13 +148,13 @@ function wireOf(frames: BatchFrames, events: readonly StoreEvent[]): Buffer | un
   const key = events.length === 1 ? String(events[0]?.seq) : events.map((e) => e.seq).join(',');
   let bytes = frames.wire.get(key);
   if (bytes === undefined) {
-    const parts: Buffer[] = [];
+    const texts: string[] = [];
     for (const event of events) {
       const payload = frames.payloads.get(event.seq);
-      if (payload !== undefined) parts.push(textFrame(payload));
+      if (payload !== undefined) texts.push(payload);
     }
-    if (parts.length === 0) return undefined;
-    bytes = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
+    if (texts.length === 0) return undefined;
+    bytes = textFrames(texts);
     frames.wire.set(key, bytes);
   }
   return bytes;
@@ -351,7 +357,7 @@ export class StreamHub {
     const views = subjects.length > 0 ? this.options.views(subjects, batch) : new Map<string, OrderView>();
     // Each view is serialised once, even when several events of the batch are about its order.
     const viewJson = new Map<string, string>();
-    const frames = new Map<number, Buffer>();
+    const frames = new Map<number, string>();
     // The view goes on the last event about each order of each topic: a client gets every event
     // of its topics, so it has the view once the batch is in (as the order is after the batch).
     const lastOfTopic = new Map<string, number>();
@@ -369,7 +375,7 @@ export class StreamHub {
         }
         order = `,"order":${json}`;
       }
-      frames.set(event.seq, Buffer.from(`{"type":"event","event":${JSON.stringify(onScreens(event))}${order}}`));
+      frames.set(event.seq, `{"type":"event","event":${JSON.stringify(onScreens(event))}${order}}`);
     }
     const built: BatchFrames = { payloads: frames, wire: new Map() };
     this.frames.set(batch, built);

@@ -260,11 +260,12 @@ export class LogConsumer<E extends { seq: number } = StoreEvent> {
     if (first && first.after <= this.#position) {
       // A large batch (a group commit) is handed over a page at a time too.
       const position = this.#position;
-      const rest = first.events.filter((e) => e.seq > position);
+      // Nearly always the whole batch is new and every event of it wanted: it is handed over as it is.
+      const rest = (first.events[0]?.seq ?? 0) > position ? first.events : first.events.filter((e) => e.seq > position);
       const page = rest.length > this.#o.pageSize ? rest.slice(0, this.#o.pageSize) : rest;
       const more = page !== rest;
       return {
-        events: page.filter((e) => this.#wanted(e)),
+        events: page.every((e) => this.#wanted(e)) ? page : page.filter((e) => this.#wanted(e)),
         delivery: { source: 'live', batch: first.events },
         through: more ? (page[page.length - 1]?.seq ?? first.last) : first.last,
         yieldAfter: more,

@@ -285,20 +285,34 @@ function prepareWrites(db: Db) {
  */
 const KEPT_MAX = 4096;
 
-/** An order's last save, by its number, and what it wrote once the save has committed. */
+/** An order's last save, by its number, and what it wrote once the save has committed (as decided; {@link asStored} when viewed). */
 interface Kept {
   save: number;
   order?: Order;
 }
 
-/** An order as the repository reads it back: its tickets by station, its payments by time (then as added). */
+const byStation = (a: { station: string }, b: { station: string }): number =>
+  a.station < b.station ? -1 : a.station > b.station ? 1 : 0;
+const byTime = (a: { at: number }, b: { at: number }): number => a.at - b.at;
+
+/** Whether `list` is already in the order `compare` sorts it (a stable sort would leave it as it is). */
+function inOrder<T>(list: readonly T[], compare: (a: T, b: T) => number): boolean {
+  for (let i = 1; i < list.length; i++) if (compare(list[i - 1] as T, list[i] as T) > 0) return false;
+  return true;
+}
+
+/**
+ * An order as the repository reads it back: its tickets by station, its payments by time (then as
+ * added). The order itself when they already are (nearly always: a copy per view was garbage).
+ */
 export function asStored(order: Order): Order {
-  const byStation = (a: { station: string }, b: { station: string }): number =>
-    a.station < b.station ? -1 : a.station > b.station ? 1 : 0;
+  const tickets = inOrder(order.tickets, byStation);
+  const payments = inOrder(order.payments, byTime);
+  if (tickets && payments) return order;
   return {
     ...order,
-    tickets: [...order.tickets].sort(byStation),
-    payments: [...order.payments].sort((a, b) => a.at - b.at),
+    tickets: tickets ? order.tickets : [...order.tickets].sort(byStation),
+    payments: payments ? order.payments : [...order.payments].sort(byTime),
   };
 }
 
@@ -473,7 +487,8 @@ export class OrderRepository {
    */
   committed(save: number, order: Order): void {
     const kept = this.kept.get(order.id);
-    if (kept?.save === save) kept.order = asStored(order);
+    // As decided: put as stored only when a view is asked for (most are asked for by nobody).
+    if (kept?.save === save) kept.order = order;
   }
 
   private insertOrder(tx: Tx, o: Order, requestHash: string): void {
@@ -547,7 +562,8 @@ export class OrderRepository {
     const read = unread.length > 0 ? this.findMany(unread) : undefined;
     const out = new Map<string, OrderView>();
     for (const id of ids) {
-      const order = this.kept.get(id)?.order ?? read?.get(id);
+      const kept = this.kept.get(id)?.order;
+      const order = kept ? asStored(kept) : read?.get(id);
       if (order && !out.has(id)) out.set(id, orderView(order));
     }
     return out;

@@ -4,7 +4,7 @@ import { cashierAtCounter as cashier } from '../testing/contexts.js';
 import { latteOrder } from '../testing/order-factory.js';
 import { servicesOnTempDb } from '../testing/test-edge.js';
 import { viewsAfter } from './order-aggregate.js';
-import { OrderRepository } from './order-repository.js';
+import { asStored, OrderRepository } from './order-repository.js';
 
 describe('the stream’s views of a committed batch', () => {
   let s: ReturnType<typeof servicesOnTempDb>;
@@ -113,5 +113,36 @@ describe('the order repository’s views of recently saved orders', () => {
     const reads = vi.spyOn(repository, 'findMany');
     expect(repository.views([order.id]).get(order.id)?.heldAt).toBe(new Date(HELD + 60_000).toISOString());
     expect(reads).toHaveBeenCalledOnce();
+  });
+});
+
+describe('an order as stored', () => {
+  let s: ReturnType<typeof servicesOnTempDb>;
+  beforeEach(() => {
+    s = servicesOnTempDb();
+  });
+  afterEach(() => s.close());
+
+  it('is the order itself when its tickets are by station and its payments by time, else a sorted copy', () => {
+    const { order } = s.caps.orders.place(cashier, placeOrderBodySchema.parse(latteOrder()));
+    expect(order.tickets.map((t) => t.station)).toEqual(['bar', 'kitchen']);
+    const decided = s.caps.orderRepository.find(order.id)!;
+    expect(asStored(decided)).toBe(decided);
+
+    const [bar, kitchen] = decided.tickets;
+    const pay = (id: string, at: number) => ({ ...decided.payments[0], id, at }) as (typeof decided.payments)[number];
+    const shuffled = {
+      ...decided,
+      tickets: [kitchen!, bar!],
+      payments: [pay('late', 300), pay('first', 100), pay('same-time-a', 200), pay('same-time-b', 200)],
+    };
+    const before = structuredClone(shuffled);
+    const stored = asStored(shuffled);
+    expect(stored).not.toBe(shuffled);
+    expect(stored.tickets.map((t) => t.station)).toEqual(['bar', 'kitchen']);
+    // By time, and those at the same time as they were added.
+    expect(stored.payments.map((p) => p.id)).toEqual(['first', 'same-time-a', 'same-time-b', 'late']);
+    expect(shuffled).toEqual(before); // the decided state is left as it was
+    expect(asStored(stored)).toBe(stored);
   });
 });
