@@ -8,7 +8,6 @@
  * transaction, one disk sync for them all.
  */
 import { open } from 'node:fs/promises';
-import type { Statement } from 'better-sqlite3';
 import type { PrintJobKind, PrintJobState } from '@tillbox/core';
 import { and, asc, desc, eq, inArray, lt, lte, min, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/database.js';
@@ -116,7 +115,8 @@ export class PrintJobRepository {
   #insert: ReturnType<typeof prepareInsert> | undefined;
   #queue: ReturnType<typeof prepareQueue> | undefined;
   #walPath: string | null | undefined;
-  #sync: { normal: Statement; restore: Statement } | undefined;
+  /** The `synchronous` level the store opened with, read once. */
+  #synchronous: number | undefined;
 
   constructor(private readonly db: Db) {}
 
@@ -269,23 +269,17 @@ export class PrintJobRepository {
 
   /** `work`'s commit does not wait for the disk (it reaches it with the next that does, or the next sync). */
   #unsynced<T>(work: () => T): T {
-    const sync = (this.#sync ??= this.#syncStatements());
-    sync.normal.run();
+    const sqlite = this.db.$client;
+    this.#synchronous ??= Number(sqlite.pragma('synchronous', { simple: true }));
+    // Run as text each time, not as a statement prepared once: SQLite sets `synchronous` when the
+    // pragma is prepared, not when it runs, so a prepared one's first run changed nothing (and
+    // the first commit made this way still waited for the disk).
+    sqlite.exec('PRAGMA synchronous = NORMAL');
     try {
       return work();
     } finally {
-      sync.restore.run();
+      sqlite.exec(`PRAGMA synchronous = ${this.#synchronous}`);
     }
-  }
-
-  /** `synchronous` off to NORMAL and back to what the store opened with, prepared once. */
-  #syncStatements(): { normal: Statement; restore: Statement } {
-    const sqlite = this.db.$client;
-    const was = Number(sqlite.pragma('synchronous', { simple: true }));
-    return {
-      normal: sqlite.prepare('PRAGMA synchronous = NORMAL'),
-      restore: sqlite.prepare(`PRAGMA synchronous = ${was}`),
-    };
   }
 
   #apply(changes: PrintJobChanges): Set<string> {

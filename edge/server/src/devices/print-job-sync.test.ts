@@ -43,6 +43,22 @@ describe('the print queue’s log sync', () => {
     }
   });
 
+  it('commits without the disk sync from the very first time, and only that commit', () => {
+    const s = servicesOnTempDb({ start: NOW });
+    close = s.close;
+    const jobs = new PrintJobRepository(s.db.db);
+    const level = () => s.db.sqlite.pragma('synchronous', { simple: true });
+    const seen: unknown[] = [];
+    for (let i = 0; i < 3; i++) {
+      const id = uuidv7();
+      const job = { id, key: `test:${id}`, kind: 'receipt' as const, deviceId: 'receipt', detail: {}, at: NOW };
+      // `alongside` runs inside the recording's transaction: the level its commit is made at.
+      jobs.recordAll([job], () => seen.push(level()));
+      seen.push(level());
+    }
+    expect(seen).toEqual([1, 2, 1, 2, 1, 2]); // NORMAL inside, FULL again after
+  });
+
   it('has nothing to sync once the database is closed (SQLite synced it as it closed)', async () => {
     const s = servicesOnTempDb({ start: NOW });
     const jobs = new PrintJobRepository(s.db.db);
