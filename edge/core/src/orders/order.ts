@@ -22,6 +22,10 @@ import type { OrderPricing, Totals } from '../wire/api.js';
 /** Times are epoch milliseconds (the edge's clock); views and events carry them as ISO 8601. */
 export type Millis = number;
 
+/** How an order's tickets are kept: by station (code-unit order), as its `order.fired` transitions sort them. */
+export const byStation = (a: { station: string }, b: { station: string }): number =>
+  a.station < b.station ? -1 : a.station > b.station ? 1 : 0;
+
 export interface OrderLine extends Omit<PlacedLine, 'total' | 'parts'> {
   total: number;
   /** A combo's slot items, each made at its own station, with when that station marked it done. */
@@ -216,7 +220,7 @@ export function evolveOrder(state: Order | undefined, event: OrderEvent, at: Mil
         firedAt: at,
         tickets: event.data.tickets
           .map((t): OrderTicket => ({ id: t.id, station: t.station, status: 'open', firedAt: at }))
-          .sort((a, b) => (a.station < b.station ? -1 : a.station > b.station ? 1 : 0)),
+          .sort(byStation),
       };
     case 'ticket.bumped': {
       const { ticketId, station } = event.data;
@@ -326,7 +330,7 @@ function firedAgain(
   return {
     ...withoutKey(state, 'readyAt'),
     status: 'in_kitchen',
-    tickets: tickets.sort((a, b) => (a.station < b.station ? -1 : a.station > b.station ? 1 : 0)),
+    tickets: tickets.sort(byStation),
     lines: state.lines.map((l) => (fired.has(l.lineId) && round !== undefined ? { ...l, round } : l)),
   };
 }

@@ -12,6 +12,7 @@
  * print runs ask for the view of every order they print, the stream for every order it shows.
  */
 import {
+  byStation,
   isOpenStatus,
   ORDER_STATUSES,
   orderView,
@@ -291,8 +292,6 @@ interface Kept {
   order?: Order;
 }
 
-const byStation = (a: { station: string }, b: { station: string }): number =>
-  a.station < b.station ? -1 : a.station > b.station ? 1 : 0;
 const byTime = (a: { at: number }, b: { at: number }): number => a.at - b.at;
 
 /** Whether `list` is already in the order `compare` sorts it (a stable sort would leave it as it is). */
