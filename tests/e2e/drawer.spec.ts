@@ -4,16 +4,13 @@
  * blind count that is short past the store's threshold; the expected figure appears only after
  * the count, and Morgan approves the close with his PIN on the same panel.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from './axe.js';
 import { DEMO_PINS } from './screens.js';
 
 /** axe (WCAG 2.2 AA) finds nothing in the drawer panel as it is now. */
 async function expectAccessiblePanel(page: Page, state: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page })
-    .include('[data-testid="drawer-panel"]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-    .analyze();
+  const violations = await axeViolations(page, '[data-testid="drawer-panel"]');
   expect(
     violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
     `axe on ${state}`,

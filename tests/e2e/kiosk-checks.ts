@@ -3,15 +3,12 @@
  * accessibility mode (every control a guest can touch in the lower half of the screen) and
  * reflow (nothing off screen or cut off at 400% zoom or 200% text).
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
-
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+import { axeViolations } from './axe.js';
 
 /** axe finds no violation of WCAG 2.2 AA in the page as it is now. */
 export async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  const found = violations.map(
+  const found = (await axeViolations(page)).map(
     (v) => `${v.id} (${v.impact ?? 'unknown'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
   expect(found, `axe on ${state}`).toEqual([]);

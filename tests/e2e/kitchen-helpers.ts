@@ -2,9 +2,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startEdgeProcess, type EdgeProcess } from '../support/edge-process.js';
+import { axeViolations } from './axe.js';
 
 /** The demo store: staff with known PINs, one-click pairing from this machine. */
 export const DEMO = { TILLBOX_DEMO: 'true' };
@@ -50,10 +50,7 @@ export function itemsOf(page: Page, n: number): Locator {
 
 /** axe with the WCAG 2.0–2.2 A and AA rules: no violation on the page as it is now. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  const found = violations.map(
+  const found = (await axeViolations(page)).map(
     (v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary ?? ''})`).join('; ')}`,
   );
   expect(found, found.join('\n')).toEqual([]);
