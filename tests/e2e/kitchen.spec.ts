@@ -92,13 +92,37 @@ test('a kiosk order splits into bar and kitchen tickets; the expo sees it throug
 test('the expo can mark an order ready before the stations bump it', async ({ page, baseURL }) => {
   const order = await placeOrder(baseURL!, latteOrder());
   await openLive(page, '/kds/expo');
-  // With the keyboard (as from a bump bar): the expo re-sorts its orders as frames come in, and a
-  // pointer's press and release can then land on different cards, and no click is made.
+  // With the keyboard, as from a bump bar (a finger's tap is the next test).
   await page.getByRole('button', { name: `Mark order ${order.number} ready`, exact: true }).press('Enter');
   await expect(expoOrder(page, order.number)).toHaveCount(0);
   await expect(page.locator(`[data-testid="expo-ready"] [data-order-number="${order.number}"]`)).toBeVisible();
   await openLive(page, '/kds/bar');
   await expect(ticketOf(page, order.number)).toHaveCount(0);
+});
+
+test('nothing moves under the expo’s finger: a rush order arriving mid-press goes last until the tap is done', async ({
+  page,
+}) => {
+  const { url } = await ownEdge();
+  const first = await placeOrder(url, latteOrder({ guestName: 'Ana', lines: barOnly }));
+  await openLive(page, `${url}/kds/expo`);
+  const cards = page.locator('[data-testid="expo-kitchen"] > article');
+  const numbers = () => cards.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-order-number'))));
+  await expect.poll(numbers).toEqual([first.number]);
+
+  // The finger goes down on order 1's button; a rush order, which ranks first, arrives meanwhile.
+  await page.getByRole('button', { name: `Mark order ${first.number} ready`, exact: true }).hover();
+  await page.mouse.down();
+  const rush = await placeOrder(url, latteOrder({ rush: true, guestName: 'Cy', lines: barOnly }));
+  await expect(expoOrder(page, rush.number)).toBeVisible();
+  expect(await numbers()).toEqual([first.number, rush.number]);
+  await page.mouse.up();
+
+  // The tap was order 1's: it is ready, shown gone in its place for a moment; then the rush order leads.
+  await expect(page.locator(`[data-testid="expo-ready"] [data-order-number="${first.number}"]`)).toBeVisible();
+  await expect(page.locator(`[data-testid="expo-order-gone"][data-order-number="${first.number}"]`)).toBeVisible();
+  await expect.poll(numbers).toEqual([rush.number]);
+  expect((await api(url, `/orders/${rush.id}`)).status).toBe('in_kitchen');
 });
 
 test('recall and undo bring a bumped ticket back; items bump and unbump with a tap', async ({ page, baseURL }) => {
