@@ -100,29 +100,59 @@ test('the expo can mark an order ready before the stations bump it', async ({ pa
   await expect(ticketOf(page, order.number)).toHaveCount(0);
 });
 
+/**
+ * A finger goes down on `button` of order 1's card at `path` (its cards are `cards`); a rush order,
+ * which ranks first, arrives meanwhile and must go after it; then the finger is lifted.
+ */
+async function pressWhileARushArrives(
+  page: Page,
+  path: string,
+  cards: string,
+  button: (n: number) => string,
+): Promise<{ url: string; first: OrderView; rush: OrderView; numbers: () => Promise<number[]> }> {
+  const { url } = await ownEdge();
+  const first = await placeOrder(url, latteOrder({ guestName: 'Ana', lines: barOnly }));
+  await openLive(page, `${url}${path}`);
+  const numbers = () =>
+    page.locator(cards).evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-order-number'))));
+  await expect.poll(numbers).toEqual([first.number]);
+  await page.getByRole('button', { name: button(first.number), exact: true }).hover();
+  await page.mouse.down();
+  const rush = await placeOrder(url, latteOrder({ rush: true, guestName: 'Cy', lines: barOnly }));
+  await expect.poll(numbers).toEqual([first.number, rush.number]);
+  await page.mouse.up();
+  return { url, first, rush, numbers };
+}
+
 test('nothing moves under the expo’s finger: a rush order arriving mid-press goes last until the tap is done', async ({
   page,
 }) => {
-  const { url } = await ownEdge();
-  const first = await placeOrder(url, latteOrder({ guestName: 'Ana', lines: barOnly }));
-  await openLive(page, `${url}/kds/expo`);
-  const cards = page.locator('[data-testid="expo-kitchen"] > article');
-  const numbers = () => cards.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-order-number'))));
-  await expect.poll(numbers).toEqual([first.number]);
-
-  // The finger goes down on order 1's button; a rush order, which ranks first, arrives meanwhile.
-  await page.getByRole('button', { name: `Mark order ${first.number} ready`, exact: true }).hover();
-  await page.mouse.down();
-  const rush = await placeOrder(url, latteOrder({ rush: true, guestName: 'Cy', lines: barOnly }));
-  await expect(expoOrder(page, rush.number)).toBeVisible();
-  expect(await numbers()).toEqual([first.number, rush.number]);
-  await page.mouse.up();
-
+  const { url, first, rush, numbers } = await pressWhileARushArrives(
+    page,
+    '/kds/expo',
+    '[data-testid="expo-kitchen"] > article',
+    (n) => `Mark order ${n} ready`,
+  );
   // The tap was order 1's: it is ready, shown gone in its place for a moment; then the rush order leads.
   await expect(page.locator(`[data-testid="expo-ready"] [data-order-number="${first.number}"]`)).toBeVisible();
   await expect(page.locator(`[data-testid="expo-order-gone"][data-order-number="${first.number}"]`)).toBeVisible();
   await expect.poll(numbers).toEqual([rush.number]);
   expect((await api(url, `/orders/${rush.id}`)).status).toBe('in_kitchen');
+});
+
+test('nothing moves under a cook’s finger on a station: a rush ticket arriving mid-press goes last until the tap is done', async ({
+  page,
+}) => {
+  const { url, first, rush, numbers } = await pressWhileARushArrives(
+    page,
+    '/kds/bar',
+    'section[aria-label="Tickets"] > article',
+    (n) => `Bump order ${n}`,
+  );
+  // The tap bumped order 1's ticket, kept in place for a moment; then the rush ticket leads.
+  await expect(bumpedTicketOf(page, first.number)).toBeVisible();
+  await expect.poll(numbers, { timeout: 10_000 }).toEqual([rush.number]);
+  expect((await api(url, `/orders/${rush.id}`)).tickets.map((t) => t.status)).toEqual(['open']);
 });
 
 test('recall and undo bring a bumped ticket back; items bump and unbump with a tap', async ({ page, baseURL }) => {
