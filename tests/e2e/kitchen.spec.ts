@@ -11,7 +11,7 @@ import type { OrderView } from '@tillbox/core';
 import { latteOrder } from '../../edge/server/src/testing/order-factory.js';
 import { startEdgeProcess, type EdgeProcess } from '../support/edge-process.js';
 import { bumpedTicketOf } from './kitchen-helpers.js';
-import { api, buyOnKiosk, openLive, pairScreen, placeOrder, ticketOf } from './screens.js';
+import { api, buyOnKiosk, DEMO_PINS, openLive, pairScreen, placeOrder, ticketOf } from './screens.js';
 
 /** Lines that go to the bar only (a latte and an espresso): two items on one bar ticket. */
 const barOnly = [
@@ -101,54 +101,72 @@ test('the expo can mark an order ready before the stations bump it', async ({ pa
 });
 
 /**
- * A finger goes down on `button` of order 1's card at `path` (its cards are `cards`); a rush order,
- * which ranks first, arrives meanwhile and must go after it; then the finger is lifted.
+ * Orders 1 and 2 are on the screen at `path` (its cards are `cards`). A finger goes down on
+ * `button` of order 1's card; meanwhile a rush order, which ranks first, arrives and must go last,
+ * and order 2 is voided at the counter with a manager's PIN, leaving the kitchen unbumped, and must
+ * keep its place; the caller lifts the finger.
  */
-async function pressWhileARushArrives(
+async function pressWhileTheListChanges(
   page: Page,
   path: string,
   cards: string,
   button: (n: number) => string,
-): Promise<{ url: string; first: OrderView; rush: OrderView; numbers: () => Promise<number[]> }> {
+): Promise<{ url: string; first: OrderView; second: OrderView; rush: OrderView; numbers: () => Promise<number[]> }> {
   const { url } = await ownEdge();
   const first = await placeOrder(url, latteOrder({ guestName: 'Ana', lines: barOnly }));
+  const second = await placeOrder(url, latteOrder({ guestName: 'Bo', lines: barOnly }));
   await openLive(page, `${url}${path}`);
   const numbers = () =>
     page.locator(cards).evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-order-number'))));
-  await expect.poll(numbers).toEqual([first.number]);
+  await expect.poll(numbers).toEqual([first.number, second.number]);
   await page.getByRole('button', { name: button(first.number), exact: true }).hover();
   await page.mouse.down();
   const rush = await placeOrder(url, latteOrder({ rush: true, guestName: 'Cy', lines: barOnly }));
-  await expect.poll(numbers).toEqual([first.number, rush.number]);
-  await page.mouse.up();
-  return { url, first, rush, numbers };
+  await expect.poll(numbers).toEqual([first.number, second.number, rush.number]);
+  const { staff } = await api<{ staff: { id: string; name: string }[] }>(url, '/staff/sign-in');
+  const manager = staff.find((p) => p.name.startsWith('Morgan'));
+  await api(url, `/orders/${second.id}/void`, {
+    reason: 'guest left',
+    override: { staffId: manager?.id, pin: DEMO_PINS.Morgan },
+  });
+  return { url, first, second, rush, numbers };
 }
 
-test('nothing moves under the expo’s finger: a rush order arriving mid-press goes last until the tap is done', async ({
+test('nothing moves under the expo’s finger: a rush order arriving mid-press goes last, one leaving keeps its place', async ({
   page,
 }) => {
-  const { url, first, rush, numbers } = await pressWhileARushArrives(
+  const { url, first, second, rush, numbers } = await pressWhileTheListChanges(
     page,
     '/kds/expo',
     '[data-testid="expo-kitchen"] > article',
     (n) => `Mark order ${n} ready`,
   );
+  const gone = (n: number) => page.locator(`[data-testid="expo-order-gone"][data-order-number="${n}"]`);
+  await expect(gone(second.number)).toContainText('Left the kitchen');
+  expect(await numbers()).toEqual([first.number, second.number, rush.number]);
+  await page.mouse.up();
   // The tap was order 1's: it is ready, shown gone in its place for a moment; then the rush order leads.
+  await expect(gone(first.number)).toBeVisible();
   await expect(page.locator(`[data-testid="expo-ready"] [data-order-number="${first.number}"]`)).toBeVisible();
-  await expect(page.locator(`[data-testid="expo-order-gone"][data-order-number="${first.number}"]`)).toBeVisible();
   await expect.poll(numbers).toEqual([rush.number]);
   expect((await api(url, `/orders/${rush.id}`)).status).toBe('in_kitchen');
 });
 
-test('nothing moves under a cook’s finger on a station: a rush ticket arriving mid-press goes last until the tap is done', async ({
+test('nothing moves under a cook’s finger on a station: a rush ticket arriving mid-press goes last, one leaving keeps its place', async ({
   page,
 }) => {
-  const { url, first, rush, numbers } = await pressWhileARushArrives(
+  const { url, first, second, rush, numbers } = await pressWhileTheListChanges(
     page,
     '/kds/bar',
     'section[aria-label="Tickets"] > article',
     (n) => `Bump order ${n}`,
   );
+  // Order 2's ticket left unbumped: it says so, not "Bumped".
+  await expect(page.locator(`[data-testid="left-ticket"][data-order-number="${second.number}"]`)).toContainText(
+    'No longer on this station',
+  );
+  expect(await numbers()).toEqual([first.number, second.number, rush.number]);
+  await page.mouse.up();
   // The tap bumped order 1's ticket, kept in place for a moment; then the rush ticket leads.
   await expect(bumpedTicketOf(page, first.number)).toBeVisible();
   await expect.poll(numbers, { timeout: 10_000 }).toEqual([rush.number]);

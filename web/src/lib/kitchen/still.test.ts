@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StillCards } from './still-cards.svelte.js';
-import { PRESS_MAX_MS, STILL_MS, stillOrder } from './still.js';
+import { HOLD_MAX_MS, STILL_MS, stillOrder } from './still.js';
 
 interface Card {
   id: string;
@@ -48,12 +48,12 @@ describe('StillCards', () => {
   });
 
   it('holds the places from the press until STILL_MS after the release, then follows the list again', () => {
-    cards.press();
+    cards.press(1);
     list = [c('z'), c('c'), c('a')]; // b left, z arrived first in the list's own order
     expect(layout(cards.shown)).toEqual(['a', 'b gone', 'c', 'z']);
-    vi.advanceTimersByTime(PRESS_MAX_MS - 1); // held for as long as the pointer is down
+    vi.advanceTimersByTime(HOLD_MAX_MS / 2); // held for as long as the pointer is down
     expect(layout(cards.shown)).toEqual(['a', 'b gone', 'c', 'z']);
-    cards.lift();
+    cards.lift(1);
     vi.advanceTimersByTime(STILL_MS - 1);
     expect(layout(cards.shown)).toEqual(['a', 'b gone', 'c', 'z']);
     vi.advanceTimersByTime(1);
@@ -61,30 +61,60 @@ describe('StillCards', () => {
   });
 
   it('a second press before the moment is over keeps the places shown, gone and new cards included', () => {
-    cards.press();
+    cards.press(1);
     list = [c('z'), c('c'), c('a')];
-    cards.lift();
+    cards.lift(1);
     vi.advanceTimersByTime(STILL_MS / 2);
-    cards.press();
+    cards.press(2);
     vi.advanceTimersByTime(STILL_MS);
     list = [c('y'), c('z'), c('c'), c('a')];
     expect(layout(cards.shown)).toEqual(['a', 'b gone', 'c', 'z', 'y']);
-    cards.lift();
+    cards.lift(2);
     vi.advanceTimersByTime(STILL_MS);
     expect(layout(cards.shown)).toEqual(['y', 'z', 'c', 'a']);
   });
 
-  it('a press whose release never comes holds them PRESS_MAX_MS at most', () => {
-    cards.press();
+  it('holds them while any pointer is down: two fingers, the first lifted', () => {
+    cards.press(1);
+    cards.press(2);
+    list = [c('c'), c('b'), c('a')];
+    cards.lift(1);
+    vi.advanceTimersByTime(STILL_MS * 2);
+    expect(layout(cards.shown)).toEqual(['a', 'b', 'c']);
+    cards.lift(2);
+    vi.advanceTimersByTime(STILL_MS);
+    expect(layout(cards.shown)).toEqual(['c', 'b', 'a']);
+  });
+
+  it('taps that never pause hold them HOLD_MAX_MS, then the next release lets go at once', () => {
+    cards.press(1);
+    list = [c('c'), c('b'), c('a')];
+    for (let t = 0; t < HOLD_MAX_MS; t += 1000) {
+      cards.lift(1);
+      vi.advanceTimersByTime(500);
+      cards.press(1);
+      vi.advanceTimersByTime(500);
+    }
+    // Overdue while a finger is down: nothing moves under it.
+    expect(layout(cards.shown)).toEqual(['a', 'b', 'c']);
+    cards.lift(1);
+    expect(layout(cards.shown)).toEqual(['c', 'b', 'a']);
+  });
+
+  it('a press whose release never comes is given up on after HOLD_MAX_MS twice', () => {
+    cards.press(1);
     list = [c('c'), c('b')];
-    vi.advanceTimersByTime(PRESS_MAX_MS - 1);
+    vi.advanceTimersByTime(2 * HOLD_MAX_MS - 1);
     expect(layout(cards.shown)).toEqual(['a gone', 'b', 'c']);
     vi.advanceTimersByTime(1);
+    expect(layout(cards.shown)).toEqual(['c', 'b']);
+    // Its release, when it comes at last, changes nothing.
+    cards.lift(1);
     expect(layout(cards.shown)).toEqual(['c', 'b']);
   });
 
   it('a release without a press changes nothing', () => {
-    cards.lift();
+    cards.lift(1);
     list = [c('c'), c('b')];
     expect(layout(cards.shown)).toEqual(['c', 'b']);
   });

@@ -11,10 +11,13 @@
 /** How long the cards stay where they are after the pointer is lifted. */
 export const STILL_MS = 1500;
 /**
- * The longest a press holds them: a release the screen never hears (the pointer lifted outside the
- * window, a cloth lying on the screen) must not keep the list out of its order for good.
+ * The longest the cards are held without a break: a release the screen never hears (the pointer
+ * lifted outside the window, a cloth lying on the screen) or taps that never pause for
+ * {@link STILL_MS} (a cook bumping item after item in a rush) must not keep the list out of its order
+ * for good. Past it, the list takes its own order at the first moment no pointer is down, and a
+ * pointer down without end is given up on after as long again.
  */
-export const PRESS_MAX_MS = 15_000;
+export const HOLD_MAX_MS = 15_000;
 
 export interface Placed<T> {
   entry: T;
