@@ -10,7 +10,7 @@
 import { expect, type Page } from '@playwright/test';
 import axe from 'axe-core';
 
-export const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 
 /** What axe finds against WCAG 2.2 AA in the page, or only inside the elements `include` selects. */
 export async function axeViolations(page: Page, include?: string): Promise<axe.Result[]> {

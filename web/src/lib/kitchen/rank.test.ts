@@ -2,7 +2,7 @@ import { compareTicketPriority } from '@tillbox/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeOrder } from '$lib/testing/orders.js';
-import { rankReasons, type RankedOrder } from './rank.js';
+import { rankReasons, rankReasonsByKey, type RankedOrder } from './rank.js';
 
 const at = (minute: number): string => new Date(Date.UTC(2025, 0, 1, 12, minute)).toISOString();
 /** Times as HH:MM (UTC), so the test does not depend on the machine's zone or locale. */
@@ -75,5 +75,21 @@ describe('rankReasons', () => {
         });
       }),
     );
+  });
+});
+
+describe('rankReasonsByKey', () => {
+  it('keys each reason by its entry, as the priority order gives it', () => {
+    const oldest = makeOrder({ id: 'o', number: 3, placedAt: at(1), dueAt: at(20) });
+    const rush = makeOrder({ id: 'r', number: 9, rush: true, placedAt: at(5), dueAt: at(30) });
+    const entries = [rush, oldest].map((order) => ({ order }));
+    const byKey = rankReasonsByKey(
+      entries,
+      (e) => e.order,
+      (e) => `ticket-${e.order.id}`,
+    );
+    expect([...byKey.keys()]).toEqual(['ticket-r', 'ticket-o']);
+    expect(byKey.get('ticket-r')).toMatch(/^Rush · .* · ahead of older #3$/);
+    expect(byKey.get('ticket-o')).not.toContain('ahead');
   });
 });

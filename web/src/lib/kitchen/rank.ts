@@ -35,6 +35,20 @@ export function rankReasons(orders: readonly RankedOrder[], time: (iso: string) 
   return reasons;
 }
 
+/**
+ * {@link rankReasons} of `entries` (already in priority order), by each one's key: for a screen
+ * that may show its cards in another order for a moment (held still under a finger) and still says
+ * why each stands where the priority puts it.
+ */
+export function rankReasonsByKey<T>(
+  entries: readonly T[],
+  orderOf: (entry: T) => RankedOrder,
+  keyOf: (entry: T) => string,
+): Map<string, string> {
+  const reasons = rankReasons(entries.map(orderOf));
+  return new Map(entries.map((entry, i) => [keyOf(entry), reasons[i] ?? '']));
+}
+
 function placed(order: RankedOrder): number {
   return Date.parse(order.placedAt);
 }
